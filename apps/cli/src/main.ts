@@ -1,0 +1,59 @@
+import { localDateInZone } from '@clientfees/domain';
+import { asUsageError } from './options';
+import { UsageError } from './usage-error';
+
+const HELP = `Usage: clientfees <command> [options]
+
+Commands:
+  due-date   the due date of an invoice from its invoice date
+  token      mint a local access token for the REST APIs
+  demo       load the demo data into a running system
+
+Run "clientfees <command> --help" for a command's options.`;
+
+type Command = { help: () => Promise<string>; run: (argv: string[]) => Promise<string> };
+
+// Loaded lazily so that a pure calculation never pays for the framework start-up.
+const COMMANDS: Record<string, Command> = {
+  'due-date': {
+    help: async () => (await import('./commands/due-date')).dueDateHelp,
+    run: async (argv) => (await import('./commands/due-date')).dueDateCommand(argv),
+  },
+  token: {
+    help: async () => (await import('./commands/token')).tokenHelp,
+    run: async (argv) => (await import('./commands/token')).tokenCommand(argv, process.env),
+  },
+  demo: {
+    help: async () => (await import('./commands/demo')).demoHelp,
+    run: async (argv) => (await import('./commands/demo')).demoCommand(argv, process.env, localDateInZone(Date.now(), 'Europe/Helsinki')),
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`clientfees: unknown command "${name}"\n\n${HELP}\n`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    process.stdout.write(`${await command.help()}\n`);
+    return 0;
+  }
+  try {
+    process.stdout.write(`${await command.run(rest)}\n`);
+    return 0;
+  } catch (raw) {
+    const error = asUsageError(raw);
+    process.stderr.write(`clientfees ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceFromCommandLine } from '@clientfees/platform';
+import { CollectionModule } from './collection.module';
+
+runServiceFromCommandLine(() => CollectionModule.register());

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceFromCommandLine } from '@clientfees/platform';
+import { DebtFollowupModule } from './debt-followup.module';
+
+runServiceFromCommandLine(() => DebtFollowupModule.register());

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceFromCommandLine } from '@clientfees/platform';
+import { IncomeVerificationModule } from './income-verification.module';
+
+runServiceFromCommandLine(() => IncomeVerificationModule.register());

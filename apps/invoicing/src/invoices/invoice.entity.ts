@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { Currency } from '@clientfees/domain';
+import type { InvoiceState } from '@clientfees/contracts';
+import { InvoiceRow } from './invoice-row.entity';
+import { InvoiceEvent } from './invoice-event.entity';
+
+/** An invoice to a client (lasku / faktura). Amounts are integer cents. */
+@Entity({ name: 'invoice' })
+export class Invoice {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'text' })
+  organisationId!: string;
+
+  /** The organisation's client number (asiakasnumero); never a personal identity code. */
+  @Column({ name: 'client_number', type: 'text' })
+  clientNumber!: string;
+
+  @Column({ type: 'text' })
+  currency!: Currency;
+
+  @Column({ name: 'total_cents', type: 'bigint' })
+  totalCents!: number;
+
+  @Column({ name: 'invoice_date', type: 'date' })
+  invoiceDate!: string;
+
+  /** Set by the lifecycle workflow from the organisation's payment terms. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'text' })
+  state!: InvoiceState;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @OneToMany(() => InvoiceRow, (row) => row.invoice, { cascade: ['insert'] })
+  rows!: InvoiceRow[];
+
+  @OneToMany(() => InvoiceEvent, (event) => event.invoice, { cascade: ['insert'] })
+  events!: InvoiceEvent[];
+}

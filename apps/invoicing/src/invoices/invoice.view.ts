@@ -1,0 +1,53 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Money } from '@clientfees/domain';
+import { INVOICE_STATES, InvoiceState, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import type { Invoice } from './invoice.entity';
+
+class InvoiceRowView {
+  @ApiProperty() lineNumber!: number;
+  @ApiProperty() description!: string;
+  @ApiProperty({ example: '123.45' }) amount!: string;
+}
+
+class InvoiceEventView {
+  @ApiProperty({ enum: INVOICE_STATES }) state!: InvoiceState;
+  @ApiProperty() actor!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() occurredAt!: string;
+}
+
+export class InvoiceView {
+  @ApiProperty() id!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() clientNumber!: string;
+  @ApiProperty({ enum: ['EUR', 'SEK'] }) currency!: string;
+  @ApiProperty({ example: '123.45' }) total!: string;
+  @ApiProperty({ example: '2017-07-25' }) invoiceDate!: string;
+  @ApiProperty({ example: '2017-08-11', nullable: true, description: 'Null until the lifecycle workflow has set it.' })
+  dueDate!: string | null;
+  @ApiProperty({ enum: INVOICE_STATES }) state!: InvoiceState;
+  @ApiProperty({ description: 'The Temporal workflow that runs this invoice’s lifecycle.' }) workflowId!: string;
+  @ApiProperty({ type: [InvoiceRowView] }) rows!: InvoiceRowView[];
+  @ApiProperty({ type: [InvoiceEventView], description: 'Every state change, oldest first.' }) events!: InvoiceEventView[];
+
+  static of(invoice: Invoice): InvoiceView {
+    const money = (cents: number) => Money.ofMinor(cents, invoice.currency).toDecimalString();
+    return {
+      id: invoice.id,
+      organisationId: invoice.organisationId,
+      clientNumber: invoice.clientNumber,
+      currency: invoice.currency,
+      total: money(invoice.totalCents),
+      invoiceDate: invoice.invoiceDate,
+      dueDate: invoice.dueDate,
+      state: invoice.state,
+      workflowId: invoiceLifecycleWorkflowId(invoice.id),
+      rows: [...(invoice.rows ?? [])]
+        .sort((a, b) => a.lineNumber - b.lineNumber)
+        .map((row) => ({ lineNumber: row.lineNumber, description: row.description, amount: money(row.amountCents) })),
+      events: [...(invoice.events ?? [])]
+        .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id - b.id)
+        .map((event) => ({ state: event.state, actor: event.actor, reason: event.reason, occurredAt: event.occurredAt.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@clientfees/platform';
+import { Organisation } from './organisations/organisation.entity';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { Invoice } from './invoices/invoice.entity';
+import { InvoiceRow } from './invoices/invoice-row.entity';
+import { InvoiceEvent } from './invoices/invoice-event.entity';
+import { InvoicesController } from './invoices/invoices.controller';
+import { InvoicesService } from './invoices/invoices.service';
+import { InvoicingActivities } from './invoices/invoicing.activities';
+import { InvoicingMessagesController } from './invoices/invoicing.messages';
+import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
+
+/** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
+@Module({})
+export class InvoicingModule {
+  static register(env: Record<string, string | undefined> = process.env): DynamicModule {
+    return {
+      module: InvoicingModule,
+      imports: [
+        PlatformModule.forService(
+          {
+            name: 'invoicing',
+            description: 'Organisations, invoices and their lifecycles.',
+            database: {
+              entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent],
+              migrations: [InitialInvoicing1764100000000],
+            },
+            activities: [InvoicingActivities],
+          },
+          env,
+        ),
+      ],
+      controllers: [OrganisationsController, InvoicesController, InvoicingMessagesController],
+      providers: [InvoicesService, InvoicingActivities],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialInvoicing1764100000000 implements MigrationInterface {
+  name = 'InitialInvoicing1764100000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE organisation (
+        id text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
+        name text NOT NULL,
+        country text NOT NULL CHECK (country IN ('FI', 'SE')),
+        currency text NOT NULL CHECK (currency IN ('EUR', 'SEK')),
+        time_zone text NOT NULL,
+        payment_term_days int NOT NULL CHECK (payment_term_days BETWEEN 0 AND 365),
+        due_date_banking_days int NOT NULL CHECK (due_date_banking_days BETWEEN 0 AND 30)
+      )`);
+    await db.query(`
+      CREATE TABLE invoice (
+        id uuid PRIMARY KEY,
+        organisation_id text NOT NULL REFERENCES organisation(id),
+        client_number text NOT NULL,
+        currency text NOT NULL CHECK (currency IN ('EUR', 'SEK')),
+        total_cents bigint NOT NULL,
+        invoice_date date NOT NULL,
+        due_date date,
+        state text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query(`CREATE INDEX invoice_by_state ON invoice (organisation_id, state, due_date)`);
+    await db.query(`CREATE INDEX invoice_by_client ON invoice (organisation_id, client_number)`);
+    await db.query(`
+      CREATE TABLE invoice_row (
+        invoice_id uuid NOT NULL REFERENCES invoice(id) ON DELETE CASCADE,
+        line_number int NOT NULL,
+        description text NOT NULL,
+        amount_cents bigint NOT NULL,
+        PRIMARY KEY (invoice_id, line_number)
+      )`);
+    await db.query(`
+      CREATE TABLE invoice_event (
+        id bigserial PRIMARY KEY,
+        invoice_id uuid NOT NULL REFERENCES invoice(id) ON DELETE CASCADE,
+        state text NOT NULL,
+        actor text NOT NULL,
+        reason text NOT NULL,
+        idempotency_key text UNIQUE,
+        occurred_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query(`CREATE INDEX invoice_event_by_invoice ON invoice_event (invoice_id, occurred_at)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE invoice_event');
+    await db.query('DROP TABLE invoice_row');
+    await db.query('DROP TABLE invoice');
+    await db.query('DROP TABLE organisation');
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Country, Currency } from '@clientfees/domain';
+
+export class PutOrganisationDto {
+  @ApiProperty({ example: 'Länsi-Uusimaa wellbeing services county' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ['FI', 'SE'] })
+  @IsIn(['FI', 'SE'])
+  country!: Country;
+
+  @ApiProperty({ enum: ['EUR', 'SEK'] })
+  @IsIn(['EUR', 'SEK'])
+  currency!: Currency;
+
+  @ApiProperty({ example: 'Europe/Helsinki', enum: ['Europe/Helsinki', 'Europe/Stockholm'] })
+  @IsIn(['Europe/Helsinki', 'Europe/Stockholm'])
+  timeZone!: string;
+
+  @ApiProperty({ example: 14, description: 'Calendar days from the invoice date before banking days are added.' })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  paymentTermDays!: number;
+
+  @ApiProperty({ example: 3, description: 'Banking days added after the payment term.' })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  dueDateBankingDays!: number;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Country, Currency } from '@clientfees/domain';
+
+/**
+ * A wellbeing services county or municipality that bills client fees, with the payment terms it
+ * has set. (FI hyvinvointialue, SV kommun.)
+ */
+@Entity({ name: 'organisation' })
+export class Organisation {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  country!: Country;
+
+  @Column({ type: 'text' })
+  currency!: Currency;
+
+  /** IANA zone in which the organisation's calendar dates are read, e.g. Europe/Helsinki. */
+  @Column({ name: 'time_zone', type: 'text' })
+  timeZone!: string;
+
+  /** Calendar days from the invoice date before the banking days are added (seed 000: 14). */
+  @Column({ name: 'payment_term_days', type: 'int' })
+  paymentTermDays!: number;
+
+  /** Banking days added after the payment term (seed 000: 3). */
+  @Column({ name: 'due_date_banking_days', type: 'int' })
+  dueDateBankingDays!: number;
+}

@@ -1,0 +1,197 @@
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { dueDate, localDateInZone } from '@clientfees/domain';
+import { InvoicingMessages, SearchAttributes, TaskQueues } from '@clientfees/contracts';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  prebuiltWorkflowBundle,
+  serviceTestEnv,
+  ServiceUnderTest,
+  startDevServer,
+  startServiceForTest,
+  startTimeSkippingServer,
+  TestDatabase,
+} from '@clientfees/platform/testing';
+import { InvoicingModule } from '../src/invoicing.module';
+
+const FI_ORGANISATION = {
+  name: 'Demo wellbeing services county',
+  country: 'FI',
+  currency: 'EUR',
+  timeZone: 'Europe/Helsinki',
+  paymentTermDays: 14,
+  dueDateBankingDays: 3,
+};
+
+interface Stack {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  service: ServiceUnderTest;
+  tcpPort: number;
+  stop(): Promise<void>;
+}
+
+/** Postgres + a Temporal server + the workflow worker + the invoicing service, all real. */
+async function startStack(env: TestWorkflowEnvironment): Promise<Stack> {
+  const db = await createTestDatabase();
+  const tcpPort = await freePort();
+  const service = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort) })));
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
+  const running = worker.run();
+  const put = await service.request('PUT', '/organisations/fi-demo', { roles: ['administrator'], body: FI_ORGANISATION });
+  expect(put.status).toBe(200);
+  return {
+    env,
+    db,
+    service,
+    tcpPort,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await service.close();
+      await db.drop();
+      await env.teardown();
+    },
+  };
+}
+
+const invoiceBody = (invoiceDate: string) => ({
+  organisationId: 'fi-demo',
+  clientNumber: 'C-100234',
+  invoiceDate,
+  rows: [
+    { description: 'Home care 6/2017', amount: '120.50' },
+    { description: 'Meal service 6/2017', amount: '45.25' },
+  ],
+});
+
+describe('invoicing service with the Temporal dev server', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(await startDevServer());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers health with the database, Temporal and its worker up', async () => {
+    const health = await stack.service.request('GET', '/health', { token: null });
+    expect(health.status).toBe(200);
+    expect(health.body.checks).toEqual({ database: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } });
+  });
+
+  it('issues the seed invoice: 25.7.2017 falls due 11.8.2017 and, never paid, turns overdue', async () => {
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2017-07-25') });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ state: 'issued', total: '165.75', currency: 'EUR', invoiceDate: '2017-07-25' });
+    const id = created.body.id as string;
+
+    const overdue = await eventually(
+      () => stack.service.request('GET', `/invoices/${id}`, { roles: ['client-fee-officer'] }),
+      (r) => r.body.state === 'overdue',
+    );
+    expect(overdue.body.dueDate).toBe('2017-08-11');
+    expect(overdue.body.events.map((e: { state: string; actor: string }) => [e.state, e.actor])).toEqual([
+      ['issued', 'test-user'],
+      ['overdue', 'system:invoiceLifecycle'],
+    ]);
+    expect(overdue.body.rows).toEqual([
+      { lineNumber: 1, description: 'Home care 6/2017', amount: '120.50' },
+      { lineNumber: 2, description: 'Meal service 6/2017', amount: '45.25' },
+    ]);
+
+    // The finance centre finds it in Temporal by state and organisation, never by identity code.
+    const listed = await eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const wf of stack.env.client.workflow.list({ query: `InvoiceState = "overdue" AND OrganisationId = "fi-demo"` })) ids.push(wf.workflowId);
+        return ids;
+      },
+      (ids) => ids.includes(overdue.body.workflowId),
+    );
+    expect(listed).toContain(`invoice-${id}`);
+    const description = await stack.env.client.workflow.getHandle(`invoice-${id}`).describe();
+    expect(description.typedSearchAttributes.get(SearchAttributes.amountCents)).toBe(16575);
+    expect(description.typedSearchAttributes.get(SearchAttributes.clientNumber)).toBe('C-100234');
+  });
+
+  it('answers another service over TCP messages', async () => {
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
+    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
+    try {
+      const view = await firstValueFrom(client.send(InvoicingMessages.getInvoice, { id: created.body.id }));
+      expect(view).toMatchObject({ id: created.body.id, total: '165.75', clientNumber: 'C-100234' });
+    } finally {
+      client.close();
+    }
+  });
+
+  it.each([
+    [{ ...invoiceBody('2017-02-30') }, 'invoiceDate'],
+    [{ ...invoiceBody('25.7.2017') }, 'invoiceDate'],
+    [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'x', amount: '12.345' }] }, 'rows.0.amount'],
+    [{ ...invoiceBody('2017-07-25'), rows: [] }, 'rows'],
+    [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'credit', amount: '-5.00' }] }, 'rows'],
+    [{ ...invoiceBody('2017-07-25'), organisationId: 'nowhere' }, 'organisationId'],
+    [{ ...invoiceBody('2017-07-25'), clientNumber: '131052-308T' }, 'clientNumber'],
+    [{ ...invoiceBody('2017-07-25'), surprise: true }, 'surprise'],
+  ])('refuses bad input with 400 naming the field (%#)', async (body, field) => {
+    const response = await stack.service.request('POST', '/invoices', { body });
+    expect(response.status).toBe(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(JSON.stringify(response.body)).not.toContain('131052-308T');
+  });
+
+  it('refuses callers without a token or without a permitted role', async () => {
+    expect((await stack.service.request('POST', '/invoices', { token: null, body: invoiceBody('2017-07-25') })).status).toBe(401);
+    expect((await stack.service.request('POST', '/invoices', { roles: ['caseworker'], body: invoiceBody('2017-07-25') })).status).toBe(403);
+    expect((await stack.service.request('PUT', '/organisations/fi-x', { roles: ['finance-centre'], body: FI_ORGANISATION })).status).toBe(403);
+  });
+
+  it('answers 404 for an unknown invoice and 400 for a malformed id', async () => {
+    expect((await stack.service.request('GET', '/invoices/8f0c1f9e-2c8b-4a51-9a55-5a0f4c6f2b11')).status).toBe(404);
+    expect((await stack.service.request('GET', '/invoices/not-a-uuid')).status).toBe(400);
+  });
+
+  it('publishes its OpenAPI description at /docs', async () => {
+    const response = await fetch(`${stack.service.baseUrl}/docs/openapi.json`);
+    const document = (await response.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/invoices', '/invoices/{id}', '/health']));
+  });
+});
+
+describe('invoicing service with the time-skipping server', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(await startTimeSkippingServer());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('waits out the real payment term and marks the invoice overdue the day after the due date', async () => {
+    const today = localDateInZone(await stack.env.currentTimeMs(), 'Europe/Helsinki');
+    const expectedDue = dueDate('FI', today, { paymentTermDays: 14, bankingDays: 3 });
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody(today) });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    const issued = await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
+    expect(issued.body).toMatchObject({ state: 'issued', dueDate: expectedDue });
+
+    await stack.env.sleep('16 days'); // before the due date (at least 3 banking days after day 14)
+    expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('issued');
+
+    await stack.env.sleep('10 days');
+    const overdue = await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'overdue');
+    const overdueAt = overdue.body.events.find((e: { state: string }) => e.state === 'overdue');
+    expect(overdueAt).toBeDefined();
+
+    await stack.env.client.workflow.getHandle(`invoice-${id}`).signal('payment', { paymentId: 'bank-1', amountCents: 16575, paidOn: today });
+    await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'paid');
+  });
+});

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceFromCommandLine } from '@clientfees/platform';
+import { ProviderSettlementModule } from './provider-settlement.module';
+
+runServiceFromCommandLine(() => ProviderSettlementModule.register());

@@ -1,0 +1,49 @@
+// Lint: TypeScript rules plus Nx module boundaries. Tags keep the layers honest:
+// domain < contracts < platform < apps; workflows see only domain and contracts.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', '.nx/**', 'tmp/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'] },
+            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
+            { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
+            { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:workflows', 'scope:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The pure core: no framework, no I/O.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*', 'fs', 'path', 'http', 'net'], message: 'libs/domain is pure: no framework or I/O imports.' },
+      ] }],
+    },
+  },
+  {
+    // Workflows are deterministic: only the workflow API, contracts and the pure domain.
+    files: ['workflows/src/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@clientfees/platform', 'node:*', 'fs', 'path'], message: 'Workflow code is deterministic: all I/O goes through activities.' },
+      ] }],
+    },
+  },
+];

@@ -1,0 +1,5 @@
+export * from './task-queues';
+export * from './search-attributes';
+export * from './auth';
+export * from './invoicing';
+export * from './services';

@@ -1,0 +1,69 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER } from './tokens';
+import type { ServiceConfig } from './config/service-config';
+import type { ServiceDescriptor } from './service-descriptor';
+import { PinoNestLogger } from './logging/logger';
+import { requestLogging } from './logging/request-logging';
+import { createValidationPipe, HttpErrorFilter } from './http/errors';
+
+/**
+ * Builds a service's Nest application with everything wired (logging, validation, errors,
+ * OpenAPI at /docs, the TCP message listener) but not yet listening, so tests can start it on
+ * their own ports.
+ */
+export async function createServiceApp(module: Type | import('@nestjs/common').DynamicModule): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const logger = app.get<Logger>(SERVICE_LOGGER);
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const descriptor = app.get<ServiceDescriptor>(SERVICE_DESCRIPTOR);
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(requestLogging(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`clientfees ${descriptor.name}`)
+      .setDescription(descriptor.description)
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  if (config.TCP_PORT !== undefined) {
+    app.connectMicroservice<MicroserviceOptions>(
+      { transport: Transport.TCP, options: { host: config.TCP_HOST, port: config.TCP_PORT } },
+      { inheritAppConfig: true },
+    );
+  }
+  return app;
+}
+
+/** Starts a service for real: HTTP, messages and worker; exits non-zero if it cannot start. */
+export async function runService(module: Type | import('@nestjs/common').DynamicModule): Promise<INestApplication> {
+  const app = await createServiceApp(module);
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const logger = app.get<Logger>(SERVICE_LOGGER);
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  logger.info({ httpPort: config.HTTP_PORT, tcpPort: config.TCP_PORT }, 'service started');
+  return app;
+}
+
+/** A service's `main`: starts it, or prints why it cannot start and exits 1. */
+export function runServiceFromCommandLine(module: () => Type | import('@nestjs/common').DynamicModule): void {
+  Promise.resolve()
+    .then(() => runService(module()))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+}

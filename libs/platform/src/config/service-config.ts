@@ -1,0 +1,74 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * A service's configuration, read from the environment once at start-up. A missing or malformed
+ * variable stops the service with a message naming the variable, never a half-configured start.
+ */
+export class ServiceConfig {
+  @IsString()
+  @IsNotEmpty()
+  DATABASE_URL!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_NAMESPACE: string = 'default';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT!: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  TCP_PORT?: number;
+
+  /** HMAC key that signs and verifies access tokens (HS256). */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_SIGNING_KEY must be at least 32 characters' })
+  AUTH_SIGNING_KEY!: string;
+
+  /** Where the TCP message listener binds; 0.0.0.0 in containers. */
+  @IsString()
+  TCP_HOST: string = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** `false` runs the HTTP API without this service's Temporal worker (e.g. a read-only replica). */
+  @IsIn(['true', 'false'])
+  RUN_WORKER: string = 'true';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export function loadServiceConfig(
+  env: Record<string, string | undefined>,
+  defaults: { httpPort: number; tcpPort?: number },
+): ServiceConfig {
+  const raw: Record<string, unknown> = { HTTP_PORT: defaults.httpPort, TCP_PORT: defaults.tcpPort };
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(ServiceConfig, raw, { excludeExtraneousValues: false });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,68 @@
+import { AddressInfo, createServer } from 'node:net';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { AccessClaims } from '@clientfees/contracts';
+import { createServiceApp } from '../bootstrap';
+import { mintAccessToken } from '../auth/access-token';
+import { TEST_SIGNING_KEY } from './environment';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServiceUnderTest {
+  app: INestApplication;
+  baseUrl: string;
+  /** Calls the service's HTTP API as a user with the given roles. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
+  request(method: string, path: string, options?: { roles?: AccessClaims['roles']; body?: unknown; token?: string | null }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Starts a service exactly as `main` does (HTTP, messages, Temporal worker) on free ports. */
+export async function startServiceForTest(module: DynamicModule): Promise<ServiceUnderTest> {
+  const app = await createServiceApp(module);
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl,
+    async request(method, path, options = {}) {
+      const token =
+        options.token === undefined
+          ? mintAccessToken({ sub: 'test-user', roles: options.roles ?? ['finance-centre'] }, TEST_SIGNING_KEY)
+          : options.token;
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Polls until `probe` returns a value that passes `accept`, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await probe();
+  }
+  return last;
+}

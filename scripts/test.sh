@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: installs and provisions what it needs (Postgres, the Temporal dev server
+# and the time-skipping test server), then lint, type check and every project's tests.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
+
+ensure_dependencies
+provision
+
+rm -rf tmp/test-results
+status=0
+log "lint"
+npx nx run-many -t lint --outputStyle=static || status=1
+log "type check"
+npx tsc -p tsconfig.json --noEmit || status=1
+log "tests"
+npx nx run-many -t test --outputStyle=static --parallel=1 "$@" || status=1
+node scripts/summarise-tests.js || status=1
+exit $status

@@ -1,0 +1,8 @@
+module.exports = {
+  ...require('../jest.preset.js'),
+  displayName: 'tests',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/integration/**/*.spec.ts'],
+  globalSetup: '<rootDir>/support/global-setup.js',
+  testTimeout: 90000,
+};

@@ -1,0 +1,2 @@
+export { workflowBundleOptions } from './bundle';
+export { createWorkflowWorker } from './worker/workflow-worker';

@@ -1,0 +1,2 @@
+// Every workflow the workflow worker hosts. Deterministic code only: I/O is an activity.
+export * from './invoice-lifecycle';

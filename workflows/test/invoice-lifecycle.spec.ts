@@ -1,0 +1,111 @@
+import { Context } from '@temporalio/activity';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import {
+  InvoiceLifecycleInput,
+  InvoiceStateChange,
+  InvoicingActivities,
+  SearchAttributes,
+  TaskQueues,
+  invoiceLifecycleWorkflowId,
+} from '@clientfees/contracts';
+import { prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/platform/testing';
+import { paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+
+const ZONE = 'Europe/Helsinki';
+
+/** The invoicing activities with the real due-date rule and an in-memory record of state changes. */
+function fakeInvoicing(invoiceDate: string) {
+  const changes: Array<InvoiceStateChange & { at: string }> = [];
+  const activities: InvoicingActivities = {
+    async setInvoiceDueDate() {
+      const due = dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 });
+      return { dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) };
+    },
+    async recordInvoiceState(change) {
+      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      changes.push({ ...change, at: new Date(at).toISOString() });
+    },
+  };
+  return { activities, changes };
+}
+
+describe('invoiceLifecycle on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeEach(async () => {
+    env = await startTimeSkippingServer();
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  /** Moves the server clock to 10:00 Helsinki time on the given date. */
+  async function skipTo(date: string): Promise<void> {
+    const target = startOfDayInZone(date, ZONE) + 10 * 3600_000;
+    const now = await env.currentTimeMs();
+    if (target > now) await env.sleep(target - now);
+  }
+
+  async function withWorkers<T>(activities: InvoicingActivities, body: () => Promise<T>): Promise<T> {
+    const workflows = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TaskQueues.workflows,
+      workflowBundle: prebuiltWorkflowBundle(),
+    });
+    const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities });
+    return workflows.runUntil(invoicing.runUntil(body()));
+  }
+
+  function input(id: string): InvoiceLifecycleInput {
+    return { invoiceId: id, organisationId: 'fi-demo', clientNumber: 'C-1', totalCents: 12345, currency: 'EUR' };
+  }
+
+  it('becomes overdue the day after a due date that Easter pushed out, and paid when the money arrives', async () => {
+    // 10.3.2027 + 14 days = Wed 24.3; banking days 25.3, (Good Friday 26.3, weekend, Easter Monday 29.3) 30.3, 31.3.
+    await skipTo('2027-03-10');
+    const { activities, changes } = fakeInvoicing('2027-03-10');
+    await withWorkers(activities, async () => {
+      const handle = await env.client.workflow.start('invoiceLifecycle', {
+        workflowId: invoiceLifecycleWorkflowId('easter'),
+        taskQueue: TaskQueues.workflows,
+        args: [input('easter')],
+      });
+      await skipTo('2027-03-31');
+      expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2027-03-31' });
+      await skipTo('2027-04-01');
+      expect(await handle.query(statusQuery)).toMatchObject({ state: 'overdue' });
+
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-01' });
+      expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+
+      const description = await handle.describe();
+      expect(description.typedSearchAttributes.get(SearchAttributes.invoiceState)).toBe('paid');
+      expect(description.typedSearchAttributes.get(SearchAttributes.dueDate)?.toISOString()).toBe('2027-03-31T00:00:00.000Z');
+    });
+    expect(changes.map((c) => c.state)).toEqual(['overdue', 'paid']);
+    // The overdue step happens at the first moment of 1 April in Helsinki, not a day early or late.
+    expect(localDateInZone(Date.parse(changes[0].at), ZONE)).toBe('2027-04-01');
+  });
+
+  it('ends paid without ever being overdue when paid before the due date, counting a repeated payment once', async () => {
+    // Christmas 2026: 10.12 + 14 = Thu 24.12 (Christmas Eve); banking days 28.12, 29.12, 30.12.
+    await skipTo('2026-12-10');
+    const { activities, changes } = fakeInvoicing('2026-12-10');
+    await withWorkers(activities, async () => {
+      const handle = await env.client.workflow.start('invoiceLifecycle', {
+        workflowId: invoiceLifecycleWorkflowId('christmas'),
+        taskQueue: TaskQueues.workflows,
+        args: [input('christmas')],
+      });
+      await skipTo('2026-12-29');
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 10000, paidOn: '2026-12-29' });
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 10000, paidOn: '2026-12-29' });
+      expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2026-12-30', paidCents: 10000 });
+      await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 2345, paidOn: '2026-12-30' });
+      expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+    });
+    expect(changes.map((c) => c.state)).toEqual(['paid']);
+  });
+});
