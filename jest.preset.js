@@ -27,5 +27,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
+  setupFiles: [path.join(root, 'tests', 'support', 'quiet-temporal.js')],
   reporters: ['default', path.join(root, 'tests', 'support', 'summary-reporter.js')],
 };

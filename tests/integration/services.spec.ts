@@ -1,56 +1,51 @@
-import { DynamicModule } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { PING_MESSAGE, ServiceName } from '@clientfees/contracts';
-import { schemaOf } from '@clientfees/platform';
+import { PING_MESSAGE, SERVICE_NAMES, ServiceName } from '@clientfees/contracts';
 import {
   createTestDatabase,
   eventually,
   freePort,
+  runToExit,
   serviceTestEnv,
-  ServiceUnderTest,
+  ServiceProcess,
   startDevServer,
-  startServiceForTest,
+  startServiceProcess,
   TestDatabase,
-} from '@clientfees/platform/testing';
-import { InvoicingModule } from '../../apps/invoicing/src/invoicing.module';
-import { IncomeVerificationModule } from '../../apps/income-verification/src/income-verification.module';
-import { ProviderSettlementModule } from '../../apps/provider-settlement/src/provider-settlement.module';
-import { CollectionModule } from '../../apps/collection/src/collection.module';
-import { DebtFollowupModule } from '../../apps/debt-followup/src/debt-followup.module';
+} from '@clientfees/testing';
 
-const SERVICES: Array<[ServiceName, (env: Record<string, string>) => DynamicModule]> = [
-  ['invoicing', (env) => InvoicingModule.register(env)],
-  ['income-verification', (env) => IncomeVerificationModule.register(env)],
-  ['provider-settlement', (env) => ProviderSettlementModule.register(env)],
-  ['collection', (env) => CollectionModule.register(env)],
-  ['debt-followup', (env) => DebtFollowupModule.register(env)],
-];
+const schemaOf = (service: string) => service.replace(/-/g, '_');
 
-/** All five services side by side on one database and one Temporal server, as in production. */
+/**
+ * The five services as separate processes, started by their `main` exactly as `npm start`
+ * does, side by side on one database and one Temporal dev server.
+ */
 describe('the five services together', () => {
   let temporal: TestWorkflowEnvironment;
   let db: TestDatabase;
-  const running = new Map<ServiceName, { service: ServiceUnderTest; tcpPort: number }>();
+  const running = new Map<ServiceName, { process: ServiceProcess; tcpPort: number }>();
 
   beforeAll(async () => {
     [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    for (const [name, register] of SERVICES) {
-      const tcpPort = await freePort();
-      const service = await startServiceForTest(register(serviceTestEnv(db.url, temporal.address, { TCP_PORT: String(tcpPort) })));
-      running.set(name, { service, tcpPort });
-    }
+    await Promise.all(
+      SERVICE_NAMES.map(async (name) => {
+        const [httpPort, tcpPort] = [await freePort(), await freePort()];
+        const env = serviceTestEnv(db.url, temporal.address, { HTTP_PORT: String(httpPort), TCP_PORT: String(tcpPort) });
+        running.set(name, { process: await startServiceProcess(name, env), tcpPort });
+      }),
+    );
   });
 
   afterAll(async () => {
-    for (const { service } of running.values()) await service.close();
+    const codes = await Promise.all([...running.values()].map(({ process }) => process.stop()));
     await db?.drop();
     await temporal?.teardown();
+    // A clean shutdown on SIGTERM: the worker drains and the process exits by itself.
+    expect(codes.every((code) => code === 0)).toBe(true);
   });
 
-  it.each(SERVICES.map(([name]) => name))('%s migrated its own schema and nothing else', async (name) => {
+  it.each(SERVICE_NAMES)('%s migrated its own schema and nothing else', async (name) => {
     const pg = new PgClient({ connectionString: db.url });
     await pg.connect();
     try {
@@ -63,11 +58,10 @@ describe('the five services together', () => {
     }
   });
 
-  it.each(SERVICES.map(([name]) => name))('%s reports ready, and its worker polls its own task queue', async (name) => {
-    const { service } = running.get(name)!;
-    const health = await service.request('GET', '/health', { token: null });
+  it.each(SERVICE_NAMES)('%s reports ready, and its worker polls its own task queue', async (name) => {
+    const health = await fetch(`${running.get(name)!.process.baseUrl}/health`);
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'up', service: name, workerState: 'RUNNING' });
+    expect(await health.json()).toMatchObject({ status: 'up', service: name, workerState: 'RUNNING' });
 
     const pollers = await eventually(
       async () =>
@@ -83,9 +77,8 @@ describe('the five services together', () => {
     expect(pollers.length).toBeGreaterThan(0);
   });
 
-  it.each(SERVICES.map(([name]) => name))('%s answers a ping over TCP messages', async (name) => {
-    const { tcpPort } = running.get(name)!;
-    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: tcpPort } });
+  it.each(SERVICE_NAMES)('%s answers a ping over TCP messages', async (name) => {
+    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: running.get(name)!.tcpPort } });
     try {
       expect(await firstValueFrom(client.send(PING_MESSAGE, {}))).toMatchObject({ service: name });
     } finally {
@@ -93,27 +86,27 @@ describe('the five services together', () => {
     }
   });
 
-  it('a second start of a service finds its schema up to date and starts cleanly', async () => {
-    const tcpPort = await freePort();
-    const again = await startServiceForTest(
-      CollectionModule.register(serviceTestEnv(db.url, temporal.address, { TCP_PORT: String(tcpPort) })),
-    );
-    try {
-      expect((await again.request('GET', '/health', { token: null })).status).toBe(200);
-    } finally {
-      await again.close();
-    }
+  it.each(SERVICE_NAMES)('%s publishes its OpenAPI description', async (name) => {
+    const document = (await (await fetch(`${running.get(name)!.process.baseUrl}/docs/openapi.json`)).json()) as { info: { title: string } };
+    expect(document.info.title).toBe(`clientfees ${name}`);
   });
 
-  it('refuses to start when the Temporal server cannot be reached', async () => {
-    const tcpPort = await freePort();
-    const deaf = await freePort();
-    await expect(
-      startServiceForTest(CollectionModule.register(serviceTestEnv(db.url, `127.0.0.1:${deaf}`, { TCP_PORT: String(tcpPort) }))),
-    ).rejects.toThrow();
+  it('a second instance of a service finds its schema up to date and starts cleanly', async () => {
+    const env = serviceTestEnv(db.url, temporal.address, { HTTP_PORT: String(await freePort()), TCP_PORT: String(await freePort()) });
+    const again = await startServiceProcess('collection', env);
+    expect(await again.stop()).toBe(0);
   });
 
-  it('refuses to start with a configuration that names no database', async () => {
-    expect(() => CollectionModule.register({ AUTH_SIGNING_KEY: 'x'.repeat(40) })).toThrow(/DATABASE_URL/);
+  it('a service refuses to start without a database and says which variable is missing', async () => {
+    const env = serviceTestEnv('', temporal.address, { HTTP_PORT: String(await freePort()) });
+    const { code, output } = await runToExit('debt-followup', env);
+    expect(code).toBe(1);
+    expect(output).toContain('DATABASE_URL');
+  });
+
+  it('a service refuses to start when the Temporal server cannot be reached', async () => {
+    const env = serviceTestEnv(db.url, `127.0.0.1:${await freePort()}`, { HTTP_PORT: String(await freePort()) });
+    const { code } = await runToExit('income-verification', env, 60000);
+    expect(code).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import {
   TaskQueues,
   invoiceLifecycleWorkflowId,
 } from '@clientfees/contracts';
-import { prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/platform/testing';
+import { prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
 import { paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
 
 const ZONE = 'Europe/Helsinki';

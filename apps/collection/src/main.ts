@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceFromCommandLine } from '@clientfees/platform';
 import { CollectionModule } from './collection.module';
 
-runServiceFromCommandLine(() => CollectionModule.register());
+runServiceFromCommandLine('collection', () => CollectionModule.register());

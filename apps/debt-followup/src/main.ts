@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceFromCommandLine } from '@clientfees/platform';
 import { DebtFollowupModule } from './debt-followup.module';
 
-runServiceFromCommandLine(() => DebtFollowupModule.register());
+runServiceFromCommandLine('debt-followup', () => DebtFollowupModule.register());

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceFromCommandLine } from '@clientfees/platform';
 import { IncomeVerificationModule } from './income-verification.module';
 
-runServiceFromCommandLine(() => IncomeVerificationModule.register());
+runServiceFromCommandLine('income-verification', () => IncomeVerificationModule.register());

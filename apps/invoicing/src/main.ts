@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceFromCommandLine } from '@clientfees/platform';
 import { InvoicingModule } from './invoicing.module';
 
-runServiceFromCommandLine(() => InvoicingModule.register());
+runServiceFromCommandLine('invoicing', () => InvoicingModule.register());

@@ -15,7 +15,7 @@ import {
   startServiceForTest,
   startTimeSkippingServer,
   TestDatabase,
-} from '@clientfees/platform/testing';
+} from '@clientfees/testing';
 import { InvoicingModule } from '../src/invoicing.module';
 
 const FI_ORGANISATION = {

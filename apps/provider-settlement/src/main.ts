@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceFromCommandLine } from '@clientfees/platform';
 import { ProviderSettlementModule } from './provider-settlement.module';
 
-runServiceFromCommandLine(() => ProviderSettlementModule.register());
+runServiceFromCommandLine('provider-settlement', () => ProviderSettlementModule.register());

@@ -16,3 +16,8 @@ export interface PingReply {
   service: ServiceName;
   time: string;
 }
+
+/** Offered by every service on its own task queue. */
+export interface PlatformActivitiesContract {
+  checkServiceHealth(): Promise<{ service: string; migrations: string[] }>;
+}

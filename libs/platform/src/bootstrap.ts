@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER } from './tokens';
 import type { ServiceConfig } from './config/service-config';
 import type { ServiceDescriptor } from './service-descriptor';
-import { PinoNestLogger } from './logging/logger';
+import { createLogger, PinoNestLogger } from './logging/logger';
+import { installTemporalRuntimeLogging } from './temporal/temporal-runtime';
 import { requestLogging } from './logging/request-logging';
 import { createValidationPipe, HttpErrorFilter } from './http/errors';
 
@@ -24,7 +25,6 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
   app.use(requestLogging(logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
@@ -55,13 +55,29 @@ export async function runService(module: Type | import('@nestjs/common').Dynamic
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.info({ httpPort: config.HTTP_PORT, tcpPort: config.TCP_PORT }, 'service started');
+  // On SIGTERM/SIGINT the worker drains and connections close before the process exits 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
   return app;
 }
 
 /** A service's `main`: starts it, or prints why it cannot start and exits 1. */
-export function runServiceFromCommandLine(module: () => Type | import('@nestjs/common').DynamicModule): void {
+export function runServiceFromCommandLine(service: string, module: () => Type | import('@nestjs/common').DynamicModule): void {
   Promise.resolve()
-    .then(() => runService(module()))
+    .then(() => {
+      installTemporalRuntimeLogging(createLogger(service, process.env.LOG_LEVEL ?? 'info'));
+      return runService(module());
+    })
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);

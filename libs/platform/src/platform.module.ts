@@ -9,6 +9,7 @@ import { createLogger } from './logging/logger';
 import { openServiceDatabase } from './database/service-database';
 import { connectTemporalClient } from './temporal/temporal-client';
 import { TemporalWorkerHost } from './temporal/temporal-worker-host';
+import { PlatformActivities } from './temporal/platform-activities';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
@@ -56,6 +57,7 @@ export class PlatformModule {
         },
         { provide: TEMPORAL_CLIENT, useFactory: (cfg: ServiceConfig) => connectTemporalClient(cfg), inject: [SERVICE_CONFIG] },
         TemporalWorkerHost,
+        PlatformActivities,
         ResourceCloser,
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { InvoiceState } from '@clientfees/contracts';
 import { Invoice } from './invoice.entity';
 
@@ -29,5 +29,5 @@ export class InvoiceEvent {
 
   @ManyToOne(() => Invoice, (invoice) => invoice.events, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invoice_id' })
-  invoice?: Invoice;
+  invoice?: Relation<Invoice>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Invoice } from './invoice.entity';
 
 @Entity({ name: 'invoice_row' })
@@ -17,5 +17,5 @@ export class InvoiceRow {
 
   @ManyToOne(() => Invoice, (invoice) => invoice.rows, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invoice_id' })
-  invoice?: Invoice;
+  invoice?: Relation<Invoice>;
 }

@@ -52,7 +52,8 @@ export class InvoicingActivities implements Contract {
 function activityIdempotencyKey(): string | null {
   try {
     const info = Context.current().info;
-    return `${info.workflowExecution.workflowId}/${info.workflowExecution.runId}/${info.activityId}`;
+    const execution = info.workflowExecution;
+    return execution ? `${execution.workflowId}/${execution.runId}/${info.activityId}` : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
 import type { ServiceDescriptor } from '../service-descriptor';
+import { PlatformActivities } from './platform-activities';
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
@@ -43,7 +44,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.RUN_WORKER !== 'true') return;
-    const providers = (this.descriptor.activities ?? []).map((type: Type) => this.moduleRef.get(type, { strict: false }) as object);
+    const types: Type[] = [PlatformActivities, ...(this.descriptor.activities ?? [])];
+    const providers = types.map((type) => this.moduleRef.get(type, { strict: false }) as object);
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,

@@ -1,8 +1,8 @@
 import { AddressInfo, createServer } from 'node:net';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { AccessClaims } from '@clientfees/contracts';
-import { createServiceApp } from '../bootstrap';
-import { mintAccessToken } from '../auth/access-token';
+import { createServiceApp } from '@clientfees/platform';
+import { mintAccessToken } from '@clientfees/platform';
 import { TEST_SIGNING_KEY } from './environment';
 
 export async function freePort(): Promise<number> {

@@ -1,2 +1,3 @@
 export * from './environment';
 export * from './service-under-test';
+export * from './service-process';

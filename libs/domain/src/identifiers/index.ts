@@ -1,0 +1,10 @@
+export * from './validation-result';
+export * from './finnish-personal-identity-code';
+export * from './swedish-personal-identity-number';
+export * from './redaction';
+export * from './finnish-business-id';
+export * from './finnish-creditor-reference';
+export * from './rf-creditor-reference';
+export * from './iban';
+export * from './swedish-ocr-reference';
+export { luhnCheckDigit } from './luhn';

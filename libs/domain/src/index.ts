@@ -1,0 +1,8 @@
+// The pure domain core: no framework, no I/O, no clock. Everything here is deterministic so it
+// can also run inside Temporal workflows.
+export * from './errors';
+export * from './country';
+export * from './dates';
+export * from './money';
+export * from './calendar';
+export * from './identifiers';

@@ -1,0 +1,68 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { eventually } from './service-under-test';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface ServiceProcess {
+  baseUrl: string;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `apps/<name>/src/main.ts` as its own process, exactly as `npm start` does. */
+export function spawnService(name: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', name, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/** Starts a service process and waits until its readiness check answers 200. */
+export async function startServiceProcess(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const { child, output } = spawnService(name, env);
+  const baseUrl = `http://127.0.0.1:${env.HTTP_PORT}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
+        return fetch(`${baseUrl}/health`).then((r) => r.status, () => 0);
+      },
+      (status) => status === 200,
+      60000,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    baseUrl,
+    output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Waits for a process to end by itself and returns its exit code and output. */
+export async function runToExit(name: string, env: Record<string, string>, timeoutMs = 30000): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnService(name, env);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not exit within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  return { code, output: output() };
+}
