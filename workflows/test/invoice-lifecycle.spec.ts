@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -58,6 +61,17 @@ describe('invoiceLifecycle on the time-skipping server', () => {
     return workflows.runUntil(invoicing.runUntil(body()));
   }
 
+  /**
+   * `RECORD_HISTORIES=1` keeps each finished run's history under test/histories, where the
+   * replay test checks that later versions of the workflow still replay it.
+   */
+  async function keepHistory(workflowId: string, name: string): Promise<void> {
+    if (process.env.RECORD_HISTORIES !== '1') return;
+    // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
+    const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
+    writeFileSync(path.join(__dirname, 'histories', `${name}.json`), json);
+  }
+
   function input(id: string): InvoiceLifecycleInput {
     return { invoiceId: id, organisationId: 'fi-demo', clientNumber: 'C-1', totalCents: 12345, currency: 'EUR' };
   }
@@ -83,6 +97,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
       const description = await handle.describe();
       expect(description.typedSearchAttributes.get(SearchAttributes.invoiceState)).toBe('paid');
       expect(description.typedSearchAttributes.get(SearchAttributes.dueDate)?.toISOString()).toBe('2027-03-31T00:00:00.000Z');
+      await keepHistory(handle.workflowId, 'invoice-lifecycle-v1-overdue-then-paid');
     });
     expect(changes.map((c) => c.state)).toEqual(['overdue', 'paid']);
     // The overdue step happens at the first moment of 1 April in Helsinki, not a day early or late.
@@ -105,6 +120,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2026-12-30', paidCents: 10000 });
       await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 2345, paidOn: '2026-12-30' });
       expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+      await keepHistory(handle.workflowId, 'invoice-lifecycle-v1-paid-in-instalments');
     });
     expect(changes.map((c) => c.state)).toEqual(['paid']);
   });
