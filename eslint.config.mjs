@@ -21,9 +21,10 @@ export default [
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
-            // Workflow tests use the testing helpers; workflow code itself is held to
-            // @temporalio/workflow, contracts and domain by no-restricted-imports below.
-            { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:testing'] },
+            // The worker process uses the platform's logging and the tests its helpers; workflow
+            // code itself is held to @temporalio/workflow, contracts and domain by
+            // no-restricted-imports below.
+            { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing'] },
             { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing', 'scope:workflows', 'scope:app'] },
           ],

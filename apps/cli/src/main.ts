@@ -1,4 +1,3 @@
-import { localDateInZone } from '@clientfees/domain';
 import { asUsageError } from './options';
 import { UsageError } from './usage-error';
 
@@ -25,7 +24,7 @@ const COMMANDS: Record<string, Command> = {
   },
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,
-    run: async (argv) => (await import('./commands/demo')).demoCommand(argv, process.env, localDateInZone(Date.now(), 'Europe/Helsinki')),
+    run: async (argv) => (await import('./commands/demo')).demoCommand(argv, process.env, Date.now()),
   },
 };
 

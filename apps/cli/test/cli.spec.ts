@@ -44,7 +44,8 @@ describe('clientfees due-date', () => {
     [['--country', 'FI'], /--invoice-date is required/],
     [['--country', 'FI', '--invoice-date', '2017-02-30'], /invoice-date/],
     [['--country', 'FI', '--invoice-date', '25.7.2017'], /invoice-date/],
-    [['--country', 'FI', '--invoice-date', '2017-07-25', '--payment-term-days', '-1'], /--payment-term-days must be a whole number/],
+    [['--country', 'FI', '--invoice-date', '2017-07-25', '--payment-term-days=-1'], /--payment-term-days must be a whole number/],
+    [['--country', 'FI', '--invoice-date', '2017-07-25', '--banking-days', 'three'], /--banking-days must be a whole number/],
     [['--country', 'FI', '--invoice-date', '2017-07-25', '--bogus'], /bogus/],
   ])('refuses bad input %j with exit code 2 and a message', (args, message) => {
     const result = clientfees('due-date', ...(args as string[]));

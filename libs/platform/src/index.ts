@@ -6,6 +6,7 @@ export * from './database/service-database';
 export * from './temporal/temporal-client';
 export * from './temporal/temporal-worker-host';
 export * from './temporal/platform-activities';
+export * from './temporal/temporal-runtime';
 export * from './auth/access-token';
 export * from './auth/roles.guard';
 export * from './http/errors';

@@ -1,14 +1,17 @@
 import { NativeConnection } from '@temporalio/worker';
+import { createLogger, installTemporalRuntimeLogging } from '@clientfees/platform';
 import { createWorkflowWorker } from './workflow-worker';
 
 /** Runs the workflow worker until SIGINT/SIGTERM, then drains it. */
 async function main(): Promise<void> {
+  const logger = createLogger('workflows', process.env.LOG_LEVEL ?? 'info');
+  installTemporalRuntimeLogging(logger);
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const connection = await NativeConnection.connect({ address });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await createWorkflowWorker({ connection, namespace, workflowBundle: bundlePath ? { codePath: bundlePath } : undefined });
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'workflows', msg: 'workflow worker started', address, namespace })}\n`);
+  logger.info({ address, namespace, taskQueue: worker.options.taskQueue }, 'workflow worker started');
   await worker.run();
   await connection.close();
 }

@@ -1,3 +1,4 @@
+import { localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage-error';
@@ -11,7 +12,7 @@ const ORGANISATIONS = [
   { id: 'se-demo', name: 'Demo kommun (SE)', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', paymentTermDays: 14, dueDateBankingDays: 3 },
 ];
 
-export async function demoCommand(argv: string[], env: Record<string, string | undefined>, today: string): Promise<string> {
+export async function demoCommand(argv: string[], env: Record<string, string | undefined>, nowMs: number): Promise<string> {
   const values = parseOptions(argv, { 'invoicing-url': { type: 'string' } });
   const base = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL ?? 'http://127.0.0.1:3001';
   const key = env.AUTH_SIGNING_KEY;
@@ -41,8 +42,8 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
 
   const invoices = [
     { organisationId: 'fi-demo', clientNumber: 'C-100001', invoiceDate: '2017-07-25', rows: [{ description: 'Home care 6/2017', amount: '182.40' }] },
-    { organisationId: 'fi-demo', clientNumber: 'C-100002', invoiceDate: today, rows: [{ description: 'Home care', amount: '96.30' }, { description: 'Meal service', amount: '54.00' }] },
-    { organisationId: 'se-demo', clientNumber: 'K-2001', invoiceDate: today, rows: [{ description: 'Hemtjänst', amount: '1240.00' }] },
+    { organisationId: 'fi-demo', clientNumber: 'C-100002', invoiceDate: localDateInZone(nowMs, 'Europe/Helsinki'), rows: [{ description: 'Home care', amount: '96.30' }, { description: 'Meal service', amount: '54.00' }] },
+    { organisationId: 'se-demo', clientNumber: 'K-2001', invoiceDate: localDateInZone(nowMs, 'Europe/Stockholm'), rows: [{ description: 'Hemtjänst', amount: '1240.00' }] },
   ];
   for (const invoice of invoices) {
     const created = (await call('POST', '/invoices', invoice)) as { id: string; workflowId: string };
