@@ -2,7 +2,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { dueDate, localDateInZone } from '@clientfees/domain';
+import { dueDate, localDateInZone, validateFinnishCreditorReference, validateRfCreditorReference } from '@clientfees/domain';
 import { InvoicingMessages, SearchAttributes, TaskQueues } from '@clientfees/contracts';
 import {
   createTestDatabase,
@@ -62,6 +62,7 @@ async function startStack(env: TestWorkflowEnvironment): Promise<Stack> {
 const invoiceBody = (invoiceDate: string) => ({
   organisationId: 'fi-demo',
   clientNumber: 'C-100234',
+  recipient: { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
   invoiceDate,
   rows: [
     { description: 'Home care 6/2017', amount: '120.50' },
@@ -119,6 +120,25 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(description.typedSearchAttributes.get(SearchAttributes.clientNumber)).toBe('C-100234');
   });
 
+  it('numbers each organisation’s invoices without gaps, even when issued at once and when some are refused', async () => {
+    const before = await stack.service.request('GET', '/invoices?organisationId=fi-demo&limit=1000');
+    const highest = Math.max(0, ...before.body.map((i: { invoiceNumber: number }) => i.invoiceNumber));
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        stack.service.request('POST', '/invoices', { body: i % 4 === 3 ? { ...invoiceBody('2017-02-30') } : invoiceBody('2026-11-02') }),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 400)).toHaveLength(3);
+    const numbers = attempts.filter((r) => r.status === 201).map((r) => r.body.invoiceNumber as number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 9 }, (_, i) => highest + 1 + i));
+    const references = new Set(attempts.filter((r) => r.status === 201).map((r) => r.body.paymentReference));
+    expect(references.size).toBe(9);
+    const first = attempts.find((r) => r.status === 201)!.body;
+    expect(validateFinnishCreditorReference(first.paymentReference).valid).toBe(true);
+    expect(validateRfCreditorReference(first.paymentReferenceInternational).valid).toBe(true);
+    expect(first.recipient).toEqual({ ...invoiceBody('x').recipient, country: 'FI' });
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
@@ -139,6 +159,8 @@ describe('invoicing service with the Temporal dev server', () => {
     [{ ...invoiceBody('2017-07-25'), organisationId: 'nowhere' }, 'organisationId'],
     [{ ...invoiceBody('2017-07-25'), clientNumber: '131052-308T' }, 'clientNumber'],
     [{ ...invoiceBody('2017-07-25'), surprise: true }, 'surprise'],
+    [{ ...invoiceBody('2017-07-25'), recipient: { ...invoiceBody('x').recipient, kind: 'neighbour' } }, 'recipient.kind'],
+    [{ ...invoiceBody('2017-07-25'), recipient: undefined }, 'recipient'],
   ])('refuses bad input with 400 naming the field (%#)', async (body, field) => {
     const response = await stack.service.request('POST', '/invoices', { body });
     expect(response.status).toBe(400);

@@ -40,10 +40,11 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   const existing = (await call('GET', '/invoices?organisationId=fi-demo&limit=1')) as unknown[];
   if (existing.length > 0) return [...lines, 'demo invoices already loaded'].join('\n');
 
+  const fi = (name: string, streetAddress: string) => ({ kind: 'client', name, streetAddress, postalCode: '02100', city: 'Espoo' });
   const invoices = [
-    { organisationId: 'fi-demo', clientNumber: 'C-100001', invoiceDate: '2017-07-25', rows: [{ description: 'Home care 6/2017', amount: '182.40' }] },
-    { organisationId: 'fi-demo', clientNumber: 'C-100002', invoiceDate: localDateInZone(nowMs, 'Europe/Helsinki'), rows: [{ description: 'Home care', amount: '96.30' }, { description: 'Meal service', amount: '54.00' }] },
-    { organisationId: 'se-demo', clientNumber: 'K-2001', invoiceDate: localDateInZone(nowMs, 'Europe/Stockholm'), rows: [{ description: 'Hemtjänst', amount: '1240.00' }] },
+    { organisationId: 'fi-demo', clientNumber: 'C-100001', recipient: fi('Aino Testinen', 'Koivukuja 3 A 5'), invoiceDate: '2017-07-25', rows: [{ description: 'Home care 6/2017', amount: '182.40' }] },
+    { organisationId: 'fi-demo', clientNumber: 'C-100002', recipient: { ...fi('Matti Esimerkki', 'Tapiontori 1'), kind: 'trustee' }, invoiceDate: localDateInZone(nowMs, 'Europe/Helsinki'), rows: [{ description: 'Home care', amount: '96.30' }, { description: 'Meal service', amount: '54.00' }] },
+    { organisationId: 'se-demo', clientNumber: 'K-2001', recipient: { kind: 'client', name: 'Karin Exempel', streetAddress: 'Storgatan 1', postalCode: '582 24', city: 'Linköping' }, invoiceDate: localDateInZone(nowMs, 'Europe/Stockholm'), rows: [{ description: 'Hemtjänst', amount: '1240.00' }] },
   ];
   for (const invoice of invoices) {
     const created = (await call('POST', '/invoices', invoice)) as { id: string; workflowId: string };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { InvoiceRecipientDto } from './invoice-recipient';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class InvoiceRowDto {
   @ApiProperty({ example: 'Home care 6/2017' })
@@ -25,6 +26,12 @@ export class CreateInvoiceDto {
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { message: 'clientNumber must be 1-32 letters, digits or dashes' })
   clientNumber!: string;
+
+  @ApiProperty({ type: InvoiceRecipientDto })
+  @IsDefined({ message: 'recipient is required' })
+  @ValidateNested()
+  @Type(() => InvoiceRecipientDto)
+  recipient!: InvoiceRecipientDto;
 
   @ApiProperty({ example: '2017-07-25', description: 'Calendar date in the organisation’s time zone.' })
   @IsString()

@@ -3,6 +3,7 @@ import type { Currency } from '@clientfees/domain';
 import type { InvoiceState } from '@clientfees/contracts';
 import { InvoiceRow } from './invoice-row.entity';
 import { InvoiceEvent } from './invoice-event.entity';
+import type { InvoiceRecipient } from './invoice-recipient';
 
 /** An invoice to a client (lasku / faktura). Amounts are integer cents. */
 @Entity({ name: 'invoice' })
@@ -12,6 +13,22 @@ export class Invoice {
 
   @Column({ name: 'organisation_id', type: 'text' })
   organisationId!: string;
+
+  /** Gapless per organisation (laskunumero / fakturanummer). */
+  @Column({ name: 'invoice_number', type: 'bigint' })
+  invoiceNumber!: number;
+
+  /** FI creditor reference (viitenumero) or SE OCR reference, derived from the number. */
+  @Column({ name: 'payment_reference', type: 'text' })
+  paymentReference!: string;
+
+  /** FI: the RF creditor reference for SEPA payments; SE: null. */
+  @Column({ name: 'payment_reference_international', type: 'text', nullable: true })
+  paymentReferenceInternational!: string | null;
+
+  /** Who the invoice goes to, as they were when it was issued (a later change never rewrites it). */
+  @Column({ type: 'jsonb' })
+  recipient!: InvoiceRecipient;
 
   /** The organisation's client number (asiakasnumero); never a personal identity code. */
   @Column({ name: 'client_number', type: 'text' })

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
 import { INVOICE_STATES, InvoiceState, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import type { Invoice } from './invoice.entity';
+import { InvoiceRecipient, InvoiceRecipientDto } from './invoice-recipient';
 
 class InvoiceRowView {
   @ApiProperty() lineNumber!: number;
@@ -19,6 +20,11 @@ class InvoiceEventView {
 export class InvoiceView {
   @ApiProperty() id!: string;
   @ApiProperty() organisationId!: string;
+  @ApiProperty({ example: 1, description: 'Gapless per organisation.' }) invoiceNumber!: number;
+  @ApiProperty({ example: '1000000012', description: 'FI creditor reference or SE OCR reference.' }) paymentReference!: string;
+  @ApiProperty({ example: 'RF471000000012', nullable: true, description: 'FI: the RF creditor reference.' })
+  paymentReferenceInternational!: string | null;
+  @ApiProperty({ type: InvoiceRecipientDto }) recipient!: InvoiceRecipient;
   @ApiProperty() clientNumber!: string;
   @ApiProperty({ enum: ['EUR', 'SEK'] }) currency!: string;
   @ApiProperty({ example: '123.45' }) total!: string;
@@ -35,6 +41,10 @@ export class InvoiceView {
     return {
       id: invoice.id,
       organisationId: invoice.organisationId,
+      invoiceNumber: invoice.invoiceNumber,
+      paymentReference: invoice.paymentReference,
+      paymentReferenceInternational: invoice.paymentReferenceInternational,
+      recipient: invoice.recipient,
       clientNumber: invoice.clientNumber,
       currency: invoice.currency,
       total: money(invoice.totalCents),

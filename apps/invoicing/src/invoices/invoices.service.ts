@@ -1,9 +1,9 @@
 import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { DomainValidationError, Money, parseLocalDate, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
+import { DomainValidationError, Money, parseLocalDate, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
 import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, SearchAttributes, TaskQueues } from '@clientfees/contracts';
 import { SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { Organisation } from '../organisations/organisation.entity';
@@ -36,10 +36,16 @@ export class InvoicesService {
 
     const id = randomUUID();
     await this.dataSource.transaction(async (db) => {
+      const invoiceNumber = await takeInvoiceNumber(db, organisation.id);
+      const references = paymentReferencesFor(organisation.country, invoiceNumber);
       await db.getRepository(Invoice).save(
         db.getRepository(Invoice).create({
           id,
           organisationId: organisation.id,
+          invoiceNumber,
+          paymentReference: references.national,
+          paymentReferenceInternational: references.international,
+          recipient: { ...dto.recipient, country: dto.recipient.country ?? organisation.country },
           clientNumber: dto.clientNumber,
           currency: organisation.currency,
           totalCents: total.minorUnits,
@@ -95,4 +101,17 @@ export class InvoicesService {
     if (!invoice) throw new NotFoundException(`no invoice ${id}`);
     return invoice;
   }
+}
+
+/**
+ * Takes the organisation's next invoice number. The row lock makes concurrent issuers queue,
+ * and a rollback of the surrounding transaction returns the number, so the series has no gaps.
+ */
+async function takeInvoiceNumber(db: EntityManager, organisationId: string): Promise<number> {
+  await db.query('INSERT INTO invoice_number_series (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING', [organisationId]);
+  const [rows] = (await db.query(
+    'UPDATE invoice_number_series SET next_number = next_number + 1 WHERE organisation_id = $1 RETURNING next_number - 1 AS number',
+    [organisationId],
+  )) as [Array<{ number: number }>, number];
+  return rows[0].number;
 }

@@ -14,10 +14,21 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         payment_term_days int NOT NULL CHECK (payment_term_days BETWEEN 0 AND 365),
         due_date_banking_days int NOT NULL CHECK (due_date_banking_days BETWEEN 0 AND 30)
       )`);
+    // Gapless per organisation: the number is taken by a row-locking UPDATE in the transaction
+    // that inserts the invoice, so a rolled-back invoice gives its number back.
+    await db.query(`
+      CREATE TABLE invoice_number_series (
+        organisation_id text PRIMARY KEY REFERENCES organisation(id),
+        next_number bigint NOT NULL DEFAULT 1 CHECK (next_number >= 1)
+      )`);
     await db.query(`
       CREATE TABLE invoice (
         id uuid PRIMARY KEY,
         organisation_id text NOT NULL REFERENCES organisation(id),
+        invoice_number bigint NOT NULL,
+        payment_reference text NOT NULL,
+        payment_reference_international text,
+        recipient jsonb NOT NULL,
         client_number text NOT NULL,
         currency text NOT NULL CHECK (currency IN ('EUR', 'SEK')),
         total_cents bigint NOT NULL,
@@ -25,7 +36,9 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         due_date date,
         state text NOT NULL,
         created_by text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (organisation_id, invoice_number),
+        UNIQUE (organisation_id, payment_reference)
       )`);
     await db.query(`CREATE INDEX invoice_by_state ON invoice (organisation_id, state, due_date)`);
     await db.query(`CREATE INDEX invoice_by_client ON invoice (organisation_id, client_number)`);
@@ -54,6 +67,7 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
     await db.query('DROP TABLE invoice_event');
     await db.query('DROP TABLE invoice_row');
     await db.query('DROP TABLE invoice');
+    await db.query('DROP TABLE invoice_number_series');
     await db.query('DROP TABLE organisation');
   }
 }
