@@ -5,6 +5,8 @@ const HELP = `Usage: clientfees <command> [options]
 
 Commands:
   due-date   the due date of an invoice from its invoice date
+  timeline   the due, transfer and reminder dates of an unpaid invoice
+  interest   statutory late-payment interest on an amount between two dates
   token      mint a local access token for the REST APIs
   demo       load the demo data into a running system
 
@@ -17,6 +19,14 @@ const COMMANDS: Record<string, Command> = {
   'due-date': {
     help: async () => (await import('./commands/due-date')).dueDateHelp,
     run: async (argv) => (await import('./commands/due-date')).dueDateCommand(argv),
+  },
+  timeline: {
+    help: async () => (await import('./commands/timeline')).timelineHelp,
+    run: async (argv) => (await import('./commands/timeline')).timelineCommand(argv),
+  },
+  interest: {
+    help: async () => (await import('./commands/interest')).interestHelp,
+    run: async (argv) => (await import('./commands/interest')).interestCommand(argv),
   },
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,

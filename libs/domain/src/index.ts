@@ -6,3 +6,8 @@ export * from './dates';
 export * from './money';
 export * from './calendar';
 export * from './identifiers';
+export * from './lifecycle';
+export * from './interest';
+export * from './deferrals';
+export * from './payment-plans';
+export * from './invoices/payment-reference';

@@ -1,0 +1,2 @@
+export * from './reference-rates';
+export * from './late-interest';

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './terms';
+export * from './timeline';
+export * from './states';
