@@ -1,38 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
-import {
-  InvoiceLifecycleInput,
-  InvoiceStateChange,
-  InvoicingActivities,
-  SearchAttributes,
-  TaskQueues,
-  invoiceLifecycleWorkflowId,
-} from '@clientfees/contracts';
-import { prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
+import { localDateInZone } from '@clientfees/domain';
+import { SearchAttributes, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { startTimeSkippingServer } from '@clientfees/testing';
 import { paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
-
-const ZONE = 'Europe/Helsinki';
-
-/** The invoicing activities with the real due-date rule and an in-memory record of state changes. */
-function fakeInvoicing(invoiceDate: string) {
-  const changes: Array<InvoiceStateChange & { at: string }> = [];
-  const activities: InvoicingActivities = {
-    async setInvoiceDueDate() {
-      const due = dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 });
-      return { dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) };
-    },
-    async recordInvoiceState(change) {
-      const at = Context.current().info.currentAttemptScheduledTimestampMs;
-      changes.push({ ...change, at: new Date(at).toISOString() });
-    },
-  };
-  return { activities, changes };
-}
+import { fakeInvoicing, lifecycleInput as input, skipTo as skipToOn, withWorkers as withWorkersOn, ZONE } from './lifecycle-harness';
 
 describe('invoiceLifecycle on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -44,22 +18,8 @@ describe('invoiceLifecycle on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  /** Moves the server clock to 10:00 Helsinki time on the given date. */
-  async function skipTo(date: string): Promise<void> {
-    const target = startOfDayInZone(date, ZONE) + 10 * 3600_000;
-    const now = await env.currentTimeMs();
-    if (target > now) await env.sleep(target - now);
-  }
-
-  async function withWorkers<T>(activities: InvoicingActivities, body: () => Promise<T>): Promise<T> {
-    const workflows = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TaskQueues.workflows,
-      workflowBundle: prebuiltWorkflowBundle(),
-    });
-    const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities });
-    return workflows.runUntil(invoicing.runUntil(body()));
-  }
+  const skipTo = (date: string) => skipToOn(env, date);
+  const withWorkers = <T>(activities: Parameters<typeof withWorkersOn>[1], body: () => Promise<T>) => withWorkersOn(env, activities, body);
 
   /**
    * `RECORD_HISTORIES=1` keeps each finished run's history under test/histories, where the
@@ -70,10 +30,6 @@ describe('invoiceLifecycle on the time-skipping server', () => {
     // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
     const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
     writeFileSync(path.join(__dirname, 'histories', `${name}.json`), json);
-  }
-
-  function input(id: string): InvoiceLifecycleInput {
-    return { invoiceId: id, organisationId: 'fi-demo', clientNumber: 'C-1', totalCents: 12345, currency: 'EUR' };
   }
 
   it('becomes overdue the day after a due date that Easter pushed out, and paid when the money arrives', async () => {

@@ -9,6 +9,8 @@ import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { InvoicingActivities } from './invoices/invoicing.activities';
 import { InvoicingMessagesController } from './invoices/invoicing.messages';
+import { DeferralApproval } from './deferrals/deferral-approval.entity';
+import { DeferralsController } from './deferrals/deferrals.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
@@ -23,7 +25,7 @@ export class InvoicingModule {
             name: 'invoicing',
             description: 'Organisations, invoices and their lifecycles.',
             database: {
-              entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent],
+              entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval],
               migrations: [InitialInvoicing1764100000000],
             },
             activities: [InvoicingActivities],
@@ -31,7 +33,7 @@ export class InvoicingModule {
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoicingMessagesController],
+      controllers: [OrganisationsController, InvoicesController, DeferralsController, InvoicingMessagesController],
       providers: [InvoicesService, InvoicingActivities],
     };
   }

@@ -139,6 +139,49 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(first.recipient).toEqual({ ...invoiceBody('x').recipient, country: 'FI' });
   });
 
+  it('defers by role: the officer within 3 months, longer through the supervisor’s inbox', async () => {
+    // 2.11.2026 + 14 days + 3 banking days = 19.11.2026: already overdue.
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
+    const id = created.body.id as string;
+    await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'overdue');
+
+    const tooFar = await stack.service.request('POST', `/invoices/${id}/deferrals`, {
+      roles: ['client-fee-officer'],
+      body: { requestedDueDate: '2027-03-19', reason: 'waiting for a pension decision' },
+    });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.problems).toEqual([{ field: 'requestedDueDate', reason: expect.stringMatching(/client-fee officer's limit of 3 months/) }]);
+
+    const granted = await stack.service.request('POST', `/invoices/${id}/deferrals`, {
+      roles: ['client-fee-officer'],
+      body: { requestedDueDate: '2027-01-19', reason: 'waiting for a pension decision' },
+    });
+    expect(granted).toMatchObject({ status: 200, body: { outcome: 'granted', dueDate: '2027-01-19' } });
+
+    const asked = await stack.service.request('POST', `/invoices/${id}/deferral-approvals`, {
+      roles: ['client-fee-officer'],
+      body: { requestedDueDate: '2027-10-19', reason: 'long hospital stay' },
+    });
+    expect(asked.status).toBe(201);
+    const inbox = await stack.service.request('GET', '/deferral-approvals?organisationId=fi-demo', { roles: ['billing-supervisor'] });
+    const waiting = inbox.body.find((a: { invoiceId: string }) => a.invoiceId === id);
+    expect(waiting).toMatchObject({ status: 'pending', requestedDueDate: '2027-10-19', requestedBy: 'test-user' });
+
+    const byOfficer = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['client-fee-officer'], body: { approve: true } });
+    expect(byOfficer.status).toBe(403);
+    const decided = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, {
+      roles: ['billing-supervisor'],
+      body: { approve: true, note: 'medical certificate' },
+    });
+    expect(decided).toMatchObject({ status: 200, body: { outcome: 'granted', dueDate: '2027-10-19' } });
+
+    const invoice = await stack.service.request('GET', `/invoices/${id}`);
+    expect(invoice.body).toMatchObject({ state: 'deferred', dueDate: '2027-10-19' });
+    expect(invoice.body.events.map((e: { state: string }) => e.state)).toEqual(['issued', 'overdue', 'deferred', 'deferred', 'deferred']);
+    const after = await stack.service.request('GET', '/deferral-approvals?organisationId=fi-demo&status=approved', { roles: ['billing-supervisor'] });
+    expect(after.body.map((a: { id: string }) => a.id)).toContain(waiting.id);
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });

@@ -1,7 +1,7 @@
 import type { Currency } from '@clientfees/domain';
 
 /** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = ['issued', 'overdue', 'paid'] as const;
+export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'paid'] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 export interface InvoiceLifecycleInput {
@@ -19,6 +19,46 @@ export interface InvoiceDueDate {
   dueDateEndsAtMs: number;
 }
 
+/** What the lifecycle needs to know once the invoice is issued. */
+export interface InvoiceTerms extends InvoiceDueDate {
+  /** The invoice goes to the estate of a deceased client: no deferrals through the workflow. */
+  isEstate?: boolean;
+  deferralLimits?: { officerMonths: number; supervisorMonths: number };
+}
+
+/** A request to move the due date (eräpäivän siirto / anstånd). */
+export interface DeferralCommand {
+  requestedDueDate: string;
+  reason: string;
+  actor: string;
+  /** The role the actor acts in; decides the limit. */
+  role: string;
+}
+
+export interface DeferralApprovalDecision {
+  approve: boolean;
+  note: string;
+  actor: string;
+  role: string;
+}
+
+export interface PendingDeferral {
+  approvalId: string;
+  requestedDueDate: string;
+  requestedBy: string;
+}
+
+export interface DeferralResult {
+  outcome: 'granted' | 'denied';
+  dueDate: string;
+}
+
+/** Failure types with which the lifecycle refuses an update. */
+export const DeferralFailures = {
+  refused: 'DeferralRefused',
+  wrongState: 'InvoiceStateConflict',
+} as const;
+
 export interface InvoiceStateChange {
   invoiceId: string;
   state: InvoiceState;
@@ -30,9 +70,15 @@ export interface InvoiceStateChange {
 /** Activities the invoicing service runs on its own task queue. */
 export interface InvoicingActivities {
   /** Computes the due date from the organisation's payment terms and stores it on the invoice. */
-  setInvoiceDueDate(invoiceId: string): Promise<InvoiceDueDate>;
+  setInvoiceDueDate(invoiceId: string): Promise<InvoiceTerms>;
   /** Stores a state change with its time, actor and reason. Idempotent per (invoice, state). */
   recordInvoiceState(change: InvoiceStateChange): Promise<void>;
+  /** Moves the due date and records who deferred it and why. */
+  applyDeferral(input: { invoiceId: string; dueDate: string; actor: string; reason: string }): Promise<InvoiceDueDate>;
+  /** Puts a long deferral into the billing supervisor's inbox; says when to remind them. */
+  openDeferralApproval(input: { invoiceId: string; requestedDueDate: string; requestedBy: string; reason: string }): Promise<{ approvalId: string; remindAtMs: number }>;
+  remindDeferralApprover(input: { approvalId: string }): Promise<void>;
+  closeDeferralApproval(input: { approvalId: string; outcome: 'approved' | 'denied' | 'withdrawn'; decidedBy: string; note: string }): Promise<void>;
 }
 
 export interface PaymentSignal {
@@ -45,6 +91,9 @@ export interface PaymentSignal {
 export interface InvoiceLifecycleStatus {
   state: InvoiceState;
   dueDate?: string;
+  /** The due date when issued; deferral limits count from it. */
+  originalDueDate?: string;
+  pendingDeferral?: PendingDeferral;
   paidCents: number;
   totalCents: number;
 }
@@ -52,6 +101,12 @@ export interface InvoiceLifecycleStatus {
 export const invoiceLifecycleWorkflowId = (invoiceId: string): string => `invoice-${invoiceId}`;
 
 /** Message patterns that the invoicing service answers over @nestjs/microservices. */
+export const InvoiceLifecycleUpdates = {
+  deferDueDate: 'deferDueDate',
+  requestDeferralApproval: 'requestDeferralApproval',
+  decideDeferralApproval: 'decideDeferralApproval',
+} as const;
+
 export const InvoicingMessages = {
   getInvoice: 'invoicing.invoice.get',
 } as const;

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { DataSource } from 'typeorm';
-import { addDays, dueDate, startOfDayInZone } from '@clientfees/domain';
-import type { InvoiceDueDate, InvoiceStateChange, InvoicingActivities as Contract } from '@clientfees/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import type { InvoiceDueDate, InvoiceStateChange, InvoiceTerms, InvoicingActivities as Contract } from '@clientfees/contracts';
 import { Organisation } from '../organisations/organisation.entity';
+import { DeferralApproval } from '../deferrals/deferral-approval.entity';
 import { Invoice } from './invoice.entity';
 import { InvoiceEvent } from './invoice-event.entity';
 
@@ -12,9 +14,8 @@ import { InvoiceEvent } from './invoice-event.entity';
 export class InvoicingActivities implements Contract {
   constructor(private readonly dataSource: DataSource) {}
 
-  async setInvoiceDueDate(invoiceId: string): Promise<InvoiceDueDate> {
-    const invoice = await this.dataSource.getRepository(Invoice).findOneByOrFail({ id: invoiceId });
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: invoice.organisationId });
+  async setInvoiceDueDate(invoiceId: string): Promise<InvoiceTerms> {
+    const { invoice, organisation } = await this.load(invoiceId);
     const due =
       invoice.dueDate ??
       dueDate(organisation.country, invoice.invoiceDate, {
@@ -29,23 +30,115 @@ export class InvoicingActivities implements Contract {
         .where('id = :invoiceId AND due_date IS NULL', { invoiceId })
         .execute();
     }
-    return { dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), organisation.timeZone) };
+    return {
+      ...dueDateOf(due, organisation),
+      isEstate: invoice.recipient.kind === 'estate',
+      deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },
+    };
   }
 
   async recordInvoiceState(change: InvoiceStateChange): Promise<void> {
-    const key = activityIdempotencyKey();
+    await this.dataSource.transaction((db) => recordEvent(db, change));
+  }
+
+  async applyDeferral(input: { invoiceId: string; dueDate: string; actor: string; reason: string }): Promise<InvoiceDueDate> {
+    const { organisation } = await this.load(input.invoiceId);
     await this.dataSource.transaction(async (db) => {
-      const inserted = await db
-        .createQueryBuilder()
-        .insert()
-        .into(InvoiceEvent)
-        .values({ invoiceId: change.invoiceId, state: change.state, actor: change.actor, reason: change.reason, idempotencyKey: key })
-        .orIgnore()
-        .execute();
-      if ((inserted.raw as unknown[]).length > 0 || key === null) {
-        await db.getRepository(Invoice).update({ id: change.invoiceId }, { state: change.state });
-      }
+      await db.getRepository(Invoice).update({ id: input.invoiceId }, { dueDate: input.dueDate });
+      await recordEvent(db, {
+        invoiceId: input.invoiceId,
+        state: 'deferred',
+        actor: input.actor,
+        reason: `due date moved to ${input.dueDate}: ${input.reason}`,
+      });
     });
+    return dueDateOf(input.dueDate, organisation);
+  }
+
+  async openDeferralApproval(input: { invoiceId: string; requestedDueDate: string; requestedBy: string; reason: string }) {
+    const { invoice, organisation } = await this.load(input.invoiceId);
+    const key = activityIdempotencyKey();
+    const repository = this.dataSource.getRepository(DeferralApproval);
+    const existing = key ? await repository.findOneBy({ idempotencyKey: key }) : null;
+    const approval =
+      existing ??
+      (await repository.save(
+        repository.create({
+          id: randomUUID(),
+          invoiceId: invoice.id,
+          organisationId: invoice.organisationId,
+          requestedDueDate: input.requestedDueDate,
+          requestedBy: input.requestedBy,
+          reason: input.reason,
+          status: 'pending',
+          decidedBy: null,
+          decisionNote: null,
+          remindedAt: null,
+          decidedAt: null,
+          idempotencyKey: key,
+        }),
+      ));
+    // Counted from the day the request was made, in the organisation's calendar.
+    const requestedOn = localDateInZone(approval.requestedAt.getTime(), organisation.timeZone);
+    const remindOn = addBankingDays(organisation.country, requestedOn, organisation.deferralApprovalReminderBankingDays);
+    return { approvalId: approval.id, remindAtMs: startOfDayInZone(remindOn, organisation.timeZone) };
+  }
+
+  async remindDeferralApprover(input: { approvalId: string }): Promise<void> {
+    const approval = await this.dataSource.getRepository(DeferralApproval).findOneByOrFail({ id: input.approvalId });
+    if (approval.remindedAt !== null || approval.status !== 'pending') return;
+    await this.dataSource.transaction(async (db) => {
+      await db.getRepository(DeferralApproval).update({ id: approval.id }, { remindedAt: new Date() });
+      const invoice = await db.getRepository(Invoice).findOneByOrFail({ id: approval.invoiceId });
+      await recordEvent(db, {
+        invoiceId: approval.invoiceId,
+        state: invoice.state,
+        actor: 'system:invoiceLifecycle',
+        reason: `the billing supervisor was reminded of the deferral to ${approval.requestedDueDate} waiting since ${approval.requestedAt.toISOString().slice(0, 10)}`,
+      });
+    });
+  }
+
+  async closeDeferralApproval(input: { approvalId: string; outcome: 'approved' | 'denied' | 'withdrawn'; decidedBy: string; note: string }): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      const approval = await db.getRepository(DeferralApproval).findOneByOrFail({ id: input.approvalId });
+      if (approval.status !== 'pending') return;
+      await db
+        .getRepository(DeferralApproval)
+        .update({ id: approval.id }, { status: input.outcome, decidedBy: input.decidedBy, decisionNote: input.note, decidedAt: new Date() });
+      const invoice = await db.getRepository(Invoice).findOneByOrFail({ id: approval.invoiceId });
+      await recordEvent(db, {
+        invoiceId: approval.invoiceId,
+        state: invoice.state,
+        actor: input.decidedBy,
+        reason: `deferral to ${approval.requestedDueDate} ${input.outcome}${input.note ? `: ${input.note}` : ''}`,
+      });
+    });
+  }
+
+  private async load(invoiceId: string): Promise<{ invoice: Invoice; organisation: Organisation }> {
+    const invoice = await this.dataSource.getRepository(Invoice).findOneByOrFail({ id: invoiceId });
+    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: invoice.organisationId });
+    return { invoice, organisation };
+  }
+}
+
+function dueDateOf(due: string, organisation: Organisation): InvoiceDueDate {
+  return { dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), organisation.timeZone) };
+}
+
+/** Records a timeline event once per activity execution, and moves the invoice to its state. */
+async function recordEvent(db: EntityManager, change: InvoiceStateChange): Promise<void> {
+  const key = activityIdempotencyKey();
+  const inserted = await db
+    .createQueryBuilder()
+    .insert()
+    .into(InvoiceEvent)
+    .values({ invoiceId: change.invoiceId, state: change.state, actor: change.actor, reason: change.reason, idempotencyKey: key })
+    .orIgnore()
+    .execute();
+  if ((inserted.raw as unknown[]).length > 0 || key === null) {
+    await db.getRepository(Invoice).update({ id: change.invoiceId }, { state: change.state });
   }
 }
 

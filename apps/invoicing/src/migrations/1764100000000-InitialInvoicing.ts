@@ -12,7 +12,11 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         currency text NOT NULL CHECK (currency IN ('EUR', 'SEK')),
         time_zone text NOT NULL,
         payment_term_days int NOT NULL CHECK (payment_term_days BETWEEN 0 AND 365),
-        due_date_banking_days int NOT NULL CHECK (due_date_banking_days BETWEEN 0 AND 30)
+        due_date_banking_days int NOT NULL CHECK (due_date_banking_days BETWEEN 0 AND 30),
+        deferral_officer_months int NOT NULL DEFAULT 3 CHECK (deferral_officer_months BETWEEN 0 AND 24),
+        deferral_supervisor_months int NOT NULL DEFAULT 12 CHECK (deferral_supervisor_months BETWEEN 0 AND 36),
+        deferral_approval_reminder_banking_days int NOT NULL DEFAULT 3 CHECK (deferral_approval_reminder_banking_days BETWEEN 1 AND 30),
+        CHECK (deferral_supervisor_months >= deferral_officer_months)
       )`);
     // Gapless per organisation: the number is taken by a row-locking UPDATE in the transaction
     // that inserts the invoice, so a rolled-back invoice gives its number back.
@@ -61,9 +65,28 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX invoice_event_by_invoice ON invoice_event (invoice_id, occurred_at)`);
+    // The billing supervisor's inbox: long deferrals waiting for a decision.
+    await db.query(`
+      CREATE TABLE deferral_approval (
+        id uuid PRIMARY KEY,
+        invoice_id uuid NOT NULL REFERENCES invoice(id) ON DELETE CASCADE,
+        organisation_id text NOT NULL,
+        requested_due_date date NOT NULL,
+        requested_by text NOT NULL,
+        reason text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'withdrawn')),
+        decided_by text,
+        decision_note text,
+        requested_at timestamptz NOT NULL DEFAULT now(),
+        reminded_at timestamptz,
+        decided_at timestamptz,
+        idempotency_key text UNIQUE
+      )`);
+    await db.query(`CREATE INDEX deferral_approval_inbox ON deferral_approval (organisation_id, status, requested_at)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE deferral_approval');
     await db.query('DROP TABLE invoice_event');
     await db.query('DROP TABLE invoice_row');
     await db.query('DROP TABLE invoice');

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Country, Currency } from '@clientfees/domain';
 
 export class PutOrganisationDto {
@@ -32,4 +32,25 @@ export class PutOrganisationDto {
   @Min(0)
   @Max(30)
   dueDateBankingDays!: number;
+
+  @ApiPropertyOptional({ default: 3, description: 'Months past the original due date a client-fee officer may defer.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  deferralOfficerMonths: number = 3;
+
+  @ApiPropertyOptional({ default: 12, description: 'Months past the original due date the billing supervisor may defer.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36)
+  deferralSupervisorMonths: number = 12;
+
+  @ApiPropertyOptional({ default: 3, description: 'Banking days before the supervisor is reminded of a waiting deferral.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  deferralApprovalReminderBankingDays: number = 3;
 }

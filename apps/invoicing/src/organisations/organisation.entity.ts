@@ -30,4 +30,16 @@ export class Organisation {
   /** Banking days added after the payment term (seed 000: 3). */
   @Column({ name: 'due_date_banking_days', type: 'int' })
   dueDateBankingDays!: number;
+
+  /** How far past the original due date a client-fee officer may defer (seed 000: 3 months). */
+  @Column({ name: 'deferral_officer_months', type: 'int' })
+  deferralOfficerMonths!: number;
+
+  /** How far the billing supervisor may defer (seed 000: 12 months). */
+  @Column({ name: 'deferral_supervisor_months', type: 'int' })
+  deferralSupervisorMonths!: number;
+
+  /** Banking days a long deferral may wait for the supervisor before they are reminded. */
+  @Column({ name: 'deferral_approval_reminder_banking_days', type: 'int' })
+  deferralApprovalReminderBankingDays!: number;
 }

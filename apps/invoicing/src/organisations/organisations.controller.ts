@@ -39,6 +39,9 @@ export class OrganisationsController {
     if (CURRENCY_OF[body.country] !== body.currency) {
       throw new DomainValidationError(`an organisation in ${body.country} bills in ${CURRENCY_OF[body.country]}`, 'currency');
     }
+    if (body.deferralSupervisorMonths < body.deferralOfficerMonths) {
+      throw new DomainValidationError('the billing supervisor’s limit cannot be below the client-fee officer’s', 'deferralSupervisorMonths');
+    }
     const repository = this.dataSource.getRepository(Organisation);
     await repository.save(repository.create({ id, ...body }));
     return this.get(id);

@@ -1,0 +1,76 @@
+import { Context } from '@temporalio/activity';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, TaskQueues } from '@clientfees/contracts';
+import { prebuiltWorkflowBundle } from '@clientfees/testing';
+
+export const ZONE = 'Europe/Helsinki';
+
+export interface RecordedChange extends InvoiceStateChange {
+  /** The server's (skipped) time at which the activity was scheduled. */
+  at: string;
+}
+
+/**
+ * The invoicing activities with the real date rules and an in-memory record of what they were
+ * asked to do, so the workflow can be walked through real calendars without a database.
+ */
+export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean } = {}) {
+  const changes: RecordedChange[] = [];
+  const reminders: string[] = [];
+  const closed: Array<{ approvalId: string; outcome: string }> = [];
+  const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
+  const dueOf = (due: string) => ({ dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) });
+  let approvals = 0;
+  const activities: InvoicingActivities = {
+    async setInvoiceDueDate() {
+      return {
+        ...dueOf(dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 })),
+        isEstate: options.isEstate ?? false,
+        deferralLimits: { officerMonths: 3, supervisorMonths: 12 },
+      };
+    },
+    async recordInvoiceState(change) {
+      changes.push({ ...change, at: new Date(now()).toISOString() });
+    },
+    async applyDeferral(input) {
+      changes.push({ invoiceId: input.invoiceId, state: 'deferred', actor: input.actor, reason: input.reason, at: new Date(now()).toISOString() });
+      return dueOf(input.dueDate);
+    },
+    async openDeferralApproval() {
+      approvals += 1;
+      const remindOn = addBankingDays('FI', localDateInZone(now(), ZONE), 3);
+      return { approvalId: `approval-${approvals}`, remindAtMs: startOfDayInZone(remindOn, ZONE) };
+    },
+    async remindDeferralApprover() {
+      reminders.push(localDateInZone(now(), ZONE));
+    },
+    async closeDeferralApproval(input) {
+      closed.push({ approvalId: input.approvalId, outcome: input.outcome });
+    },
+  };
+  return { activities, changes, reminders, closed };
+}
+
+export function lifecycleInput(id: string): InvoiceLifecycleInput {
+  return { invoiceId: id, organisationId: 'fi-demo', clientNumber: 'C-1', totalCents: 12345, currency: 'EUR' };
+}
+
+/** Moves the server clock to 10:00 Helsinki time on the given date. */
+export async function skipTo(env: TestWorkflowEnvironment, date: string): Promise<void> {
+  const target = startOfDayInZone(date, ZONE) + 10 * 3600_000;
+  const now = await env.currentTimeMs();
+  if (target > now) await env.sleep(target - now);
+}
+
+/** Runs the workflow worker and a worker with the given invoicing activities around `body`. */
+export async function withWorkers<T>(env: TestWorkflowEnvironment, activities: InvoicingActivities, body: () => Promise<T>): Promise<T> {
+  const workflows = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TaskQueues.workflows,
+    workflowBundle: prebuiltWorkflowBundle(),
+  });
+  const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities });
+  return workflows.runUntil(invoicing.runUntil(body()));
+}
