@@ -9,7 +9,7 @@ import {
   requestDeferralApprovalUpdate,
   statusQuery,
 } from '../src/workflows/invoice-lifecycle';
-import { fakeInvoicing, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+import { fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
 
 // Invoice 11.1.2027 (Mon) + 14 days = Mon 25.1; banking days 26, 27, 28.1 → due Thu 28.1.2027.
 const INVOICE_DATE = '2027-01-11';
@@ -58,10 +58,14 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2027-04-28', originalDueDate: DUE });
       await skipTo(env, '2027-04-29');
       expect((await handle.query(statusQuery)).state).toBe('overdue');
+      await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-29' });
+      await handle.result();
+      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v2-officer-deferral-then-overdue');
     });
     expect(fake.changes.map((c) => [c.state, c.actor])).toEqual([
       ['deferred', 'officer-1'],
       ['overdue', 'system:invoiceLifecycle'],
+      ['paid', 'system:invoiceLifecycle'],
     ]);
   });
 
@@ -102,6 +106,9 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       await skipTo(env, '2027-06-01');
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2028-01-28' });
       expect((await handle.query(statusQuery)).pendingDeferral).toBeUndefined();
+      await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-06-01' });
+      await handle.result();
+      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v2-supervisor-approved-deferral');
     });
     expect(fake.closed).toEqual([{ approvalId: 'approval-1', outcome: 'approved' }]);
   });

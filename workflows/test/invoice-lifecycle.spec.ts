@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localDateInZone } from '@clientfees/domain';
 import { SearchAttributes, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { startTimeSkippingServer } from '@clientfees/testing';
 import { paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
-import { fakeInvoicing, lifecycleInput as input, skipTo as skipToOn, withWorkers as withWorkersOn, ZONE } from './lifecycle-harness';
+import { fakeInvoicing, keepHistory, lifecycleInput as input, skipTo as skipToOn, withWorkers as withWorkersOn, ZONE } from './lifecycle-harness';
 
 describe('invoiceLifecycle on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -20,17 +17,6 @@ describe('invoiceLifecycle on the time-skipping server', () => {
 
   const skipTo = (date: string) => skipToOn(env, date);
   const withWorkers = <T>(activities: Parameters<typeof withWorkersOn>[1], body: () => Promise<T>) => withWorkersOn(env, activities, body);
-
-  /**
-   * `RECORD_HISTORIES=1` keeps each finished run's history under test/histories, where the
-   * replay test checks that later versions of the workflow still replay it.
-   */
-  async function keepHistory(workflowId: string, name: string): Promise<void> {
-    if (process.env.RECORD_HISTORIES !== '1') return;
-    // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
-    const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
-    writeFileSync(path.join(__dirname, 'histories', `${name}.json`), json);
-  }
 
   it('becomes overdue the day after a due date that Easter pushed out, and paid when the money arrives', async () => {
     // 10.3.2027 + 14 days = Wed 24.3; banking days 25.3, (Good Friday 26.3, weekend, Easter Monday 29.3) 30.3, 31.3.
@@ -53,7 +39,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
       const description = await handle.describe();
       expect(description.typedSearchAttributes.get(SearchAttributes.invoiceState)).toBe('paid');
       expect(description.typedSearchAttributes.get(SearchAttributes.dueDate)?.toISOString()).toBe('2027-03-31T00:00:00.000Z');
-      await keepHistory(handle.workflowId, 'invoice-lifecycle-v1-overdue-then-paid');
+      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v1-overdue-then-paid');
     });
     expect(changes.map((c) => c.state)).toEqual(['overdue', 'paid']);
     // The overdue step happens at the first moment of 1 April in Helsinki, not a day early or late.
@@ -76,7 +62,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2026-12-30', paidCents: 10000 });
       await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 2345, paidOn: '2026-12-30' });
       expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
-      await keepHistory(handle.workflowId, 'invoice-lifecycle-v1-paid-in-instalments');
+      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v1-paid-in-instalments');
     });
     expect(changes.map((c) => c.state)).toEqual(['paid']);
   });

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -73,4 +76,17 @@ export async function withWorkers<T>(env: TestWorkflowEnvironment, activities: I
   });
   const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities });
   return workflows.runUntil(invoicing.runUntil(body()));
+}
+
+/**
+ * `RECORD_HISTORIES=1` keeps a finished run's history under test/histories, where the replay
+ * test checks that later versions of the workflow still replay it.
+ */
+export function keepHistory(env: TestWorkflowEnvironment, workflowId: string, name: string): void {
+  const file = path.join(__dirname, 'histories', `${name}.json`);
+  // A recorded history is never replaced: the old shapes are what replay must keep honouring.
+  if (process.env.RECORD_HISTORIES !== '1' || existsSync(file)) return;
+  // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
+  const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
+  writeFileSync(file, json);
 }
