@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
 
+started=$(date +%s)
 ensure_dependencies
 provision
 
@@ -17,5 +18,7 @@ log "type check"
 npx tsc -p tsconfig.json --noEmit || status=1
 log "tests"
 npx nx run-many -t test --outputStyle=static --parallel=1 "$@" || status=1
+log "took $(( $(date +%s) - started )) s"
+# The summary's last line is the suite's closing line: `tests: N passed, N failed, N skipped`.
 node scripts/summarise-tests.js || status=1
 exit $status
