@@ -7,6 +7,9 @@ Commands:
   due-date   the due date of an invoice from its invoice date
   timeline   the due, transfer and reminder dates of an unpaid invoice
   interest   statutory late-payment interest on an amount between two dates
+  fee        a client fee: FI home care, FI long-term care or SE elderly care
+  absence    the deduction from a monthly fee for a planned or unplanned absence
+  rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
   token      mint a local access token for the REST APIs
   demo       load the demo data into a running system
 
@@ -27,6 +30,18 @@ const COMMANDS: Record<string, Command> = {
   interest: {
     help: async () => (await import('./commands/interest')).interestHelp,
     run: async (argv) => (await import('./commands/interest')).interestCommand(argv),
+  },
+  fee: {
+    help: async () => (await import('./commands/fee')).feeHelp,
+    run: async (argv) => (await import('./commands/fee')).feeCommand(argv),
+  },
+  absence: {
+    help: async () => (await import('./commands/absence')).absenceHelp,
+    run: async (argv) => (await import('./commands/absence')).absenceCommand(argv),
+  },
+  'rent-contract-date': {
+    help: async () => (await import('./commands/rent-contract-date')).rentContractDateHelp,
+    run: async (argv) => (await import('./commands/rent-contract-date')).rentContractDateCommand(argv),
   },
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,

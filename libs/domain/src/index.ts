@@ -11,3 +11,7 @@ export * from './interest';
 export * from './deferrals';
 export * from './payment-plans';
 export * from './invoices/payment-reference';
+export * from './rule-tables';
+export * from './fees';
+export * from './absences';
+export * from './rent-contracts';

@@ -1,0 +1,94 @@
+import { DomainValidationError } from '../errors';
+import { DatedRow, appendPeriod, ruleFor, rowsToCheck, validateDatedTable } from './dated-table';
+
+const row = (validFrom: string, validTo: string | null, value: number, source = 'test decree'): DatedRow<number> => ({ validFrom, validTo, source, value });
+
+describe('ruleFor', () => {
+  const table = validateDatedTable([row('2024-01-01', '2024-12-31', 1), row('2025-01-01', null, 2)]);
+
+  it('finds the row valid on a date, both end dates included', () => {
+    expect(ruleFor(table, '2024-01-01').value).toBe(1);
+    expect(ruleFor(table, '2024-12-31').value).toBe(1);
+    expect(ruleFor(table, '2025-01-01').value).toBe(2);
+    expect(ruleFor(table, '2099-06-30').value).toBe(2);
+  });
+
+  it('refuses a date before the first row with "no rule for <date>"', () => {
+    expect(() => ruleFor(table, '2023-12-31')).toThrow(DomainValidationError);
+    expect(() => ruleFor(table, '2023-12-31')).toThrow('date: no rule for 2023-12-31');
+  });
+
+  it('refuses a date after a closed last row and names the table and field', () => {
+    const closed = validateDatedTable([row('2024-01-01', '2024-12-31', 1)]);
+    expect(() => ruleFor(closed, '2025-01-01', { field: 'invoiceDate', table: 'test limits' })).toThrow(
+      'invoiceDate: no rule for 2025-01-01 in test limits: the table covers 2024-01-01 … 2024-12-31',
+    );
+    expect(() => ruleFor(validateDatedTable<number>([]), '2025-01-01')).toThrow(/the table is empty/);
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => ruleFor(table, '1.1.2024')).toThrow(/date: must be a date/);
+  });
+});
+
+describe('validateDatedTable', () => {
+  it('sorts and freezes the rows', () => {
+    const table = validateDatedTable([row('2025-01-01', null, 2), row('2024-01-01', '2024-12-31', 1)]);
+    expect(table.map((r) => r.value)).toEqual([1, 2]);
+    expect(Object.isFrozen(table)).toBe(true);
+    expect(Object.isFrozen(table[0])).toBe(true);
+  });
+
+  it('rejects overlapping periods with the periods in the reason', () => {
+    expect(() => validateDatedTable([row('2024-01-01', '2024-12-31', 1), row('2024-12-31', null, 2)])).toThrow(
+      'rows: overlaps: 2024-01-01 … 2024-12-31 and 2024-12-31 … onwards',
+    );
+    expect(() => validateDatedTable([row('2024-01-01', null, 1), row('2025-01-01', null, 2)])).toThrow(/overlaps: the period from 2024-01-01 is open-ended/);
+  });
+
+  it('rejects a gap with the missing days in the reason', () => {
+    expect(() => validateDatedTable([row('2024-01-01', '2024-11-30', 1), row('2025-01-01', null, 2)])).toThrow(
+      'rows: has a gap: no rule from 2024-12-01 to 2024-12-31',
+    );
+  });
+
+  it('rejects a period that ends before it starts, a bad date and a missing source', () => {
+    expect(() => validateDatedTable([row('2024-02-01', '2024-01-31', 1)])).toThrow('rows.0.validTo: must not be before validFrom (2024-02-01)');
+    expect(() => validateDatedTable([row('2024-02-30', null, 1)])).toThrow(/rows.0.validFrom/);
+    expect(() => validateDatedTable([row('2024-01-01', null, 1, ' ')])).toThrow('rows.0.source: must cite where the value comes from');
+  });
+});
+
+describe('appendPeriod', () => {
+  it('closes the open period the day before the new one starts', () => {
+    const table = appendPeriod(validateDatedTable([row('2024-01-01', null, 1)]), row('2026-01-01', null, 2));
+    expect(table).toEqual([row('2024-01-01', '2025-12-31', 1), row('2026-01-01', null, 2)]);
+    expect(ruleFor(table, '2025-12-31').value).toBe(1);
+    expect(ruleFor(table, '2026-01-01').value).toBe(2);
+  });
+
+  it('appends right after a closed period and starts an empty table', () => {
+    expect(appendPeriod(validateDatedTable([row('2024-01-01', '2024-12-31', 1)]), row('2025-01-01', '2025-12-31', 2))).toHaveLength(2);
+    expect(appendPeriod<number>([], row('2024-01-01', null, 1))).toEqual([row('2024-01-01', null, 1)]);
+  });
+
+  it('rejects a period starting on or before the last one, or inside a closed period', () => {
+    const open = validateDatedTable([row('2024-01-01', null, 1)]);
+    expect(() => appendPeriod(open, row('2024-01-01', null, 2))).toThrow(/overlaps: a new period must start after the last one \(2024-01-01\)/);
+    expect(() => appendPeriod(open, row('2023-06-01', null, 2))).toThrow(/overlaps/);
+    const closed = validateDatedTable([row('2024-01-01', '2024-12-31', 1)]);
+    expect(() => appendPeriod(closed, row('2024-07-01', null, 2))).toThrow('validFrom: overlaps the period 2024-01-01 … 2024-12-31');
+  });
+
+  it('rejects a period that would leave a gap after a closed one', () => {
+    const closed = validateDatedTable([row('2024-01-01', '2024-12-31', 1)]);
+    expect(() => appendPeriod(closed, row('2025-02-01', null, 2))).toThrow('rows: has a gap: no rule from 2025-01-01 to 2025-01-31');
+  });
+});
+
+describe('rowsToCheck', () => {
+  it('lists the rows whose source marks them as estimates', () => {
+    const table = validateDatedTable([row('2024-01-01', '2024-12-31', 1, 'decree'), row('2025-01-01', null, 2, 'index review, check: estimate')]);
+    expect(rowsToCheck(table).map((r) => r.value)).toEqual([2]);
+  });
+});
