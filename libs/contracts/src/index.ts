@@ -3,3 +3,4 @@ export * from './search-attributes';
 export * from './auth';
 export * from './invoicing';
 export * from './services';
+export * from './collection';
