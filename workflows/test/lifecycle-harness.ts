@@ -5,7 +5,7 @@ import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
-import { InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, TaskQueues } from '@clientfees/contracts';
+import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, TaskQueues } from '@clientfees/contracts';
 import { prebuiltWorkflowBundle } from '@clientfees/testing';
 
 export const ZONE = 'Europe/Helsinki';
@@ -19,7 +19,7 @@ export interface RecordedChange extends InvoiceStateChange {
  * The invoicing activities with the real date rules and an in-memory record of what they were
  * asked to do, so the workflow can be walked through real calendars without a database.
  */
-export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean } = {}) {
+export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean; transferCandidates?: string[] } = {}) {
   const changes: RecordedChange[] = [];
   const reminders: string[] = [];
   const closed: Array<{ approvalId: string; outcome: string }> = [];
@@ -27,12 +27,33 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
   const dueOf = (due: string) => ({ dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) });
   let approvals = 0;
   const activities: InvoicingActivities = {
-    async setInvoiceDueDate() {
+    async setInvoiceDueDate(invoiceId) {
+      const due = dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 });
       return {
-        ...dueOf(dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 })),
+        ...dueOf(due),
         isEstate: options.isEstate ?? false,
         deferralLimits: { officerMonths: 3, supervisorMonths: 12 },
+        timeZone: ZONE,
+        transferEligibleDate: addDays(due, 17),
+        reminderDueDays: 14,
+        reminderFeeCents: 210,
+        snapshot: {
+          invoiceId,
+          organisationId: 'fi-demo',
+          country: 'FI',
+          currency: 'EUR',
+          invoiceNumber: 1,
+          clientNumber: 'C-1',
+          paymentReference: '1000000012',
+          recipient: { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo', country: 'FI' },
+          invoiceDate,
+          dueDate: due,
+        },
       };
+    },
+    async listInvoicesForTransferRun(input) {
+      // Offers every lifecycle the test names; the lifecycle itself must refuse one not yet eligible.
+      return { runDate: input.runDate ?? localDateInZone(now(), ZONE), invoiceIds: options.transferCandidates ?? [] };
     },
     async recordInvoiceState(change) {
       changes.push({ ...change, at: new Date(now()).toISOString() });
@@ -67,15 +88,21 @@ export async function skipTo(env: TestWorkflowEnvironment, date: string): Promis
   if (target > now) await env.sleep(target - now);
 }
 
-/** Runs the workflow worker and a worker with the given invoicing activities around `body`. */
-export async function withWorkers<T>(env: TestWorkflowEnvironment, activities: InvoicingActivities, body: () => Promise<T>): Promise<T> {
+/** Runs the workflow worker and workers with the given invoicing (and collection) activities around `body`. */
+export async function withWorkers<T>(
+  env: TestWorkflowEnvironment,
+  activities: InvoicingActivities,
+  body: () => Promise<T>,
+  collectionActivities: CollectionActivities = fakeCollection().activities,
+): Promise<T> {
   const workflows = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TaskQueues.workflows,
     workflowBundle: prebuiltWorkflowBundle(),
   });
   const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities });
-  return workflows.runUntil(invoicing.runUntil(body()));
+  const collection = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.collection, activities: collectionActivities });
+  return workflows.runUntil(invoicing.runUntil(collection.runUntil(body())));
 }
 
 /**
@@ -89,4 +116,31 @@ export function keepHistory(env: TestWorkflowEnvironment, workflowId: string, na
   // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
   const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
   writeFileSync(file, json);
+}
+
+/** The collection activities, recording each call with the server date it happened on. */
+export function fakeCollection() {
+  const calls: Array<{ activity: string; on: string; invoiceId: string; detail?: string }> = [];
+  const on = () => localDateInZone(Context.current().info.currentAttemptScheduledTimestampMs, ZONE);
+  const activities: CollectionActivities = {
+    async sendReminder(request) {
+      calls.push({ activity: 'sendReminder', on: on(), invoiceId: request.invoice.invoiceId, detail: `${request.reminderDate}→${request.reminderDueDate}` });
+      return {
+        reminderId: `reminder-${request.invoice.invoiceId}`,
+        reminderFeeCents: request.reminderFeeCents,
+        interestCents: 42,
+        totalCents: request.openCents + request.reminderFeeCents + 42,
+        reminderDueDate: request.reminderDueDate,
+        agencyCaseId: `case-${request.invoice.invoiceId}`,
+      };
+    },
+    async transferToAgency(request) {
+      calls.push({ activity: 'transferToAgency', on: on(), invoiceId: request.invoice.invoiceId, detail: request.transferDate });
+      return { agencyCaseId: `case-${request.invoice.invoiceId}` };
+    },
+    async recallFromAgency(request) {
+      calls.push({ activity: 'recallFromAgency', on: on(), invoiceId: request.invoiceId, detail: request.reason });
+    },
+  };
+  return { activities, calls };
 }

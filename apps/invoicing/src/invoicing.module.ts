@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@clientfees/platform';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { TransferRunSchedules } from './organisations/transfer-run-schedule';
 import { Invoice } from './invoices/invoice.entity';
 import { InvoiceRow } from './invoices/invoice-row.entity';
 import { InvoiceEvent } from './invoices/invoice-event.entity';
@@ -9,6 +10,7 @@ import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { InvoicingActivities } from './invoices/invoicing.activities';
 import { InvoicingMessagesController } from './invoices/invoicing.messages';
+import { LifecycleStarter } from './invoices/lifecycle-starter';
 import { DeferralApproval } from './deferrals/deferral-approval.entity';
 import { DeferralsController } from './deferrals/deferrals.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
@@ -34,7 +36,7 @@ export class InvoicingModule {
         ),
       ],
       controllers: [OrganisationsController, InvoicesController, DeferralsController, InvoicingMessagesController],
-      providers: [InvoicesService, InvoicingActivities],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, TransferRunSchedules],
     };
   }
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -17,6 +19,7 @@ import {
   TestDatabase,
 } from '@clientfees/testing';
 import { InvoicingModule } from '../src/invoicing.module';
+import { InvoicesService } from '../src/invoices/invoices.service';
 
 const FI_ORGANISATION = {
   name: 'Demo wellbeing services county',
@@ -36,10 +39,12 @@ interface Stack {
 }
 
 /** Postgres + a Temporal server + the workflow worker + the invoicing service, all real. */
-async function startStack(env: TestWorkflowEnvironment): Promise<Stack> {
+async function startStack(env: TestWorkflowEnvironment, options: { schedules: boolean }): Promise<Stack> {
   const db = await createTestDatabase();
   const tcpPort = await freePort();
-  const service = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort) })));
+  const service = await startServiceForTest(
+    InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort), TEMPORAL_SCHEDULES: String(options.schedules) })),
+  );
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
   const running = worker.run();
   const put = await service.request('PUT', '/organisations/fi-demo', { roles: ['administrator'], body: FI_ORGANISATION });
@@ -73,7 +78,7 @@ const invoiceBody = (invoiceDate: string) => ({
 describe('invoicing service with the Temporal dev server', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await startDevServer());
+    stack = await startStack(await startDevServer(), { schedules: true });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -182,6 +187,25 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(after.body.map((a: { id: string }) => a.id)).toContain(waiting.id);
   });
 
+  it('starts the lifecycle of an invoice that was stored while Temporal could not be reached', async () => {
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-20') });
+    const id = created.body.id as string;
+    // As if the service had stopped between storing the invoice and starting its workflow.
+    await stack.env.client.workflow.getHandle(`invoice-${id}`).terminate('simulated loss');
+    const db = stack.service.app.get(DataSource);
+    const copy = randomUUID();
+    await db.query(
+      `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, recipient, client_number, currency, total_cents, invoice_date, state, created_by)
+       SELECT $1, organisation_id, invoice_number + 100000, payment_reference || '0', recipient, client_number, currency, total_cents, invoice_date, 'issued', created_by
+       FROM invoice WHERE id = $2`,
+      [copy, id],
+    );
+    expect(await stack.service.app.get(InvoicesService).startPendingLifecycles()).toBe(1);
+    const started = await eventually(() => stack.service.request('GET', `/invoices/${copy}`), (r) => r.body.dueDate !== null);
+    expect(started.body.dueDate).toBe('2026-12-09');
+    expect(await stack.service.app.get(InvoicesService).startPendingLifecycles()).toBe(0);
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
@@ -232,7 +256,7 @@ describe('invoicing service with the Temporal dev server', () => {
 describe('invoicing service with the time-skipping server', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await startTimeSkippingServer());
+    stack = await startStack(await startTimeSkippingServer(), { schedules: false });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,7 +1,8 @@
 import type { Currency } from '@clientfees/domain';
+import type { InvoiceSnapshot } from './collection';
 
 /** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'paid'] as const;
+export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid'] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 export interface InvoiceLifecycleInput {
@@ -24,6 +25,27 @@ export interface InvoiceTerms extends InvoiceDueDate {
   /** The invoice goes to the estate of a deceased client: no deferrals through the workflow. */
   isEstate?: boolean;
   deferralLimits?: { officerMonths: number; supervisorMonths: number };
+  /** The organisation's IANA time zone, in which calendar dates begin and end. */
+  timeZone?: string;
+  /** The first transfer run date that may take the invoice if unpaid (due date + 17 days by default). */
+  transferEligibleDate?: string;
+  reminderDueDays?: number;
+  reminderFeeCents?: number;
+  /** What collection needs to know of the invoice. */
+  snapshot?: InvoiceSnapshot;
+}
+
+/** A transfer run (siirtoajo) offering an eligible invoice to the agency's reminder service. */
+export interface TransferRunSignal {
+  runId: string;
+  runDate: string;
+}
+
+export interface TransferRunPage {
+  runDate: string;
+  invoiceIds: string[];
+  /** Pass back to get the next page; absent on the last page. */
+  nextAfter?: string;
 }
 
 /** A request to move the due date (eräpäivän siirto / anstånd). */
@@ -79,6 +101,8 @@ export interface InvoicingActivities {
   openDeferralApproval(input: { invoiceId: string; requestedDueDate: string; requestedBy: string; reason: string }): Promise<{ approvalId: string; remindAtMs: number }>;
   remindDeferralApprover(input: { approvalId: string }): Promise<void>;
   closeDeferralApproval(input: { approvalId: string; outcome: 'approved' | 'denied' | 'withdrawn'; decidedBy: string; note: string }): Promise<void>;
+  /** The overdue invoices a transfer run takes: eligible on or before the run date, oldest first. */
+  listInvoicesForTransferRun(input: { organisationId: string; runDate?: string; after?: string; limit: number }): Promise<TransferRunPage>;
 }
 
 export interface PaymentSignal {
@@ -90,6 +114,8 @@ export interface PaymentSignal {
 
 export interface InvoiceLifecycleStatus {
   state: InvoiceState;
+  reminder?: { reminderId: string; reminderDueDate: string; feeCents: number; interestCents: number };
+  agencyCaseId?: string;
   dueDate?: string;
   /** The due date when issued; deferral limits count from it. */
   originalDueDate?: string;
@@ -101,7 +127,14 @@ export interface InvoiceLifecycleStatus {
 export const invoiceLifecycleWorkflowId = (invoiceId: string): string => `invoice-${invoiceId}`;
 
 /** Message patterns that the invoicing service answers over @nestjs/microservices. */
+export const InvoiceLifecycleSignals = {
+  payment: 'payment',
+  transferRun: 'transferRun',
+  agencyStatus: 'agencyStatus',
+} as const;
+
 export const InvoiceLifecycleUpdates = {
+  recall: 'recallFromAgency',
   deferDueDate: 'deferDueDate',
   requestDeferralApproval: 'requestDeferralApproval',
   decideDeferralApproval: 'decideDeferralApproval',
@@ -110,3 +143,8 @@ export const InvoiceLifecycleUpdates = {
 export const InvoicingMessages = {
   getInvoice: 'invoicing.invoice.get',
 } as const;
+
+export interface RecallCommand {
+  reason: string;
+  actor: string;
+}

@@ -1,2 +1,3 @@
 // Every workflow the workflow worker hosts. Deterministic code only: I/O is an activity.
 export * from './invoice-lifecycle';
+export * from './collection-transfer-run';

@@ -9,8 +9,10 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { BILLING_SUPERVISOR, CLIENT_FEE_OFFICER, decideDeferral } from '@clientfees/domain';
+import { addDays, BILLING_SUPERVISOR, CLIENT_FEE_OFFICER, decideDeferral, isOnOrAfter, startOfDayInZone } from '@clientfees/domain';
 import {
+  AgencyStatusSignal,
+  CollectionActivities,
   DeferralApprovalDecision,
   DeferralCommand,
   DeferralFailures,
@@ -23,11 +25,16 @@ import {
   InvoicingActivities,
   PaymentSignal,
   PendingDeferral,
+  RecallCommand,
   SearchAttributes,
   TaskQueues,
+  TransferRunSignal,
 } from '@clientfees/contracts';
 
 export const paymentSignal = defineSignal<[PaymentSignal]>('payment');
+export const transferRunSignal = defineSignal<[TransferRunSignal]>('transferRun');
+export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
+export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
 export const statusQuery = defineQuery<InvoiceLifecycleStatus>('status');
 export const deferDueDateUpdate = defineUpdate<DeferralResult, [DeferralCommand]>(InvoiceLifecycleUpdates.deferDueDate);
 export const requestDeferralApprovalUpdate = defineUpdate<PendingDeferral, [DeferralCommand]>(InvoiceLifecycleUpdates.requestDeferralApproval);
@@ -41,14 +48,29 @@ const invoicing = proxyActivities<InvoicingActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+const collection = proxyActivities<CollectionActivities>({
+  taskQueue: TaskQueues.collection,
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
 const DEFERRABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred'];
+const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
 
 /**
  * The life of one invoice (laskun elinkaari), seed 000:
- * issued → (due date: invoice date + 14 days + 3 banking days) → paid, or overdue → paid.
+ *
+ *   issued ─ due date (invoice date + 14 days + 3 banking days) ─► overdue
+ *   overdue ─ the first weekly transfer run ≥ 17 days after the due date ─► reminded
+ *            (the agency's reminder service sends the reminder with fee and interest)
+ *   reminded ─ unpaid by the reminder's due date (+14 days) ─► at-agency (collection)
+ *   at-agency ─ agency reports: paid │ payment plan │ returned
+ *   reminded / at-agency ─ transferred in error ─► recalled (no collection costs)
+ *   any step ─ paid in full ─► paid
+ *
  * Deferrals move the due date: a client-fee officer up to 3 months, the billing supervisor up to
  * 12; an officer's longer request waits for the supervisor's decision (reminded after a few
- * banking days). Reminders, transfer to collection and payment plans extend this chart.
+ * banking days).
  */
 export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<InvoiceLifecycleStatus> {
   const status: InvoiceLifecycleStatus = { state: 'issued', paidCents: 0, totalCents: input.totalCents };
@@ -56,6 +78,11 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   const paidInFull = () => status.paidCents >= input.totalCents;
   let terms: InvoiceTerms | undefined;
   let dueMoved = false;
+  let transferRun: TransferRunSignal | undefined;
+  let recallRequest: RecallCommand | undefined;
+  const agencyReports: AgencyStatusSignal[] = [];
+  const seenReports = new Set<string>();
+  const openCents = () => Math.max(0, input.totalCents - status.paidCents);
 
   setHandler(paymentSignal, (payment) => {
     if (seenPayments.has(payment.paymentId)) return;
@@ -63,6 +90,31 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     status.paidCents += payment.amountCents;
   });
   setHandler(statusQuery, () => ({ ...status }));
+  setHandler(transferRunSignal, (run) => {
+    // Only an overdue invoice whose waiting time is over goes; anything else ignores the run.
+    if (status.state === 'overdue' && terms?.transferEligibleDate && isOnOrAfter(run.runDate, terms.transferEligibleDate)) transferRun ??= run;
+  });
+  setHandler(agencyStatusSignal, (report) => {
+    if (seenReports.has(report.reportId)) return;
+    seenReports.add(report.reportId);
+    agencyReports.push(report);
+  });
+  setHandler(
+    recallUpdate,
+    async (command) => {
+      recallRequest = command;
+      await collection.recallFromAgency({ invoiceId: input.invoiceId, reason: command.reason, actor: command.actor });
+      await moveTo('recalled', `recalled from the agency without collection costs: ${command.reason}`, command.actor);
+      return { ...status };
+    },
+    {
+      validator: (_command) => {
+        if (!AT_AGENCY.includes(status.state)) {
+          throw ApplicationFailure.nonRetryable(`an invoice that is ${status.state} is not at the agency`, DeferralFailures.wrongState);
+        }
+      },
+    },
+  );
 
   const moveTo = async (next: InvoiceState, reason: string, actor = 'system:invoiceLifecycle') => {
     status.state = next;
@@ -174,26 +226,71 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
   );
 
+  const endOf = (date: string) => startOfDayInZone(addDays(date, 1), terms?.timeZone ?? 'Europe/Helsinki');
+  const nextReport = async (): Promise<AgencyStatusSignal | undefined> => {
+    await condition(() => paidInFull() || recallRequest !== undefined || agencyReports.length > 0);
+    return agencyReports.shift();
+  };
+
+  /** The agency's part: reminder, then collection, until paid, recalled or returned. */
+  const collect = async (run: TransferRunSignal) => {
+    const reminderDueDate = addDays(run.runDate, terms!.reminderDueDays ?? 14);
+    const reminder = await collection.sendReminder({
+      invoice: { ...terms!.snapshot!, dueDate: status.dueDate! },
+      openCents: openCents(),
+      reminderDate: run.runDate,
+      reminderDueDate,
+      reminderFeeCents: terms!.reminderFeeCents ?? 0,
+    });
+    status.reminder = { reminderId: reminder.reminderId, reminderDueDate, feeCents: reminder.reminderFeeCents, interestCents: reminder.interestCents };
+    status.agencyCaseId = reminder.agencyCaseId;
+    await moveTo('reminded', `transfer run ${run.runDate}: reminder with fee ${reminder.reminderFeeCents} and interest ${reminder.interestCents} cents, due ${reminderDueDate}`);
+
+    await condition(() => paidInFull() || recallRequest !== undefined, Math.max(1, endOf(reminderDueDate) - Date.now()));
+    if (paidInFull() || recallRequest) return;
+    await collection.transferToAgency({ invoice: terms!.snapshot!, openCents: openCents(), reminderId: reminder.reminderId, transferDate: addDays(reminderDueDate, 1) });
+    await moveTo('at-agency', `not paid by the reminder's due date ${reminderDueDate}: collection by the agency`);
+
+    for (;;) {
+      const report = await nextReport();
+      if (!report) return;
+      if (report.status === 'paid') {
+        status.paidCents += report.amountCents ?? openCents();
+        return;
+      }
+      if (report.status === 'payment-plan') {
+        await moveTo('in-payment-plan', `the agency agreed a payment plan (${report.reportedOn})`, 'collection-agency');
+        continue;
+      }
+      await moveTo('returned', `the agency returned the case (${report.reportedOn}): back to the billing team`, 'collection-agency');
+      return;
+    }
+  };
+
   terms = await invoicing.setInvoiceDueDate(input.invoiceId);
   status.dueDate = terms.dueDate;
   status.originalDueDate = terms.dueDate;
   showDueDate(terms.dueDate);
 
+  // Until the due date (or a deferred one) passes unpaid, or a transfer run takes the invoice.
   for (;;) {
     dueMoved = false;
     await condition(() => paidInFull() || dueMoved, Math.max(1, terms.dueDateEndsAtMs - Date.now()));
     if (paidInFull()) break;
     if (dueMoved) continue;
     await moveTo('overdue', `not paid in full by the due date ${status.dueDate}`);
-    await condition(() => paidInFull() || dueMoved);
-    if (paidInFull()) break;
+    await condition(() => paidInFull() || dueMoved || transferRun !== undefined);
+    if (paidInFull() || transferRun) break;
   }
 
+  if (!paidInFull() && transferRun) await collect(transferRun);
   if (status.pendingDeferral) {
     const pending = status.pendingDeferral;
     status.pendingDeferral = undefined;
     await invoicing.closeDeferralApproval({ approvalId: pending.approvalId, outcome: 'withdrawn', decidedBy: 'system:invoiceLifecycle', note: 'invoice paid' });
   }
+  // Recalled or returned: the invoice stays payable, without collection costs, until paid.
+  await condition(paidInFull);
   await moveTo('paid', 'paid in full');
   await condition(allHandlersFinished);
   return { ...status };

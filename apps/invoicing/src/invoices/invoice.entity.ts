@@ -47,11 +47,19 @@ export class Invoice {
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate!: string | null;
 
+  /** Due date + the organisation's days before transfer: the first run that may take it. */
+  @Column({ name: 'transfer_eligible_date', type: 'date', nullable: true })
+  transferEligibleDate!: string | null;
+
   @Column({ type: 'text' })
   state!: InvoiceState;
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
+
+  /** False until the invoice's lifecycle workflow is known to run; the service retries until it does. */
+  @Column({ name: 'lifecycle_started', type: 'boolean', default: false })
+  lifecycleStarted!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

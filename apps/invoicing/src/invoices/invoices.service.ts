@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Client } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DomainValidationError, Money, parseLocalDate, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
 import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, SearchAttributes, TaskQueues } from '@clientfees/contracts';
@@ -59,32 +59,51 @@ export class InvoicesService {
       );
     });
 
-    const input: InvoiceLifecycleInput = {
-      invoiceId: id,
-      organisationId: organisation.id,
-      clientNumber: dto.clientNumber,
-      totalCents: total.minorUnits,
-      currency: organisation.currency,
-    };
     try {
-      await this.temporal.workflow.start('invoiceLifecycle', {
-        workflowId: invoiceLifecycleWorkflowId(id),
-        taskQueue: TaskQueues.workflows,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SearchAttributes.invoiceState, value: 'issued' },
-          { key: SearchAttributes.organisationId, value: organisation.id },
-          { key: SearchAttributes.amountCents, value: total.minorUnits },
-          { key: SearchAttributes.clientNumber, value: dto.clientNumber },
-        ],
-      });
+      await this.startLifecycle(await this.get(id));
     } catch (error) {
-      this.logger.error({ err: error, invoiceId: id }, 'could not start the invoice lifecycle; invoice withdrawn');
-      await this.dataSource.getRepository(Invoice).delete({ id });
-      throw new ServiceUnavailableException('the workflow engine is unavailable; the invoice was not created');
+      // The invoice keeps its number (the series stays gapless); the retry loop starts it later.
+      this.logger.warn({ err: error, invoiceId: id }, 'invoice lifecycle not started yet; it will be retried');
     }
     this.logger.info({ invoiceId: id, organisationId: organisation.id }, 'invoice created');
     return this.get(id);
+  }
+
+  /**
+   * Starts the invoice's lifecycle workflow. The workflow id comes from the invoice id, so a
+   * second start of the same invoice (a retry, another instance) finds it running and is a no-op.
+   */
+  async startLifecycle(invoice: Invoice): Promise<void> {
+    const input: InvoiceLifecycleInput = {
+      invoiceId: invoice.id,
+      organisationId: invoice.organisationId,
+      clientNumber: invoice.clientNumber,
+      totalCents: invoice.totalCents,
+      currency: invoice.currency,
+    };
+    try {
+      await this.temporal.workflow.start('invoiceLifecycle', {
+        workflowId: invoiceLifecycleWorkflowId(invoice.id),
+        taskQueue: TaskQueues.workflows,
+        args: [input],
+        typedSearchAttributes: [
+          { key: SearchAttributes.invoiceState, value: invoice.state },
+          { key: SearchAttributes.organisationId, value: invoice.organisationId },
+          { key: SearchAttributes.amountCents, value: invoice.totalCents },
+          { key: SearchAttributes.clientNumber, value: invoice.clientNumber },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await this.dataSource.getRepository(Invoice).update({ id: invoice.id }, { lifecycleStarted: true });
+  }
+
+  /** Starts the lifecycles that could not be started when their invoices were issued. */
+  async startPendingLifecycles(limit = 500): Promise<number> {
+    const pending = await this.dataSource.getRepository(Invoice).find({ where: { lifecycleStarted: false }, order: { createdAt: 'ASC' }, take: limit });
+    for (const invoice of pending) await this.startLifecycle(invoice);
+    return pending.length;
   }
 
   list(query: ListInvoicesQuery): Promise<Invoice[]> {

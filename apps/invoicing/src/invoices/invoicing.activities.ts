@@ -3,8 +3,9 @@ import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
-import type { InvoiceDueDate, InvoiceStateChange, InvoiceTerms, InvoicingActivities as Contract } from '@clientfees/contracts';
+import type { InvoiceDueDate, InvoiceStateChange, InvoiceTerms, InvoicingActivities as Contract, TransferRunPage } from '@clientfees/contracts';
 import { Organisation } from '../organisations/organisation.entity';
+import { termsOf } from '../organisations/organisation-terms';
 import { DeferralApproval } from '../deferrals/deferral-approval.entity';
 import { Invoice } from './invoice.entity';
 import { InvoiceEvent } from './invoice-event.entity';
@@ -22,18 +23,36 @@ export class InvoicingActivities implements Contract {
         paymentTermDays: organisation.paymentTermDays,
         bankingDays: organisation.dueDateBankingDays,
       });
+    const terms = termsOf(organisation);
+    const eligible = addDays(due, terms.transferAfterDaysOverdue);
     if (invoice.dueDate === null) {
       await this.dataSource
         .createQueryBuilder()
         .update(Invoice)
-        .set({ dueDate: due })
+        .set({ dueDate: due, transferEligibleDate: eligible })
         .where('id = :invoiceId AND due_date IS NULL', { invoiceId })
         .execute();
     }
     return {
       ...dueDateOf(due, organisation),
       isEstate: invoice.recipient.kind === 'estate',
-      deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },
+      deferralLimits: terms.deferralLimits,
+      timeZone: organisation.timeZone,
+      transferEligibleDate: eligible,
+      reminderDueDays: terms.reminderDueDays,
+      reminderFeeCents: terms.fees.reminder.minorUnits,
+      snapshot: {
+        invoiceId: invoice.id,
+        organisationId: invoice.organisationId,
+        country: organisation.country,
+        currency: invoice.currency,
+        invoiceNumber: invoice.invoiceNumber,
+        clientNumber: invoice.clientNumber,
+        paymentReference: invoice.paymentReference,
+        recipient: invoice.recipient,
+        invoiceDate: invoice.invoiceDate,
+        dueDate: due,
+      },
     };
   }
 
@@ -43,8 +62,9 @@ export class InvoicingActivities implements Contract {
 
   async applyDeferral(input: { invoiceId: string; dueDate: string; actor: string; reason: string }): Promise<InvoiceDueDate> {
     const { organisation } = await this.load(input.invoiceId);
+    const eligible = addDays(input.dueDate, termsOf(organisation).transferAfterDaysOverdue);
     await this.dataSource.transaction(async (db) => {
-      await db.getRepository(Invoice).update({ id: input.invoiceId }, { dueDate: input.dueDate });
+      await db.getRepository(Invoice).update({ id: input.invoiceId }, { dueDate: input.dueDate, transferEligibleDate: eligible });
       await recordEvent(db, {
         invoiceId: input.invoiceId,
         state: 'deferred',
@@ -116,6 +136,20 @@ export class InvoicingActivities implements Contract {
     });
   }
 
+  async listInvoicesForTransferRun(input: { organisationId: string; runDate?: string; after?: string; limit: number }): Promise<TransferRunPage> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: input.organisationId });
+    // A scheduled run takes the day it was started on, in the organisation's calendar.
+    const runDate = input.runDate ?? localDateInZone(activityScheduledAt(), organisation.timeZone);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM invoice
+        WHERE organisation_id = $1 AND state = 'overdue' AND transfer_eligible_date <= $2 AND id > $3
+        ORDER BY id LIMIT $4`,
+      [input.organisationId, runDate, input.after ?? '00000000-0000-0000-0000-000000000000', input.limit],
+    );
+    const invoiceIds = rows.map((row) => row.id);
+    return { runDate, invoiceIds, ...(invoiceIds.length === input.limit ? { nextAfter: invoiceIds[invoiceIds.length - 1] } : {}) };
+  }
+
   private async load(invoiceId: string): Promise<{ invoice: Invoice; organisation: Organisation }> {
     const invoice = await this.dataSource.getRepository(Invoice).findOneByOrFail({ id: invoiceId });
     const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: invoice.organisationId });
@@ -139,6 +173,15 @@ async function recordEvent(db: EntityManager, change: InvoiceStateChange): Promi
     .execute();
   if ((inserted.raw as unknown[]).length > 0 || key === null) {
     await db.getRepository(Invoice).update({ id: change.invoiceId }, { state: change.state });
+  }
+}
+
+/** The Temporal server's time for this attempt: the same clock the workflows run on. */
+function activityScheduledAt(): number {
+  try {
+    return Context.current().info.currentAttemptScheduledTimestampMs;
+  } catch {
+    return Date.now();
   }
 }
 

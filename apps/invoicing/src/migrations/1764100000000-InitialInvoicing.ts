@@ -16,6 +16,13 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         deferral_officer_months int NOT NULL DEFAULT 3 CHECK (deferral_officer_months BETWEEN 0 AND 24),
         deferral_supervisor_months int NOT NULL DEFAULT 12 CHECK (deferral_supervisor_months BETWEEN 0 AND 36),
         deferral_approval_reminder_banking_days int NOT NULL DEFAULT 3 CHECK (deferral_approval_reminder_banking_days BETWEEN 1 AND 30),
+        transfer_after_days_overdue int NOT NULL DEFAULT 17 CHECK (transfer_after_days_overdue BETWEEN 0 AND 365),
+        transfer_schedule_kind text NOT NULL DEFAULT 'weekly' CHECK (transfer_schedule_kind IN ('weekly', 'monthly')),
+        -- weekly: ISO weekday 1-7 (Tuesday = 2); monthly: day of the month 1-31 (seed 004: the 15th)
+        transfer_schedule_day int NOT NULL DEFAULT 2 CHECK (transfer_schedule_day BETWEEN 1 AND 31),
+        reminder_due_days int NOT NULL DEFAULT 14 CHECK (reminder_due_days BETWEEN 1 AND 90),
+        -- null: the country's default (FI 2.10 EUR, SE 60 SEK), always within the legal cap
+        reminder_fee_cents int CHECK (reminder_fee_cents >= 0),
         CHECK (deferral_supervisor_months >= deferral_officer_months)
       )`);
     // Gapless per organisation: the number is taken by a row-locking UPDATE in the transaction
@@ -38,14 +45,19 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         total_cents bigint NOT NULL,
         invoice_date date NOT NULL,
         due_date date,
+        -- due date + the organisation's transfer_after_days_overdue: the first transfer run that may take it
+        transfer_eligible_date date,
         state text NOT NULL,
         created_by text NOT NULL,
+        lifecycle_started boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (organisation_id, invoice_number),
         UNIQUE (organisation_id, payment_reference)
       )`);
     await db.query(`CREATE INDEX invoice_by_state ON invoice (organisation_id, state, due_date)`);
     await db.query(`CREATE INDEX invoice_by_client ON invoice (organisation_id, client_number)`);
+    await db.query(`CREATE INDEX invoice_transfer_eligible ON invoice (organisation_id, transfer_eligible_date) WHERE state = 'overdue'`);
+    await db.query(`CREATE INDEX invoice_lifecycle_not_started ON invoice (created_at) WHERE NOT lifecycle_started`);
     await db.query(`
       CREATE TABLE invoice_row (
         invoice_id uuid NOT NULL REFERENCES invoice(id) ON DELETE CASCADE,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Country, Currency } from '@clientfees/domain';
 
 export class PutOrganisationDto {
@@ -53,4 +53,35 @@ export class PutOrganisationDto {
   @Min(1)
   @Max(30)
   deferralApprovalReminderBankingDays: number = 3;
+
+  @ApiPropertyOptional({ default: 17, description: 'Days after the due date before the agency’s reminder service may take an unpaid invoice.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  transferAfterDaysOverdue: number = 17;
+
+  @ApiPropertyOptional({ enum: ['weekly', 'monthly'], default: 'weekly' })
+  @IsOptional()
+  @IsIn(['weekly', 'monthly'])
+  transferScheduleKind: 'weekly' | 'monthly' = 'weekly';
+
+  @ApiPropertyOptional({ default: 2, description: 'weekly: ISO weekday (1 Monday … 7 Sunday; 2 = Tuesday); monthly: day of the month.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  transferScheduleDay: number = 2;
+
+  @ApiPropertyOptional({ default: 14, description: 'Days from the reminder to its due date.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  reminderDueDays: number = 14;
+
+  @ApiPropertyOptional({ example: '2.10', nullable: true, description: 'Reminder fee; the country’s default when omitted; never above the legal cap.' })
+  @IsOptional()
+  @Matches(/^\d{1,4}(\.\d{1,2})?$/, { message: 'reminderFee must be a decimal string such as "2.10"' })
+  reminderFee?: string;
 }

@@ -42,4 +42,24 @@ export class Organisation {
   /** Banking days a long deferral may wait for the supervisor before they are reminded. */
   @Column({ name: 'deferral_approval_reminder_banking_days', type: 'int' })
   deferralApprovalReminderBankingDays!: number;
+
+  /** Days after the due date before the agency's reminder service may take the invoice (seed 000: 17). */
+  @Column({ name: 'transfer_after_days_overdue', type: 'int' })
+  transferAfterDaysOverdue!: number;
+
+  /** Transfer runs: weekly (seed 000: Tuesdays) or monthly (seed 004: the 15th). */
+  @Column({ name: 'transfer_schedule_kind', type: 'text' })
+  transferScheduleKind!: 'weekly' | 'monthly';
+
+  /** ISO weekday (weekly) or day of the month (monthly). */
+  @Column({ name: 'transfer_schedule_day', type: 'int' })
+  transferScheduleDay!: number;
+
+  /** Days from the reminder to its own due date (seed 000: 14). */
+  @Column({ name: 'reminder_due_days', type: 'int' })
+  reminderDueDays!: number;
+
+  /** Null: the country's default fee. */
+  @Column({ name: 'reminder_fee_cents', type: 'int', nullable: true })
+  reminderFeeCents!: number | null;
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DomainValidationError } from '@clientfees/domain';
+import { DomainValidationError, Money } from '@clientfees/domain';
 import { Roles } from '@clientfees/platform';
 import { Organisation } from './organisation.entity';
 import { PutOrganisationDto } from './organisation.dto';
+import { termsOf } from './organisation-terms';
+import { TransferRunSchedules } from './transfer-run-schedule';
 
 const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CURRENCY_OF = { FI: 'EUR', SE: 'SEK' } as const;
@@ -12,7 +14,10 @@ const CURRENCY_OF = { FI: 'EUR', SE: 'SEK' } as const;
 @ApiTags('organisations')
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schedules: TransferRunSchedules,
+  ) {}
 
   @Get()
   @Roles('administrator', 'finance-centre', 'billing-supervisor', 'client-fee-officer')
@@ -42,8 +47,22 @@ export class OrganisationsController {
     if (body.deferralSupervisorMonths < body.deferralOfficerMonths) {
       throw new DomainValidationError('the billing supervisor’s limit cannot be below the client-fee officer’s', 'deferralSupervisorMonths');
     }
+    if (body.transferScheduleKind === 'weekly' && body.transferScheduleDay > 7) {
+      throw new DomainValidationError('a weekly run day is an ISO weekday from 1 (Monday) to 7 (Sunday)', 'transferScheduleDay');
+    }
+    if (body.transferScheduleKind === 'monthly' && body.transferScheduleDay > 28) {
+      throw new DomainValidationError('a monthly run day is from 1 to 28, so that every month has it', 'transferScheduleDay');
+    }
+    const { reminderFee, ...settings } = body;
     const repository = this.dataSource.getRepository(Organisation);
-    await repository.save(repository.create({ id, ...body }));
+    const organisation = repository.create({
+      id,
+      ...settings,
+      reminderFeeCents: reminderFee === undefined ? null : Money.parse(reminderFee, body.currency, 'reminderFee').minorUnits,
+    });
+    termsOf(organisation); // refuses a fee above the legal cap or a too early transfer, naming the field
+    await repository.save(organisation);
+    await this.schedules.upsert(organisation);
     return this.get(id);
   }
 }

@@ -44,6 +44,10 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** `false` where the Temporal server has no Schedules (the time-skipping test server). */
+  @IsIn(['true', 'false'])
+  TEMPORAL_SCHEDULES: string = 'true';
+
   /** `false` runs the HTTP API without this service's Temporal worker (e.g. a read-only replica). */
   @IsIn(['true', 'false'])
   RUN_WORKER: string = 'true';

@@ -1,0 +1,18 @@
+import { LifecycleTerms, lifecycleTerms, Money } from '@clientfees/domain';
+import type { Organisation } from './organisation.entity';
+
+/** The organisation's lifecycle settings as the domain's checked terms (caps and limits applied). */
+export function termsOf(organisation: Organisation): LifecycleTerms {
+  return lifecycleTerms(organisation.country, {
+    paymentTermDays: organisation.paymentTermDays,
+    bankingDays: organisation.dueDateBankingDays,
+    transferAfterDaysOverdue: organisation.transferAfterDaysOverdue,
+    transferSchedule:
+      organisation.transferScheduleKind === 'weekly'
+        ? { kind: 'weekly', isoWeekday: organisation.transferScheduleDay as 1 | 2 | 3 | 4 | 5 | 6 | 7 }
+        : { kind: 'monthly', dayOfMonth: organisation.transferScheduleDay },
+    reminderDueDays: organisation.reminderDueDays,
+    fees: organisation.reminderFeeCents === null ? {} : { reminder: Money.ofMinor(organisation.reminderFeeCents, organisation.currency) },
+    deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },
+  });
+}

@@ -1,0 +1,136 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowHandle } from '@temporalio/client';
+import { AgencyStatusSignal, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { agencyStatusSignal, invoiceLifecycle, paymentSignal, recallUpdate, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
+import { fakeCollection, fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+
+/**
+ * The seed example (seed 000) on its own weekdays: 25.7.2017 and 25.7.2028 are both Tuesdays
+ * and August has no holidays, so the 2028 dates are the seed's: invoice Tue 25.7 → due Fri 11.8
+ * → eligible Mon 28.8 → Tuesday transfer run 29.8 (reminder sent) → reminder due 12.9.
+ */
+const INVOICE_DATE = '2028-07-25';
+
+describe('collection on the time-skipping server: reminder, agency, recall', () => {
+  let env: TestWorkflowEnvironment;
+  beforeEach(async () => {
+    env = await startTimeSkippingServer();
+    await skipTo(env, INVOICE_DATE);
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  async function start(id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
+    return env.client.workflow.start(invoiceLifecycle, {
+      workflowId: invoiceLifecycleWorkflowId(id),
+      taskQueue: TaskQueues.workflows,
+      args: [lifecycleInput(id)],
+    });
+  }
+
+  /**
+   * Runs a transfer run on the given day. It waits by polling rather than by `result()`, which
+   * would let the server skip time to the next timer (years ahead, for an overdue invoice with
+   * nothing else pending).
+   */
+  async function transferRun(organisationRunDate: string): Promise<void> {
+    await skipTo(env, organisationRunDate);
+    const run = await env.client.workflow.start(collectionTransferRun, {
+      workflowId: `transfer-run-fi-demo-${organisationRunDate}`,
+      taskQueue: TaskQueues.workflows,
+      args: [{ organisationId: 'fi-demo', runDate: organisationRunDate }],
+    });
+    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
+  }
+
+  const report = (reportId: string, status: AgencyStatusSignal['status'], amountCents?: number): AgencyStatusSignal => ({
+    reportId,
+    status,
+    amountCents,
+    reportedOn: '2028-10-01',
+  });
+
+  it('walks the seed example: overdue 12.8, not taken by the run of 22.8, reminded 29.8, to the agency 13.9, paid through the agency', async () => {
+    const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['seed'] });
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      invoicing.activities,
+      async () => {
+        const handle = await start('seed');
+        await skipTo(env, '2028-08-11');
+        expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2028-08-11' });
+        await skipTo(env, '2028-08-12');
+        expect((await handle.query(statusQuery)).state).toBe('overdue');
+
+        await transferRun('2028-08-22'); // only 11 days overdue: the invoice stays put
+        expect((await handle.query(statusQuery)).state).toBe('overdue');
+
+        await transferRun('2028-08-29');
+        const reminded = await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue');
+        expect(reminded).toMatchObject({ state: 'reminded', reminder: { reminderDueDate: '2028-09-12', feeCents: 210 } });
+        await transferRun('2028-09-05'); // a later run finds it already reminded
+        await skipTo(env, '2028-09-12');
+        expect((await handle.query(statusQuery)).state).toBe('reminded');
+        await skipTo(env, '2028-09-13');
+        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+
+        await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
+        await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
+        await skipTo(env, '2028-10-02');
+        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        await handle.signal(agencyStatusSignal, report('r2', 'paid', 12345));
+        expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+        keepHistory(env, handle.workflowId, 'invoice-lifecycle-v3-seed-reminder-agency-paid');
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => [c.activity, c.on, c.detail])).toEqual([
+      ['sendReminder', '2028-08-29', '2028-08-29→2028-09-12'],
+      ['transferToAgency', '2028-09-13', '2028-09-13'],
+    ]);
+    expect(invoicing.changes.map((c) => c.state)).toEqual(['overdue', 'reminded', 'at-agency', 'in-payment-plan', 'paid']);
+  });
+
+  it('stops at the reminder when the client pays before its due date', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['pays-reminder'] }).activities,
+      async () => {
+        const handle = await start('pays-reminder');
+        await transferRun('2028-08-29');
+        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+        await skipTo(env, '2028-09-05');
+        await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 12345, paidOn: '2028-09-05' });
+        expect(await handle.result()).toMatchObject({ state: 'paid' });
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder']);
+  });
+
+  it('recalls a transfer made in error: the agency is told, no costs, and the invoice stays payable', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['recall'] }).activities,
+      async () => {
+        const handle = await start('recall');
+        await expect(handle.executeUpdate(recallUpdate, { args: [{ reason: 'too early', actor: 'finance-1' }] })).rejects.toThrow();
+        await transferRun('2028-08-29');
+        await skipTo(env, '2028-09-13');
+        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        const recalled = await handle.executeUpdate(recallUpdate, { args: [{ reason: 'payment already agreed with the officer', actor: 'finance-1' }] });
+        expect(recalled.state).toBe('recalled');
+        await handle.signal(paymentSignal, { paymentId: 'bank-2', amountCents: 12345, paidOn: '2028-09-20' });
+        expect(await handle.result()).toMatchObject({ state: 'paid' });
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'transferToAgency', 'recallFromAgency']);
+  });
+});
