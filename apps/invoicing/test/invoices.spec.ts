@@ -206,6 +206,26 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(await stack.service.app.get(InvoicesService).startPendingLifecycles()).toBe(0);
   });
 
+  it('keeps a weekly Tuesday transfer-run Schedule per organisation, monthly when set so', async () => {
+    const schedule = stack.env.client.schedule.getHandle('transfer-run-fi-demo');
+    const weekly = await schedule.describe();
+    expect(weekly.spec.calendars).toEqual([expect.objectContaining({ dayOfWeek: [{ start: 'TUESDAY', end: 'TUESDAY', step: 1 }], hour: [{ start: 6, end: 6, step: 1 }] })]);
+    expect(weekly.spec.timezone).toBe('Europe/Helsinki');
+    expect(weekly.action).toMatchObject({ type: 'startWorkflow', workflowType: 'collectionTransferRun' });
+
+    const monthly = await stack.service.request('PUT', '/organisations/se-monthly', {
+      roles: ['administrator'],
+      body: { ...FI_ORGANISATION, country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', transferScheduleKind: 'monthly', transferScheduleDay: 15 },
+    });
+    expect(monthly.status).toBe(200);
+    const described = await stack.env.client.schedule.getHandle('transfer-run-se-monthly').describe();
+    expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfMonth: [{ start: 15, end: 15, step: 1 }] })]);
+
+    const tooHigh = await stack.service.request('PUT', '/organisations/fi-greedy', { roles: ['administrator'], body: { ...FI_ORGANISATION, reminderFee: '5.01' } });
+    expect(tooHigh.status).toBe(400);
+    expect(JSON.stringify(tooHigh.body.problems)).toMatch(/5\.00|cap/);
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
