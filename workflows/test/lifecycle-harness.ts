@@ -23,6 +23,7 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
   const changes: RecordedChange[] = [];
   const reminders: string[] = [];
   const closed: Array<{ approvalId: string; outcome: string }> = [];
+  const credits: number[] = [];
   const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
   const dueOf = (due: string) => ({ dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) });
   let approvals = 0;
@@ -51,6 +52,10 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
         },
       };
     },
+    async recordCreditNote(input) {
+      credits.push(input.amountCents);
+      return { creditNoteId: `credit-${credits.length}`, creditNoteNumber: 1000 + credits.length };
+    },
     async listInvoicesForTransferRun(input) {
       // Offers every lifecycle the test names; the lifecycle itself must refuse one not yet eligible.
       return { runDate: input.runDate ?? localDateInZone(now(), ZONE), invoiceIds: options.transferCandidates ?? [] };
@@ -74,7 +79,7 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
       closed.push({ approvalId: input.approvalId, outcome: input.outcome });
     },
   };
-  return { activities, changes, reminders, closed };
+  return { activities, changes, reminders, closed, credits };
 }
 
 export function lifecycleInput(id: string): InvoiceLifecycleInput {

@@ -11,9 +11,12 @@ import { InvoicesService } from './invoices/invoices.service';
 import { InvoicingActivities } from './invoices/invoicing.activities';
 import { InvoicingMessagesController } from './invoices/invoicing.messages';
 import { LifecycleStarter } from './invoices/lifecycle-starter';
+import { LifecycleUpdates } from './invoices/lifecycle-updates';
+import { InvoiceDecisionsController } from './invoices/invoice-decisions.controller';
 import { DeferralApproval } from './deferrals/deferral-approval.entity';
 import { DeferralsController } from './deferrals/deferrals.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
+import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
 @Module({})
@@ -35,8 +38,8 @@ export class InvoicingModule {
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, DeferralsController, InvoicingMessagesController],
-      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, TransferRunSchedules],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, InvoicingMessagesController],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules],
     };
   }
 }

@@ -226,6 +226,29 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(JSON.stringify(tooHigh.body.problems)).toMatch(/5\.00|cap/);
   });
 
+  it('credits, waives and refuses a recall of an invoice that is not at the agency', async () => {
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-24') });
+    const id = created.body.id as string;
+    await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
+
+    const credit = await stack.service.request('POST', `/invoices/${id}/credit-notes`, { body: { amount: '45.25', reason: 'meals not delivered' } });
+    expect(credit).toMatchObject({ status: 201, body: { totalCents: 12050 } });
+    const tooMuch = await stack.service.request('POST', `/invoices/${id}/credit-notes`, { body: { amount: '500.00', reason: 'x' } });
+    expect(tooMuch.status).toBe(400);
+
+    const recall = await stack.service.request('POST', `/invoices/${id}/recall`, { body: { reason: 'error' } });
+    expect(recall.status).toBe(409);
+    expect(recall.body.problems[0].reason).toMatch(/not at the agency/);
+
+    expect((await stack.service.request('POST', `/invoices/${id}/waiver`, { body: { grounds: 'hardship' } })).status).toBe(403);
+    const waived = await stack.service.request('POST', `/invoices/${id}/waiver`, { roles: ['result-area-director'], body: { grounds: 'decision 2026/412: hardship' } });
+    expect(waived).toMatchObject({ status: 200, body: { state: 'waived' } });
+
+    const invoice = await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'waived');
+    const reasons = invoice.body.events.map((e: { reason: string }) => e.reason);
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^credit note \d+ of 45\.25: meals not delivered$/), expect.stringMatching(/hardship/)]));
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });

@@ -2,7 +2,7 @@ import type { Currency } from '@clientfees/domain';
 import type { InvoiceSnapshot } from './collection';
 
 /** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid'] as const;
+export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived'] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 export interface InvoiceLifecycleInput {
@@ -101,6 +101,8 @@ export interface InvoicingActivities {
   openDeferralApproval(input: { invoiceId: string; requestedDueDate: string; requestedBy: string; reason: string }): Promise<{ approvalId: string; remindAtMs: number }>;
   remindDeferralApprover(input: { approvalId: string }): Promise<void>;
   closeDeferralApproval(input: { approvalId: string; outcome: 'approved' | 'denied' | 'withdrawn'; decidedBy: string; note: string }): Promise<void>;
+  /** Stores a credit note (hyvityslasku / kreditfaktura) against the invoice, numbered in the organisation's series. */
+  recordCreditNote(input: { invoiceId: string; amountCents: number; reason: string; actor: string }): Promise<{ creditNoteId: string; creditNoteNumber: number }>;
   /** The overdue invoices a transfer run takes: eligible on or before the run date, oldest first. */
   listInvoicesForTransferRun(input: { organisationId: string; runDate?: string; after?: string; limit: number }): Promise<TransferRunPage>;
 }
@@ -135,6 +137,8 @@ export const InvoiceLifecycleSignals = {
 
 export const InvoiceLifecycleUpdates = {
   recall: 'recallFromAgency',
+  waiveCollection: 'waiveCollection',
+  credit: 'creditInvoice',
   deferDueDate: 'deferDueDate',
   requestDeferralApproval: 'requestDeferralApproval',
   decideDeferralApproval: 'decideDeferralApproval',
@@ -147,4 +151,19 @@ export const InvoicingMessages = {
 export interface RecallCommand {
   reason: string;
   actor: string;
+}
+
+/** Waiving collection of a justified invoice (perinnästä luopuminen): the result-area director's decision. */
+export interface WaiverCommand {
+  grounds: string;
+  actor: string;
+  role: string;
+}
+
+/** A full or partial credit of the invoice. */
+export interface CreditCommand {
+  amountCents: number;
+  reason: string;
+  actor: string;
+  role: string;
 }

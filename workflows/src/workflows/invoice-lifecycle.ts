@@ -9,10 +9,11 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { addDays, BILLING_SUPERVISOR, CLIENT_FEE_OFFICER, decideDeferral, isOnOrAfter, startOfDayInZone } from '@clientfees/domain';
+import { addDays, BILLING_SUPERVISOR, CLIENT_FEE_OFFICER, decideDeferral, isOnOrAfter, mayWaiveCollection, startOfDayInZone } from '@clientfees/domain';
 import {
   AgencyStatusSignal,
   CollectionActivities,
+  CreditCommand,
   DeferralApprovalDecision,
   DeferralCommand,
   DeferralFailures,
@@ -29,12 +30,15 @@ import {
   SearchAttributes,
   TaskQueues,
   TransferRunSignal,
+  WaiverCommand,
 } from '@clientfees/contracts';
 
 export const paymentSignal = defineSignal<[PaymentSignal]>('payment');
 export const transferRunSignal = defineSignal<[TransferRunSignal]>('transferRun');
 export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
 export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
+export const waiveCollectionUpdate = defineUpdate<InvoiceLifecycleStatus, [WaiverCommand]>(InvoiceLifecycleUpdates.waiveCollection);
+export const creditInvoiceUpdate = defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit);
 export const statusQuery = defineQuery<InvoiceLifecycleStatus>('status');
 export const deferDueDateUpdate = defineUpdate<DeferralResult, [DeferralCommand]>(InvoiceLifecycleUpdates.deferDueDate);
 export const requestDeferralApprovalUpdate = defineUpdate<PendingDeferral, [DeferralCommand]>(InvoiceLifecycleUpdates.requestDeferralApproval);
@@ -56,6 +60,7 @@ const collection = proxyActivities<CollectionActivities>({
 
 const DEFERRABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred'];
 const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
+const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
 
 /**
  * The life of one invoice (laskun elinkaari), seed 000:
@@ -75,14 +80,17 @@ const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment
 export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<InvoiceLifecycleStatus> {
   const status: InvoiceLifecycleStatus = { state: 'issued', paidCents: 0, totalCents: input.totalCents };
   const seenPayments = new Set<string>();
-  const paidInFull = () => status.paidCents >= input.totalCents;
+  const paidInFull = () => status.paidCents >= status.totalCents;
+  /** Paid, or closed by a credit note or a waiver: nothing more to wait for. */
+  let closedBy: 'credited' | 'waived' | undefined;
+  const settled = () => paidInFull() || closedBy !== undefined;
   let terms: InvoiceTerms | undefined;
   let dueMoved = false;
   let transferRun: TransferRunSignal | undefined;
   let recallRequest: RecallCommand | undefined;
   const agencyReports: AgencyStatusSignal[] = [];
   const seenReports = new Set<string>();
-  const openCents = () => Math.max(0, input.totalCents - status.paidCents);
+  const openCents = () => Math.max(0, status.totalCents - status.paidCents);
 
   setHandler(paymentSignal, (payment) => {
     if (seenPayments.has(payment.paymentId)) return;
@@ -226,9 +234,54 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
   );
 
+  /** Leaves the agency first when the invoice is there, so the client pays no collection costs. */
+  const leaveAgency = async (reason: string, actor: string) => {
+    if (AT_AGENCY.includes(status.state)) await collection.recallFromAgency({ invoiceId: input.invoiceId, reason, actor });
+  };
+
+  setHandler(
+    waiveCollectionUpdate,
+    async (command) => {
+      await leaveAgency(`collection waived: ${command.grounds}`, command.actor);
+      closedBy = 'waived';
+      await moveTo('waived', `collection waived by the result-area director: ${command.grounds}`, command.actor);
+      return { ...status };
+    },
+    {
+      validator: (command) => {
+        if (!mayWaiveCollection(command.role)) refuse(`only the result-area director may waive collection, not ${command.role}`);
+        if (!command.grounds?.trim()) refuse('a waiver needs its grounds');
+        if (CLOSED.includes(status.state)) refuse(`an invoice that is ${status.state} has nothing to waive`, DeferralFailures.wrongState);
+      },
+    },
+  );
+
+  setHandler(
+    creditInvoiceUpdate,
+    async (command) => {
+      const full = command.amountCents >= openCents();
+      if (full) await leaveAgency(`credited: ${command.reason}`, command.actor);
+      await invoicing.recordCreditNote({ invoiceId: input.invoiceId, amountCents: command.amountCents, reason: command.reason, actor: command.actor });
+      status.totalCents -= command.amountCents;
+      if (status.totalCents <= 0 || (full && status.paidCents === 0)) {
+        closedBy = 'credited';
+        await moveTo('credited', `credited in full: ${command.reason}`, command.actor);
+      }
+      return { ...status };
+    },
+    {
+      validator: (command) => {
+        if (command.role !== 'finance-centre' && command.role !== CLIENT_FEE_OFFICER) refuse(`role ${command.role} may not credit invoices`);
+        if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('a credit is a positive amount');
+        if (command.amountCents > openCents()) refuse(`the credit is more than the ${openCents()} cents still open`);
+        if (CLOSED.includes(status.state)) refuse(`an invoice that is ${status.state} cannot be credited`, DeferralFailures.wrongState);
+      },
+    },
+  );
+
   const endOf = (date: string) => startOfDayInZone(addDays(date, 1), terms?.timeZone ?? 'Europe/Helsinki');
   const nextReport = async (): Promise<AgencyStatusSignal | undefined> => {
-    await condition(() => paidInFull() || recallRequest !== undefined || agencyReports.length > 0);
+    await condition(() => settled() || recallRequest !== undefined || agencyReports.length > 0);
     return agencyReports.shift();
   };
 
@@ -246,8 +299,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     status.agencyCaseId = reminder.agencyCaseId;
     await moveTo('reminded', `transfer run ${run.runDate}: reminder with fee ${reminder.reminderFeeCents} and interest ${reminder.interestCents} cents, due ${reminderDueDate}`);
 
-    await condition(() => paidInFull() || recallRequest !== undefined, Math.max(1, endOf(reminderDueDate) - Date.now()));
-    if (paidInFull() || recallRequest) return;
+    await condition(() => settled() || recallRequest !== undefined, Math.max(1, endOf(reminderDueDate) - Date.now()));
+    if (settled() || recallRequest) return;
     await collection.transferToAgency({ invoice: terms!.snapshot!, openCents: openCents(), reminderId: reminder.reminderId, transferDate: addDays(reminderDueDate, 1) });
     await moveTo('at-agency', `not paid by the reminder's due date ${reminderDueDate}: collection by the agency`);
 
@@ -275,23 +328,23 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   // Until the due date (or a deferred one) passes unpaid, or a transfer run takes the invoice.
   for (;;) {
     dueMoved = false;
-    await condition(() => paidInFull() || dueMoved, Math.max(1, terms.dueDateEndsAtMs - Date.now()));
-    if (paidInFull()) break;
+    await condition(() => settled() || dueMoved, Math.max(1, terms.dueDateEndsAtMs - Date.now()));
+    if (settled()) break;
     if (dueMoved) continue;
     await moveTo('overdue', `not paid in full by the due date ${status.dueDate}`);
-    await condition(() => paidInFull() || dueMoved || transferRun !== undefined);
-    if (paidInFull() || transferRun) break;
+    await condition(() => settled() || dueMoved || transferRun !== undefined);
+    if (settled() || transferRun) break;
   }
 
-  if (!paidInFull() && transferRun) await collect(transferRun);
+  if (!settled() && transferRun) await collect(transferRun);
   if (status.pendingDeferral) {
     const pending = status.pendingDeferral;
     status.pendingDeferral = undefined;
     await invoicing.closeDeferralApproval({ approvalId: pending.approvalId, outcome: 'withdrawn', decidedBy: 'system:invoiceLifecycle', note: 'invoice paid' });
   }
   // Recalled or returned: the invoice stays payable, without collection costs, until paid.
-  await condition(paidInFull);
-  await moveTo('paid', 'paid in full');
+  await condition(settled);
+  if (!closedBy) await moveTo('paid', 'paid in full');
   await condition(allHandlersFinished);
   return { ...status };
 }

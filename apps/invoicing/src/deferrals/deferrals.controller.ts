@@ -1,21 +1,18 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { parseLocalDate } from '@clientfees/domain';
 import {
   AccessClaims,
   DeferralApprovalDecision,
   DeferralCommand,
-  DeferralFailures,
   DeferralResult,
   InvoiceLifecycleUpdates,
-  invoiceLifecycleWorkflowId,
   PendingDeferral,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { CurrentUser, Roles } from '@clientfees/platform';
+import { LifecycleUpdates } from '../invoices/lifecycle-updates';
 import { DeferralApproval } from './deferral-approval.entity';
 import { DeferralDecisionDto, DeferralRequestDto } from './deferral.dto';
 
@@ -40,7 +37,7 @@ class InboxQuery {
 export class DeferralsController {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly updates: LifecycleUpdates,
   ) {}
 
   @Post('invoices/:id/deferrals')
@@ -98,18 +95,7 @@ export class DeferralsController {
     };
   }
 
-  private async update<T>(invoiceId: string, name: string, argument: unknown): Promise<T> {
-    const handle = this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(invoiceId));
-    try {
-      return await handle.executeUpdate<T, [unknown]>(name, { args: [argument] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        const problems = [{ field: 'requestedDueDate', reason: error.cause.message }];
-        if (error.cause.type === DeferralFailures.wrongState) throw new ConflictException({ statusCode: 409, message: error.cause.message, problems });
-        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.cause.message, problems });
-      }
-      if ((error as Error).name === 'WorkflowNotFoundError') throw new NotFoundException(`no open lifecycle for invoice ${invoiceId}`);
-      throw error;
-    }
+  private update<T>(invoiceId: string, name: string, argument: unknown): Promise<T> {
+    return this.updates.execute<T>(invoiceId, name, argument, 'requestedDueDate');
   }
 }

@@ -126,7 +126,7 @@ export class InvoicesService {
  * Takes the organisation's next invoice number. The row lock makes concurrent issuers queue,
  * and a rollback of the surrounding transaction returns the number, so the series has no gaps.
  */
-async function takeInvoiceNumber(db: EntityManager, organisationId: string): Promise<number> {
+export async function takeInvoiceNumber(db: EntityManager, organisationId: string): Promise<number> {
   await db.query('INSERT INTO invoice_number_series (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING', [organisationId]);
   const [rows] = (await db.query(
     'UPDATE invoice_number_series SET next_number = next_number + 1 WHERE organisation_id = $1 RETURNING next_number - 1 AS number',

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { addBankingDays, addDays, dueDate, localDateInZone, Money, startOfDayInZone } from '@clientfees/domain';
 import type { InvoiceDueDate, InvoiceStateChange, InvoiceTerms, InvoicingActivities as Contract, TransferRunPage } from '@clientfees/contracts';
 import { Organisation } from '../organisations/organisation.entity';
 import { termsOf } from '../organisations/organisation-terms';
 import { DeferralApproval } from '../deferrals/deferral-approval.entity';
 import { Invoice } from './invoice.entity';
 import { InvoiceEvent } from './invoice-event.entity';
+import { takeInvoiceNumber } from './invoices.service';
 
 /** The invoicing service's Temporal activities: each is safe to retry. */
 @Injectable()
@@ -133,6 +134,31 @@ export class InvoicingActivities implements Contract {
         actor: input.decidedBy,
         reason: `deferral to ${approval.requestedDueDate} ${input.outcome}${input.note ? `: ${input.note}` : ''}`,
       });
+    });
+  }
+
+  async recordCreditNote(input: { invoiceId: string; amountCents: number; reason: string; actor: string }) {
+    const key = activityIdempotencyKey();
+    return this.dataSource.transaction(async (db) => {
+      const existing: Array<{ id: string; credit_note_number: number }> = key
+        ? await db.query('SELECT id, credit_note_number FROM credit_note WHERE idempotency_key = $1', [key])
+        : [];
+      if (existing.length > 0) return { creditNoteId: existing[0].id, creditNoteNumber: existing[0].credit_note_number };
+      const invoice = await db.getRepository(Invoice).findOneByOrFail({ id: input.invoiceId });
+      const creditNoteNumber = await takeInvoiceNumber(db, invoice.organisationId);
+      const creditNoteId = randomUUID();
+      await db.query(
+        `INSERT INTO credit_note (id, invoice_id, organisation_id, credit_note_number, amount_cents, reason, created_by, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [creditNoteId, invoice.id, invoice.organisationId, creditNoteNumber, input.amountCents, input.reason, input.actor, key],
+      );
+      await recordEvent(db, {
+        invoiceId: invoice.id,
+        state: invoice.state,
+        actor: input.actor,
+        reason: `credit note ${creditNoteNumber} of ${Money.ofMinor(input.amountCents, invoice.currency).toDecimalString()}: ${input.reason}`,
+      });
+      return { creditNoteId, creditNoteNumber };
     });
   }
 

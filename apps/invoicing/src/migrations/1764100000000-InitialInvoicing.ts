@@ -77,6 +77,20 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX invoice_event_by_invoice ON invoice_event (invoice_id, occurred_at)`);
+    // Credit notes take their numbers from the same gapless series as invoices.
+    await db.query(`
+      CREATE TABLE credit_note (
+        id uuid PRIMARY KEY,
+        invoice_id uuid NOT NULL REFERENCES invoice(id) ON DELETE CASCADE,
+        organisation_id text NOT NULL,
+        credit_note_number bigint NOT NULL,
+        amount_cents bigint NOT NULL CHECK (amount_cents > 0),
+        reason text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        idempotency_key text UNIQUE,
+        UNIQUE (organisation_id, credit_note_number)
+      )`);
     // The billing supervisor's inbox: long deferrals waiting for a decision.
     await db.query(`
       CREATE TABLE deferral_approval (
@@ -98,6 +112,7 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE credit_note');
     await db.query('DROP TABLE deferral_approval');
     await db.query('DROP TABLE invoice_event');
     await db.query('DROP TABLE invoice_row');

@@ -1,0 +1,74 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Money } from '@clientfees/domain';
+import { AccessClaims, CreditCommand, InvoiceLifecycleStatus, InvoiceLifecycleUpdates, RecallCommand, WaiverCommand } from '@clientfees/contracts';
+import { CurrentUser, Roles } from '@clientfees/platform';
+import { LifecycleUpdates } from './lifecycle-updates';
+import { InvoicesService } from './invoices.service';
+
+class ReasonDto {
+  @ApiProperty({ example: 'transferred before the agreed payment date (staff error)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+class WaiverDto {
+  @ApiProperty({ example: 'collection would endanger the client’s livelihood; decision 2026/412' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  grounds!: string;
+}
+
+class CreditDto extends ReasonDto {
+  @ApiProperty({ example: '23.45', description: 'The amount credited; the whole open amount credits the invoice in full.' })
+  @IsString()
+  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
+  amount!: string;
+}
+
+/** Decisions on one invoice that its lifecycle carries out: recall, waiver, credit note. */
+@ApiTags('invoices')
+@Controller('invoices/:id')
+export class InvoiceDecisionsController {
+  constructor(
+    private readonly updates: LifecycleUpdates,
+    private readonly invoices: InvoicesService,
+  ) {}
+
+  @Post('recall')
+  @HttpCode(200)
+  @Roles('finance-centre')
+  @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
+  recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
+    const command: RecallCommand = { reason: body.reason, actor: user.sub };
+    return this.updates.execute(id, InvoiceLifecycleUpdates.recall, command, 'state');
+  }
+
+  @Post('waiver')
+  @HttpCode(200)
+  @Roles('result-area-director')
+  @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
+  waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
+    return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+  }
+
+  @Post('credit-notes')
+  @HttpCode(201)
+  @Roles('finance-centre', 'client-fee-officer')
+  @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
+  async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
+    const invoice = await this.invoices.get(id);
+    const command: CreditCommand = {
+      amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
+      reason: body.reason,
+      actor: user.sub,
+      role: user.roles.includes('finance-centre') ? 'finance-centre' : 'client-fee-officer',
+    };
+    return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
+  }
+}

@@ -1,0 +1,97 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowHandle } from '@temporalio/client';
+import { TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
+import { creditInvoiceUpdate, invoiceLifecycle, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+
+// 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
+const INVOICE_DATE = '2028-07-25';
+
+describe('waivers and credit notes on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  beforeEach(async () => {
+    env = await startTimeSkippingServer();
+    await skipTo(env, INVOICE_DATE);
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  const start = (id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> =>
+    env.client.workflow.start(invoiceLifecycle, { workflowId: invoiceLifecycleWorkflowId(id), taskQueue: TaskQueues.workflows, args: [lifecycleInput(id)] });
+
+  async function runTransfer(runDate: string): Promise<void> {
+    await skipTo(env, runDate);
+    const run = await env.client.workflow.start(collectionTransferRun, {
+      workflowId: `transfer-run-${runDate}`,
+      taskQueue: TaskQueues.workflows,
+      args: [{ organisationId: 'fi-demo', runDate }],
+    });
+    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
+  }
+
+  it('lets only the result-area director waive collection; a waiver at the agency recalls the case first', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['waive'] }).activities,
+      async () => {
+        const handle = await start('waive');
+        await runTransfer('2028-08-29');
+        await skipTo(env, '2028-09-13');
+        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        for (const role of ['client-fee-officer', 'billing-supervisor', 'finance-centre']) {
+          await expect(handle.executeUpdate(waiveCollectionUpdate, { args: [{ grounds: 'hardship', actor: 'u', role }] })).rejects.toMatchObject({
+            cause: expect.objectContaining({ message: `only the result-area director may waive collection, not ${role}` }),
+          });
+        }
+        const waived = await handle.executeUpdate(waiveCollectionUpdate, {
+          args: [{ grounds: 'collection would endanger the client’s livelihood (decision 12/2028)', actor: 'director-1', role: 'result-area-director' }],
+        });
+        expect(waived.state).toBe('waived');
+        expect(await handle.result()).toMatchObject({ state: 'waived', paidCents: 0 });
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'transferToAgency', 'recallFromAgency']);
+  });
+
+  it('a partial credit lowers what is owed, so the rest paid settles the invoice', async () => {
+    const invoicing = fakeInvoicing(INVOICE_DATE);
+    await withWorkers(env, invoicing.activities, async () => {
+      const handle = await start('partial-credit');
+      await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+      const refusedBecause = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
+      await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 20000, reason: 'too much', actor: 'f', role: 'finance-centre' }] })).rejects.toMatchObject(
+        refusedBecause(/more than the 12345 cents still open/),
+      );
+      await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 100, reason: 'x', actor: 'c', role: 'caseworker' }] })).rejects.toMatchObject(
+        refusedBecause(/may not credit/),
+      );
+      const credited = await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 2345, reason: 'absence 1.7-10.7', actor: 'officer-1', role: 'client-fee-officer' }] });
+      expect(credited).toMatchObject({ state: 'issued', totalCents: 10000 });
+      await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 10000, paidOn: '2028-08-01' });
+      expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 10000, totalCents: 10000 });
+    });
+    expect(invoicing.credits).toEqual([2345]);
+  });
+
+  it('a full credit closes an overdue invoice without a reminder', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE).activities,
+      async () => {
+        const handle = await start('full-credit');
+        await skipTo(env, '2028-08-14');
+        expect((await handle.query(statusQuery)).state).toBe('overdue');
+        await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 12345, reason: 'billed in error', actor: 'f', role: 'finance-centre' }] });
+        expect(await handle.result()).toMatchObject({ state: 'credited', totalCents: 0 });
+      },
+      collection.activities,
+    );
+    expect(collection.calls).toEqual([]);
+  });
+});
