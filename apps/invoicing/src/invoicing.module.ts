@@ -16,7 +16,6 @@ import { InvoiceDecisionsController } from './invoices/invoice-decisions.control
 import { DeferralApproval } from './deferrals/deferral-approval.entity';
 import { DeferralsController } from './deferrals/deferrals.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
-import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
 @Module({})
