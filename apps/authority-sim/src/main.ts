@@ -1,22 +1,43 @@
-import { createServer } from 'node:http';
 import { DEFAULT_PORTS } from '@clientfees/contracts';
+import { authoritySimOptionsFromEnv, createAuthoritySim } from './server';
 
 /**
- * Local stand-ins for the authorities and the collection agency (Incomes Register, Vero, VTJ,
- * agency). Each stand-in speaks its authority's wire format and arrives with the issue that
- * builds its adapter; until then this process answers its health check so the start script and
- * docker-compose treat it like any other part of the system.
+ * Local stand-ins for the authorities and the collection agency, on one port (3100). Today the
+ * collection agency (docs/agency-format.md); the Incomes Register, Vero and VTJ stand-ins arrive
+ * with the issues that build their adapters.
  */
-const port = Number(process.env.HTTP_PORT ?? DEFAULT_PORTS['authority-sim'].http);
+const write = (entry: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'authority-sim', ...entry })}\n`);
 
-createServer((request, response) => {
-  if (request.method === 'GET' && request.url === '/health') {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ status: 'up', service: 'authority-sim', simulators: [] }));
-    return;
+try {
+  const port = Number(process.env.HTTP_PORT ?? DEFAULT_PORTS['authority-sim'].http);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`HTTP_PORT must be a port number, not "${process.env.HTTP_PORT}"`);
+  const options = authoritySimOptionsFromEnv(process.env);
+  const sim = createAuthoritySim({ ...options, log: write });
+  sim.listen(port, process.env.HTTP_HOST ?? '0.0.0.0').then(
+    (bound) =>
+      write({
+        level: 'info',
+        msg: 'listening',
+        port: bound,
+        agencyCallbackUrl: options.agency.callback.url ?? null,
+        agencyCallbackToken: options.agency.callback.token ? 'set' : 'not set',
+      }),
+    (error: Error) => {
+      process.stderr.write(`authority-sim cannot listen on ${port}: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      write({ level: 'info', msg: 'shutting down', signal });
+      sim.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   }
-  response.writeHead(404, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ statusCode: 404, message: 'no such simulator endpoint' }));
-}).listen(port, '0.0.0.0', () => {
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'authority-sim', msg: 'listening', port })}\n`);
-});
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,179 @@
+import { badRequest } from '../http-json';
+
+/**
+ * The agency's request payloads (docs/agency-format.md) and their validation. Unknown fields are
+ * refused rather than ignored: the simulator exists to catch a creditor adapter that drifts from
+ * the documented format, and silently dropping a misspelt field would hide exactly that.
+ */
+
+export interface ReminderRecipient {
+  kind?: string;
+  name: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+export interface ReminderSubmission {
+  invoiceId: string;
+  creditorId: string;
+  invoiceNumber?: number;
+  clientNumber: string;
+  recipient: ReminderRecipient;
+  reference: string;
+  currency: 'EUR' | 'SEK';
+  invoiceDate?: string;
+  invoiceDueDate: string;
+  principalCents: number;
+  reminderFeeCents: number;
+  interestCents: number;
+  reminderDate: string;
+  reminderDueDate: string;
+}
+
+export interface CollectionStart {
+  transferDate?: string;
+}
+
+export interface RecallRequest {
+  reason: string;
+  requestedBy?: string;
+}
+
+export const REPORT_STATUSES = ['paid', 'payment-plan', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface ReportCommand {
+  status: ReportStatus;
+  amountCents?: number;
+  reportedOn?: string;
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, field: string, allowed: readonly string[]): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(field, 'must be a JSON object');
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw badRequest(field === 'body' ? key : `${field}.${key}`, 'is not a field of this payload');
+  }
+  return value as Json;
+}
+
+function text(body: Json, key: string, prefix: string, max = 200): string {
+  const value = body[key];
+  const field = prefix ? `${prefix}.${key}` : key;
+  if (typeof value !== 'string' || value.trim() === '') throw badRequest(field, 'is required and must be a non-empty string');
+  if (value.length > max) throw badRequest(field, `must be at most ${max} characters`);
+  return value;
+}
+
+function optionalText(body: Json, key: string, prefix: string, max = 200): string | undefined {
+  return body[key] === undefined ? undefined : text(body, key, prefix, max);
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function date(body: Json, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw badRequest(key, 'must be a calendar date YYYY-MM-DD');
+  return value;
+}
+
+function optionalDate(body: Json, key: string): string | undefined {
+  return body[key] === undefined ? undefined : date(body, key);
+}
+
+function cents(body: Json, key: string, min: number): number {
+  const value = body[key];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw badRequest(key, 'must be a whole number of cents');
+  if (value < min) throw badRequest(key, `must be at least ${min}`);
+  return value;
+}
+
+const REMINDER_FIELDS = [
+  'invoiceId',
+  'creditorId',
+  'invoiceNumber',
+  'clientNumber',
+  'recipient',
+  'reference',
+  'currency',
+  'invoiceDate',
+  'invoiceDueDate',
+  'principalCents',
+  'reminderFeeCents',
+  'interestCents',
+  'reminderDate',
+  'reminderDueDate',
+] as const;
+const RECIPIENT_FIELDS = ['kind', 'name', 'streetAddress', 'postalCode', 'city', 'country'] as const;
+
+export function parseReminderSubmission(value: unknown): ReminderSubmission {
+  const body = object(value, 'body', REMINDER_FIELDS);
+  const invoiceId = text(body, 'invoiceId', '', 100);
+  const creditorId = text(body, 'creditorId', '', 100);
+  let invoiceNumber: number | undefined;
+  if (body.invoiceNumber !== undefined) invoiceNumber = cents(body, 'invoiceNumber', 1);
+  const clientNumber = text(body, 'clientNumber', '', 64);
+  if (body.recipient === undefined) throw badRequest('recipient', 'is required');
+  const r = object(body.recipient, 'recipient', RECIPIENT_FIELDS);
+  const recipient: ReminderRecipient = {
+    ...(r.kind === undefined ? {} : { kind: text(r, 'kind', 'recipient', 32) }),
+    name: text(r, 'name', 'recipient'),
+    streetAddress: text(r, 'streetAddress', 'recipient'),
+    postalCode: text(r, 'postalCode', 'recipient', 16),
+    city: text(r, 'city', 'recipient', 100),
+    country: text(r, 'country', 'recipient', 2),
+  };
+  if (!/^[A-Z]{2}$/.test(recipient.country)) throw badRequest('recipient.country', 'must be an ISO 3166 alpha-2 code such as FI or SE');
+  const reference = text(body, 'reference', '', 35);
+  if (body.currency !== 'EUR' && body.currency !== 'SEK') throw badRequest('currency', 'must be EUR or SEK');
+  const submission: ReminderSubmission = {
+    invoiceId,
+    creditorId,
+    ...(invoiceNumber === undefined ? {} : { invoiceNumber }),
+    clientNumber,
+    recipient,
+    reference,
+    currency: body.currency,
+    ...(body.invoiceDate === undefined ? {} : { invoiceDate: optionalDate(body, 'invoiceDate') }),
+    invoiceDueDate: date(body, 'invoiceDueDate'),
+    principalCents: cents(body, 'principalCents', 1),
+    reminderFeeCents: cents(body, 'reminderFeeCents', 0),
+    interestCents: cents(body, 'interestCents', 0),
+    reminderDate: date(body, 'reminderDate'),
+    reminderDueDate: date(body, 'reminderDueDate'),
+  };
+  if (submission.reminderDate <= submission.invoiceDueDate) throw badRequest('reminderDate', 'must be after invoiceDueDate: only an overdue invoice gets a reminder');
+  if (submission.reminderDueDate <= submission.reminderDate) throw badRequest('reminderDueDate', 'must be after reminderDate');
+  return submission;
+}
+
+export function parseCollectionStart(value: unknown): CollectionStart {
+  if (value === undefined) return {};
+  const body = object(value, 'body', ['transferDate']);
+  const transferDate = optionalDate(body, 'transferDate');
+  return transferDate === undefined ? {} : { transferDate };
+}
+
+export function parseRecallRequest(value: unknown): RecallRequest {
+  if (value === undefined) throw badRequest('reason', 'is required');
+  const body = object(value, 'body', ['reason', 'requestedBy']);
+  const requestedBy = optionalText(body, 'requestedBy', '', 100);
+  return { reason: text(body, 'reason', '', 500), ...(requestedBy === undefined ? {} : { requestedBy }) };
+}
+
+export function parseReportCommand(value: unknown): ReportCommand {
+  if (value === undefined) throw badRequest('status', 'is required');
+  const body = object(value, 'body', ['status', 'amountCents', 'reportedOn']);
+  if (!(REPORT_STATUSES as readonly unknown[]).includes(body.status)) throw badRequest('status', `must be one of ${REPORT_STATUSES.join(', ')}`);
+  const command: ReportCommand = { status: body.status as ReportStatus };
+  if (body.amountCents !== undefined) command.amountCents = cents(body, 'amountCents', 0);
+  if (body.reportedOn !== undefined) command.reportedOn = date(body, 'reportedOn');
+  return command;
+}
