@@ -16,6 +16,14 @@ fi
 export AUTH_SIGNING_KEY="$(cat "$TOOLS/dev-signing-key")"
 grep -q '^export AUTH_SIGNING_KEY=' "$TOOLS/env" || echo "export AUTH_SIGNING_KEY=$AUTH_SIGNING_KEY" >> "$TOOLS/env"
 
+# The collection service talks to the agency stand-in, which reports back to the collection service.
+export AGENCY_URL="${AGENCY_URL:-http://127.0.0.1:3100}"
+export AGENCY_CALLBACK_URL="${AGENCY_CALLBACK_URL:-http://127.0.0.1:3004/agency/reports}"
+if [ -z "${AGENCY_CALLBACK_TOKEN:-}" ]; then
+  AGENCY_CALLBACK_TOKEN="$(node apps/cli/bin/clientfees.js token --roles collection-agency --sub agency-sim --ttl-seconds 31536000)"
+  export AGENCY_CALLBACK_TOKEN
+fi
+
 TEMPORAL_PORT="${TEMPORAL_ADDRESS##*:}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 

@@ -249,6 +249,22 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^credit note \d+ of 45\.25: meals not delivered$/), expect.stringMatching(/hardship/)]));
   });
 
+  it('makes a payment plan of the open amount', async () => {
+    const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-25') });
+    const id = created.body.id as string;
+    await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
+    const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-15' } });
+    expect(planned.status).toBe(201);
+    expect(planned.body.paymentPlan.instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([
+      ['2027-01-15', 5525],
+      ['2027-02-15', 5525],
+      ['2027-03-15', 5525],
+    ]);
+    const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-15' } });
+    expect(again.status).toBe(409);
+    expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('in-payment-plan');
+  });
+
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });

@@ -87,6 +87,8 @@ export interface InvoiceStateChange {
   reason: string;
   /** Who made the change: a user id, or `system:<workflow>` for automatic steps. */
   actor: string;
+  /** Set when the change makes the invoice wait for a transfer run from this date (a broken plan). */
+  transferEligibleDate?: string;
 }
 
 /** Activities the invoicing service runs on its own task queue. */
@@ -114,8 +116,16 @@ export interface PaymentSignal {
   paidOn: string;
 }
 
+export interface PlannedInstalment {
+  number: number;
+  dueDate: string;
+  amountCents: number;
+}
+
 export interface InvoiceLifecycleStatus {
   state: InvoiceState;
+  /** The client's payment plan (maksusuunnitelma / avbetalningsplan) while it is kept. */
+  paymentPlan?: { instalments: PlannedInstalment[] };
   reminder?: { reminderId: string; reminderDueDate: string; feeCents: number; interestCents: number };
   agencyCaseId?: string;
   dueDate?: string;
@@ -137,6 +147,7 @@ export const InvoiceLifecycleSignals = {
 
 export const InvoiceLifecycleUpdates = {
   recall: 'recallFromAgency',
+  paymentPlan: 'makePaymentPlan',
   waiveCollection: 'waiveCollection',
   credit: 'creditInvoice',
   deferDueDate: 'deferDueDate',
@@ -164,6 +175,14 @@ export interface WaiverCommand {
 export interface CreditCommand {
   amountCents: number;
   reason: string;
+  actor: string;
+  role: string;
+}
+
+/** A payment plan: the open amount split into instalments a month apart. */
+export interface PaymentPlanCommand {
+  instalments: number;
+  firstDueDate: string;
   actor: string;
   role: string;
 }

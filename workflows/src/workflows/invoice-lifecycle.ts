@@ -9,7 +9,19 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { addDays, BILLING_SUPERVISOR, CLIENT_FEE_OFFICER, decideDeferral, isOnOrAfter, mayWaiveCollection, startOfDayInZone } from '@clientfees/domain';
+import {
+  addDays,
+  BILLING_SUPERVISOR,
+  CLIENT_FEE_OFFICER,
+  decideDeferral,
+  isDomainValidationError,
+  isOnOrAfter,
+  localDateInZone,
+  makePaymentPlan,
+  mayWaiveCollection,
+  Money,
+  startOfDayInZone,
+} from '@clientfees/domain';
 import {
   AgencyStatusSignal,
   CollectionActivities,
@@ -25,7 +37,9 @@ import {
   InvoiceTerms,
   InvoicingActivities,
   PaymentSignal,
+  PaymentPlanCommand,
   PendingDeferral,
+  PlannedInstalment,
   RecallCommand,
   SearchAttributes,
   TaskQueues,
@@ -38,6 +52,7 @@ export const transferRunSignal = defineSignal<[TransferRunSignal]>('transferRun'
 export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
 export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
 export const waiveCollectionUpdate = defineUpdate<InvoiceLifecycleStatus, [WaiverCommand]>(InvoiceLifecycleUpdates.waiveCollection);
+export const paymentPlanUpdate = defineUpdate<InvoiceLifecycleStatus, [PaymentPlanCommand]>(InvoiceLifecycleUpdates.paymentPlan);
 export const creditInvoiceUpdate = defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit);
 export const statusQuery = defineQuery<InvoiceLifecycleStatus>('status');
 export const deferDueDateUpdate = defineUpdate<DeferralResult, [DeferralCommand]>(InvoiceLifecycleUpdates.deferDueDate);
@@ -61,6 +76,8 @@ const collection = proxyActivities<CollectionActivities>({
 const DEFERRABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred'];
 const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
 const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
+/** An officer's plan is for an invoice still with the organisation; the agency plans collected ones. */
+const PLANNABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred', 'recalled', 'returned'];
 
 /**
  * The life of one invoice (laskun elinkaari), seed 000:
@@ -91,6 +108,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   const agencyReports: AgencyStatusSignal[] = [];
   const seenReports = new Set<string>();
   const openCents = () => Math.max(0, status.totalCents - status.paidCents);
+  let planMade = false;
+  let paidBeforePlan = 0;
 
   setHandler(paymentSignal, (payment) => {
     if (seenPayments.has(payment.paymentId)) return;
@@ -279,6 +298,66 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
   );
 
+  const planFor = (command: PaymentPlanCommand): PlannedInstalment[] =>
+    makePaymentPlan(Money.ofMinor(openCents(), input.currency), { count: command.instalments, firstDueDate: command.firstDueDate }).instalments.map(
+      (instalment) => ({ number: instalment.number, dueDate: instalment.dueDate, amountCents: instalment.amount.minorUnits }),
+    );
+
+  setHandler(
+    paymentPlanUpdate,
+    async (command) => {
+      status.paymentPlan = { instalments: planFor(command) };
+      paidBeforePlan = status.paidCents;
+      planMade = true;
+      const { instalments } = status.paymentPlan;
+      await moveTo('in-payment-plan', `payment plan: ${instalments.length} instalments from ${instalments[0].dueDate} to ${instalments[instalments.length - 1].dueDate}`, command.actor);
+      return { ...status };
+    },
+    {
+      validator: (command) => {
+        if (command.role !== CLIENT_FEE_OFFICER && command.role !== 'finance-centre') refuse(`role ${command.role} may not make payment plans`);
+        if (!PLANNABLE.includes(status.state)) refuse(`an invoice that is ${status.state} cannot get a payment plan here`, DeferralFailures.wrongState);
+        if (status.paymentPlan) refuse('the invoice already has a payment plan', DeferralFailures.wrongState);
+        try {
+          planFor(command);
+        } catch (error) {
+          if (isDomainValidationError(error)) refuse(error.message);
+          throw error;
+        }
+      },
+    },
+  );
+
+  /**
+   * Follows the plan instalment by instalment. True when the invoice is settled; false when an
+   * instalment was missed, which breaks the plan and sends the rest to the next transfer run.
+   */
+  const followPlan = async (): Promise<boolean> => {
+    let dueSoFar = 0;
+    for (const instalment of status.paymentPlan!.instalments) {
+      dueSoFar += instalment.amountCents;
+      await condition(settled, Math.max(1, endOf(instalment.dueDate) - Date.now()));
+      if (settled()) return true;
+      if (status.paidCents - paidBeforePlan < dueSoFar) {
+        const today = localDateInZone(Date.now(), terms?.timeZone ?? 'Europe/Helsinki');
+        terms = { ...terms!, transferEligibleDate: today };
+        status.paymentPlan = undefined;
+        status.state = 'overdue';
+        upsertSearchAttributes([{ key: SearchAttributes.invoiceState, value: 'overdue' }]);
+        await invoicing.recordInvoiceState({
+          invoiceId: input.invoiceId,
+          state: 'overdue',
+          reason: `payment plan broken: instalment ${instalment.number} due ${instalment.dueDate} not paid; to the next transfer run`,
+          actor: 'system:invoiceLifecycle',
+          transferEligibleDate: today,
+        });
+        return false;
+      }
+    }
+    await condition(settled);
+    return true;
+  };
+
   const endOf = (date: string) => startOfDayInZone(addDays(date, 1), terms?.timeZone ?? 'Europe/Helsinki');
   const nextReport = async (): Promise<AgencyStatusSignal | undefined> => {
     await condition(() => settled() || recallRequest !== undefined || agencyReports.length > 0);
@@ -328,12 +407,19 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   // Until the due date (or a deferred one) passes unpaid, or a transfer run takes the invoice.
   for (;;) {
     dueMoved = false;
-    await condition(() => settled() || dueMoved, Math.max(1, terms.dueDateEndsAtMs - Date.now()));
+    await condition(() => settled() || dueMoved || planMade, Math.max(1, terms.dueDateEndsAtMs - Date.now()));
     if (settled()) break;
-    if (dueMoved) continue;
-    await moveTo('overdue', `not paid in full by the due date ${status.dueDate}`);
-    await condition(() => settled() || dueMoved || transferRun !== undefined);
-    if (settled() || transferRun) break;
+    if (!planMade) {
+      if (dueMoved) continue;
+      await moveTo('overdue', `not paid in full by the due date ${status.dueDate}`);
+      await condition(() => settled() || dueMoved || planMade || transferRun !== undefined);
+      if (settled() || transferRun) break;
+      if (!planMade) continue;
+    }
+    planMade = false;
+    if (await followPlan()) break;
+    await condition(() => settled() || transferRun !== undefined);
+    break;
   }
 
   if (!settled() && transferRun) await collect(transferRun);

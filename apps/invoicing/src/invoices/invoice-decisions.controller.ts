@@ -1,8 +1,16 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Money } from '@clientfees/domain';
-import { AccessClaims, CreditCommand, InvoiceLifecycleStatus, InvoiceLifecycleUpdates, RecallCommand, WaiverCommand } from '@clientfees/contracts';
+import {
+  AccessClaims,
+  CreditCommand,
+  InvoiceLifecycleStatus,
+  InvoiceLifecycleUpdates,
+  PaymentPlanCommand,
+  RecallCommand,
+  WaiverCommand,
+} from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { LifecycleUpdates } from './lifecycle-updates';
 import { InvoicesService } from './invoices.service';
@@ -30,6 +38,19 @@ class CreditDto extends ReasonDto {
   amount!: string;
 }
 
+class PaymentPlanDto {
+  @ApiProperty({ example: 2, description: 'How many instalments, a month apart (2-24).' })
+  @IsInt()
+  @Min(2)
+  @Max(24)
+  instalments!: number;
+
+  @ApiProperty({ example: '2026-12-15' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstDueDate must be a date YYYY-MM-DD' })
+  firstDueDate!: string;
+}
+
 /** Decisions on one invoice that its lifecycle carries out: recall, waiver, credit note. */
 @ApiTags('invoices')
 @Controller('invoices/:id')
@@ -55,6 +76,22 @@ export class InvoiceDecisionsController {
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
     return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+  }
+
+  @Post('payment-plan')
+  @HttpCode(201)
+  @Roles('client-fee-officer', 'finance-centre')
+  @ApiOperation({
+    summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
+  })
+  paymentPlan(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PaymentPlanDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
+    const command: PaymentPlanCommand = {
+      instalments: body.instalments,
+      firstDueDate: body.firstDueDate,
+      actor: user.sub,
+      role: user.roles.includes('client-fee-officer') ? 'client-fee-officer' : 'finance-centre',
+    };
+    return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
   }
 
   @Post('credit-notes')

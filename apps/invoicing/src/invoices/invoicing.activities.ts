@@ -198,7 +198,9 @@ async function recordEvent(db: EntityManager, change: InvoiceStateChange): Promi
     .orIgnore()
     .execute();
   if ((inserted.raw as unknown[]).length > 0 || key === null) {
-    await db.getRepository(Invoice).update({ id: change.invoiceId }, { state: change.state });
+    await db
+      .getRepository(Invoice)
+      .update({ id: change.invoiceId }, { state: change.state, ...(change.transferEligibleDate ? { transferEligibleDate: change.transferEligibleDate } : {}) });
   }
 }
 

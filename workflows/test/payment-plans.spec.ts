@@ -1,0 +1,102 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowHandle } from '@temporalio/client';
+import { TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
+import { invoiceLifecycle, paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+
+// Due 11.8.2028; overdue from 12.8. The plan: 123.45 € in two parts, 15.9 and 15.10.
+const INVOICE_DATE = '2028-07-25';
+const plan = { instalments: 2, firstDueDate: '2028-09-15', actor: 'officer-1', role: 'client-fee-officer' };
+
+describe('payment plans on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  beforeEach(async () => {
+    env = await startTimeSkippingServer();
+    await skipTo(env, INVOICE_DATE);
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  const start = (id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> =>
+    env.client.workflow.start(invoiceLifecycle, { workflowId: invoiceLifecycleWorkflowId(id), taskQueue: TaskQueues.workflows, args: [lifecycleInput(id)] });
+
+  async function runTransfer(runDate: string): Promise<void> {
+    await skipTo(env, runDate);
+    const run = await env.client.workflow.start(collectionTransferRun, { workflowId: `transfer-run-${runDate}`, taskQueue: TaskQueues.workflows, args: [{ organisationId: 'fi-demo', runDate }] });
+    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
+  }
+
+  it('a kept plan settles the invoice, and no transfer run takes it meanwhile', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['kept'] }).activities,
+      async () => {
+        const handle = await start('kept');
+        await skipTo(env, '2028-08-14');
+        const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [plan] });
+        expect(planned).toMatchObject({
+          state: 'in-payment-plan',
+          paymentPlan: { instalments: [{ number: 1, dueDate: '2028-09-15', amountCents: 6173 }, { number: 2, dueDate: '2028-10-15', amountCents: 6172 }] },
+        });
+        await expect(handle.executeUpdate(paymentPlanUpdate, { args: [plan] })).rejects.toThrow();
+        await runTransfer('2028-08-29');
+        await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-14' });
+        await skipTo(env, '2028-10-01');
+        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 6172, paidOn: '2028-10-10' });
+        expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+        keepHistory(env, handle.workflowId, 'invoice-lifecycle-v4-payment-plan-kept');
+      },
+      collection.activities,
+    );
+    expect(collection.calls).toEqual([]);
+  });
+
+  it('a missed instalment breaks the plan and the rest goes to the next transfer run', async () => {
+    const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['broken'] });
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      invoicing.activities,
+      async () => {
+        const handle = await start('broken');
+        await skipTo(env, '2028-08-14');
+        await handle.executeUpdate(paymentPlanUpdate, { args: [plan] });
+        await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-10' });
+        await skipTo(env, '2028-10-15');
+        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        await skipTo(env, '2028-10-16');
+        const broken = await handle.query(statusQuery);
+        expect(broken.state).toBe('overdue');
+        expect(broken.paymentPlan).toBeUndefined();
+        await runTransfer('2028-10-17');
+        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+      },
+      collection.activities,
+    );
+    expect(invoicing.changes.map((c) => [c.state, c.transferEligibleDate])).toEqual([
+      ['overdue', undefined],
+      ['in-payment-plan', undefined],
+      ['overdue', '2028-10-16'],
+      ['reminded', undefined],
+    ]);
+    expect(collection.calls.map((c) => [c.activity, c.on])).toEqual([['sendReminder', '2028-10-17']]);
+  });
+
+  it('refuses a plan from a caseworker and a plan of one instalment', async () => {
+    await withWorkers(env, fakeInvoicing(INVOICE_DATE).activities, async () => {
+      const handle = await start('refused');
+      await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+      await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, role: 'caseworker' }] })).rejects.toMatchObject({
+        cause: expect.objectContaining({ message: 'role caseworker may not make payment plans' }),
+      });
+      await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, instalments: 1 }] })).rejects.toMatchObject({
+        cause: expect.objectContaining({ message: expect.stringMatching(/count/) }),
+      });
+    });
+  });
+});
