@@ -3,7 +3,7 @@ import { WorkflowHandle } from '@temporalio/client';
 import { TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
 import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
-import { creditInvoiceUpdate, invoiceLifecycle, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
+import { creditInvoiceUpdate, feeReductionSignal, invoiceLifecycle, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
 import { fakeCollection, fakeInvoicing, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
 
 // 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
@@ -93,5 +93,25 @@ describe('waivers and credit notes on the time-skipping server', () => {
       collection.activities,
     );
     expect(collection.calls).toEqual([]);
+  });
+
+  it('a § 11 fee reduction decision holds the reminder back until it ends', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['paused'] }).activities,
+      async () => {
+        const handle = await start('paused');
+        await skipTo(env, '2028-08-14');
+        await handle.signal(feeReductionSignal, { decisionId: 'd1', validFrom: '2028-08-01', validTo: '2028-09-30' });
+        await runTransfer('2028-08-29');
+        await runTransfer('2028-09-26');
+        expect(await handle.query(statusQuery)).toMatchObject({ state: 'overdue', collectionPausedUntil: '2028-09-30' });
+        await runTransfer('2028-10-03');
+        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => [c.activity, c.on])).toEqual([['sendReminder', '2028-10-03']]);
   });
 });

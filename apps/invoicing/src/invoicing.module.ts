@@ -15,7 +15,18 @@ import { LifecycleUpdates } from './invoices/lifecycle-updates';
 import { InvoiceDecisionsController } from './invoices/invoice-decisions.controller';
 import { DeferralApproval } from './deferrals/deferral-approval.entity';
 import { DeferralsController } from './deferrals/deferrals.controller';
+import { FeeReductionsController } from './fee-reductions/fee-reductions.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
+import { Payments1764200000000 } from './migrations/1764200000000-Payments';
+import { Payment } from './payments/payment.entity';
+import { PaymentAllocation } from './payments/payment-allocation.entity';
+import { PaymentFile } from './payments/payment-file.entity';
+import { CreditBalance } from './payments/credit-balance.entity';
+import { RefundProposal } from './payments/refund-proposal.entity';
+import { PaymentsController } from './payments/payments.controller';
+import { CreditBalancesController } from './payments/credit-balances.controller';
+import { PaymentsService } from './payments/payments.service';
+import { PaymentDelivery } from './payments/payment-delivery';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
 @Module({})
@@ -29,16 +40,16 @@ export class InvoicingModule {
             name: 'invoicing',
             description: 'Organisations, invoices and their lifecycles.',
             database: {
-              entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval],
-              migrations: [InitialInvoicing1764100000000],
+              entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000],
             },
             activities: [InvoicingActivities],
           },
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, InvoicingMessagesController],
-      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, InvoicingMessagesController, PaymentsController, CreditBalancesController],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery],
     };
   }
 }

@@ -31,6 +31,8 @@ export interface InvoiceTerms extends InvoiceDueDate {
   transferEligibleDate?: string;
   reminderDueDays?: number;
   reminderFeeCents?: number;
+  /** The end of a § 11 decision in force for the client when the invoice was issued. */
+  collectionPausedUntil?: string;
   /** What collection needs to know of the invoice. */
   snapshot?: InvoiceSnapshot;
 }
@@ -124,6 +126,8 @@ export interface PlannedInstalment {
 
 export interface InvoiceLifecycleStatus {
   state: InvoiceState;
+  /** Reminders and collection wait until the day after this (a § 11 decision). */
+  collectionPausedUntil?: string;
   /** The client's payment plan (maksusuunnitelma / avbetalningsplan) while it is kept. */
   paymentPlan?: { instalments: PlannedInstalment[] };
   reminder?: { reminderId: string; reminderDueDate: string; feeCents: number; interestCents: number };
@@ -141,6 +145,7 @@ export const invoiceLifecycleWorkflowId = (invoiceId: string): string => `invoic
 /** Message patterns that the invoicing service answers over @nestjs/microservices. */
 export const InvoiceLifecycleSignals = {
   payment: 'payment',
+  feeReduction: 'feeReductionDecision',
   transferRun: 'transferRun',
   agencyStatus: 'agencyStatus',
 } as const;
@@ -185,4 +190,15 @@ export interface PaymentPlanCommand {
   firstDueDate: string;
   actor: string;
   role: string;
+}
+
+/**
+ * A fixed-term fee reduction or waiver decision (asiakasmaksun alentaminen tai perimättä
+ * jättäminen, Act 734/1992 § 11): no reminders or collection for the invoices it covers while
+ * it is in force.
+ */
+export interface FeeReductionSignal {
+  decisionId: string;
+  validFrom: string;
+  validTo: string;
 }

@@ -15,7 +15,9 @@ import {
   CLIENT_FEE_OFFICER,
   decideDeferral,
   isDomainValidationError,
+  isAfter,
   isOnOrAfter,
+  isOnOrBefore,
   localDateInZone,
   makePaymentPlan,
   mayWaiveCollection,
@@ -30,6 +32,7 @@ import {
   DeferralCommand,
   DeferralFailures,
   DeferralResult,
+  FeeReductionSignal,
   InvoiceLifecycleInput,
   InvoiceLifecycleStatus,
   InvoiceLifecycleUpdates,
@@ -49,6 +52,7 @@ import {
 
 export const paymentSignal = defineSignal<[PaymentSignal]>('payment');
 export const transferRunSignal = defineSignal<[TransferRunSignal]>('transferRun');
+export const feeReductionSignal = defineSignal<[FeeReductionSignal]>('feeReductionDecision');
 export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
 export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
 export const waiveCollectionUpdate = defineUpdate<InvoiceLifecycleStatus, [WaiverCommand]>(InvoiceLifecycleUpdates.waiveCollection);
@@ -117,9 +121,16 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     status.paidCents += payment.amountCents;
   });
   setHandler(statusQuery, () => ({ ...status }));
+  /** Whether a § 11 decision holds reminders and collection back on this day. */
+  const pausedOn = (date: string) => status.collectionPausedUntil !== undefined && isOnOrBefore(date, status.collectionPausedUntil);
   setHandler(transferRunSignal, (run) => {
-    // Only an overdue invoice whose waiting time is over goes; anything else ignores the run.
-    if (status.state === 'overdue' && terms?.transferEligibleDate && isOnOrAfter(run.runDate, terms.transferEligibleDate)) transferRun ??= run;
+    // Only an overdue invoice whose waiting time is over, and not held back by a decision, goes.
+    if (status.state === 'overdue' && terms?.transferEligibleDate && isOnOrAfter(run.runDate, terms.transferEligibleDate) && !pausedOn(run.runDate)) {
+      transferRun ??= run;
+    }
+  });
+  setHandler(feeReductionSignal, (decision) => {
+    if (!status.collectionPausedUntil || isAfter(decision.validTo, status.collectionPausedUntil)) status.collectionPausedUntil = decision.validTo;
   });
   setHandler(agencyStatusSignal, (report) => {
     if (seenReports.has(report.reportId)) return;
@@ -379,6 +390,10 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     await moveTo('reminded', `transfer run ${run.runDate}: reminder with fee ${reminder.reminderFeeCents} and interest ${reminder.interestCents} cents, due ${reminderDueDate}`);
 
     await condition(() => settled() || recallRequest !== undefined, Math.max(1, endOf(reminderDueDate) - Date.now()));
+    // A § 11 decision made after the reminder holds collection back until it ends.
+    while (!settled() && !recallRequest && status.collectionPausedUntil && pausedOn(localDateInZone(Date.now(), terms!.timeZone ?? 'Europe/Helsinki'))) {
+      await condition(() => settled() || recallRequest !== undefined, Math.max(1, endOf(status.collectionPausedUntil) - Date.now()));
+    }
     if (settled() || recallRequest) return;
     await collection.transferToAgency({ invoice: terms!.snapshot!, openCents: openCents(), reminderId: reminder.reminderId, transferDate: addDays(reminderDueDate, 1) });
     await moveTo('at-agency', `not paid by the reminder's due date ${reminderDueDate}: collection by the agency`);
@@ -402,6 +417,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   terms = await invoicing.setInvoiceDueDate(input.invoiceId);
   status.dueDate = terms.dueDate;
   status.originalDueDate = terms.dueDate;
+  status.collectionPausedUntil ??= terms.collectionPausedUntil;
   showDueDate(terms.dueDate);
 
   // Until the due date (or a deferred one) passes unpaid, or a transfer run takes the invoice.

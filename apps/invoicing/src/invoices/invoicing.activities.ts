@@ -34,8 +34,14 @@ export class InvoicingActivities implements Contract {
         .where('id = :invoiceId AND due_date IS NULL', { invoiceId })
         .execute();
     }
+    const [pause] = (await this.dataSource.query(
+      `SELECT max(valid_to) AS until FROM fee_reduction_decision
+        WHERE organisation_id = $1 AND client_number = $2 AND valid_from <= $3 AND valid_to >= $3`,
+      [invoice.organisationId, invoice.clientNumber, invoice.invoiceDate],
+    )) as Array<{ until: string | null }>;
     return {
       ...dueDateOf(due, organisation),
+      ...(pause?.until ? { collectionPausedUntil: pause.until } : {}),
       isEstate: invoice.recipient.kind === 'estate',
       deferralLimits: terms.deferralLimits,
       timeZone: organisation.timeZone,

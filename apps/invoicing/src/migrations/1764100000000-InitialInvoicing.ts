@@ -77,6 +77,20 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX invoice_event_by_invoice ON invoice_event (invoice_id, occurred_at)`);
+    // Fixed-term § 11 decisions: reminders and collection of the client's invoices wait meanwhile.
+    await db.query(`
+      CREATE TABLE fee_reduction_decision (
+        id uuid PRIMARY KEY,
+        organisation_id text NOT NULL REFERENCES organisation(id),
+        client_number text NOT NULL,
+        decision_reference text NOT NULL,
+        valid_from date NOT NULL,
+        valid_to date NOT NULL CHECK (valid_to >= valid_from),
+        decided_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (organisation_id, decision_reference)
+      )`);
+    await db.query(`CREATE INDEX fee_reduction_by_client ON fee_reduction_decision (organisation_id, client_number, valid_to)`);
     // Credit notes take their numbers from the same gapless series as invoices.
     await db.query(`
       CREATE TABLE credit_note (
@@ -112,6 +126,7 @@ export class InitialInvoicing1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE fee_reduction_decision');
     await db.query('DROP TABLE credit_note');
     await db.query('DROP TABLE deferral_approval');
     await db.query('DROP TABLE invoice_event');

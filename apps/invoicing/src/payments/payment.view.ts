@@ -1,0 +1,195 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { type Currency, CURRENCIES, Money } from '@clientfees/domain';
+import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentSource, type PaymentStatus } from './payment.entity';
+import type { PaymentAllocation } from './payment-allocation.entity';
+import type { CreditBalance } from './credit-balance.entity';
+import { REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './refund-proposal.entity';
+
+const money = (cents: number, currency: Currency) => Money.ofMinor(cents, currency).toDecimalString();
+
+export class PaymentAllocationView {
+  @ApiProperty() id!: string;
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty({ example: '165.75' }) amount!: string;
+  @ApiProperty({ example: 'system:payments', description: '`system:payments` when matched by reference, else who allocated it.' }) allocatedBy!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, description: 'When the invoice’s lifecycle workflow received the payment; null while delivery is pending.' })
+  signalledAt!: string | null;
+  @ApiProperty({ nullable: true }) deliveryNote!: string | null;
+
+  static of(allocation: PaymentAllocation, currency: Currency): PaymentAllocationView {
+    return {
+      id: allocation.id,
+      invoiceId: allocation.invoiceId,
+      amount: money(allocation.amountCents, currency),
+      allocatedBy: allocation.allocatedBy,
+      createdAt: allocation.createdAt.toISOString(),
+      signalledAt: allocation.signalledAt?.toISOString() ?? null,
+      deliveryNote: allocation.deliveryNote,
+    };
+  }
+}
+
+export class PaymentCreditView {
+  @ApiProperty() creditBalanceId!: string;
+  @ApiProperty() clientNumber!: string;
+  @ApiProperty({ example: '34.25', description: 'The part of the payment beyond what the invoice had open.' }) amount!: string;
+  @ApiProperty() refundProposalId!: string;
+  @ApiProperty({ enum: REFUND_PROPOSAL_STATUSES }) refundStatus!: RefundProposalStatus;
+}
+
+export interface PaymentDetails {
+  payment: Payment;
+  allocations: PaymentAllocation[];
+  credit: CreditBalance | null;
+  refund: RefundProposal | null;
+}
+
+export class PaymentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty({ enum: PAYMENT_SOURCES }) source!: PaymentSource;
+  @ApiProperty({ description: 'camt.054: the entry’s AcctSvcrRef (with #n for the n-th transaction of a batch entry); REST: the caller’s id.' })
+  externalId!: string;
+  @ApiProperty({ nullable: true, description: 'The camt.054 file that brought it.' }) fileId!: string | null;
+  @ApiProperty({ example: '165.75' }) amount!: string;
+  @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
+  @ApiProperty({ example: '2026-11-24' }) bookingDate!: string;
+  @ApiProperty({ example: '2026-11-24', nullable: true }) valueDate!: string | null;
+  @ApiProperty({ example: '2026-11-24', description: 'The day the payment counts from: the value date, else the booking date.' }) paidOn!: string;
+  @ApiProperty({ nullable: true, description: 'As the payer or bank gave it.' }) reference!: string | null;
+  @ApiProperty({ nullable: true, example: '1000000012' }) normalisedReference!: string | null;
+  @ApiProperty({ nullable: true }) debtorName!: string | null;
+  @ApiProperty({ nullable: true, description: 'The invoice it was matched or allocated to.' }) invoiceId!: string | null;
+  @ApiProperty({ enum: PAYMENT_STATUSES }) status!: PaymentStatus;
+  @ApiProperty({ nullable: true }) unmatchedReason!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: [PaymentAllocationView] }) allocations!: PaymentAllocationView[];
+  @ApiProperty({ type: PaymentCreditView, nullable: true }) credit!: PaymentCreditView | null;
+
+  static of({ payment, allocations, credit, refund }: PaymentDetails): PaymentView {
+    return {
+      id: payment.id,
+      organisationId: payment.organisationId,
+      source: payment.source,
+      externalId: payment.externalId,
+      fileId: payment.fileId,
+      amount: money(payment.amountCents, payment.currency),
+      currency: payment.currency,
+      bookingDate: payment.bookingDate,
+      valueDate: payment.valueDate,
+      paidOn: payment.paidOn,
+      reference: payment.reference,
+      normalisedReference: payment.normalisedReference,
+      debtorName: payment.debtorName,
+      invoiceId: payment.invoiceId,
+      status: payment.status,
+      unmatchedReason: payment.unmatchedReason,
+      createdAt: payment.createdAt.toISOString(),
+      allocations: allocations.map((allocation) => PaymentAllocationView.of(allocation, payment.currency)),
+      credit:
+        credit && refund
+          ? {
+              creditBalanceId: credit.id,
+              clientNumber: credit.clientNumber,
+              amount: money(credit.amountCents, credit.currency),
+              refundProposalId: refund.id,
+              refundStatus: refund.status,
+            }
+          : null,
+    };
+  }
+}
+
+export class ImportSummaryView {
+  @ApiProperty({ description: 'The recorded file; the same id again when the message was imported before.' }) fileId!: string;
+  @ApiProperty({ example: 'NDEAFIHH-2026-11-24-000123' }) messageId!: string;
+  @ApiProperty({ description: 'Credit payments in the file (one per transaction of a batch entry).' }) entries!: number;
+  @ApiProperty({ description: 'Payments recorded now.' }) created!: number;
+  @ApiProperty({ description: 'Payments recorded before (same message, or the same entry in another file): left as they were.' }) duplicates!: number;
+  @ApiProperty({ description: 'New payments matched to an invoice (an overpayment counts here too).' }) allocated!: number;
+  @ApiProperty({ description: 'New payments put in the unmatched queue.' }) unmatched!: number;
+  @ApiProperty({ description: 'Cents put on clients’ credit balances by this import.' }) creditBalanceCents!: number;
+  @ApiProperty({ description: 'Entries that are not money received: debits, reversals, entries not yet booked.' }) ignoredEntries!: number;
+}
+
+class CreditEntryView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '34.25' }) amount!: string;
+  @ApiProperty() paymentId!: string;
+  @ApiProperty({ nullable: true }) invoiceId!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true }) refundProposalId!: string | null;
+  @ApiProperty({ enum: REFUND_PROPOSAL_STATUSES, nullable: true }) refundStatus!: RefundProposalStatus | null;
+}
+
+export class ClientCreditBalanceView {
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() clientNumber!: string;
+  @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
+  @ApiProperty({ example: '34.25', description: 'Everything the client paid beyond their invoices.' }) total!: string;
+  @ApiProperty({ example: '34.25', description: 'The part whose refund waits for the finance centre’s approval.' }) awaitingRefundApproval!: string;
+  @ApiProperty({ example: '0.00', description: 'The part approved for refund (paid back outside this service).' }) approvedForRefund!: string;
+  @ApiProperty({ type: [CreditEntryView] }) entries!: CreditEntryView[];
+
+  /** Groups credit rows (of one organisation) by client and currency. */
+  static group(credits: CreditBalance[], refunds: RefundProposal[]): ClientCreditBalanceView[] {
+    const refundOf = new Map(refunds.map((refund) => [refund.creditBalanceId, refund]));
+    const groups = new Map<string, CreditBalance[]>();
+    for (const credit of credits) {
+      const key = `${credit.clientNumber}\u0000${credit.currency}`;
+      groups.set(key, [...(groups.get(key) ?? []), credit]);
+    }
+    return [...groups.values()].map((rows) => {
+      const { organisationId, clientNumber, currency } = rows[0];
+      const sum = (filter: (row: CreditBalance) => boolean) => money(rows.filter(filter).reduce((total, row) => total + row.amountCents, 0), currency);
+      return {
+        organisationId,
+        clientNumber,
+        currency,
+        total: sum(() => true),
+        awaitingRefundApproval: sum((row) => refundOf.get(row.id)?.status === 'proposed'),
+        approvedForRefund: sum((row) => refundOf.get(row.id)?.status === 'approved'),
+        entries: rows.map((row) => ({
+          id: row.id,
+          amount: money(row.amountCents, row.currency),
+          paymentId: row.paymentId,
+          invoiceId: row.invoiceId,
+          createdAt: row.createdAt.toISOString(),
+          refundProposalId: refundOf.get(row.id)?.id ?? null,
+          refundStatus: refundOf.get(row.id)?.status ?? null,
+        })),
+      };
+    });
+  }
+}
+
+export class RefundProposalView {
+  @ApiProperty() id!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() clientNumber!: string;
+  @ApiProperty({ example: '34.25' }) amount!: string;
+  @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
+  @ApiProperty() paymentId!: string;
+  @ApiProperty() creditBalanceId!: string;
+  @ApiProperty({ enum: REFUND_PROPOSAL_STATUSES }) status!: RefundProposalStatus;
+  @ApiProperty({ nullable: true }) approvedBy!: string | null;
+  @ApiProperty({ nullable: true }) approvedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+
+  static of(refund: RefundProposal): RefundProposalView {
+    return {
+      id: refund.id,
+      organisationId: refund.organisationId,
+      clientNumber: refund.clientNumber,
+      amount: money(refund.amountCents, refund.currency),
+      currency: refund.currency,
+      paymentId: refund.paymentId,
+      creditBalanceId: refund.creditBalanceId,
+      status: refund.status,
+      approvedBy: refund.approvedBy,
+      approvedAt: refund.approvedAt?.toISOString() ?? null,
+      createdAt: refund.createdAt.toISOString(),
+    };
+  }
+}

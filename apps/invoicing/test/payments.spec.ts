@@ -1,0 +1,488 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
+import { type InvoiceLifecycleStatus, type Role, TaskQueues } from '@clientfees/contracts';
+import { mintAccessToken } from '@clientfees/platform';
+import {
+  createTestDatabase,
+  eventually,
+  prebuiltWorkflowBundle,
+  serviceTestEnv,
+  ServiceUnderTest,
+  startDevServer,
+  startServiceForTest,
+  TEST_SIGNING_KEY,
+  TestDatabase,
+} from '@clientfees/testing';
+import { InvoicingModule } from '../src/invoicing.module';
+import { parseCamt054 } from '../src/payments/camt054.parser';
+import { normalisePaymentReference } from '../src/payments/payment-reference';
+import { PaymentDelivery } from '../src/payments/payment-delivery';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+const FI_ORGANISATION = {
+  name: 'Demo wellbeing services county',
+  country: 'FI',
+  currency: 'EUR',
+  timeZone: 'Europe/Helsinki',
+  paymentTermDays: 14,
+  dueDateBankingDays: 3,
+};
+
+describe('payment reference normaliser', () => {
+  it.each([
+    ['1000000012', 'FI', '1000000012'],
+    ['10000 00012', 'FI', '1000000012'],
+    ['00000000001000000012', 'FI', '1000000012'],
+    ['RF231000000012', 'FI', '1000000012'],
+    ['rf23 1000 0000 12', 'FI', '1000000012'],
+    // An RF whose body is not a Finnish reference stays RF, to meet an invoice's international reference.
+    ['RF18539007547034', 'FI', 'RF18539007547034'],
+    ['10000000116', 'SE', '10000000116'],
+    ['RF231000000012', 'SE', 'RF231000000012'],
+  ] as const)('%s (%s) → %s', (input, country, expected) => {
+    expect(normalisePaymentReference(input, country)).toEqual({ valid: true, value: expected });
+  });
+
+  it.each([
+    [null, 'FI', /no reference/],
+    ['   ', 'FI', /no reference/],
+    ['1000000013', 'FI', /check digit/],
+    ['RF241000000012', 'FI', /RF creditor reference.*check digits/],
+    ['invoice 12', 'FI', /not a creditor reference/],
+    ['10000000117', 'SE', /OCR reference.*check digit/],
+  ] as const)('refuses %p (%s)', (input, country, problem) => {
+    const result = normalisePaymentReference(input, country);
+    expect(result.valid).toBe(false);
+    expect(!result.valid && result.problem).toMatch(problem);
+  });
+});
+
+describe('camt.054 parser', () => {
+  it('reads a Finnish bank’s camt.054.001.02: one payment per transaction, debits left out', () => {
+    const parsed = parseCamt054(fixture('camt054-fi-reference-payments.xml'));
+    expect(parsed).toMatchObject({ messageId: 'NDEAFIHH-054-20261124-000123', schema: 'urn:iso:std:iso:20022:tech:xsd:camt.054.001.02', ignoredEntries: 1 });
+    expect(parsed.payments).toEqual([
+      { externalId: '261124593ABC0001', amountCents: 16575, currency: 'EUR', bookingDate: '2026-11-24', valueDate: '2026-11-24', reference: '00000000001000000012', debtorName: 'TESTINEN AINO' },
+      { externalId: '261124593ABC0002#1', amountCents: 5000, currency: 'EUR', bookingDate: '2026-11-24', valueDate: '2026-11-24', reference: '10000 00025', debtorName: 'VIRTANEN MATTI' },
+      { externalId: '261124593ABC0002#2', amountCents: 20000, currency: 'EUR', bookingDate: '2026-11-24', valueDate: '2026-11-24', reference: '1000000038', debtorName: 'KORHONEN LIISA' },
+      { externalId: '261124593ABC0002#3', amountCents: 2500, currency: 'EUR', bookingDate: '2026-11-24', valueDate: '2026-11-24', reference: '10000999994', debtorName: 'NIEMINEN PEKKA' },
+      { externalId: '261124593ABC0003', amountCents: 16575, currency: 'EUR', bookingDate: '2026-11-24', valueDate: '2026-11-23', reference: 'RF16 1000 0000 41', debtorName: 'Mäkinen Sanna' },
+    ]);
+  });
+
+  it('reads camt.054.001.08 with a namespace prefix, skipping pending, reversed and debit entries', () => {
+    const parsed = parseCamt054(fixture('camt054-v08-prefixed.xml'));
+    expect(parsed).toMatchObject({ messageId: 'OKOYFIHH-054-20261125-0001', schema: 'urn:iso:std:iso:20022:tech:xsd:camt.054.001.08', ignoredEntries: 3 });
+    expect(parsed.payments).toEqual([
+      { externalId: '20261125OKOY000000417', amountCents: 4820, currency: 'EUR', bookingDate: '2026-11-25', valueDate: '2026-11-25', reference: 'RF23 1000 0000 12', debtorName: 'Virtanen Matti & Maija' },
+      { externalId: '20261125OKOY000000421#1', amountCents: 3500, currency: 'EUR', bookingDate: '2026-11-25', valueDate: null, reference: 'viite 10000 00025', debtorName: null },
+      { externalId: '20261125OKOY000000421#2', amountCents: 2500, currency: 'EUR', bookingDate: '2026-11-25', valueDate: null, reference: '1000000025', debtorName: null },
+    ]);
+  });
+
+  it('reads camt.054.001.04 without archive references by the transactions’ own ids', () => {
+    const parsed = parseCamt054(fixture('camt054-v04-no-archive-reference.xml'));
+    expect(parsed.payments.map((p) => [p.externalId, p.amountCents, p.bookingDate, p.reference])).toEqual([
+      ['INV-1000000054-A', 4000, '2026-11-24', '1000000054'],
+      ['HAND-TX-77002', 5000, '2026-11-24', '1000000067'],
+    ]);
+  });
+
+  const fieldOf = (xml: string): string | undefined => {
+    try {
+      parseCamt054(xml);
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainValidationError);
+      return (error as DomainValidationError).field;
+    }
+  };
+  const main = fixture('camt054-fi-reference-payments.xml');
+
+  it.each([
+    ['malformed XML', fixture('camt054-malformed.xml'), 'body'],
+    ['an empty body', '', 'body'],
+    ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Document/>`, 'body'],
+    ['no MsgId', fixture('camt054-missing-message-id.xml'), 'Document/BkToCstmrDbtCdtNtfctn/GrpHdr/MsgId'],
+    ['another message type', main.replace(/BkToCstmrDbtCdtNtfctn/g, 'BkToCstmrStmt'), 'Document/BkToCstmrDbtCdtNtfctn'],
+    ['a missing amount currency', main.replace('<Amt Ccy="EUR">165.75</Amt>', '<Amt>165.75</Amt>'), 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/Amt/@Ccy'],
+    ['a bad amount', main.replace('<TxAmt><Amt Ccy="EUR">50.00</Amt>', '<TxAmt><Amt Ccy="EUR">50,00</Amt>'), 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[2]/NtryDtls/TxDtls[1]/AmtDtls/TxAmt/Amt'],
+    ['no credit/debit indicator', main.replace('<CdtDbtInd>CRDT</CdtDbtInd>', ''), 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/CdtDbtInd'],
+    ['an impossible date', main.replace('<BookgDt><Dt>2026-11-24</Dt>', '<BookgDt><Dt>2026-11-31</Dt>'), 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/BookgDt/Dt'],
+    [
+      'a batch transaction without an amount',
+      main.replace('<AmtDtls><TxAmt><Amt Ccy="EUR">200.00</Amt></TxAmt></AmtDtls>', ''),
+      'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[2]/NtryDtls/TxDtls[2]/Amt',
+    ],
+    [
+      'no id for a transaction',
+      fixture('camt054-v04-no-archive-reference.xml').replace('<TxId>HAND-TX-77002</TxId>', ''),
+      'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls/TxDtls[2]/Refs/EndToEndId',
+    ],
+  ])('refuses %s, naming the element', (_case, xml, field) => {
+    expect(fieldOf(xml)).toBe(field);
+  });
+});
+
+interface Stack {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  service: ServiceUnderTest;
+  stop(): Promise<void>;
+}
+
+/** Postgres + the Temporal dev server + the workflow worker + the invoicing service, all real. */
+async function startStack(env: TestWorkflowEnvironment): Promise<Stack> {
+  const db = await createTestDatabase();
+  const service = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address)));
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
+  const running = worker.run();
+  for (const id of ['fi-demo', 'fi-camt', 'fi-other']) {
+    const put = await service.request('PUT', `/organisations/${id}`, { roles: ['administrator'], body: FI_ORGANISATION });
+    expect(put.status).toBe(200);
+  }
+  return {
+    env,
+    db,
+    service,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await service.close();
+      await db.drop();
+      await env.teardown();
+    },
+  };
+}
+
+describe('payments with the Temporal dev server', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(await startDevServer());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const issue = async (organisationId = 'fi-demo', clientNumber = 'C-100234') => {
+    const created = await stack.service.request('POST', '/invoices', {
+      body: {
+        organisationId,
+        clientNumber,
+        recipient: { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
+        invoiceDate: '2026-11-20',
+        rows: [
+          { description: 'Home care 10/2026', amount: '120.50' },
+          { description: 'Meal service 10/2026', amount: '45.25' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    // The lifecycle has set the due date: it is running and will hear the payment signal.
+    await eventually(() => stack.service.request('GET', `/invoices/${created.body.id}`), (r) => r.body.dueDate !== null);
+    return created.body as { id: string; invoiceNumber: number; paymentReference: string; paymentReferenceInternational: string };
+  };
+  const pay = (body: Record<string, unknown>, roles: Role[] = ['finance-centre']) =>
+    stack.service.request('POST', '/payments', {
+      roles,
+      body: { organisationId: 'fi-demo', currency: 'EUR', paidOn: '2026-11-24', debtorName: 'Aino Testinen', ...body },
+    });
+  const invoiceState = async (id: string) => (await stack.service.request('GET', `/invoices/${id}`)).body.state as string;
+  const paidState = (id: string) => eventually(() => invoiceState(id), (state) => state === 'paid');
+  const lifecycle = (id: string) => stack.env.client.workflow.getHandle(`invoice-${id}`).query<InvoiceLifecycleStatus>('status');
+  const importCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string } = {}) => {
+    const token = mintAccessToken({ sub: 'test-user', roles: options.roles ?? ['finance-centre'] }, TEST_SIGNING_KEY);
+    const response = await fetch(`${stack.service.baseUrl}/payments/camt054?organisationId=${options.organisationId ?? 'fi-camt'}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': options.contentType ?? 'application/xml' },
+      body: xml,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  it('marks an invoice paid by an exact payment', async () => {
+    const invoice = await issue();
+    const paid = await pay({ externalId: 'desk-1', amount: '165.75', reference: invoice.paymentReference });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({
+      source: 'rest',
+      externalId: 'desk-1',
+      amount: '165.75',
+      invoiceId: invoice.id,
+      status: 'allocated',
+      normalisedReference: invoice.paymentReference,
+      paidOn: '2026-11-24',
+      credit: null,
+    });
+    expect(paid.body.allocations).toEqual([expect.objectContaining({ invoiceId: invoice.id, amount: '165.75', allocatedBy: 'system:payments', signalledAt: expect.any(String) })]);
+
+    await paidState(invoice.id);
+    expect(await lifecycle(invoice.id)).toMatchObject({ state: 'paid', paidCents: 16575 });
+    const listed = await stack.service.request('GET', `/payments?organisationId=fi-demo&invoiceId=${invoice.id}`, { roles: ['client-fee-officer'] });
+    expect(listed.body.map((p: { id: string }) => p.id)).toEqual([paid.body.id]);
+  });
+
+  it('keeps a partly paid invoice open and marks it paid when the rest arrives', async () => {
+    const invoice = await issue();
+    const first = await pay({ externalId: 'desk-2a', amount: '100.00', reference: `0000 ${invoice.paymentReference.slice(0, 5)} ${invoice.paymentReference.slice(5)}` });
+    expect(first.body).toMatchObject({ status: 'allocated', allocations: [expect.objectContaining({ amount: '100.00' })] });
+    await eventually(() => lifecycle(invoice.id), (status) => status.paidCents === 10000);
+    expect(await invoiceState(invoice.id)).not.toBe('paid');
+
+    const rest = await pay({ externalId: 'desk-2b', amount: '65.75', reference: invoice.paymentReferenceInternational });
+    expect(rest.body).toMatchObject({ status: 'allocated', normalisedReference: invoice.paymentReference, allocations: [expect.objectContaining({ amount: '65.75' })] });
+    await paidState(invoice.id);
+    expect(await lifecycle(invoice.id)).toMatchObject({ paidCents: 16575 });
+  });
+
+  it('puts an overpayment’s excess on the client’s credit balance with a refund proposal the finance centre approves', async () => {
+    const invoice = await issue('fi-demo', 'C-200001');
+    const paid = await pay({ externalId: 'desk-3', amount: '200.00', reference: invoice.paymentReference });
+    expect(paid.body).toMatchObject({
+      status: 'refund-proposed',
+      invoiceId: invoice.id,
+      allocations: [expect.objectContaining({ amount: '165.75' })],
+      credit: { clientNumber: 'C-200001', amount: '34.25', refundStatus: 'proposed' },
+    });
+    await paidState(invoice.id);
+    // The workflow hears only what was allocated to the invoice, not the excess.
+    expect(await lifecycle(invoice.id)).toMatchObject({ paidCents: 16575 });
+
+    // A second payment to the invoice now paid goes wholly to the credit balance.
+    const again = await pay({ externalId: 'desk-3b', amount: '20.00', reference: invoice.paymentReference });
+    expect(again.body).toMatchObject({ status: 'refund-proposed', invoiceId: invoice.id, allocations: [], credit: { amount: '20.00', refundStatus: 'proposed' } });
+
+    const balances = await stack.service.request('GET', '/credit-balances?organisationId=fi-demo&clientNumber=C-200001');
+    expect(balances.body).toEqual([
+      expect.objectContaining({ clientNumber: 'C-200001', currency: 'EUR', total: '54.25', awaitingRefundApproval: '54.25', approvedForRefund: '0.00' }),
+    ]);
+    expect(balances.body[0].entries.map((e: { paymentId: string }) => e.paymentId)).toEqual([paid.body.id, again.body.id]);
+
+    const proposals = await stack.service.request('GET', '/refund-proposals?organisationId=fi-demo&status=proposed', { roles: ['billing-supervisor'] });
+    const proposal = proposals.body.find((p: { paymentId: string }) => p.paymentId === paid.body.id);
+    expect(proposal).toMatchObject({ clientNumber: 'C-200001', amount: '34.25', status: 'proposed', approvedBy: null });
+
+    expect((await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['client-fee-officer'] })).status).toBe(403);
+    const approved = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'] });
+    expect(approved).toMatchObject({ status: 200, body: { id: proposal.id, status: 'approved', approvedBy: 'test-user', approvedAt: expect.any(String) } });
+    const twice = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`);
+    expect(twice.body.approvedAt).toBe(approved.body.approvedAt);
+    const after = await stack.service.request('GET', '/credit-balances?organisationId=fi-demo&clientNumber=C-200001');
+    expect(after.body[0]).toMatchObject({ total: '54.25', awaitingRefundApproval: '20.00', approvedForRefund: '34.25' });
+    expect((await stack.service.request('POST', '/refund-proposals/8f0c1f9e-2c8b-4a51-9a55-5a0f4c6f2b11/approve')).status).toBe(404);
+  });
+
+  it('counts a credit note: a part-credited invoice is paid by what is left, the rest goes to the credit balance', async () => {
+    const invoice = await issue('fi-demo', 'C-200002');
+    const credited = await stack.service.request('POST', `/invoices/${invoice.id}/credit-notes`, { body: { amount: '65.75', reason: 'meal service not delivered' } });
+    expect(credited.status).toBe(201);
+    const paid = await pay({ externalId: 'desk-credit-1', amount: '165.75', reference: invoice.paymentReference });
+    expect(paid.body).toMatchObject({
+      status: 'refund-proposed',
+      allocations: [expect.objectContaining({ amount: '100.00' })],
+      credit: { clientNumber: 'C-200002', amount: '65.75', refundStatus: 'proposed' },
+    });
+    await paidState(invoice.id);
+  });
+
+  it('queues a payment with an unknown reference until the finance centre allocates it by hand', async () => {
+    const invoice = await issue();
+    const unknown = await pay({ externalId: 'desk-4', amount: '165.75', reference: paymentReferencesFor('FI', 99_999_999).national });
+    expect(unknown.body).toMatchObject({ status: 'unmatched', invoiceId: null, allocations: [], unmatchedReason: 'no invoice of the organisation has this reference' });
+    const invalid = await pay({ externalId: 'desk-4b', amount: '1.00', reference: '1000000013' });
+    expect(invalid.body).toMatchObject({ status: 'unmatched', normalisedReference: null, unmatchedReason: expect.stringMatching(/check digit/) });
+
+    const queue = await stack.service.request('GET', '/payments/unmatched?organisationId=fi-demo', { roles: ['client-fee-officer'] });
+    expect(queue.body.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([unknown.body.id, invalid.body.id]));
+
+    const path = `/payments/${unknown.body.id}/allocation`;
+    expect((await stack.service.request('POST', path, { roles: ['client-fee-officer'], body: { invoiceId: invoice.id } })).status).toBe(403);
+    const elsewhere = await issue('fi-other');
+    const wrongOrganisation = await stack.service.request('POST', path, { body: { invoiceId: elsewhere.id } });
+    expect(wrongOrganisation).toMatchObject({ status: 400, body: { problems: [{ field: 'invoiceId', reason: expect.any(String) }] } });
+
+    const allocated = await stack.service.request('POST', path, { body: { invoiceId: invoice.id } });
+    expect(allocated).toMatchObject({
+      status: 200,
+      body: { status: 'allocated', invoiceId: invoice.id, unmatchedReason: null, allocations: [expect.objectContaining({ amount: '165.75', allocatedBy: 'test-user' })] },
+    });
+    await paidState(invoice.id);
+    const queueAfter = await stack.service.request('GET', '/payments/unmatched?organisationId=fi-demo');
+    expect(queueAfter.body.map((p: { id: string }) => p.id)).not.toContain(unknown.body.id);
+    expect((await stack.service.request('POST', path, { body: { invoiceId: invoice.id } })).status).toBe(409);
+    expect((await stack.service.request('POST', '/payments/8f0c1f9e-2c8b-4a51-9a55-5a0f4c6f2b11/allocation', { body: { invoiceId: invoice.id } })).status).toBe(404);
+  });
+
+  it('records a payment once per externalId', async () => {
+    const invoice = await issue();
+    const first = await pay({ externalId: 'desk-5', amount: '10.00', reference: invoice.paymentReference });
+    const again = await pay({ externalId: 'desk-5', amount: '10.00', reference: invoice.paymentReference });
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 200, body: { id: first.body.id } });
+    const different = await pay({ externalId: 'desk-5', amount: '11.00', reference: invoice.paymentReference });
+    expect(different).toMatchObject({ status: 409, body: { problems: [{ field: 'externalId' }] } });
+    await eventually(() => lifecycle(invoice.id), (status) => status.paidCents === 1000);
+    const listed = await stack.service.request('GET', `/payments?organisationId=fi-demo&invoiceId=${invoice.id}`);
+    expect(listed.body).toHaveLength(1);
+  });
+
+  it.each([
+    [{ externalId: 'x', amount: '0.00', reference: '1000000012' }, 'amount'],
+    [{ externalId: 'x', amount: '12,50', reference: '1000000012' }, 'amount'],
+    [{ externalId: 'x', amount: '12.50', reference: '1000000012', paidOn: '2026-02-30' }, 'paidOn'],
+    [{ externalId: 'x', amount: '12.50', reference: '1000000012', currency: 'USD' }, 'currency'],
+    [{ externalId: 'x', amount: '12.50', reference: '1000000012', organisationId: 'nowhere' }, 'organisationId'],
+    [{ externalId: '', amount: '12.50', reference: '1000000012' }, 'externalId'],
+    [{ externalId: 'x', amount: '12.50' }, 'reference'],
+    [{ externalId: 'x', amount: '12.50', reference: '1000000012', iban: 'FI21' }, 'iban'],
+  ])('refuses a bad payment with 400 naming the field (%#)', async (body, field) => {
+    const response = await pay(body);
+    expect(response.status).toBe(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+  });
+
+  describe('camt.054 import', () => {
+    const file = fixture('camt054-fi-reference-payments.xml');
+    let invoices: Array<{ id: string; paymentReference: string }>;
+    let first: { status: number; body: Record<string, unknown> };
+
+    beforeAll(async () => {
+      // A fresh organisation: its invoices 1-4 carry the references the fixture pays.
+      invoices = [];
+      for (let i = 0; i < 4; i++) invoices.push(await issue('fi-camt', `C-30000${i + 1}`));
+      expect(invoices.map((i) => i.paymentReference)).toEqual(['1000000012', '1000000025', '1000000038', '1000000041']);
+      first = await importCamt(file);
+    });
+
+    it('matches each payment by its reference and reports what it did', async () => {
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({
+        fileId: expect.any(String),
+        messageId: 'NDEAFIHH-054-20261124-000123',
+        entries: 5,
+        created: 5,
+        duplicates: 0,
+        allocated: 4,
+        unmatched: 1,
+        creditBalanceCents: 3425,
+        ignoredEntries: 1,
+      });
+      const [exact, partial, over, rf] = invoices;
+      await paidState(exact.id);
+      await paidState(over.id);
+      await paidState(rf.id);
+      await eventually(() => lifecycle(partial.id), (status) => status.paidCents === 5000);
+      expect(await invoiceState(partial.id)).not.toBe('paid');
+
+      const payments = (await stack.service.request('GET', '/payments?organisationId=fi-camt')).body as Array<Record<string, unknown>>;
+      const byExternalId = Object.fromEntries(payments.map((p) => [p.externalId, p]));
+      expect(byExternalId['261124593ABC0001']).toMatchObject({ source: 'camt054', fileId: first.body.fileId, invoiceId: exact.id, status: 'allocated', debtorName: 'TESTINEN AINO' });
+      expect(byExternalId['261124593ABC0002#2']).toMatchObject({ invoiceId: over.id, status: 'refund-proposed', credit: { clientNumber: 'C-300003', amount: '34.25' } });
+      expect(byExternalId['261124593ABC0003']).toMatchObject({ invoiceId: rf.id, status: 'allocated', normalisedReference: '1000000041', paidOn: '2026-11-23' });
+      const unmatched = await stack.service.request('GET', '/payments/unmatched?organisationId=fi-camt');
+      expect(unmatched.body).toEqual([expect.objectContaining({ externalId: '261124593ABC0002#3', amount: '25.00', reference: '10000999994', debtorName: 'NIEMINEN PEKKA' })]);
+      const proposals = await stack.service.request('GET', '/refund-proposals?organisationId=fi-camt');
+      expect(proposals.body).toEqual([expect.objectContaining({ clientNumber: 'C-300003', amount: '34.25', status: 'proposed' })]);
+    });
+
+    it('changes nothing when the same file, or its entries under another message id, come again', async () => {
+      const [, partial] = invoices;
+      const before = (await stack.service.request('GET', '/payments?organisationId=fi-camt&limit=1000')).body;
+      const again = await importCamt(file);
+      expect(again).toEqual({
+        status: 200,
+        body: { ...first.body, created: 0, duplicates: 5, allocated: 0, unmatched: 0, creditBalanceCents: 0 },
+      });
+      const resent = await importCamt(file.replace('NDEAFIHH-054-20261124-000123', 'NDEAFIHH-054-20261124-000999'));
+      expect(resent.body).toMatchObject({ entries: 5, created: 0, duplicates: 5, allocated: 0, unmatched: 0, creditBalanceCents: 0 });
+      expect(resent.body.fileId).not.toBe(first.body.fileId);
+
+      const after = (await stack.service.request('GET', '/payments?organisationId=fi-camt&limit=1000')).body;
+      expect(after).toEqual(before);
+      const balances = await stack.service.request('GET', '/credit-balances?organisationId=fi-camt');
+      expect(balances.body.map((b: { clientNumber: string; total: string }) => [b.clientNumber, b.total])).toEqual([['C-300003', '34.25']]);
+      // No second signal reached the lifecycle: the part payment is still counted once.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await lifecycle(partial.id)).toMatchObject({ paidCents: 5000 });
+
+      // The rest of the part-paid invoice arrives later and settles it.
+      const rest = await pay({ organisationId: 'fi-camt', externalId: 'desk-camt-rest', amount: '115.75', reference: partial.paymentReference });
+      expect(rest.body.status).toBe('allocated');
+      await paidState(partial.id);
+    });
+
+    it('settles a lost signal to an invoice whose lifecycle has ended, without failing', async () => {
+      const [exact, partial] = invoices;
+      for (const invoice of [exact, partial]) await stack.env.client.workflow.getHandle(`invoice-${invoice.id}`).result();
+      const dataSource = stack.service.app.get(DataSource);
+      await dataSource.query(`UPDATE payment_allocation SET signalled_at = NULL WHERE invoice_id = ANY($1)`, [[exact.id, partial.id]]);
+      // (The service's own 30-second loop may get there first; either way the rows below tell.)
+      await stack.service.app.get(PaymentDelivery).deliverPending();
+      const rows = (await dataSource.query(`SELECT invoice_id, signalled_at, delivery_note FROM payment_allocation WHERE invoice_id = ANY($1)`, [
+        [exact.id, partial.id],
+      ])) as Array<{ invoice_id: string; signalled_at: Date | null; delivery_note: string | null }>;
+      expect(rows).toHaveLength(3); // the exact payment, and the part payment with its rest
+      expect(rows.every((row) => row.signalled_at !== null)).toBe(true);
+      // Both lifecycles are over (paid): the allocations stand, noted, and the loop leaves them be.
+      expect(rows.map((row) => row.delivery_note)).toEqual(rows.map(() => expect.stringMatching(/lifecycle had already ended/)));
+      expect(await stack.service.app.get(PaymentDelivery).deliverPending()).toBe(0);
+    });
+
+    it('re-signals to a running lifecycle, which counts the payment once', async () => {
+      const invoice = await issue('fi-camt');
+      const paid = await pay({ organisationId: 'fi-camt', externalId: 'desk-camt-resignal', amount: '40.00', reference: invoice.paymentReference });
+      await eventually(() => lifecycle(invoice.id), (status) => status.paidCents === 4000);
+      const dataSource = stack.service.app.get(DataSource);
+      await dataSource.query(`UPDATE payment_allocation SET signalled_at = NULL WHERE payment_id = $1`, [paid.body.id]);
+      await stack.service.app.get(PaymentDelivery).deliverPending();
+      const view = await stack.service.request('GET', `/payments/${paid.body.id}`);
+      expect(view.body.allocations[0]).toMatchObject({ signalledAt: expect.any(String), deliveryNote: null });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await lifecycle(invoice.id)).toMatchObject({ paidCents: 4000 });
+    });
+
+    it.each([
+      ['malformed XML', () => fixture('camt054-malformed.xml'), 'body'],
+      ['a missing MsgId', () => fixture('camt054-missing-message-id.xml'), 'Document/BkToCstmrDbtCdtNtfctn/GrpHdr/MsgId'],
+      ['an empty body', () => '', 'body'],
+    ])('refuses %s with 400 and records nothing', async (_case, xml, field) => {
+      const before = (await stack.service.request('GET', '/payments?organisationId=fi-camt&limit=1000')).body.length;
+      const response = await importCamt(xml());
+      expect(response.status).toBe(400);
+      expect(response.body.problems).toEqual([{ field, reason: expect.any(String) }]);
+      expect((await stack.service.request('GET', '/payments?organisationId=fi-camt&limit=1000')).body).toHaveLength(before);
+    });
+
+    it('refuses other content types, unknown organisations and callers outside the finance centre', async () => {
+      expect((await importCamt(file, { contentType: 'text/plain' })).status).toBe(415);
+      expect((await importCamt(file, { contentType: 'text/xml' })).body).toMatchObject({ duplicates: 5 });
+      expect((await importCamt(file, { organisationId: 'nowhere' })).body).toMatchObject({ problems: [{ field: 'organisationId' }] });
+      expect((await importCamt(file, { roles: ['client-fee-officer'] })).status).toBe(403);
+      const tooLarge = await importCamt(`${file}<!--${'x'.repeat(10 * 1024 * 1024)}-->`);
+      expect(tooLarge.status).toBe(413);
+    });
+  });
+
+  it('publishes the payment routes in its OpenAPI description', async () => {
+    const document = (await (await fetch(`${stack.service.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/payments',
+        '/payments/camt054',
+        '/payments/unmatched',
+        '/payments/{id}',
+        '/payments/{id}/allocation',
+        '/credit-balances',
+        '/refund-proposals',
+        '/refund-proposals/{id}/approve',
+      ]),
+    );
+    expect(Object.keys((document.paths['/payments/camt054'].post as { requestBody: { content: object } }).requestBody.content)).toContain('application/xml');
+  });
+});
