@@ -8,11 +8,16 @@ export interface ServiceProcess {
   baseUrl: string;
   output(): string;
   stop(): Promise<number | null>;
+  /** Kills the process at once (SIGKILL), as a crash or an OOM kill would. */
+  crash(): Promise<void>;
 }
 
-/** Starts `apps/<name>/src/main.ts` as its own process, exactly as `npm start` does. */
+/** The entry point `npm start` runs for a process name. */
+const entryOf = (name: string) => (name === 'workflows' ? path.join(ROOT, 'workflows', 'src', 'worker', 'main.ts') : path.join(ROOT, 'apps', name, 'src', 'main.ts'));
+
+/** Starts a process (`apps/<name>/src/main.ts`, or the workflow worker) exactly as `npm start` does. */
 export function spawnService(name: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), entryOf(name)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,18 +28,22 @@ export function spawnService(name: string, env: Record<string, string>): { child
   return { child, output: () => output };
 }
 
-/** Starts a service process and waits until its readiness check answers 200. */
-export async function startServiceProcess(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * Starts a process and waits until it is ready: by default until its readiness check answers
+ * 200; `ready` replaces that for a process without HTTP (the workflow worker).
+ */
+export async function startServiceProcess(name: string, env: Record<string, string>, ready?: () => Promise<boolean>): Promise<ServiceProcess> {
   const { child, output } = spawnService(name, env);
   const baseUrl = `http://127.0.0.1:${env.HTTP_PORT}`;
+  const isReady = ready ?? (() => fetch(`${baseUrl}/health`).then((r) => r.status === 200, () => false));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
-        return fetch(`${baseUrl}/health`).then((r) => r.status, () => 0);
+        return isReady();
       },
-      (status) => status === 200,
+      (up) => up,
       60000,
     );
   } catch (error) {
@@ -47,6 +56,10 @@ export async function startServiceProcess(name: string, env: Record<string, stri
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    async crash() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
