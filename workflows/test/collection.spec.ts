@@ -1,10 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowHandle } from '@temporalio/client';
-import { AgencyStatusSignal, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { AgencyStatusSignal } from '@clientfees/contracts';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
-import { agencyStatusSignal, invoiceLifecycle, paymentSignal, recallUpdate, statusQuery } from '../src/workflows/invoice-lifecycle';
-import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
-import { fakeCollection, fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+import { agencyStatusSignal, paymentSignal, recallUpdate, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, keepHistory, runTransfer, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
 
 /**
  * The seed example (seed 000) on its own weekdays: 25.7.2017 and 25.7.2028 are both Tuesdays
@@ -23,28 +21,8 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
     await env?.teardown();
   });
 
-  async function start(id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
-    return env.client.workflow.start(invoiceLifecycle, {
-      workflowId: invoiceLifecycleWorkflowId(id),
-      taskQueue: TaskQueues.workflows,
-      args: [lifecycleInput(id)],
-    });
-  }
-
-  /**
-   * Runs a transfer run on the given day. It waits by polling rather than by `result()`, which
-   * would let the server skip time to the next timer (years ahead, for an overdue invoice with
-   * nothing else pending).
-   */
-  async function transferRun(organisationRunDate: string): Promise<void> {
-    await skipTo(env, organisationRunDate);
-    const run = await env.client.workflow.start(collectionTransferRun, {
-      workflowId: `transfer-run-fi-demo-${organisationRunDate}`,
-      taskQueue: TaskQueues.workflows,
-      args: [{ organisationId: 'fi-demo', runDate: organisationRunDate }],
-    });
-    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
-  }
+  const start = (id: string) => startLifecycle(env, id);
+  const transferRun = (runDate: string) => runTransfer(env, runDate);
 
   const report = (reportId: string, status: AgencyStatusSignal['status'], amountCents?: number): AgencyStatusSignal => ({
     reportId,

@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DeferralCommand, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { startTimeSkippingServer } from '@clientfees/testing';
+import { DeferralCommand } from '@clientfees/contracts';
+import { eventually, startTimeSkippingServer } from '@clientfees/testing';
 import {
   decideDeferralApprovalUpdate,
   deferDueDateUpdate,
@@ -9,7 +9,7 @@ import {
   requestDeferralApprovalUpdate,
   statusQuery,
 } from '../src/workflows/invoice-lifecycle';
-import { fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+import { fakeInvoicing, keepHistory, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
 
 // Invoice 11.1.2027 (Mon) + 14 days = Mon 25.1; banking days 26, 27, 28.1 → due Thu 28.1.2027.
 const INVOICE_DATE = '2027-01-11';
@@ -39,13 +39,9 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
   });
 
   async function start(id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
-    const handle = await env.client.workflow.start(invoiceLifecycle, {
-      workflowId: invoiceLifecycleWorkflowId(id),
-      taskQueue: TaskQueues.workflows,
-      args: [lifecycleInput(id)],
-    });
+    const handle = await startLifecycle(env, id);
     // The due date is set by the first activity; wait until the workflow knows it.
-    for (let i = 0; i < 100 && !(await handle.query(statusQuery)).dueDate; i++) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => handle.query(statusQuery), (status) => status.dueDate !== undefined);
     return handle;
   }
 

@@ -5,8 +5,11 @@ import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
-import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, TaskQueues } from '@clientfees/contracts';
-import { prebuiltWorkflowBundle } from '@clientfees/testing';
+import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, invoiceLifecycleWorkflowId, TaskQueues } from '@clientfees/contracts';
+import type { WorkflowHandle } from '@temporalio/client';
+import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
+import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
+import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 
 export const ZONE = 'Europe/Helsinki';
 
@@ -148,4 +151,24 @@ export function fakeCollection() {
     },
   };
   return { activities, calls };
+}
+
+/** Starts an invoice's lifecycle with the harness's input. */
+export function startLifecycle(env: TestWorkflowEnvironment, id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
+  return env.client.workflow.start(invoiceLifecycle, { workflowId: invoiceLifecycleWorkflowId(id), taskQueue: TaskQueues.workflows, args: [lifecycleInput(id)] });
+}
+
+/**
+ * Runs a transfer run on the given day. It waits by polling rather than by `result()`, which
+ * would let the server skip time to the next timer (years ahead, for an overdue invoice with
+ * nothing else pending).
+ */
+export async function runTransfer(env: TestWorkflowEnvironment, runDate: string): Promise<void> {
+  await skipTo(env, runDate);
+  const run = await env.client.workflow.start(collectionTransferRun, {
+    workflowId: `transfer-run-fi-demo-${runDate}`,
+    taskQueue: TaskQueues.workflows,
+    args: [{ organisationId: 'fi-demo', runDate }],
+  });
+  await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
 }

@@ -1,10 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowHandle } from '@temporalio/client';
-import { TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
-import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
-import { invoiceLifecycle, paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, keepHistory, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+import { paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
 
 // Due 11.8.2028; overdue from 12.8. The plan: 123.45 € in two parts, 15.9 and 15.10.
 const INVOICE_DATE = '2028-07-25';
@@ -20,14 +17,8 @@ describe('payment plans on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  const start = (id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> =>
-    env.client.workflow.start(invoiceLifecycle, { workflowId: invoiceLifecycleWorkflowId(id), taskQueue: TaskQueues.workflows, args: [lifecycleInput(id)] });
-
-  async function runTransfer(runDate: string): Promise<void> {
-    await skipTo(env, runDate);
-    const run = await env.client.workflow.start(collectionTransferRun, { workflowId: `transfer-run-${runDate}`, taskQueue: TaskQueues.workflows, args: [{ organisationId: 'fi-demo', runDate }] });
-    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
-  }
+  const start = (id: string) => startLifecycle(env, id);
+  const runTransfer = (runDate: string) => runTransferOn(env, runDate);
 
   it('a kept plan settles the invoice, and no transfer run takes it meanwhile', async () => {
     const collection = fakeCollection();

@@ -1,10 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowHandle } from '@temporalio/client';
-import { TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
-import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
-import { creditInvoiceUpdate, feeReductionSignal, invoiceLifecycle, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, lifecycleInput, skipTo, withWorkers } from './lifecycle-harness';
+import { creditInvoiceUpdate, feeReductionSignal, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, runTransfer as runTransferOn, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
 
 // 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
 const INVOICE_DATE = '2028-07-25';
@@ -19,18 +16,8 @@ describe('waivers and credit notes on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  const start = (id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> =>
-    env.client.workflow.start(invoiceLifecycle, { workflowId: invoiceLifecycleWorkflowId(id), taskQueue: TaskQueues.workflows, args: [lifecycleInput(id)] });
-
-  async function runTransfer(runDate: string): Promise<void> {
-    await skipTo(env, runDate);
-    const run = await env.client.workflow.start(collectionTransferRun, {
-      workflowId: `transfer-run-${runDate}`,
-      taskQueue: TaskQueues.workflows,
-      args: [{ organisationId: 'fi-demo', runDate }],
-    });
-    await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
-  }
+  const start = (id: string) => startLifecycle(env, id);
+  const runTransfer = (runDate: string) => runTransferOn(env, runDate);
 
   it('lets only the result-area director waive collection; a waiver at the agency recalls the case first', async () => {
     const collection = fakeCollection();
