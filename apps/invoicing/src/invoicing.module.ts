@@ -18,6 +18,8 @@ import { DeferralsController } from './deferrals/deferrals.controller';
 import { FeeReductionsController } from './fee-reductions/fee-reductions.controller';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
 import { Payments1764200000000 } from './migrations/1764200000000-Payments';
+import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
+import { RuleTablesController } from './rule-tables/rule-tables.controller';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { PaymentFile } from './payments/payment-file.entity';
@@ -41,14 +43,14 @@ export class InvoicingModule {
             description: 'Organisations, invoices and their lifecycles.',
             database: {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
-              migrations: [InitialInvoicing1764100000000, Payments1764200000000],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000],
             },
             activities: [InvoicingActivities],
           },
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, InvoicingMessagesController, PaymentsController, CreditBalancesController],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController],
       providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery],
     };
   }

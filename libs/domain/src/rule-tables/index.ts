@@ -1,1 +1,2 @@
 export * from './dated-table';
+export * from './registry';
