@@ -149,6 +149,9 @@ export function fakeCollection() {
     async recallFromAgency(request) {
       calls.push({ activity: 'recallFromAgency', on: on(), invoiceId: request.invoiceId, detail: request.reason });
     },
+    async tellAgencyOfPaymentPlan(request) {
+      calls.push({ activity: 'tellAgencyOfPaymentPlan', on: on(), invoiceId: request.invoiceId, detail: `${request.instalments.length} instalments` });
+    },
   };
   return { activities, calls };
 }

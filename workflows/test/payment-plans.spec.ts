@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
-import { paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { agencyStatusSignal, paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
 import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
 
 // Due 11.8.2028; overdue from 12.8. The plan: 123.45 € in two parts, 15.9 and 15.10.
@@ -89,5 +89,31 @@ describe('payment plans on the time-skipping server', () => {
         cause: expect.objectContaining({ message: expect.stringMatching(/count/) }),
       });
     });
+  });
+
+  it('a plan for an invoice at the agency is handed to the agency, which reports when it is paid', async () => {
+    const collection = fakeCollection();
+    await withWorkers(
+      env,
+      fakeInvoicing(INVOICE_DATE, { transferCandidates: ['agency-plan'] }).activities,
+      async () => {
+        const handle = await start('agency-plan');
+        await runTransfer('2028-08-29');
+        await skipTo(env, '2028-09-13');
+        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, firstDueDate: '2028-10-15' }] });
+        expect(planned.state).toBe('in-payment-plan');
+        await skipTo(env, '2028-12-01');
+        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        await handle.signal(agencyStatusSignal, { reportId: 'r1', status: 'paid', amountCents: 12345, reportedOn: '2028-12-01' });
+        expect(await handle.result()).toMatchObject({ state: 'paid' });
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => [c.activity, c.detail])).toEqual([
+      ['sendReminder', '2028-08-29→2028-09-12'],
+      ['transferToAgency', '2028-09-13'],
+      ['tellAgencyOfPaymentPlan', '2 instalments'],
+    ]);
   });
 });

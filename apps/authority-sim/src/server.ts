@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { HttpProblem, readJson, sendJson, sendProblem } from './http-json';
 import { AgencySimulator } from './agency/agency-simulator';
-import { parseCollectionStart, parseRecallRequest, parseReminderSubmission, parseReportCommand } from './agency/agency-payloads';
+import { parseCollectionStart, parseRecallRequest,
+  parsePaymentPlanRequest, parseReminderSubmission, parseReportCommand } from './agency/agency-payloads';
 import type { CallbackSettings } from './agency/callback-delivery';
 
 /**
@@ -117,6 +118,13 @@ export function createAuthoritySim(options: AuthoritySimOptions): AuthoritySim {
       name: 'POST /agency/v1/cases/{caseId}/recall',
       agencyApi: true,
       handle: async (request, [caseId]) => ({ status: 200, body: agency.recall(caseId, parseRecallRequest(await readJson(request))) }),
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/agency/v1/cases/${segment}/payment-plan$`),
+      name: 'POST /agency/v1/cases/{caseId}/payment-plan',
+      agencyApi: true,
+      handle: async (request, [caseId]) => ({ status: 200, body: agency.paymentPlan(caseId, parsePaymentPlanRequest(await readJson(request))) }),
     },
     {
       method: 'GET',

@@ -17,6 +17,7 @@ import {
   parseLocalDate,
 } from '@clientfees/domain';
 import type {
+  AgencyPaymentPlanRequest,
   AgencyRecallRequest,
   AgencyTransferRequest,
   CollectionActivities as Contract,
@@ -164,6 +165,21 @@ export class CollectionActivities implements Contract {
       .execute();
     this.logger.info({ invoiceId, caseId: agencyCase.caseId }, 'invoice transferred to collection');
     return { agencyCaseId: agencyCase.caseId };
+  }
+
+  async tellAgencyOfPaymentPlan(request: AgencyPaymentPlanRequest): Promise<void> {
+    const agencyCase = await caseOf(this.dataSource, request.invoiceId);
+    // Told before: the agency already follows the plan.
+    if (agencyCase.status === 'payment-plan') return;
+    const actor = guard(() => required(request.actor, 'actor'));
+    await guardAgency(() => this.agency.paymentPlan(agencyCase.caseId, { instalments: request.instalments, requestedBy: actor }));
+    await this.dataSource
+      .createQueryBuilder()
+      .update(AgencyCase)
+      .set({ status: 'payment-plan', updatedAt: () => 'now()' })
+      .where('invoice_id = :invoiceId', { invoiceId: request.invoiceId })
+      .execute();
+    this.logger.info({ invoiceId: request.invoiceId, caseId: agencyCase.caseId }, 'agency told of the payment plan');
   }
 
   async recallFromAgency(request: AgencyRecallRequest): Promise<void> {

@@ -272,6 +272,21 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect(transferAgain).toMatchObject({ type: CollectionFailures.caseClosed, nonRetryable: true });
   });
 
+  it('tells the agency of a payment plan once; the agency follows it from then on', async () => {
+    const request = reminderRequest();
+    const { invoice } = request;
+    const sent = await activities.sendReminder(request);
+    await activities.transferToAgency({ invoice, openCents: 10000, reminderId: sent.reminderId, transferDate: '2024-05-07' });
+    const plan = { invoiceId: invoice.invoiceId, instalments: [{ dueDate: '2024-06-15', amountCents: 5000 }, { dueDate: '2024-07-15', amountCents: 5000 }], actor: 'officer-7' };
+    await activities.tellAgencyOfPaymentPlan(plan);
+    await activities.tellAgencyOfPaymentPlan(plan);
+    expect(transport.count('POST', new RegExp(`^/cases/${sent.agencyCaseId}/payment-plan$`))).toBe(1);
+    const [atAgency] = await casesAtAgency(invoice.invoiceId);
+    expect(atAgency.status).toBe('payment-plan');
+    expect((atAgency.history as Array<{ event: string }>).filter((e) => e.event === 'payment-plan')).toHaveLength(1);
+    expect((await service.request('GET', `/agency-cases/${invoice.invoiceId}`)).body.status).toBe('payment-plan');
+  });
+
   it('does not transfer a case the agency already settled at the reminder stage, and does not fail the lifecycle for it', async () => {
     const request = reminderRequest();
     const sent = await activities.sendReminder(request);

@@ -44,6 +44,12 @@ export interface AgencyTransferRequest {
   transferDate: string;
 }
 
+export interface AgencyPaymentPlanRequest {
+  invoiceId: string;
+  instalments: Array<{ dueDate: string; amountCents: number }>;
+  actor: string;
+}
+
 export interface AgencyRecallRequest {
   invoiceId: string;
   reason: string;
@@ -58,6 +64,8 @@ export interface CollectionActivities {
   transferToAgency(request: AgencyTransferRequest): Promise<{ agencyCaseId: string }>;
   /** A transfer made in error: the agency closes the case and the client pays no collection costs. */
   recallFromAgency(request: AgencyRecallRequest): Promise<void>;
+  /** A payment plan agreed for an invoice at the agency: the agency follows it from now on. */
+  tellAgencyOfPaymentPlan(request: AgencyPaymentPlanRequest): Promise<void>;
 }
 
 /** Status reports from the collection agency, delivered to the invoice's lifecycle as a signal. */

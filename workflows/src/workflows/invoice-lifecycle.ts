@@ -80,8 +80,8 @@ const collection = proxyActivities<CollectionActivities>({
 const DEFERRABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred'];
 const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
 const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
-/** An officer's plan is for an invoice still with the organisation; the agency plans collected ones. */
-const PLANNABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred', 'recalled', 'returned'];
+/** Before the reminder the organisation follows the plan; at the agency the agency does, once told. */
+const PLANNABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred', 'recalled', 'returned', 'at-agency'];
 
 /**
  * The life of one invoice (laskun elinkaari), seed 000:
@@ -317,9 +317,14 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   setHandler(
     paymentPlanUpdate,
     async (command) => {
+      const atAgency = status.state === 'at-agency';
       status.paymentPlan = { instalments: planFor(command) };
       paidBeforePlan = status.paidCents;
-      planMade = true;
+      if (atAgency) {
+        await collection.tellAgencyOfPaymentPlan({ invoiceId: input.invoiceId, instalments: status.paymentPlan.instalments, actor: command.actor });
+      } else {
+        planMade = true;
+      }
       const { instalments } = status.paymentPlan;
       await moveTo('in-payment-plan', `payment plan: ${instalments.length} instalments from ${instalments[0].dueDate} to ${instalments[instalments.length - 1].dueDate}`, command.actor);
       return { ...status };

@@ -177,3 +177,21 @@ export function parseReportCommand(value: unknown): ReportCommand {
   if (body.reportedOn !== undefined) command.reportedOn = date(body, 'reportedOn');
   return command;
 }
+
+export interface PaymentPlanRequest {
+  instalments: Array<{ dueDate: string; amountCents: number }>;
+  requestedBy?: string;
+}
+
+/** The creditor's payment plan for a collected case (the client agreed it with the creditor). */
+export function parsePaymentPlanRequest(value: unknown): PaymentPlanRequest {
+  if (value === undefined) throw badRequest('instalments', 'is required');
+  const body = object(value, 'body', ['instalments', 'requestedBy']);
+  if (!Array.isArray(body.instalments) || body.instalments.length < 2) throw badRequest('instalments', 'must list at least two instalments');
+  const instalments = body.instalments.map((item: unknown, i: number) => {
+    const instalment = object(item, `instalments.${i}`, ['dueDate', 'amountCents']);
+    return { dueDate: date(instalment, 'dueDate'), amountCents: cents(instalment, 'amountCents', 1) };
+  });
+  const requestedBy = optionalText(body, 'requestedBy', '', 100);
+  return { instalments, ...(requestedBy === undefined ? {} : { requestedBy }) };
+}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../http-json';
-import type { CollectionStart, RecallRequest, ReminderRecipient, ReminderSubmission, ReportCommand, ReportStatus } from './agency-payloads';
+import type { CollectionStart, PaymentPlanRequest, RecallRequest, ReminderRecipient, ReminderSubmission, ReportCommand, ReportStatus } from './agency-payloads';
 import { CallbackSettings, deliverReport, DeliveryAttempt } from './callback-delivery';
 
 export const CASE_STATUSES = ['reminder-sent', 'in-collection', 'payment-plan', 'paid', 'returned', 'recalled'] as const;
@@ -18,7 +18,7 @@ const SIMULATED_COLLECTION_COSTS_CENTS: Record<'EUR' | 'SEK', number> = { EUR: 1
 
 export interface CaseEvent {
   at: string;
-  event: 'reminder-sent' | 'collection-started' | 'recalled' | 'reported';
+  event: 'reminder-sent' | 'collection-started' | 'payment-plan' | 'recalled' | 'reported';
   status: CaseStatus;
   note?: string;
 }
@@ -164,6 +164,17 @@ export class AgencySimulator {
     agencyCase.collectionCostsWaived = true;
     agencyCase.recallReason = request.reason;
     this.record(agencyCase, 'recalled', `${request.reason}${request.requestedBy ? ` (${request.requestedBy})` : ''}; collection costs waived`);
+    return agencyCase;
+  }
+
+  /** A payment plan for a collected case: the agency follows it from now on. Idempotent. */
+  paymentPlan(caseId: string, request: PaymentPlanRequest): AgencyCase {
+    const agencyCase = this.get(caseId);
+    if (agencyCase.status === 'payment-plan') return agencyCase;
+    if (CLOSED.includes(agencyCase.status)) throw conflict('caseId', `case ${caseId} is ${agencyCase.status}: no payment plan can be made`);
+    agencyCase.status = 'payment-plan';
+    const total = request.instalments.reduce((sum, i) => sum + i.amountCents, 0);
+    this.record(agencyCase, 'payment-plan', `${request.instalments.length} instalments, ${total} cents, last due ${request.instalments[request.instalments.length - 1].dueDate}`);
     return agencyCase;
   }
 

@@ -156,6 +156,10 @@ export class AgencyClient {
     return this.call({ method: 'POST', path: `/cases/${encode(caseId)}/collection`, body });
   }
 
+  paymentPlan(caseId: string, body: { instalments: Array<{ dueDate: string; amountCents: number }>; requestedBy?: string }): Promise<AgencyCaseAnswer> {
+    return this.call({ method: 'POST', path: `/cases/${encode(caseId)}/payment-plan`, body });
+  }
+
   recall(caseId: string, body: { reason: string; requestedBy?: string }): Promise<AgencyCaseAnswer> {
     return this.call({ method: 'POST', path: `/cases/${encode(caseId)}/recall`, body });
   }
