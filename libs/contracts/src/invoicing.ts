@@ -2,7 +2,7 @@ import type { Currency } from '@clientfees/domain';
 import type { InvoiceSnapshot } from './collection';
 
 /** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = ['issued', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived'] as const;
+export const INVOICE_STATES = ['issued', 'partially-paid', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived'] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 export interface InvoiceLifecycleInput {

@@ -5,6 +5,7 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -77,11 +78,11 @@ const collection = proxyActivities<CollectionActivities>({
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
-const DEFERRABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred'];
+const DEFERRABLE: readonly InvoiceState[] = ['issued', 'partially-paid', 'overdue', 'deferred'];
 const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
 const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
 /** Before the reminder the organisation follows the plan; at the agency the agency does, once told. */
-const PLANNABLE: readonly InvoiceState[] = ['issued', 'overdue', 'deferred', 'recalled', 'returned', 'at-agency'];
+const PLANNABLE: readonly InvoiceState[] = ['issued', 'partially-paid', 'overdue', 'deferred', 'recalled', 'returned', 'at-agency'];
 
 /**
  * The life of one invoice (laskun elinkaari), seed 000:
@@ -424,6 +425,14 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   status.originalDueDate = terms.dueDate;
   status.collectionPausedUntil ??= terms.collectionPausedUntil;
   showDueDate(terms.dueDate);
+
+  // Lifecycles started before this step existed replay without it.
+  if (patched('partially-paid-state')) {
+    void (async () => {
+      await condition(() => settled() || (status.paidCents > 0 && status.state === 'issued'));
+      if (!settled() && status.state === 'issued') await moveTo('partially-paid', `partly paid: ${status.paidCents} of ${status.totalCents} cents`);
+    })();
+  }
 
   // Until the due date (or a deferred one) passes unpaid, or a transfer run takes the invoice.
   for (;;) {
