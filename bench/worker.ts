@@ -14,11 +14,12 @@ export interface WorkerStats {
   heapTotal: number;
   external: number;
   dueDatesSet: number;
+  stateChanges: number;
   unexpectedActivities: number;
   lifecycleCached: number;
   noopCached: number;
   maxCachedWorkflows: number;
-  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentWorkflowTaskExecutions: number | undefined;
 }
 
 function required(name: string): string {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       heapTotal: memory.heapTotal,
       external: memory.external,
       dueDatesSet: counters.dueDatesSet,
+      stateChanges: counters.stateChanges,
       unexpectedActivities: counters.other,
       lifecycleCached: lifecycles.getStatus().numCachedWorkflows,
       noopCached: noops.getStatus().numCachedWorkflows,

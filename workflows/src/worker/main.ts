@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const connection = await NativeConnection.connect({ address });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-  const worker = await createWorkflowWorker({ connection, namespace, workflowBundle: bundlePath ? { codePath: bundlePath } : undefined });
+  const maxCached = process.env.MAX_CACHED_WORKFLOWS ? Number(process.env.MAX_CACHED_WORKFLOWS) : undefined;
+  if (maxCached !== undefined && !(Number.isInteger(maxCached) && maxCached >= 0)) throw new Error('MAX_CACHED_WORKFLOWS must be a whole number');
+  const worker = await createWorkflowWorker({ connection, namespace, workflowBundle: bundlePath ? { codePath: bundlePath } : undefined, maxCachedWorkflows: maxCached });
   logger.info({ address, namespace, taskQueue: worker.options.taskQueue }, 'workflow worker started');
   await worker.run();
   await connection.close();

@@ -7,7 +7,16 @@ export interface WorkflowWorkerOptions {
   namespace?: string;
   /** A bundle made beforehand (tests bundle once per run); otherwise the sources are bundled now. */
   workflowBundle?: { code: string } | { codePath: string };
+  /** Lifecycles kept in the worker's sticky cache; see DEFAULT_MAX_CACHED_WORKFLOWS. */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * The benchmark (BENCHMARKS.md) measured about 3.4 MiB of worker memory per cached lifecycle;
+ * with the SDK's default cache size the workflow thread ran out of memory at about 1,700 open
+ * lifecycles. 500 keeps the worker near 2 GiB; evicted lifecycles are replayed when they wake.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
 /** The worker that hosts every clientfees workflow on the workflows task queue. */
 export async function createWorkflowWorker(options: WorkflowWorkerOptions): Promise<Worker> {
@@ -16,5 +25,6 @@ export async function createWorkflowWorker(options: WorkflowWorkerOptions): Prom
     namespace: options.namespace ?? 'default',
     taskQueue: TaskQueues.workflows,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflowCode(workflowBundleOptions)),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
   });
 }
