@@ -1,8 +1,7 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AgencyStatusSignal } from '@clientfees/contracts';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually } from '@clientfees/testing';
 import { agencyStatusSignal, paymentSignal, recallUpdate, statusQuery } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, keepHistory, runTransfer, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
+import { fakeCollection, fakeInvoicing, keepHistory, runTransfer, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 /**
  * The seed example (seed 000) on its own weekdays: 25.7.2017 and 25.7.2028 are both Tuesdays
@@ -12,17 +11,10 @@ import { fakeCollection, fakeInvoicing, keepHistory, runTransfer, skipTo, startL
 const INVOICE_DATE = '2028-07-25';
 
 describe('collection on the time-skipping server: reminder, agency, recall', () => {
-  let env: TestWorkflowEnvironment;
-  beforeEach(async () => {
-    env = await startTimeSkippingServer();
-    await skipTo(env, INVOICE_DATE);
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
+  const server = timeSkippingServerPerTest(INVOICE_DATE);
 
-  const start = (id: string) => startLifecycle(env, id);
-  const transferRun = (runDate: string) => runTransfer(env, runDate);
+  const start = (id: string) => startLifecycle(server.env, id);
+  const transferRun = (runDate: string) => runTransfer(server.env, runDate);
 
   const report = (reportId: string, status: AgencyStatusSignal['status'], amountCents?: number): AgencyStatusSignal => ({
     reportId,
@@ -35,13 +27,13 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
     const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['seed'] });
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       invoicing.activities,
       async () => {
         const handle = await start('seed');
-        await skipTo(env, '2028-08-11');
+        await skipTo(server.env, '2028-08-11');
         expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2028-08-11' });
-        await skipTo(env, '2028-08-12');
+        await skipTo(server.env, '2028-08-12');
         expect((await handle.query(statusQuery)).state).toBe('overdue');
 
         await transferRun('2028-08-22'); // only 11 days overdue: the invoice stays put
@@ -51,18 +43,18 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
         const reminded = await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue');
         expect(reminded).toMatchObject({ state: 'reminded', reminder: { reminderDueDate: '2028-09-12', feeCents: 210 } });
         await transferRun('2028-09-05'); // a later run finds it already reminded
-        await skipTo(env, '2028-09-12');
+        await skipTo(server.env, '2028-09-12');
         expect((await handle.query(statusQuery)).state).toBe('reminded');
-        await skipTo(env, '2028-09-13');
+        await skipTo(server.env, '2028-09-13');
         expect((await handle.query(statusQuery)).state).toBe('at-agency');
 
         await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
         await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
-        await skipTo(env, '2028-10-02');
+        await skipTo(server.env, '2028-10-02');
         expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
         await handle.signal(agencyStatusSignal, report('r2', 'paid', 12345));
         expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
-        keepHistory(env, handle.workflowId, 'invoice-lifecycle-v3-seed-reminder-agency-paid');
+        keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v3-seed-reminder-agency-paid');
       },
       collection.activities,
     );
@@ -76,13 +68,13 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
   it('stops at the reminder when the client pays before its due date', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['pays-reminder'] }).activities,
       async () => {
         const handle = await start('pays-reminder');
         await transferRun('2028-08-29');
         expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
-        await skipTo(env, '2028-09-05');
+        await skipTo(server.env, '2028-09-05');
         await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 12345, paidOn: '2028-09-05' });
         expect(await handle.result()).toMatchObject({ state: 'paid' });
       },
@@ -94,13 +86,13 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
   it('recalls a transfer made in error: the agency is told, no costs, and the invoice stays payable', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['recall'] }).activities,
       async () => {
         const handle = await start('recall');
         await expect(handle.executeUpdate(recallUpdate, { args: [{ reason: 'too early', actor: 'finance-1' }] })).rejects.toThrow();
         await transferRun('2028-08-29');
-        await skipTo(env, '2028-09-13');
+        await skipTo(server.env, '2028-09-13');
         expect((await handle.query(statusQuery)).state).toBe('at-agency');
         const recalled = await handle.executeUpdate(recallUpdate, { args: [{ reason: 'payment already agreed with the officer', actor: 'finance-1' }] });
         expect(recalled.state).toBe('recalled');

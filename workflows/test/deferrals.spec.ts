@@ -1,7 +1,6 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DeferralCommand } from '@clientfees/contracts';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually } from '@clientfees/testing';
 import {
   decideDeferralApprovalUpdate,
   deferDueDateUpdate,
@@ -9,7 +8,7 @@ import {
   requestDeferralApprovalUpdate,
   statusQuery,
 } from '../src/workflows/invoice-lifecycle';
-import { fakeInvoicing, keepHistory, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
+import { fakeInvoicing, keepHistory, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // Invoice 11.1.2027 (Mon) + 14 days = Mon 25.1; banking days 26, 27, 28.1 → due Thu 28.1.2027.
 const INVOICE_DATE = '2027-01-11';
@@ -29,17 +28,10 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('deferral of the due date, by role, on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  beforeEach(async () => {
-    env = await startTimeSkippingServer();
-    await skipTo(env, INVOICE_DATE);
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
+  const server = timeSkippingServerPerTest(INVOICE_DATE);
 
   async function start(id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
-    const handle = await startLifecycle(env, id);
+    const handle = await startLifecycle(server.env, id);
     // The due date is set by the first activity; wait until the workflow knows it.
     await eventually(() => handle.query(statusQuery), (status) => status.dueDate !== undefined);
     return handle;
@@ -47,16 +39,16 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
 
   it('grants an officer 3 months; the invoice turns overdue only after the new due date', async () => {
     const fake = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('officer-3');
       expect(await handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-04-28')] })).toEqual({ outcome: 'granted', dueDate: '2027-04-28' });
-      await skipTo(env, '2027-04-28');
+      await skipTo(server.env, '2027-04-28');
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2027-04-28', originalDueDate: DUE });
-      await skipTo(env, '2027-04-29');
+      await skipTo(server.env, '2027-04-29');
       expect((await handle.query(statusQuery)).state).toBe('overdue');
       await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-29' });
       await handle.result();
-      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v2-officer-deferral-then-overdue');
+      keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v2-officer-deferral-then-overdue');
     });
     expect(fake.changes.map((c) => [c.state, c.actor])).toEqual([
       ['deferred', 'officer-1'],
@@ -67,7 +59,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
 
   it('refuses an officer 4 months, saying whose limit it is, and records nothing', async () => {
     const fake = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('officer-4');
       const reason = await refusal(handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-05-28')] }));
       expect(reason).toMatch(/beyond the client-fee officer's limit of 3 months/);
@@ -79,7 +71,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
 
   it('waits for the supervisor on a 12-month request, reminds them after 3 banking days, and applies the approval', async () => {
     const fake = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('supervisor-12');
       // Requested on Mon 11.1.2027 → reminder at the start of the 3rd banking day after: Thu 14.1.
       const pending = await handle.executeUpdate(requestDeferralApprovalUpdate, { args: [officer('2028-01-28')] });
@@ -90,28 +82,28 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       );
       expect(outsider).toMatch(/only the billing supervisor/);
 
-      await skipTo(env, '2027-01-13');
+      await skipTo(server.env, '2027-01-13');
       expect(fake.reminders).toEqual([]);
-      await skipTo(env, '2027-01-14');
+      await skipTo(server.env, '2027-01-14');
       expect(fake.reminders).toEqual(['2027-01-14']);
 
       const approved = await handle.executeUpdate(decideDeferralApprovalUpdate, {
         args: [{ approve: true, note: 'documented income drop', actor: 'supervisor-1', role: 'billing-supervisor' }],
       });
       expect(approved).toEqual({ outcome: 'granted', dueDate: '2028-01-28' });
-      await skipTo(env, '2027-06-01');
+      await skipTo(server.env, '2027-06-01');
       expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2028-01-28' });
       expect((await handle.query(statusQuery)).pendingDeferral).toBeUndefined();
       await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-06-01' });
       await handle.result();
-      keepHistory(env, handle.workflowId, 'invoice-lifecycle-v2-supervisor-approved-deferral');
+      keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v2-supervisor-approved-deferral');
     });
     expect(fake.closed).toEqual([{ approvalId: 'approval-1', outcome: 'approved' }]);
   });
 
   it('lets the supervisor defer 12 months directly but refuses 13 months to anyone', async () => {
     const fake = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('supervisor-13');
       const reason = await refusal(handle.executeUpdate(deferDueDateUpdate, { args: [supervisor('2028-02-28')] }));
       expect(reason).toMatch(/beyond the billing supervisor's limit of 12 months \(at the latest 2028-01-28\)/);
@@ -121,7 +113,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
 
   it('never defers an estate’s invoice through the workflow', async () => {
     const fake = fakeInvoicing(INVOICE_DATE, { isEstate: true });
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('estate');
       expect(await refusal(handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-02-28')] }))).toMatch(/estates are handled manually/);
     });
@@ -129,7 +121,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
 
   it('withdraws a waiting approval when the invoice is paid', async () => {
     const fake = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, fake.activities, async () => {
+    await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('paid-while-waiting');
       await handle.executeUpdate(requestDeferralApprovalUpdate, { args: [officer('2027-08-28')] });
       await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: INVOICE_DATE });

@@ -7,7 +7,7 @@ import { Worker } from '@temporalio/worker';
 import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, invoiceLifecycleWorkflowId, TaskQueues } from '@clientfees/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
-import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
+import { eventually, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
 import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
 import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 
@@ -174,4 +174,17 @@ export async function runTransfer(env: TestWorkflowEnvironment, runDate: string)
     args: [{ organisationId: 'fi-demo', runDate }],
   });
   await eventually(async () => (await run.describe()).status.name, (status) => status === 'COMPLETED');
+}
+
+/** A fresh time-skipping server for each test of the calling `describe`, its clock moved to `startDate`. */
+export function timeSkippingServerPerTest(startDate: string): { readonly env: TestWorkflowEnvironment } {
+  const server = {} as { env: TestWorkflowEnvironment };
+  beforeEach(async () => {
+    server.env = await startTimeSkippingServer();
+    await skipTo(server.env, startDate);
+  });
+  afterEach(async () => {
+    await server.env?.teardown();
+  });
+  return server;
 }

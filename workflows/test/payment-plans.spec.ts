@@ -1,33 +1,25 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually } from '@clientfees/testing';
 import { agencyStatusSignal, paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
+import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // Due 11.8.2028; overdue from 12.8. The plan: 123.45 € in two parts, 15.9 and 15.10.
 const INVOICE_DATE = '2028-07-25';
 const plan = { instalments: 2, firstDueDate: '2028-09-15', actor: 'officer-1', role: 'client-fee-officer' };
 
 describe('payment plans on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  beforeEach(async () => {
-    env = await startTimeSkippingServer();
-    await skipTo(env, INVOICE_DATE);
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
+  const server = timeSkippingServerPerTest(INVOICE_DATE);
 
-  const start = (id: string) => startLifecycle(env, id);
-  const runTransfer = (runDate: string) => runTransferOn(env, runDate);
+  const start = (id: string) => startLifecycle(server.env, id);
+  const runTransfer = (runDate: string) => runTransferOn(server.env, runDate);
 
   it('a kept plan settles the invoice, and no transfer run takes it meanwhile', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['kept'] }).activities,
       async () => {
         const handle = await start('kept');
-        await skipTo(env, '2028-08-14');
+        await skipTo(server.env, '2028-08-14');
         const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [plan] });
         expect(planned).toMatchObject({
           state: 'in-payment-plan',
@@ -36,11 +28,11 @@ describe('payment plans on the time-skipping server', () => {
         await expect(handle.executeUpdate(paymentPlanUpdate, { args: [plan] })).rejects.toThrow();
         await runTransfer('2028-08-29');
         await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-14' });
-        await skipTo(env, '2028-10-01');
+        await skipTo(server.env, '2028-10-01');
         expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
         await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 6172, paidOn: '2028-10-10' });
         expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
-        keepHistory(env, handle.workflowId, 'invoice-lifecycle-v4-payment-plan-kept');
+        keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v4-payment-plan-kept');
       },
       collection.activities,
     );
@@ -51,16 +43,16 @@ describe('payment plans on the time-skipping server', () => {
     const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['broken'] });
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       invoicing.activities,
       async () => {
         const handle = await start('broken');
-        await skipTo(env, '2028-08-14');
+        await skipTo(server.env, '2028-08-14');
         await handle.executeUpdate(paymentPlanUpdate, { args: [plan] });
         await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-10' });
-        await skipTo(env, '2028-10-15');
+        await skipTo(server.env, '2028-10-15');
         expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
-        await skipTo(env, '2028-10-16');
+        await skipTo(server.env, '2028-10-16');
         const broken = await handle.query(statusQuery);
         expect(broken.state).toBe('overdue');
         expect(broken.paymentPlan).toBeUndefined();
@@ -79,7 +71,7 @@ describe('payment plans on the time-skipping server', () => {
   });
 
   it('refuses a plan from a caseworker and a plan of one instalment', async () => {
-    await withWorkers(env, fakeInvoicing(INVOICE_DATE).activities, async () => {
+    await withWorkers(server.env, fakeInvoicing(INVOICE_DATE).activities, async () => {
       const handle = await start('refused');
       await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
       await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, role: 'caseworker' }] })).rejects.toMatchObject({
@@ -94,16 +86,16 @@ describe('payment plans on the time-skipping server', () => {
   it('a plan for an invoice at the agency is handed to the agency, which reports when it is paid', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['agency-plan'] }).activities,
       async () => {
         const handle = await start('agency-plan');
         await runTransfer('2028-08-29');
-        await skipTo(env, '2028-09-13');
+        await skipTo(server.env, '2028-09-13');
         expect((await handle.query(statusQuery)).state).toBe('at-agency');
         const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, firstDueDate: '2028-10-15' }] });
         expect(planned.state).toBe('in-payment-plan');
-        await skipTo(env, '2028-12-01');
+        await skipTo(server.env, '2028-12-01');
         expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
         await handle.signal(agencyStatusSignal, { reportId: 'r1', status: 'paid', amountCents: 12345, reportedOn: '2028-12-01' });
         expect(await handle.result()).toMatchObject({ state: 'paid' });

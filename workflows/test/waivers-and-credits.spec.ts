@@ -1,33 +1,25 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually } from '@clientfees/testing';
 import { creditInvoiceUpdate, feeReductionSignal, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, runTransfer as runTransferOn, skipTo, startLifecycle, withWorkers } from './lifecycle-harness';
+import { fakeCollection, fakeInvoicing, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
 const INVOICE_DATE = '2028-07-25';
 
 describe('waivers and credit notes on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  beforeEach(async () => {
-    env = await startTimeSkippingServer();
-    await skipTo(env, INVOICE_DATE);
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
+  const server = timeSkippingServerPerTest(INVOICE_DATE);
 
-  const start = (id: string) => startLifecycle(env, id);
-  const runTransfer = (runDate: string) => runTransferOn(env, runDate);
+  const start = (id: string) => startLifecycle(server.env, id);
+  const runTransfer = (runDate: string) => runTransferOn(server.env, runDate);
 
   it('lets only the result-area director waive collection; a waiver at the agency recalls the case first', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['waive'] }).activities,
       async () => {
         const handle = await start('waive');
         await runTransfer('2028-08-29');
-        await skipTo(env, '2028-09-13');
+        await skipTo(server.env, '2028-09-13');
         expect((await handle.query(statusQuery)).state).toBe('at-agency');
         for (const role of ['client-fee-officer', 'billing-supervisor', 'finance-centre']) {
           await expect(handle.executeUpdate(waiveCollectionUpdate, { args: [{ grounds: 'hardship', actor: 'u', role }] })).rejects.toMatchObject({
@@ -47,7 +39,7 @@ describe('waivers and credit notes on the time-skipping server', () => {
 
   it('a partial credit lowers what is owed, so the rest paid settles the invoice', async () => {
     const invoicing = fakeInvoicing(INVOICE_DATE);
-    await withWorkers(env, invoicing.activities, async () => {
+    await withWorkers(server.env, invoicing.activities, async () => {
       const handle = await start('partial-credit');
       await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
       const refusedBecause = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
@@ -68,11 +60,11 @@ describe('waivers and credit notes on the time-skipping server', () => {
   it('a full credit closes an overdue invoice without a reminder', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE).activities,
       async () => {
         const handle = await start('full-credit');
-        await skipTo(env, '2028-08-14');
+        await skipTo(server.env, '2028-08-14');
         expect((await handle.query(statusQuery)).state).toBe('overdue');
         await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 12345, reason: 'billed in error', actor: 'f', role: 'finance-centre' }] });
         expect(await handle.result()).toMatchObject({ state: 'credited', totalCents: 0 });
@@ -85,11 +77,11 @@ describe('waivers and credit notes on the time-skipping server', () => {
   it('a § 11 fee reduction decision holds the reminder back until it ends', async () => {
     const collection = fakeCollection();
     await withWorkers(
-      env,
+      server.env,
       fakeInvoicing(INVOICE_DATE, { transferCandidates: ['paused'] }).activities,
       async () => {
         const handle = await start('paused');
-        await skipTo(env, '2028-08-14');
+        await skipTo(server.env, '2028-08-14');
         await handle.signal(feeReductionSignal, { decisionId: 'd1', validFrom: '2028-08-01', validTo: '2028-09-30' });
         await runTransfer('2028-08-29');
         await runTransfer('2028-09-26');
