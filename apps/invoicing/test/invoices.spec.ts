@@ -2,67 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { dueDate, localDateInZone, validateFinnishCreditorReference, validateRfCreditorReference } from '@clientfees/domain';
-import { InvoicingMessages, SearchAttributes, TaskQueues } from '@clientfees/contracts';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  prebuiltWorkflowBundle,
-  serviceTestEnv,
-  ServiceUnderTest,
-  startDevServer,
-  startServiceForTest,
-  startTimeSkippingServer,
-  TestDatabase,
-} from '@clientfees/testing';
-import { InvoicingModule } from '../src/invoicing.module';
+import { InvoicingMessages, SearchAttributes } from '@clientfees/contracts';
+import { eventually, startDevServer, startTimeSkippingServer } from '@clientfees/testing';
+import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { InvoicesService } from '../src/invoices/invoices.service';
 
-const FI_ORGANISATION = {
-  name: 'Demo wellbeing services county',
-  country: 'FI',
-  currency: 'EUR',
-  timeZone: 'Europe/Helsinki',
-  paymentTermDays: 14,
-  dueDateBankingDays: 3,
-};
 
-interface Stack {
-  env: TestWorkflowEnvironment;
-  db: TestDatabase;
-  service: ServiceUnderTest;
-  tcpPort: number;
-  stop(): Promise<void>;
-}
-
-/** Postgres + a Temporal server + the workflow worker + the invoicing service, all real. */
-async function startStack(env: TestWorkflowEnvironment, options: { schedules: boolean }): Promise<Stack> {
-  const db = await createTestDatabase();
-  const tcpPort = await freePort();
-  const service = await startServiceForTest(
-    InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort), TEMPORAL_SCHEDULES: String(options.schedules) })),
-  );
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
-  const running = worker.run();
-  const put = await service.request('PUT', '/organisations/fi-demo', { roles: ['administrator'], body: FI_ORGANISATION });
-  expect(put.status).toBe(200);
-  return {
-    env,
-    db,
-    service,
-    tcpPort,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await service.close();
-      await db.drop();
-      await env.teardown();
-    },
-  };
-}
 
 const invoiceBody = (invoiceDate: string) => ({
   organisationId: 'fi-demo',
@@ -76,9 +22,9 @@ const invoiceBody = (invoiceDate: string) => ({
 });
 
 describe('invoicing service with the Temporal dev server', () => {
-  let stack: Stack;
+  let stack: InvoicingStack;
   beforeAll(async () => {
-    stack = await startStack(await startDevServer(), { schedules: true });
+    stack = await startInvoicingStack(await startDevServer());
   });
   afterAll(async () => {
     await stack?.stop();
@@ -346,9 +292,9 @@ describe('invoicing service with the Temporal dev server', () => {
 });
 
 describe('invoicing service with the time-skipping server', () => {
-  let stack: Stack;
+  let stack: InvoicingStack;
   beforeAll(async () => {
-    stack = await startStack(await startTimeSkippingServer(), { schedules: false });
+    stack = await startInvoicingStack(await startTimeSkippingServer(), { schedules: false });
   });
   afterAll(async () => {
     await stack?.stop();

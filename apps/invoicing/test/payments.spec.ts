@@ -1,37 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
-import { type InvoiceLifecycleStatus, type Role, TaskQueues } from '@clientfees/contracts';
+import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
 import { mintAccessToken } from '@clientfees/platform';
-import {
-  createTestDatabase,
-  eventually,
-  prebuiltWorkflowBundle,
-  serviceTestEnv,
-  ServiceUnderTest,
-  startDevServer,
-  startServiceForTest,
-  TEST_SIGNING_KEY,
-  TestDatabase,
-} from '@clientfees/testing';
-import { InvoicingModule } from '../src/invoicing.module';
+import { eventually, startDevServer, TEST_SIGNING_KEY } from '@clientfees/testing';
+import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { parseCamt054 } from '../src/payments/camt054.parser';
 import { normalisePaymentReference } from '../src/payments/payment-reference';
 import { PaymentDelivery } from '../src/payments/payment-delivery';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
-const FI_ORGANISATION = {
-  name: 'Demo wellbeing services county',
-  country: 'FI',
-  currency: 'EUR',
-  timeZone: 'Europe/Helsinki',
-  paymentTermDays: 14,
-  dueDateBankingDays: 3,
-};
 
 describe('payment reference normaliser', () => {
   it.each([
@@ -129,41 +109,11 @@ describe('camt.054 parser', () => {
   });
 });
 
-interface Stack {
-  env: TestWorkflowEnvironment;
-  db: TestDatabase;
-  service: ServiceUnderTest;
-  stop(): Promise<void>;
-}
-
-/** Postgres + the Temporal dev server + the workflow worker + the invoicing service, all real. */
-async function startStack(env: TestWorkflowEnvironment): Promise<Stack> {
-  const db = await createTestDatabase();
-  const service = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address)));
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
-  const running = worker.run();
-  for (const id of ['fi-demo', 'fi-camt', 'fi-other']) {
-    const put = await service.request('PUT', `/organisations/${id}`, { roles: ['administrator'], body: FI_ORGANISATION });
-    expect(put.status).toBe(200);
-  }
-  return {
-    env,
-    db,
-    service,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await service.close();
-      await db.drop();
-      await env.teardown();
-    },
-  };
-}
 
 describe('payments with the Temporal dev server', () => {
-  let stack: Stack;
+  let stack: InvoicingStack;
   beforeAll(async () => {
-    stack = await startStack(await startDevServer());
+    stack = await startInvoicingStack(await startDevServer(), { organisations: ['fi-demo', 'fi-camt', 'fi-other'] });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DomainValidationError, Money } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, Money } from '@clientfees/domain';
 import { Roles } from '@clientfees/platform';
 import { Organisation } from './organisation.entity';
 import { PutOrganisationDto } from './organisation.dto';
@@ -9,7 +9,6 @@ import { termsOf } from './organisation-terms';
 import { TransferRunSchedules } from './transfer-run-schedule';
 
 const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const CURRENCY_OF = { FI: 'EUR', SE: 'SEK' } as const;
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -41,8 +40,8 @@ export class OrganisationsController {
     if (!ORGANISATION_ID.test(id)) {
       throw new DomainValidationError('lower-case letters, digits and dashes, 2-63 characters', 'id');
     }
-    if (CURRENCY_OF[body.country] !== body.currency) {
-      throw new DomainValidationError(`an organisation in ${body.country} bills in ${CURRENCY_OF[body.country]}`, 'currency');
+    if (currencyOfCountry(body.country) !== body.currency) {
+      throw new DomainValidationError(`an organisation in ${body.country} bills in ${currencyOfCountry(body.country)}`, 'currency');
     }
     if (body.deferralSupervisorMonths < body.deferralOfficerMonths) {
       throw new DomainValidationError('the billing supervisor’s limit cannot be below the client-fee officer’s', 'deferralSupervisorMonths');

@@ -1,0 +1,57 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { TaskQueues } from '@clientfees/contracts';
+import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, TestDatabase } from '@clientfees/testing';
+import { InvoicingModule } from '../src/invoicing.module';
+
+export const FI_ORGANISATION = {
+  name: 'Demo wellbeing services county',
+  country: 'FI',
+  currency: 'EUR',
+  timeZone: 'Europe/Helsinki',
+  paymentTermDays: 14,
+  dueDateBankingDays: 3,
+};
+
+export interface InvoicingStack {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  service: ServiceUnderTest;
+  tcpPort: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Postgres + a Temporal server + the workflow worker + the invoicing service, all real, with
+ * the given Finnish organisations set up. The time-skipping server has no Schedules: pass
+ * `schedules: false` there.
+ */
+export async function startInvoicingStack(
+  env: TestWorkflowEnvironment,
+  options: { schedules?: boolean; organisations?: string[] } = {},
+): Promise<InvoicingStack> {
+  const db = await createTestDatabase();
+  const tcpPort = await freePort();
+  const service = await startServiceForTest(
+    InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort), TEMPORAL_SCHEDULES: String(options.schedules ?? true) })),
+  );
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
+  const running = worker.run();
+  for (const id of options.organisations ?? ['fi-demo']) {
+    const put = await service.request('PUT', `/organisations/${id}`, { roles: ['administrator'], body: FI_ORGANISATION });
+    if (put.status !== 200) throw new Error(`organisation ${id} not set up: ${JSON.stringify(put.body)}`);
+  }
+  return {
+    env,
+    db,
+    service,
+    tcpPort,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await service.close();
+      await db.drop();
+      await env.teardown();
+    },
+  };
+}

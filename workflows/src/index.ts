@@ -1,2 +1,0 @@
-export { workflowBundleOptions } from './bundle';
-export { createWorkflowWorker } from './worker/workflow-worker';
