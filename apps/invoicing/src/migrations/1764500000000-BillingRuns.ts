@@ -1,0 +1,75 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Billing runs (seed 002 p.26-38): each selected client's calculation with its status (the red /
+ * yellow / green of the source), errors and explained rows; the per-client period lock that also
+ * makes invoice creation idempotent (one invoice per client and period, whatever is re-run).
+ */
+export class BillingRuns1764500000000 implements MigrationInterface {
+  name = 'BillingRuns1764500000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE billing_run (
+        id uuid PRIMARY KEY,
+        organisation_id text NOT NULL REFERENCES organisation(id),
+        period text NOT NULL CHECK (period ~ '^\\d{4}-(0[1-9]|1[0-2])$'),
+        selection_rule_id uuid NOT NULL REFERENCES selection_rule(id),
+        kind text NOT NULL CHECK (kind IN ('monthly', 'correction')),
+        state text NOT NULL CHECK (state IN ('selecting', 'calculating', 'awaiting-approval', 'approved', 'invoicing', 'completed', 'cancelled')),
+        invoice_date date NOT NULL,
+        started_by text NOT NULL,
+        approved_by text,
+        approved_at timestamptz,
+        journal_checksum text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    // One monthly run per organisation, period and selection; correction runs may repeat.
+    await db.query(`CREATE UNIQUE INDEX billing_run_monthly_once ON billing_run (organisation_id, period, selection_rule_id) WHERE kind = 'monthly' AND state <> 'cancelled'`);
+    await db.query(`
+      CREATE TABLE billing_run_client (
+        run_id uuid NOT NULL REFERENCES billing_run(id),
+        client_id uuid NOT NULL REFERENCES client(id),
+        -- the lower client id of a couple: a batch never splits a household
+        household_id uuid NOT NULL,
+        status text NOT NULL CHECK (status IN ('not-calculated', 'calculated', 'error')),
+        errors jsonb,
+        rows jsonb,
+        total_cents bigint,
+        calculated_at timestamptz,
+        invoice_id uuid REFERENCES invoice(id),
+        PRIMARY KEY (run_id, client_id)
+      )`);
+    await db.query(`CREATE INDEX billing_run_client_household ON billing_run_client (run_id, household_id)`);
+    await db.query(`CREATE INDEX billing_run_client_by_client ON billing_run_client (client_id)`);
+    await db.query(`
+      CREATE TABLE billing_period_lock (
+        organisation_id text NOT NULL REFERENCES organisation(id),
+        period text NOT NULL,
+        client_id uuid NOT NULL REFERENCES client(id),
+        run_id uuid NOT NULL REFERENCES billing_run(id),
+        -- null when the calculation came to no invoice (a zero or negative total)
+        invoice_id uuid REFERENCES invoice(id),
+        locked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (organisation_id, period, client_id)
+      )`);
+    await db.query(`ALTER TABLE invoice ADD COLUMN billing_period text, ADD COLUMN billing_run_id uuid REFERENCES billing_run(id)`);
+    await db.query(`
+      ALTER TABLE invoice_row
+        ADD COLUMN kind text,
+        ADD COLUMN code text,
+        ADD COLUMN quantity numeric(11, 2),
+        ADD COLUMN unit_price_cents bigint,
+        ADD COLUMN account_string text,
+        ADD COLUMN explanation jsonb`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE invoice_row DROP COLUMN kind, DROP COLUMN code, DROP COLUMN quantity, DROP COLUMN unit_price_cents, DROP COLUMN account_string, DROP COLUMN explanation');
+    await db.query('ALTER TABLE invoice DROP COLUMN billing_period, DROP COLUMN billing_run_id');
+    await db.query('DROP TABLE billing_period_lock');
+    await db.query('DROP TABLE billing_run_client');
+    await db.query('DROP TABLE billing_run');
+  }
+}
