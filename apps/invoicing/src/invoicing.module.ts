@@ -31,6 +31,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { CreditBalancesController } from './payments/credit-balances.controller';
 import { PaymentsService } from './payments/payments.service';
 import { PaymentDelivery } from './payments/payment-delivery';
+import { BILLING_DATA_CONTROLLERS, BILLING_DATA_PROVIDERS } from './billing-data/billing-data.providers';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
 @Module({})
@@ -52,8 +53,8 @@ export class InvoicingModule {
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController],
-      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS],
     };
   }
 }
