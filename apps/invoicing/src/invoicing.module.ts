@@ -32,6 +32,13 @@ import { CreditBalancesController } from './payments/credit-balances.controller'
 import { PaymentsService } from './payments/payments.service';
 import { PaymentDelivery } from './payments/payment-delivery';
 import { BILLING_DATA_CONTROLLERS, BILLING_DATA_PROVIDERS } from './billing-data/billing-data.providers';
+import { BillingRunStore } from './billing-runs/billing-run-store';
+import { BillingCalculation } from './billing-runs/billing-calculation';
+import { BillingInvoices } from './billing-runs/billing-invoices';
+import { BillingActivities } from './billing-runs/billing.activities';
+import { BillingRunsService } from './billing-runs/billing-runs.service';
+import { BillingSchedules } from './billing-runs/billing-schedules';
+import { BillingRunsController } from './billing-runs/billing-runs.controller';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles. */
 @Module({})
@@ -48,13 +55,13 @@ export class InvoicingModule {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
               migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
             },
-            activities: [InvoicingActivities],
+            activities: [InvoicingActivities, BillingActivities],
           },
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS],
-      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],
     };
   }
 }

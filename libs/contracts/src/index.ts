@@ -4,3 +4,4 @@ export * from './auth';
 export * from './invoicing';
 export * from './services';
 export * from './collection';
+export * from './billing';

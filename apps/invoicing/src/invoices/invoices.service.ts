@@ -127,10 +127,15 @@ export class InvoicesService {
  * and a rollback of the surrounding transaction returns the number, so the series has no gaps.
  */
 export async function takeInvoiceNumber(db: EntityManager, organisationId: string): Promise<number> {
+  return takeInvoiceNumbers(db, organisationId, 1);
+}
+
+/** Takes `count` consecutive numbers (a billing run's batch) and returns the first. */
+export async function takeInvoiceNumbers(db: EntityManager, organisationId: string, count: number): Promise<number> {
   await db.query('INSERT INTO invoice_number_series (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING', [organisationId]);
   const [rows] = (await db.query(
-    'UPDATE invoice_number_series SET next_number = next_number + 1 WHERE organisation_id = $1 RETURNING next_number - 1 AS number',
-    [organisationId],
+    'UPDATE invoice_number_series SET next_number = next_number + $2 WHERE organisation_id = $1 RETURNING next_number - $2 AS number',
+    [organisationId, count],
   )) as [Array<{ number: number }>, number];
-  return rows[0].number;
+  return Number(rows[0].number);
 }

@@ -16,8 +16,11 @@ export class BillingRuns1764500000000 implements MigrationInterface {
         period text NOT NULL CHECK (period ~ '^\\d{4}-(0[1-9]|1[0-2])$'),
         selection_rule_id uuid NOT NULL REFERENCES selection_rule(id),
         kind text NOT NULL CHECK (kind IN ('monthly', 'correction')),
+        -- the workflow that runs it; a Schedule's run opens its row by this key, once
+        workflow_id text NOT NULL UNIQUE,
         state text NOT NULL CHECK (state IN ('selecting', 'calculating', 'awaiting-approval', 'approved', 'invoicing', 'completed', 'cancelled')),
-        invoice_date date NOT NULL,
+        -- set when the run is approved: the invoices' date
+        invoice_date date,
         started_by text NOT NULL,
         approved_by text,
         approved_at timestamptz,
@@ -33,6 +36,12 @@ export class BillingRuns1764500000000 implements MigrationInterface {
         client_id uuid NOT NULL REFERENCES client(id),
         -- the lower client id of a couple: a batch never splits a household
         household_id uuid NOT NULL,
+        batch int NOT NULL,
+        client_number text NOT NULL,
+        -- who receives the invoice, from the settings valid for the period
+        recipient jsonb,
+        -- the unbilled corrections the calculation included: billed with the invoice
+        correction_ids uuid[] NOT NULL DEFAULT '{}',
         status text NOT NULL CHECK (status IN ('not-calculated', 'calculated', 'error')),
         errors jsonb,
         rows jsonb,
@@ -41,7 +50,7 @@ export class BillingRuns1764500000000 implements MigrationInterface {
         invoice_id uuid REFERENCES invoice(id),
         PRIMARY KEY (run_id, client_id)
       )`);
-    await db.query(`CREATE INDEX billing_run_client_household ON billing_run_client (run_id, household_id)`);
+    await db.query(`CREATE INDEX billing_run_client_batch ON billing_run_client (run_id, batch, household_id)`);
     await db.query(`CREATE INDEX billing_run_client_by_client ON billing_run_client (client_id)`);
     await db.query(`
       CREATE TABLE billing_period_lock (
@@ -54,6 +63,11 @@ export class BillingRuns1764500000000 implements MigrationInterface {
         locked_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (organisation_id, period, client_id)
       )`);
+    // Each selection (a service's debiting areas) has its billing day and its weekly correction run.
+    await db.query(`
+      ALTER TABLE selection_rule
+        ADD COLUMN billing_day int CHECK (billing_day BETWEEN 1 AND 28),
+        ADD COLUMN correction_weekday int CHECK (correction_weekday BETWEEN 1 AND 7)`);
     await db.query(`ALTER TABLE invoice ADD COLUMN billing_period text, ADD COLUMN billing_run_id uuid REFERENCES billing_run(id)`);
     await db.query(`
       ALTER TABLE invoice_row
@@ -68,6 +82,7 @@ export class BillingRuns1764500000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE invoice_row DROP COLUMN kind, DROP COLUMN code, DROP COLUMN quantity, DROP COLUMN unit_price_cents, DROP COLUMN account_string, DROP COLUMN explanation');
     await db.query('ALTER TABLE invoice DROP COLUMN billing_period, DROP COLUMN billing_run_id');
+    await db.query('ALTER TABLE selection_rule DROP COLUMN billing_day, DROP COLUMN correction_weekday');
     await db.query('DROP TABLE billing_period_lock');
     await db.query('DROP TABLE billing_run_client');
     await db.query('DROP TABLE billing_run');

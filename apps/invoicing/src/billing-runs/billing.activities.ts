@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import type { BillingActivities as Contract, BillingRunCounts, BillingRunInput, BillingRunOpened, BillingRunState } from '@clientfees/contracts';
+import { BillingRunStore } from './billing-run-store';
+import { BillingCalculation } from './billing-calculation';
+import { BillingInvoices } from './billing-invoices';
+
+/** The billing run's activities on the invoicing queue; each is safe to retry. */
+@Injectable()
+export class BillingActivities implements Contract {
+  constructor(
+    private readonly runs: BillingRunStore,
+    private readonly calculation: BillingCalculation,
+    private readonly invoices: BillingInvoices,
+  ) {}
+
+  async openBillingRun(input: BillingRunInput): Promise<BillingRunOpened> {
+    const { run, empty } = input.runId
+      ? { run: await this.runs.get(input.runId), empty: false }
+      : await this.runs.openForSchedule(input, callingWorkflowId());
+    if (empty) return { runId: run.id, period: run.period, batches: 0, empty };
+    const batches = await this.runs.select(run.id);
+    // A correction run that finds nobody to correct ends without waiting for anyone's approval.
+    return { runId: run.id, period: run.period, batches, empty: run.kind === 'correction' && batches === 0 };
+  }
+
+  reselectBillingClients(runId: string): Promise<number> {
+    return this.runs.select(runId);
+  }
+
+  calculateBillingBatch(runId: string, batch: number): Promise<void> {
+    return this.calculation.calculateBatch(runId, batch);
+  }
+
+  recalculateBillingClient(runId: string, clientId: string): Promise<void> {
+    return this.calculation.calculateClient(runId, clientId);
+  }
+
+  countBillingRun(runId: string): Promise<BillingRunCounts> {
+    return this.runs.counts(runId);
+  }
+
+  setBillingRunState(runId: string, state: BillingRunState, actor?: string): Promise<void> {
+    return this.runs.setState(runId, state, actor);
+  }
+
+  createBillingInvoices(runId: string, batch: number): Promise<number> {
+    return this.invoices.createBatch(runId, batch);
+  }
+
+  startBillingLifecycles(runId: string, batch: number): Promise<number> {
+    return this.invoices.startLifecycles(runId, batch);
+  }
+}
+
+function callingWorkflowId(): string {
+  const workflowId = Context.current().info.workflowExecution?.workflowId;
+  if (!workflowId) throw new Error('openBillingRun runs only as an activity of a billing-run workflow');
+  return workflowId;
+}

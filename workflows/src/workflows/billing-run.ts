@@ -1,0 +1,162 @@
+import { ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  BILLING_APPROVER_ROLES,
+  BillingActivities,
+  BillingApproval,
+  BillingCancellation,
+  BillingRunCounts,
+  BillingRunFailures,
+  BillingRunInput,
+  BillingRunQueries,
+  BillingRunResult,
+  BillingRunState,
+  BillingRunStatus,
+  BillingRunUpdates,
+  RecalculateCommand,
+  TaskQueues,
+} from '@clientfees/contracts';
+
+export const recalculateUpdate = defineUpdate<BillingRunStatus, [RecalculateCommand]>(BillingRunUpdates.recalculate);
+export const approveUpdate = defineUpdate<BillingRunStatus, [BillingApproval]>(BillingRunUpdates.approve);
+export const cancelUpdate = defineUpdate<BillingRunStatus, [BillingCancellation]>(BillingRunUpdates.cancel);
+export const billingRunStatusQuery = defineQuery<BillingRunStatus>(BillingRunQueries.status);
+
+const billing = proxyActivities<BillingActivities>({
+  taskQueue: TaskQueues.invoicing,
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+/** Batches in flight at once: enough to keep Postgres and the invoicing worker busy, not more. */
+const PARALLEL_BATCHES = 4;
+
+/** Runs `work` for batches 0..count-1, at most PARALLEL_BATCHES at a time. */
+async function forEachBatch(count: number, work: (batch: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < count) {
+      const batch = next++;
+      await work(batch);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, count) }, lane));
+}
+
+/**
+ * The billing run of one organisation, period and selection (seed 002 p.26-38):
+ *
+ *   select ─► calculate every client in batches (a couple together; red → yellow)
+ *          ─► error list ─ fix, recalculate one client or the selection ─┐
+ *          ◄──────────────────────────────────────────────────────────────┘
+ *          ─► journal reviewed ─► approve (refused while anyone is uncalculated or in error)
+ *          ─► period locked (green) ─► invoices created ─► their lifecycles started
+ *
+ * Invoices are made batch by batch; the period lock taken with each invoice makes a retried or
+ * resumed batch skip what it already made, so no client is invoiced twice for a period.
+ */
+export async function billingRun(input: BillingRunInput): Promise<BillingRunResult> {
+  const opened = await billing.openBillingRun(input);
+  const runId = opened.runId;
+  let batches = opened.batches;
+  let state: BillingRunState = 'calculating';
+  let counts: BillingRunCounts = { total: 0, notCalculated: 0, calculated: 0, error: 0 };
+  let busy = 0;
+  let approval: BillingApproval | undefined;
+  let cancellation: BillingCancellation | undefined;
+  const status = (): BillingRunStatus => ({ runId, state, counts, busy: busy > 0 });
+
+  setHandler(billingRunStatusQuery, status);
+
+  if (opened.empty) {
+    await billing.setBillingRunState(runId, 'completed');
+    return { runId, state: 'completed', invoices: 0 };
+  }
+
+  const calculateAll = async () => {
+    await forEachBatch(batches, (batch) => billing.calculateBillingBatch(runId, batch));
+    counts = await billing.countBillingRun(runId);
+  };
+
+  setHandler(
+    recalculateUpdate,
+    async (command) => {
+      busy++;
+      try {
+        if (command.clientId) {
+          await billing.recalculateBillingClient(runId, command.clientId);
+          counts = await billing.countBillingRun(runId);
+        } else {
+          batches = await billing.reselectBillingClients(runId);
+          await calculateAll();
+        }
+      } finally {
+        busy--;
+      }
+      return status();
+    },
+    { validator: (_command) => requireAwaitingApproval(state) },
+  );
+
+  setHandler(
+    approveUpdate,
+    (command) => {
+      approval = command;
+      return status();
+    },
+    {
+      validator: (command) => {
+        requireAwaitingApproval(state);
+        if (!(BILLING_APPROVER_ROLES as readonly string[]).includes(command.role)) {
+          throw ApplicationFailure.nonRetryable(`the ${command.role} role may not approve a billing run; the billing team (${BILLING_APPROVER_ROLES.join(', ')}) approves`, BillingRunFailures.role);
+        }
+        if (busy > 0) throw ApplicationFailure.nonRetryable('a recalculation is still running; approve when it has finished', BillingRunFailures.refused);
+        if (counts.error > 0 || counts.notCalculated > 0) {
+          throw ApplicationFailure.nonRetryable(
+            `${counts.error} client(s) in error and ${counts.notCalculated} not calculated: fix and recalculate them first`,
+            BillingRunFailures.refused,
+          );
+        }
+      },
+    },
+  );
+
+  setHandler(
+    cancelUpdate,
+    (command) => {
+      cancellation = command;
+      return status();
+    },
+    { validator: (_command) => requireAwaitingApproval(state) },
+  );
+
+  await billing.setBillingRunState(runId, 'calculating');
+  await calculateAll();
+  state = 'awaiting-approval';
+  await billing.setBillingRunState(runId, state);
+
+  await condition(() => (approval !== undefined || cancellation !== undefined) && busy === 0);
+  if (cancellation) {
+    state = 'cancelled';
+    await billing.setBillingRunState(runId, state, cancellation.actor);
+    return { runId, state, invoices: 0 };
+  }
+
+  state = 'approved';
+  await billing.setBillingRunState(runId, state, approval?.actor);
+  state = 'invoicing';
+  await billing.setBillingRunState(runId, state);
+  let invoices = 0;
+  await forEachBatch(batches, async (batch) => {
+    invoices += await billing.createBillingInvoices(runId, batch);
+  });
+  await forEachBatch(batches, (batch) => billing.startBillingLifecycles(runId, batch));
+  state = 'completed';
+  await billing.setBillingRunState(runId, state);
+  return { runId, state, invoices };
+}
+
+function requireAwaitingApproval(state: BillingRunState): void {
+  if (state !== 'awaiting-approval') {
+    throw ApplicationFailure.nonRetryable(`the run is ${state}; only a run awaiting approval can be recalculated, approved or cancelled`, BillingRunFailures.state);
+  }
+}
