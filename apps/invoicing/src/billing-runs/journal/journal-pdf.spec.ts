@@ -85,12 +85,9 @@ describe('renderJournalPdf', () => {
     expect(structure.contents.at(-1)).toContain('(2000) Tj');
   });
 
-  it('renders 10,000 invoices in a few seconds', () => {
-    const journal = largeJournal(10000);
-    const started = process.hrtime.bigint();
-    const pdf = renderJournalPdf(journal);
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(elapsedMs).toBeLessThan(5000);
+  // Its speed is measured by `npm run bench`, never asserted here.
+  it('renders a month of a city (10,000 invoices) into hundreds of pages', () => {
+    const pdf = renderJournalPdf(largeJournal(10000));
     expect(inspectPdf(pdf).count).toBeGreaterThan(300);
   });
 
