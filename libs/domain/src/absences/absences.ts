@@ -3,7 +3,9 @@ import { DomainValidationError } from '../errors';
 import { requireInteger } from '../internal/integers';
 import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
+import type { RuleTableSet } from '../billing/types';
 import { DatedRow, DatedTable, ruleFor, validateDatedTable } from '../rule-tables/dated-table';
+import { tableOf } from '../rule-tables/table-set';
 
 // Tillfälligt uppehåll (seed 002, p.25). Deductions are returned as positive amounts; booked as a
 // fee correction they carry a minus sign.
@@ -107,10 +109,19 @@ export interface FoodDeduction {
 /**
  * The food deduction for absence days in care housing, for planned and unplanned absence alike,
  * at the price list valid on `date`. The shipped list is one municipality's 2018 price: pass the
- * organisation's own list for other years.
+ * organisation's own list for other years, either as the table itself or as the rule-table set
+ * from the database (its 'se-care-housing-food-deductions'; the shipped list when it has none).
  */
-export function careHousingFoodDeduction(date: LocalDate, days: number, priceList: DatedTable<string> = SE_CARE_HOUSING_FOOD_DEDUCTIONS): FoodDeduction {
-  const rule = ruleFor(validateDatedTable(priceList), date, { table: 'care-housing food deductions' });
+export function careHousingFoodDeduction(
+  date: LocalDate,
+  days: number,
+  priceList: DatedTable<string> | RuleTableSet = SE_CARE_HOUSING_FOOD_DEDUCTIONS,
+): FoodDeduction {
+  // A dated table is a list; a rule-table set is a record of lists by name.
+  const table = Array.isArray(priceList)
+    ? (priceList as DatedTable<string>)
+    : tableOf(priceList as RuleTableSet, 'se-care-housing-food-deductions', SE_CARE_HOUSING_FOOD_DEDUCTIONS);
+  const rule = ruleFor(validateDatedTable(table), date, { table: 'care-housing food deductions' });
   const perDay = Money.fromDecimal(decimal(rule.value, 'priceList'), 'SEK', 'HALF_UP');
   if (perDay.isNegative()) throw new DomainValidationError('must not be negative', 'priceList');
   return Object.freeze({ perDay, deduction: perDay.multiply(absenceDays(days), 'HALF_UP'), rule });

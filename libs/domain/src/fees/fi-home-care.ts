@@ -4,6 +4,8 @@ import { requireInteger } from '../internal/integers';
 import { Decimal, DecimalValue, decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import { DatedTable, ruleFor, validateDatedTable } from '../rule-tables/dated-table';
+import type { RuleTableSet } from '../billing/types';
+import { tableOf } from '../rule-tables/table-set';
 import { FeeExplanation, RuleVersion, ruleVersion } from './explanation';
 import { optionalMoney, requireMoney, show } from './money-inputs';
 import {
@@ -34,6 +36,8 @@ export interface FiHomeCareFeeInput {
   readonly serviceCost?: Money;
   /** The organisation's lower tariff; the statutory maximum when absent. */
   readonly tariff?: HomeCareTariff;
+  /** Rule tables from the database by RULE_TABLES name; a missing one means the shipped table. */
+  readonly tables?: RuleTableSet;
 }
 
 export interface FiHomeCareFee {
@@ -122,8 +126,8 @@ export function fiHomeCareFee(input: FiHomeCareFeeInput): FiHomeCareFee {
   const serviceCost = optionalMoney(input.serviceCost, 'EUR', 'serviceCost');
   const hours = homeCareHoursCharged(input.hoursPerMonth);
 
-  const limitRow = ruleFor(FI_HOME_CARE_INCOME_LIMITS, date, { table: 'FI home-care income limits' });
-  const percentRow = ruleFor(FI_HOME_CARE_PERCENTAGES, date, { table: 'FI home-care percentages' });
+  const limitRow = ruleFor(tableOf(input.tables, 'fi-home-care-income-limits', FI_HOME_CARE_INCOME_LIMITS), date, { table: 'FI home-care income limits' });
+  const percentRow = ruleFor(tableOf(input.tables, 'fi-home-care-percentages', FI_HOME_CARE_PERCENTAGES), date, { table: 'FI home-care percentages' });
   const rules: RuleVersion[] = [ruleVersion('FI home-care income limits', limitRow), ruleVersion('FI home-care percentages', percentRow)];
 
   const incomeLimit = homeCareIncomeLimit(limitRow.value, householdSize);

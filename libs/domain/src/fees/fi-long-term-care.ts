@@ -3,6 +3,8 @@ import { DomainValidationError } from '../errors';
 import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import { ruleFor } from '../rule-tables/dated-table';
+import type { RuleTableSet } from '../billing/types';
+import { tableOf } from '../rule-tables/table-set';
 import { FeeExplanation, ruleVersion } from './explanation';
 import { optionalMoney, requireMoney, show } from './money-inputs';
 import { FI_LONG_TERM_CARE_SHARES, FI_PERSONAL_ALLOWANCES, LONG_TERM_CARE_TYPES, LongTermCareType } from './fi-long-term-care-tables';
@@ -22,6 +24,8 @@ export interface FiLongTermCareFeeInput {
   readonly spouseNetMonthlyIncome?: Money;
   /** What the service costs to produce: the fee may never exceed it. */
   readonly serviceCost?: Money;
+  /** Rule tables from the database by RULE_TABLES name; a missing one means the shipped table. */
+  readonly tables?: RuleTableSet;
 }
 
 export interface FiLongTermCareFee {
@@ -55,8 +59,8 @@ export function fiLongTermCareFee(input: FiLongTermCareFeeInput): FiLongTermCare
   const spouseIncome = optionalMoney(input.spouseNetMonthlyIncome, 'EUR', 'spouseNetMonthlyIncome');
   const serviceCost = optionalMoney(input.serviceCost, 'EUR', 'serviceCost');
 
-  const sharesRow = ruleFor(FI_LONG_TERM_CARE_SHARES, date, { table: 'FI long-term care shares' });
-  const allowanceRow = ruleFor(FI_PERSONAL_ALLOWANCES, date, { table: 'FI personal allowances (käyttövara)' });
+  const sharesRow = ruleFor(tableOf(input.tables, 'fi-long-term-care-shares', FI_LONG_TERM_CARE_SHARES), date, { table: 'FI long-term care shares' });
+  const allowanceRow = ruleFor(tableOf(input.tables, 'fi-personal-allowances', FI_PERSONAL_ALLOWANCES), date, { table: 'FI personal allowances (käyttövara)' });
   const personalAllowance = Money.fromDecimal(decimal(allowanceRow.value[careType]), 'EUR', 'HALF_UP');
 
   const lines: string[] = [];

@@ -1,6 +1,7 @@
 import { LocalDate, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
 import { Money } from '../money/money';
+import type { RuleTableSet } from '../billing/types';
 import { FeeExplanation, RuleVersion } from './explanation';
 import { optionalMoney, requireMoney, show } from './money-inputs';
 import { seMaxFee } from './se-elderly-care';
@@ -13,9 +14,9 @@ import { seMaxFee } from './se-elderly-care';
  * - SE elderly care: maxtaxa, or the service cost when that is lower.
  */
 export type UndisclosedIncomeFeeInput =
-  | { readonly rule: 'fi-home-care'; readonly date: LocalDate; readonly serviceCost: Money }
-  | { readonly rule: 'fi-long-term-care'; readonly date: LocalDate; readonly serviceCost: Money }
-  | { readonly rule: 'se-elderly-care'; readonly date: LocalDate; readonly serviceCost?: Money };
+  | { readonly rule: 'fi-home-care'; readonly date: LocalDate; readonly serviceCost: Money; readonly tables?: RuleTableSet }
+  | { readonly rule: 'fi-long-term-care'; readonly date: LocalDate; readonly serviceCost: Money; readonly tables?: RuleTableSet }
+  | { readonly rule: 'se-elderly-care'; readonly date: LocalDate; readonly serviceCost?: Money; readonly tables?: RuleTableSet };
 
 export interface UndisclosedIncomeFee {
   readonly fee: Money;
@@ -37,7 +38,7 @@ export function maximumFeeWithoutIncome(input: UndisclosedIncomeFeeInput): Undis
     }
     case 'se-elderly-care': {
       const serviceCost = optionalMoney(input.serviceCost, 'SEK', 'serviceCost');
-      const { maxFee, rule } = seMaxFee(date);
+      const { maxFee, rule } = seMaxFee(date, input.tables);
       rules.push(rule);
       fee = serviceCost !== undefined && serviceCost.isLessThan(maxFee) ? serviceCost : maxFee;
       lines.push(

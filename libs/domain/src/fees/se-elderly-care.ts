@@ -3,6 +3,8 @@ import { DomainValidationError } from '../errors';
 import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import { ruleFor } from '../rule-tables/dated-table';
+import type { RuleTableSet } from '../billing/types';
+import { tableOf } from '../rule-tables/table-set';
 import { FeeExplanation, RuleVersion, ruleVersion } from './explanation';
 import { optionalMoney, requireMoney, show } from './money-inputs';
 import { SE_MAX_FEES, SE_MINIMUM_AMOUNTS } from './se-elderly-care-tables';
@@ -27,6 +29,8 @@ export interface SeElderlyCareFeeInput {
    * sources on file do not give the current cap.
    */
   readonly housingCostCap?: Money;
+  /** Rule tables from the database by RULE_TABLES name; a missing one means the shipped table. */
+  readonly tables?: RuleTableSet;
 }
 
 export interface SeElderlyCareFee {
@@ -44,9 +48,9 @@ export interface SeElderlyCareFee {
   readonly explanation: FeeExplanation;
 }
 
-/** Maxtaxa for the month of `date`. */
-export function seMaxFee(date: LocalDate): { maxFee: Money; rule: RuleVersion } {
-  const row = ruleFor(SE_MAX_FEES, date, { table: 'SE maximum fees (maxtaxa)' });
+/** Maxtaxa for the month of `date`, from `tables` when it has 'se-max-fees', else the shipped table. */
+export function seMaxFee(date: LocalDate, tables?: RuleTableSet): { maxFee: Money; rule: RuleVersion } {
+  const row = ruleFor(tableOf(tables, 'se-max-fees', SE_MAX_FEES), date, { table: 'SE maximum fees (maxtaxa)' });
   return { maxFee: Money.fromDecimal(decimal(row.value.maxFee), 'SEK', 'HALF_UP'), rule: ruleVersion('SE maximum fees (maxtaxa)', row) };
 }
 
@@ -72,8 +76,8 @@ export function seElderlyCareFee(input: SeElderlyCareFeeInput): SeElderlyCareFee
   }
   const cohabiting = input.cohabiting ?? spouseIncome !== undefined;
 
-  const minimumRow = ruleFor(SE_MINIMUM_AMOUNTS, date, { table: 'SE minimum amounts (minimibelopp)' });
-  const { maxFee, rule: maxFeeRule } = seMaxFee(date);
+  const minimumRow = ruleFor(tableOf(input.tables, 'se-minimum-amounts', SE_MINIMUM_AMOUNTS), date, { table: 'SE minimum amounts (minimibelopp)' });
+  const { maxFee, rule: maxFeeRule } = seMaxFee(date, input.tables);
   const minimumAmount = Money.fromDecimal(decimal(cohabiting ? minimumRow.value.cohabitingEach : minimumRow.value.single), 'SEK', 'HALF_UP');
 
   const lines: string[] = [];

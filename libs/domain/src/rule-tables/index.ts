@@ -1,2 +1,3 @@
 export * from './dated-table';
 export * from './registry';
+export * from './table-set';
