@@ -79,6 +79,9 @@ export interface BillingActivities {
    * Returns how many invoices the batch has, made now or by an earlier attempt.
    */
   createBillingInvoices(runId: string, batch: number): Promise<number>;
+  /** When to remind the billing team of a run still awaiting approval (a few banking days on). */
+  billingApprovalReminderAt(runId: string): Promise<number>;
+  remindBillingApprover(runId: string): Promise<void>;
   /** Starts the invoiceLifecycle of every invoice the batch made (idempotent by workflow id). */
   startBillingLifecycles(runId: string, batch: number): Promise<number>;
 }

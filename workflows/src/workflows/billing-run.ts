@@ -48,17 +48,18 @@ async function forEachBatch(count: number, work: (batch: number) => Promise<unkn
  *   select ─► calculate every client in batches (a couple together; red → yellow)
  *          ─► error list ─ fix, recalculate one client or the selection ─┐
  *          ◄──────────────────────────────────────────────────────────────┘
- *          ─► journal reviewed ─► approve (refused while anyone is uncalculated or in error)
+ *          ─► journal reviewed ─► approve (refused while anyone is uncalculated or in error;
+ *             the billing team is reminded every few banking days until someone decides)
  *          ─► period locked (green) ─► invoices created ─► their lifecycles started
  *
  * Invoices are made batch by batch; the period lock taken with each invoice makes a retried or
  * resumed batch skip what it already made, so no client is invoiced twice for a period.
  */
 export async function billingRun(input: BillingRunInput): Promise<BillingRunResult> {
-  const opened = await billing.openBillingRun(input);
-  const runId = opened.runId;
-  let batches = opened.batches;
-  let state: BillingRunState = 'calculating';
+  // Handlers are set before the first activity, so a query or decision never finds them missing.
+  let runId = input.runId ?? '';
+  let batches = 0;
+  let state: BillingRunState = 'selecting';
   let counts: BillingRunCounts = { total: 0, notCalculated: 0, calculated: 0, error: 0 };
   let busy = 0;
   let approval: BillingApproval | undefined;
@@ -66,11 +67,6 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
   const status = (): BillingRunStatus => ({ runId, state, counts, busy: busy > 0 });
 
   setHandler(billingRunStatusQuery, status);
-
-  if (opened.empty) {
-    await billing.setBillingRunState(runId, 'completed');
-    return { runId, state: 'completed', invoices: 0 };
-  }
 
   const calculateAll = async () => {
     await forEachBatch(batches, (batch) => billing.calculateBillingBatch(runId, batch));
@@ -129,12 +125,27 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
     { validator: (_command) => requireAwaitingApproval(state) },
   );
 
-  await billing.setBillingRunState(runId, 'calculating');
+  const opened = await billing.openBillingRun(input);
+  runId = opened.runId;
+  batches = opened.batches;
+  if (opened.empty) {
+    state = 'completed';
+    await billing.setBillingRunState(runId, state);
+    return { runId, state, invoices: 0 };
+  }
+  state = 'calculating';
+  await billing.setBillingRunState(runId, state);
   await calculateAll();
   state = 'awaiting-approval';
   await billing.setBillingRunState(runId, state);
 
-  await condition(() => (approval !== undefined || cancellation !== undefined) && busy === 0);
+  const decided = () => (approval !== undefined || cancellation !== undefined) && busy === 0;
+  while (!decided()) {
+    // Invoices should not wait for a forgotten approval: remind the billing team every few banking days.
+    const remindAt = await billing.billingApprovalReminderAt(runId);
+    if (await condition(decided, Math.max(1, remindAt - Date.now()))) break;
+    await billing.remindBillingApprover(runId);
+  }
   if (cancellation) {
     state = 'cancelled';
     await billing.setBillingRunState(runId, state, cancellation.actor);
@@ -147,7 +158,9 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
   await billing.setBillingRunState(runId, state);
   let invoices = 0;
   await forEachBatch(batches, async (batch) => {
-    invoices += await billing.createBillingInvoices(runId, batch);
+    // Not `invoices += await …`: that reads the sum before the await and loses the other lanes' counts.
+    const made = await billing.createBillingInvoices(runId, batch);
+    invoices += made;
   });
   await forEachBatch(batches, (batch) => billing.startBillingLifecycles(runId, batch));
   state = 'completed';

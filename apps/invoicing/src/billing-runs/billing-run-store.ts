@@ -1,8 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { SERVICE_LOGGER } from '@clientfees/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addMonths, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
+import { addBankingDays, addMonths, Country, firstDayOfMonth, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import type { BillingRunCounts, BillingRunInput, BillingRunKind, BillingRunState } from '@clientfees/contracts';
+
+/** Banking days a run may wait for approval before the billing team is reminded. */
+export const APPROVAL_REMINDER_BANKING_DAYS = 3;
+/** Reminders arrive at the start of the working day, in the organisation's time zone. */
+const REMINDER_HOUR = 8;
 
 /** Households (a client, or a couple) per batch: one batch is one calculation activity. */
 export const HOUSEHOLDS_PER_BATCH = 500;
@@ -19,6 +26,7 @@ export interface BillingRunRow {
   started_by: string;
   approved_by: string | null;
   approved_at: Date | null;
+  approval_reminded_at: Date | null;
   journal_checksum: string | null;
   created_at: Date;
   updated_at: Date;
@@ -29,7 +37,10 @@ const periodOf = (date: string): string => date.slice(0, 7);
 /** The billing run's own tables: the run, its selected clients and their batches. */
 @Injectable()
 export class BillingRunStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
 
   async get(runId: string, db: EntityManager | DataSource = this.dataSource): Promise<BillingRunRow> {
     const [run] = (await db.query('SELECT * FROM billing_run WHERE id = $1', [runId])) as BillingRunRow[];
@@ -152,5 +163,19 @@ export class BillingRunStore {
       return;
     }
     await this.dataSource.query('UPDATE billing_run SET state = $2, updated_at = now() WHERE id = $1', [runId, state]);
+  }
+
+  /** 08:00 on the third banking day from today, in the organisation's time zone. */
+  async approvalReminderAt(runId: string): Promise<number> {
+    const [organisation] = (await this.dataSource.query('SELECT o.country, o.time_zone FROM organisation o JOIN billing_run r ON r.organisation_id = o.id WHERE r.id = $1', [
+      runId,
+    ])) as Array<{ country: Country; time_zone: string }>;
+    const day = addBankingDays(organisation.country, localDateInZone(Date.now(), organisation.time_zone), APPROVAL_REMINDER_BANKING_DAYS);
+    return startOfDayInZone(day, organisation.time_zone) + REMINDER_HOUR * 3600_000;
+  }
+
+  async remindApprover(runId: string): Promise<void> {
+    await this.dataSource.query('UPDATE billing_run SET approval_reminded_at = now() WHERE id = $1', [runId]);
+    this.logger.warn({ runId }, 'billing run still awaiting approval: the billing team is reminded');
   }
 }

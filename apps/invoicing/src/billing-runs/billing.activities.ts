@@ -48,6 +48,14 @@ export class BillingActivities implements Contract {
     return this.invoices.createBatch(runId, batch);
   }
 
+  billingApprovalReminderAt(runId: string): Promise<number> {
+    return this.runs.approvalReminderAt(runId);
+  }
+
+  remindBillingApprover(runId: string): Promise<void> {
+    return this.runs.remindApprover(runId);
+  }
+
   startBillingLifecycles(runId: string, batch: number): Promise<number> {
     return this.invoices.startLifecycles(runId, batch);
   }

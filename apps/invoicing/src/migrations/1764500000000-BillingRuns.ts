@@ -25,6 +25,7 @@ export class BillingRuns1764500000000 implements MigrationInterface {
         approved_by text,
         approved_at timestamptz,
         journal_checksum text,
+        approval_reminded_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
