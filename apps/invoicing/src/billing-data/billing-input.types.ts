@@ -1,0 +1,145 @@
+import type { Country, LocalDate } from '@clientfees/domain';
+
+// A copy of the input half of libs/domain/src/billing/types.ts, which @clientfees/domain does not
+// export yet. The shapes are identical, so values of these types are assignable to the domain's
+// once it does: then replace this file's contents with
+//   export type { ClientBillingInput, PriceListItem, ... } from '@clientfees/domain';
+
+/** A billing period is a calendar month, 'YYYY-MM'. */
+export type BillingPeriod = string;
+
+export type FeeCalculationType = 'single' | 'couple';
+export type RecipientKind = 'client' | 'guardian' | 'trustee' | 'relative' | 'estate';
+
+export interface PostalAddress {
+  readonly streetAddress: string;
+  readonly postalCode: string;
+  readonly city: string;
+  /** ISO 3166 alpha-2. */
+  readonly country: string;
+}
+
+/** The version of the client's billing settings valid on the period's first day. */
+export interface BillingSettingsSnapshot {
+  /** Debiting area (debiteringsområde / laskutusalue): what selection rules select by. */
+  readonly debitingArea: string;
+  readonly feeCalculationType: FeeCalculationType;
+  /** Accepts the maximum fee (accepterar maxavgift): income is then not needed. */
+  readonly acceptsMaximumFee: boolean;
+  /** SE: the parish (församling) code; required in Sweden. */
+  readonly parishCode: string | null;
+  /** The cost-centre account string the invoice rows are booked to (kontosträng). */
+  readonly accountString: string | null;
+  readonly recipient: {
+    readonly kind: RecipientKind;
+    readonly name: string | null;
+    readonly address: PostalAddress | null;
+  };
+  readonly residenceAddress: PostalAddress | null;
+}
+
+/** The income the fee decision rests on (later supplied by income verification). Decimal strings. */
+export interface IncomeSnapshot {
+  readonly validFrom: LocalDate;
+  readonly grossMonthlyIncome: string;
+  readonly netMonthlyIncome: string;
+  /** FI long-term care deductions (§ 10 c-d). */
+  readonly deductions: string;
+  readonly householdSize: number;
+  /** SE: the monthly housing cost counted in the fee room. */
+  readonly housingCost: string;
+}
+
+/**
+ * A decided service the client receives in the period (palvelupäätös / biståndsbeslut).
+ * - 'fi-home-care', 'fi-long-term-care', 'se-elderly-care': an income-based monthly fee computed
+ *   with the rule tables;
+ * - 'fixed-monthly': a decided monthly fee (`monthlyFee`), e.g. a support service.
+ * A service valid for part of the period is charged for its days: full month when every day of
+ * the month is covered, otherwise monthly fee × days / 30, at most the full fee, half up.
+ */
+export interface DecidedService {
+  readonly serviceCode: string;
+  readonly description: string;
+  readonly kind: 'fi-home-care' | 'fi-long-term-care' | 'se-elderly-care' | 'fixed-monthly';
+  readonly validFrom: LocalDate;
+  readonly validTo: LocalDate | null;
+  /** What the service costs to produce a month: the income-based fee never exceeds it. */
+  readonly serviceCost: string;
+  /** fi-home-care: service hours a month. */
+  readonly hoursPerMonth: string | null;
+  /** fi-long-term-care: 'enhanced-service-housing' | 'family-care' | 'institutional-care'. */
+  readonly careType: string | null;
+  /** fixed-monthly: the decided fee. */
+  readonly monthlyFee: string | null;
+  /** Planned and unplanned absences reduce this service's fee (care fees, not support services). */
+  readonly absenceDeductible: boolean;
+  /** SE care housing: food is charged per day and an absence deducts the food price per day. */
+  readonly includesCareHousingFood: boolean;
+}
+
+/** A price-list item (hinnasto / prislista) registrations are priced by. */
+export interface PriceListItem {
+  readonly code: string;
+  readonly name: string;
+  readonly unit: 'hour' | 'piece' | 'day';
+  readonly price: string;
+  /** Unit staff may correct piece-priced items (food basket, rent, lost alarm button). */
+  readonly piecePriced: boolean;
+  /** Counted in the SE maxtaxa (care services) — corrections to it are the billing team's. */
+  readonly affectsMaximumFee: boolean;
+}
+
+/** A performed service registered as time or quantity (seed 002: registrering). */
+export interface Registration {
+  readonly id: string;
+  readonly itemCode: string;
+  readonly performedOn: LocalDate;
+  /** Hours (time) or pieces (quantity), a decimal string. */
+  readonly quantity: string;
+}
+
+export interface Absence {
+  readonly id: string;
+  readonly kind: 'planned' | 'unplanned';
+  /** Planned absences: when the client notified (the first deductible day may move). */
+  readonly notifiedOn: LocalDate | null;
+  readonly firstDay: LocalDate;
+  /** Null: open-ended (the client is still away) — deducted to the period's end and watched. */
+  readonly lastDay: LocalDate | null;
+}
+
+/** A fee correction: a signed amount (a deduction is negative) with its invoice text. */
+export interface Correction {
+  readonly id: string;
+  readonly amount: string;
+  readonly text: string;
+  readonly itemCode: string | null;
+}
+
+export interface RentContract {
+  readonly housing: 'care' | 'service-apartment';
+  readonly moveIn: LocalDate;
+  readonly moveOut: LocalDate | null;
+  readonly moveOutRent: 'half' | 'full' | null;
+  readonly monthlyRent: string;
+  /** The period whose invoice carries the rent-free month's deduction, when one was granted. */
+  readonly rentFreeMonthPeriod: BillingPeriod | null;
+}
+
+export interface ClientBillingInput {
+  readonly clientId: string;
+  readonly clientNumber: string;
+  readonly name: string;
+  readonly country: Country;
+  readonly period: BillingPeriod;
+  readonly dateOfDeath: LocalDate | null;
+  readonly settings: BillingSettingsSnapshot | null;
+  readonly income: IncomeSnapshot | null;
+  readonly services: readonly DecidedService[];
+  readonly registrations: readonly Registration[];
+  readonly absences: readonly Absence[];
+  readonly corrections: readonly Correction[];
+  readonly rent: RentContract | null;
+}
+
