@@ -15,3 +15,4 @@ export * from './rule-tables';
 export * from './fees';
 export * from './absences';
 export * from './rent-contracts';
+export * from './billing';

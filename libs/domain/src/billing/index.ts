@@ -1,0 +1,4 @@
+export * from './types';
+export * from './period';
+export * from './calculate';
+export * from './corrections';
