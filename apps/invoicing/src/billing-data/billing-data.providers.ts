@@ -1,6 +1,7 @@
 import { AbsencesController } from './absences.controller';
 import { BillingInputs } from './billing-inputs';
 import { BillingSettingsController } from './billing-settings.controller';
+import { BillingSettingCorrectionsController } from './billing-setting-corrections.controller';
 import { ClientsController } from './clients.controller';
 import { CorrectionsController } from './corrections.controller';
 import { DecidedServicesController } from './decided-services.controller';
@@ -14,6 +15,7 @@ import { SelectionRulesController } from './selection-rules.controller';
 export const BILLING_DATA_CONTROLLERS = [
   ClientsController,
   BillingSettingsController,
+  BillingSettingCorrectionsController,
   IncomesController,
   DecidedServicesController,
   PriceListsController,

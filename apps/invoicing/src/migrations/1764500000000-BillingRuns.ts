@@ -69,6 +69,8 @@ export class BillingRuns1764500000000 implements MigrationInterface {
       ALTER TABLE selection_rule
         ADD COLUMN billing_day int CHECK (billing_day BETWEEN 1 AND 28),
         ADD COLUMN correction_weekday int CHECK (correction_weekday BETWEEN 1 AND 7)`);
+    // A settings version fixed in place for the error list says who fixed it and when.
+    await db.query('ALTER TABLE billing_setting ADD COLUMN corrected_by text, ADD COLUMN corrected_at timestamptz');
     await db.query(`ALTER TABLE invoice ADD COLUMN billing_period text, ADD COLUMN billing_run_id uuid REFERENCES billing_run(id)`);
     await db.query(`
       ALTER TABLE invoice_row
@@ -84,6 +86,7 @@ export class BillingRuns1764500000000 implements MigrationInterface {
     await db.query('ALTER TABLE invoice_row DROP COLUMN kind, DROP COLUMN code, DROP COLUMN quantity, DROP COLUMN unit_price_cents, DROP COLUMN account_string, DROP COLUMN explanation');
     await db.query('ALTER TABLE invoice DROP COLUMN billing_period, DROP COLUMN billing_run_id');
     await db.query('ALTER TABLE selection_rule DROP COLUMN billing_day, DROP COLUMN correction_weekday');
+    await db.query('ALTER TABLE billing_setting DROP COLUMN corrected_by, DROP COLUMN corrected_at');
     await db.query('DROP TABLE billing_period_lock');
     await db.query('DROP TABLE billing_run_client');
     await db.query('DROP TABLE billing_run');

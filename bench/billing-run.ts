@@ -1,0 +1,181 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client as PgClient } from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mintAccessToken } from '@clientfees/platform';
+import { billingRunWorkflowId } from '@clientfees/contracts';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  serviceTestEnv,
+  ServiceProcess,
+  startDevServer,
+  startServiceProcess,
+  TEST_SIGNING_KEY,
+  TestDatabase,
+} from '@clientfees/testing';
+import { generateBillingData } from './billing-data';
+
+/**
+ * `npm run bench` (billing part): a billing run for BENCH_BILLING_CLIENTS (100,000) clients through
+ * the real invoicing service and workflow worker (processes, as `npm start` runs them) on a dev
+ * server and Postgres: selection and calculation until the run awaits approval, then — after the
+ * journal — invoice creation until every invoice and row is stored. The same invoices and rows are
+ * then inserted raw (one multi-row INSERT per 5,000, no calculation) into copies of the tables to
+ * give the ratio. Lifecycle starts are measured by the start-throughput benchmark, not here: the
+ * run's workflow is stopped once its invoices are stored.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const SECTION = 'billing-run';
+const ORGANISATION = 'fi-bench';
+const PERIOD = '2026-10';
+const TARGET_SECONDS = 120;
+const CLIENTS = Number(process.env.BENCH_BILLING_CLIENTS ?? 100_000);
+const WRITE = process.env.BENCH_WRITE !== '0' && CLIENTS >= 100_000;
+const TIMEOUT_MS = Number(process.env.BENCH_BILLING_TIMEOUT_S ?? 1800) * 1000;
+
+const log = (message: string) => console.log(`[bench:billing] ${new Date().toISOString().slice(11, 19)} ${message}`);
+
+async function main(): Promise<void> {
+  let temporal: TestWorkflowEnvironment | undefined;
+  let db: TestDatabase | undefined;
+  const processes: ServiceProcess[] = [];
+  try {
+    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
+    const invoicingPort = await freePort();
+    const env = (extra: Record<string, string>) =>
+      serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
+    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort) })));
+    const workflowPollers = async () =>
+      ((await temporal!.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
+    processes.push(await startServiceProcess('workflows', env({ HTTP_PORT: String(await freePort()) }), workflowPollers));
+    const base = `http://127.0.0.1:${invoicingPort}`;
+    const call = async (method: string, url: string, roles: string[], body?: unknown) => {
+      const token = mintAccessToken({ sub: 'bench', roles: roles as never }, TEST_SIGNING_KEY);
+      const response = await fetch(`${base}${url}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`);
+      return text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text;
+    };
+
+    await call('PUT', `/organisations/${ORGANISATION}`, ['administrator'], {
+      name: 'Benchmark city',
+      country: 'FI',
+      currency: 'EUR',
+      timeZone: 'Europe/Helsinki',
+      paymentTermDays: 14,
+      dueDateBankingDays: 3,
+    });
+    const data = new PgClient({ connectionString: db.url });
+    await data.connect();
+    await data.query('SET search_path TO invoicing, public');
+    let started = performance.now();
+    const { selectionRuleId } = await generateBillingData(data, ORGANISATION, CLIENTS, PERIOD);
+    log(`generated ${CLIENTS} clients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    started = performance.now();
+    const run = await call('POST', '/billing-runs', ['billing-supervisor'], { organisationId: ORGANISATION, period: PERIOD, selectionRuleId });
+    const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', TIMEOUT_MS);
+    const calculationSeconds = (performance.now() - started) / 1000;
+    log(`calculated ${calculated.counts.total} clients in ${calculationSeconds.toFixed(1)} s (${calculated.counts.error} in error)`);
+
+    started = performance.now();
+    const csv = (await call('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'])) as string;
+    const journalSeconds = (performance.now() - started) / 1000;
+    log(`journal CSV ${(csv.length / 1e6).toFixed(1)} MB in ${journalSeconds.toFixed(1)} s`);
+
+    const [{ expected }] = (await data.query(`SELECT count(*)::int AS expected FROM billing_run_client WHERE run_id = $1 AND status = 'calculated' AND total_cents > 0`, [run.id]))
+      .rows as Array<{ expected: number }>;
+    started = performance.now();
+    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    await eventually(
+      async () => ((await data.query('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id])).rows[0] as { n: number }).n,
+      (n) => n === expected,
+      TIMEOUT_MS,
+    );
+    const invoicingSeconds = (performance.now() - started) / 1000;
+    await temporal.client.workflow.getHandle(billingRunWorkflowId(run.id)).terminate('benchmark: lifecycle starts are measured by the start-throughput benchmark');
+    const [{ rows: rowCount }] = (await data.query('SELECT count(*)::int AS rows FROM invoice_row r JOIN invoice i ON i.id = r.invoice_id WHERE i.billing_run_id = $1', [run.id]))
+      .rows as Array<{ rows: number }>;
+    log(`stored ${expected} invoices with ${rowCount} rows in ${invoicingSeconds.toFixed(1)} s`);
+
+    const rawSeconds = await rawInsert(data, run.id);
+    log(`raw insert of the same invoices and rows: ${rawSeconds.toFixed(1)} s`);
+    await data.end();
+
+    const total = calculationSeconds + invoicingSeconds;
+    const report = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} at the end; Postgres on the same machine.`,
+      '',
+      `| step | clients / invoices | seconds |`,
+      `|---|---|---|`,
+      `| select + calculate (until awaiting approval) | ${calculated.counts.total} clients, ${calculated.counts.error} in error | ${calculationSeconds.toFixed(1)} |`,
+      `| journal CSV (not counted: a person reviews it) | ${(csv.length / 1e6).toFixed(1)} MB | ${journalSeconds.toFixed(1)} |`,
+      `| approve → invoices and rows stored | ${expected} invoices, ${rowCount} rows | ${invoicingSeconds.toFixed(1)} |`,
+      `| **calculation + stored invoices** | | **${total.toFixed(1)}** (target ≤ ${TARGET_SECONDS}: ${total <= TARGET_SECONDS ? 'PASS' : 'FAIL'}) |`,
+      `| raw bulk insert of the same invoices and rows | | ${rawSeconds.toFixed(1)} |`,
+      '',
+      `Ratio billing run / raw insert: **${(total / rawSeconds).toFixed(1)}×**.`,
+    ].join('\n');
+    console.log(report);
+    if (WRITE) writeSection(report);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    await db?.drop();
+    await temporal?.teardown();
+  }
+}
+
+/** Inserts the run's invoices and rows, as stored, into copies of the tables: the floor. */
+async function rawInsert(pg: PgClient, runId: string): Promise<number> {
+  await pg.query('CREATE TABLE raw_invoice (LIKE invoice INCLUDING ALL)');
+  await pg.query('CREATE TABLE raw_invoice_row (LIKE invoice_row INCLUDING ALL)');
+  const invoices = (await pg.query('SELECT * FROM invoice WHERE billing_run_id = $1', [runId])).rows as Array<Record<string, unknown>>;
+  const rows = (await pg.query('SELECT r.* FROM invoice_row r JOIN invoice i ON i.id = r.invoice_id WHERE i.billing_run_id = $1', [runId])).rows as Array<Record<string, unknown>>;
+  const started = performance.now();
+  await insertAll(pg, 'raw_invoice', invoices);
+  await insertAll(pg, 'raw_invoice_row', rows);
+  return (performance.now() - started) / 1000;
+}
+
+async function insertAll(pg: PgClient, table: string, records: Array<Record<string, unknown>>): Promise<void> {
+  if (records.length === 0) return;
+  const columns = Object.keys(records[0]);
+  const perStatement = Math.floor(60_000 / columns.length);
+  for (let i = 0; i < records.length; i += perStatement) {
+    const chunk = records.slice(i, i + perStatement);
+    const values: unknown[] = [];
+    const tuples = chunk.map((record) => `(${columns.map((column) => `$${values.push(record[column] instanceof Object && !(record[column] instanceof Date) ? JSON.stringify(record[column]) : record[column])}`).join(', ')})`);
+    await pg.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  }
+}
+
+function writeSection(report: string): void {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const begin = `<!-- bench:${SECTION}:begin -->`;
+  const end = `<!-- bench:${SECTION}:end -->`;
+  const text = readFileSync(file, 'utf8');
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`BENCHMARKS.md has no ${begin} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
