@@ -280,7 +280,7 @@ describe('billing data API', () => {
 
       const cleaning = await stack.service.request('POST', `/clients/${client.id}/corrections`, { roles: UNIT, body: { period: '2026-10', amount: '-32.50', text: 'Cleaning cancelled', itemCode: 'CLEANING' } });
       expect(cleaning.status).toBe(403);
-      expect(cleaning.body.message).toBe('CLEANING is not piece-priced: only the billing team may correct it');
+      expect(cleaning.body.message).toBe('a unit-manager may not correct CLEANING: it can affect the maximum fee, so the billing team corrects it');
       const noItem = await stack.service.request('POST', `/clients/${client.id}/corrections`, { roles: UNIT, body: { period: '2026-10', amount: '-10.00', text: 'Goodwill' } });
       expect(noItem.status).toBe(403);
       expect(noItem.body.message).toMatch(/piece-priced price-list items only/);

@@ -3,12 +3,12 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainValidationError } from '@clientfees/domain';
+import { CorrectionItem, correctionPermission, DomainValidationError } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { BILLING_TEAM, conflict, formatCents, loadClient, parseCents, READ_ROLES, UNIT_AND_BILLING_TEAM } from './billing-data.common';
 import { PERIOD_PATTERN, periodFirstDay, periodLastDay, periodOf, todayIn } from './billing-period';
-import { CorrectionItem, correctionPermission, correctionRoleOf } from './correction-permission';
+import { correctionRoleOf } from './correction-permission';
 
 export class CreateCorrectionDto {
   @ApiProperty({ example: '2027-01', description: 'The billing period the correction concerns (never changed afterwards). Billed on the next invoice.' })
