@@ -1,4 +1,4 @@
-import { LifecycleTerms, lifecycleTerms, Money } from '@clientfees/domain';
+import { LifecycleTerms, lifecycleTerms, Money, transferSchedule } from '@clientfees/domain';
 import type { Organisation } from './organisation.entity';
 
 /** The organisation's lifecycle settings as the domain's checked terms (caps and limits applied). */
@@ -7,10 +7,10 @@ export function termsOf(organisation: Organisation): LifecycleTerms {
     paymentTermDays: organisation.paymentTermDays,
     bankingDays: organisation.dueDateBankingDays,
     transferAfterDaysOverdue: organisation.transferAfterDaysOverdue,
-    transferSchedule:
-      organisation.transferScheduleKind === 'weekly'
-        ? { kind: 'weekly', isoWeekday: organisation.transferScheduleDay as 1 | 2 | 3 | 4 | 5 | 6 | 7 }
-        : { kind: 'monthly', dayOfMonth: organisation.transferScheduleDay },
+    transferSchedule: transferSchedule(organisation.transferScheduleKind, organisation.transferScheduleDay, {
+      kind: 'transferScheduleKind',
+      day: 'transferScheduleDay',
+    }),
     reminderDueDays: organisation.reminderDueDays,
     fees: organisation.reminderFeeCents === null ? {} : { reminder: Money.ofMinor(organisation.reminderFeeCents, organisation.currency) },
     deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },

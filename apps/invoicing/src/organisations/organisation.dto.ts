@@ -1,6 +1,45 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Country, Currency } from '@clientfees/domain';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { Country, Currency, isDomainValidationError, transferSchedule } from '@clientfees/domain';
+
+/** The run day checked by the domain's `transferSchedule(kind, day)` against the chosen kind. */
+@ValidatorConstraint({ name: 'transferScheduleDay' })
+class TransferScheduleDay implements ValidatorConstraintInterface {
+  private refusal(day: unknown, args: ValidationArguments): string | undefined {
+    const { transferScheduleKind } = args.object as PutOrganisationDto;
+    // A wrong kind is reported on its own field.
+    if (transferScheduleKind !== 'weekly' && transferScheduleKind !== 'monthly') return undefined;
+    try {
+      transferSchedule(transferScheduleKind, day as number, { day: 'transferScheduleDay' });
+      return undefined;
+    } catch (error) {
+      if (isDomainValidationError(error)) return error.reason;
+      throw error;
+    }
+  }
+
+  validate(day: unknown, args: ValidationArguments): boolean {
+    return this.refusal(day, args) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return this.refusal(args.value, args) ?? 'not a valid transfer-run day';
+  }
+}
 
 export class PutOrganisationDto {
   @ApiProperty({ example: 'Länsi-Uusimaa wellbeing services county' })
@@ -66,11 +105,13 @@ export class PutOrganisationDto {
   @IsIn(['weekly', 'monthly'])
   transferScheduleKind: 'weekly' | 'monthly' = 'weekly';
 
-  @ApiPropertyOptional({ default: 2, description: 'weekly: ISO weekday (1 Monday … 7 Sunday; 2 = Tuesday); monthly: day of the month.' })
+  @ApiPropertyOptional({
+    default: 2,
+    description: 'weekly: ISO weekday (1 Monday … 7 Sunday; 2 = Tuesday); monthly: day of the month 1-31 (a shorter month runs on its last day).',
+  })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(31)
+  @Validate(TransferScheduleDay)
   transferScheduleDay: number = 2;
 
   @ApiPropertyOptional({ default: 14, description: 'Days from the reminder to its due date.' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { currencyOfCountry, DomainValidationError, Money } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, Money, transferSchedule } from '@clientfees/domain';
 import { Roles } from '@clientfees/platform';
 import { Organisation } from './organisation.entity';
 import { PutOrganisationDto } from './organisation.dto';
@@ -46,12 +46,8 @@ export class OrganisationsController {
     if (body.deferralSupervisorMonths < body.deferralOfficerMonths) {
       throw new DomainValidationError('the billing supervisor’s limit cannot be below the client-fee officer’s', 'deferralSupervisorMonths');
     }
-    if (body.transferScheduleKind === 'weekly' && body.transferScheduleDay > 7) {
-      throw new DomainValidationError('a weekly run day is an ISO weekday from 1 (Monday) to 7 (Sunday)', 'transferScheduleDay');
-    }
-    if (body.transferScheduleKind === 'monthly' && body.transferScheduleDay > 28) {
-      throw new DomainValidationError('a monthly run day is from 1 to 28, so that every month has it', 'transferScheduleDay');
-    }
+    // Weekly on an ISO weekday 1-7, monthly on a day 1-31 (the last day of a shorter month).
+    transferSchedule(body.transferScheduleKind, body.transferScheduleDay, { kind: 'transferScheduleKind', day: 'transferScheduleDay' });
     const { reminderFee, ...settings } = body;
     const repository = this.dataSource.getRepository(Organisation);
     const organisation = repository.create({

@@ -2,3 +2,5 @@ export * from './roles';
 export * from './terms';
 export * from './timeline';
 export * from './states';
+export * from './transfer-schedule';
+export * from './write-off';

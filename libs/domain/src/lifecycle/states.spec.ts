@@ -30,7 +30,7 @@ describe('invoice states', () => {
     ['issued', 'in-payment-plan'], ['at-agency', 'in-payment-plan'], ['in-payment-plan', 'paid'], ['in-payment-plan', 'overdue'], ['in-payment-plan', 'at-agency'],
     ['at-agency', 'recalled'], ['recalled', 'credited'], ['recalled', 'overdue'], ['recalled', 'paid'],
     ['issued', 'credited'], ['paid', 'credited'],
-    ['overdue', 'waived'], ['at-agency', 'waived'], ['at-agency', 'written-off'], ['overdue', 'written-off'],
+    ['overdue', 'waived'], ['at-agency', 'waived'], ['overdue', 'written-off'], ['reminded', 'written-off'], ['recalled', 'written-off'],
   ] as const)('allows %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
     expect(allowedTransitions(from)).toContain(to);
@@ -45,6 +45,9 @@ describe('invoice states', () => {
     ['issued', 'waived', 'to: the invoice is issued and not past its due date, so it cannot become waived'],
     ['at-agency', 'credited', 'to: an invoice at the collection agency must be recalled before it can become credited'],
     ['at-agency', 'deferred', 'to: an invoice at the collection agency must be recalled before it can become deferred'],
+    ['at-agency', 'written-off', 'to: an invoice at the collection agency must be recalled before it can become written-off'],
+    ['in-payment-plan', 'written-off', 'to: a payment plan that is being kept cannot be written off: only once it is broken (overdue again)'],
+    ['issued', 'written-off', 'to: the invoice is issued and not past its due date, so it cannot become written-off'],
     ['overdue', 'recalled', 'to: only an invoice at the collection agency can be recalled'],
     ['overdue', 'overdue', 'to: the invoice is already overdue'],
     ['overdue', 'issued', 'to: an invoice cannot go from overdue to issued'],
@@ -78,5 +81,16 @@ describe('waiving collection', () => {
     );
     expect(reasonOf(() => assertTransition('overdue', 'waived'))).toBe('role: nobody without a role may waive collection: only a result-area director decides that');
     expect(() => assertTransition('overdue', 'at-agency')).not.toThrow();
+  });
+});
+
+describe('writing off', () => {
+  it('is for the billing supervisor and the result-area director', () => {
+    expect(() => assertTransition('overdue', 'written-off', { role: 'billing-supervisor' })).not.toThrow();
+    expect(() => assertTransition('recalled', 'written-off', { role: 'result-area-director' })).not.toThrow();
+    expect(reasonOf(() => assertTransition('overdue', 'written-off', { role: 'client-fee-officer' }))).toBe(
+      'role: role client-fee-officer may not write an invoice off: only the billing supervisor or the result-area director decides that',
+    );
+    expect(reasonOf(() => assertTransition('overdue', 'written-off'))).toMatch(/^role: nobody without a role may write an invoice off/);
   });
 });

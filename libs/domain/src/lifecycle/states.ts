@@ -1,5 +1,6 @@
 import { DomainValidationError } from '../errors';
 import { RESULT_AREA_DIRECTOR } from './roles';
+import { mayWriteOff } from './write-off';
 
 /**
  * Where an invoice stands (laskun tila / fakturastatus). A superset of the first slice's
@@ -37,10 +38,10 @@ const TRANSITIONS: Readonly<Record<InvoiceLifecycleState, readonly InvoiceLifecy
   overdue: ['paid', 'reminded', 'at-agency', 'deferred', 'in-payment-plan', 'credited', 'waived', 'written-off'],
   reminded: ['paid', 'at-agency', 'deferred', 'in-payment-plan', 'credited', 'waived', 'written-off'],
   // The agency also makes payment plans for collected invoices (seed 000). A credit note or a
-  // deferral needs the invoice back from the agency first: recall it.
-  'at-agency': ['paid', 'in-payment-plan', 'recalled', 'waived', 'written-off'],
-  // A broken plan is overdue again, or goes (back) to the agency.
-  'in-payment-plan': ['paid', 'overdue', 'at-agency', 'credited', 'waived', 'written-off'],
+  // deferral, or a write-off, needs the invoice back from the agency first: recall it.
+  'at-agency': ['paid', 'in-payment-plan', 'recalled', 'waived'],
+  // A broken plan is overdue again (and may then be written off), or goes (back) to the agency.
+  'in-payment-plan': ['paid', 'overdue', 'at-agency', 'credited', 'waived'],
   deferred: ['partially-paid', 'paid', 'overdue', 'in-payment-plan', 'credited'],
   credited: [],
   waived: [],
@@ -74,18 +75,19 @@ function forbiddenReason(from: InvoiceLifecycleState, to: InvoiceLifecycleState)
   if (from === to) return `the invoice is already ${from}`;
   if (TERMINAL_INVOICE_STATES.includes(from)) return `the invoice is ${from}, which is final: it cannot become ${to}`;
   if (from === 'paid') return 'a paid invoice can only be credited';
-  if (from === 'at-agency' && (to === 'credited' || to === 'deferred')) {
+  if (from === 'at-agency' && (to === 'credited' || to === 'deferred' || to === 'written-off')) {
     return `an invoice at the collection agency must be recalled before it can become ${to}`;
   }
   if (NOT_YET_DUE.includes(from) && NEEDS_OVERDUE.includes(to)) {
     return `the invoice is ${from} and not past its due date, so it cannot become ${to}`;
   }
   if (to === 'recalled') return 'only an invoice at the collection agency can be recalled';
+  if (from === 'in-payment-plan' && to === 'written-off') return 'a payment plan that is being kept cannot be written off: only once it is broken (overdue again)';
   return `an invoice cannot go from ${from} to ${to}`;
 }
 
 export interface TransitionContext {
-  /** The role of the person making the change; required for a waiver. */
+  /** The role of the person making the change; required for a waiver and a write-off. */
   readonly role?: string;
 }
 
@@ -97,5 +99,9 @@ export function assertTransition(from: InvoiceLifecycleState, to: InvoiceLifecyc
   if (to === 'waived' && !mayWaiveCollection(context.role ?? '')) {
     const who = context.role ? `role ${context.role} may not` : 'nobody without a role may';
     throw new DomainValidationError(`${who} waive collection: only a result-area director decides that`, 'role');
+  }
+  if (to === 'written-off' && !mayWriteOff(context.role ?? '')) {
+    const who = context.role ? `role ${context.role} may not` : 'nobody without a role may';
+    throw new DomainValidationError(`${who} write an invoice off: only the billing supervisor or the result-area director decides that`, 'role');
   }
 }

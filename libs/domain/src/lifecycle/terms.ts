@@ -4,6 +4,7 @@ import { DomainValidationError } from '../errors';
 import { requireInteger } from '../internal/integers';
 import { currencyOfCountry } from '../money/currency';
 import { Money } from '../money/money';
+import { checkTransferSchedule } from './transfer-schedule';
 
 /**
  * When the finance centre transfers overdue invoices to the collection agency: weekly on a
@@ -144,16 +145,6 @@ export function checkLifecycleFee(country: Country, kind: LifecycleFeeKind, fee:
   return fee;
 }
 
-export function transferSchedule(schedule: TransferSchedule, field = 'transferSchedule'): TransferSchedule {
-  if (schedule?.kind === 'weekly') {
-    return Object.freeze({ kind: 'weekly', isoWeekday: requireInteger(schedule.isoWeekday, `${field}.isoWeekday`, 1, 7) as IsoWeekday });
-  }
-  if (schedule?.kind === 'monthly') {
-    return Object.freeze({ kind: 'monthly', dayOfMonth: requireInteger(schedule.dayOfMonth, `${field}.dayOfMonth`, 1, 31) });
-  }
-  throw new DomainValidationError('must be { kind: "weekly", isoWeekday } or { kind: "monthly", dayOfMonth }', field);
-}
-
 /** Complete, checked timeline terms; anything missing takes the default. */
 export function timelineTerms(input: Partial<TimelineTerms> = {}): TimelineTerms {
   const closedDays = input.closedDays ?? DEFAULT_TIMELINE_TERMS.closedDays;
@@ -169,7 +160,7 @@ export function timelineTerms(input: Partial<TimelineTerms> = {}): TimelineTerms
       0,
       MAX_DAYS,
     ),
-    transferSchedule: transferSchedule(input.transferSchedule ?? DEFAULT_TIMELINE_TERMS.transferSchedule),
+    transferSchedule: checkTransferSchedule(input.transferSchedule ?? DEFAULT_TIMELINE_TERMS.transferSchedule),
     reminderDueDays: requireInteger(input.reminderDueDays ?? DEFAULT_TIMELINE_TERMS.reminderDueDays, 'reminderDueDays', 1, MAX_DAYS),
     closedDays,
   });

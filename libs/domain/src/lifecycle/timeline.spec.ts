@@ -75,7 +75,7 @@ describe('invoiceTimeline', () => {
       new DomainValidationError('must be between 0 and 366', 'transferAfterDaysOverdue'),
     );
     expect(() => invoiceTimeline('FI', '2017-07-25', { transferSchedule: { kind: 'weekly', isoWeekday: 8 as 1 } })).toThrow(
-      'transferSchedule.isoWeekday: must be between 1 and 7',
+      'transferSchedule.isoWeekday: a weekly run day is an ISO weekday from 1 (Monday) to 7 (Sunday)',
     );
   });
 });
