@@ -42,10 +42,14 @@ export default [
     },
   },
   {
-    // Workflows are deterministic: only the workflow API, contracts and the pure domain.
+    // Workflows are deterministic: only the workflow API, contracts and the pure domain — through
+    // its workflow entry point, which leaves out the banking calendar (date-holidays) that would
+    // otherwise be loaded into every cached workflow context (BENCHMARKS.md).
     files: ['workflows/src/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
+      'no-restricted-imports': ['error', { paths: [
+        { name: '@clientfees/domain', message: 'Workflow code imports @clientfees/domain/workflow: the full domain pulls date-holidays into every workflow context.' },
+      ], patterns: [
         { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@clientfees/platform', '@clientfees/testing', 'node:*', 'fs', 'path'], message: 'Workflow code is deterministic: all I/O goes through activities.' },
       ] }],
     },

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addBankingDays, addDays, dueDate, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, invoiceLifecycleWorkflowId, TaskQueues } from '@clientfees/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
-import { eventually, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually, FAKE_ZONE, fakeCollection, fakeDueDate, fakeInvoiceTerms, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
 import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
 import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 
-export const ZONE = 'Europe/Helsinki';
+export const ZONE = FAKE_ZONE;
+export { fakeCollection };
 
 export interface RecordedChange extends InvoiceStateChange {
   /** The server's (skipped) time at which the activity was scheduled. */
@@ -20,7 +21,8 @@ export interface RecordedChange extends InvoiceStateChange {
 
 /**
  * The invoicing activities with the real date rules and an in-memory record of what they were
- * asked to do, so the workflow can be walked through real calendars without a database.
+ * asked to do, so the workflow can be walked through real calendars without a database. The
+ * invoice's terms and the collection fakes are shared with the benchmark (libs/testing/src/fakes.ts).
  */
 export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean; transferCandidates?: string[] } = {}) {
   const changes: RecordedChange[] = [];
@@ -28,32 +30,10 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
   const closed: Array<{ approvalId: string; outcome: string }> = [];
   const credits: number[] = [];
   const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
-  const dueOf = (due: string) => ({ dueDate: due, dueDateEndsAtMs: startOfDayInZone(addDays(due, 1), ZONE) });
   let approvals = 0;
   const activities: InvoicingActivities = {
     async setInvoiceDueDate(invoiceId) {
-      const due = dueDate('FI', invoiceDate, { paymentTermDays: 14, bankingDays: 3 });
-      return {
-        ...dueOf(due),
-        isEstate: options.isEstate ?? false,
-        deferralLimits: { officerMonths: 3, supervisorMonths: 12 },
-        timeZone: ZONE,
-        transferEligibleDate: addDays(due, 17),
-        reminderDueDays: 14,
-        reminderFeeCents: 210,
-        snapshot: {
-          invoiceId,
-          organisationId: 'fi-demo',
-          country: 'FI',
-          currency: 'EUR',
-          invoiceNumber: 1,
-          clientNumber: 'C-1',
-          paymentReference: '1000000012',
-          recipient: { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo', country: 'FI' },
-          invoiceDate,
-          dueDate: due,
-        },
-      };
+      return fakeInvoiceTerms(invoiceId, invoiceDate, { isEstate: options.isEstate });
     },
     async recordCreditNote(input) {
       credits.push(input.amountCents);
@@ -68,7 +48,7 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
     },
     async applyDeferral(input) {
       changes.push({ invoiceId: input.invoiceId, state: 'deferred', actor: input.actor, reason: input.reason, at: new Date(now()).toISOString() });
-      return dueOf(input.dueDate);
+      return fakeDueDate(input.dueDate);
     },
     async openDeferralApproval() {
       approvals += 1;
@@ -124,36 +104,6 @@ export function keepHistory(env: TestWorkflowEnvironment, workflowId: string, na
   // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
   const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
   writeFileSync(file, json);
-}
-
-/** The collection activities, recording each call with the server date it happened on. */
-export function fakeCollection() {
-  const calls: Array<{ activity: string; on: string; invoiceId: string; detail?: string }> = [];
-  const on = () => localDateInZone(Context.current().info.currentAttemptScheduledTimestampMs, ZONE);
-  const activities: CollectionActivities = {
-    async sendReminder(request) {
-      calls.push({ activity: 'sendReminder', on: on(), invoiceId: request.invoice.invoiceId, detail: `${request.reminderDate}→${request.reminderDueDate}` });
-      return {
-        reminderId: `reminder-${request.invoice.invoiceId}`,
-        reminderFeeCents: request.reminderFeeCents,
-        interestCents: 42,
-        totalCents: request.openCents + request.reminderFeeCents + 42,
-        reminderDueDate: request.reminderDueDate,
-        agencyCaseId: `case-${request.invoice.invoiceId}`,
-      };
-    },
-    async transferToAgency(request) {
-      calls.push({ activity: 'transferToAgency', on: on(), invoiceId: request.invoice.invoiceId, detail: request.transferDate });
-      return { agencyCaseId: `case-${request.invoice.invoiceId}` };
-    },
-    async recallFromAgency(request) {
-      calls.push({ activity: 'recallFromAgency', on: on(), invoiceId: request.invoiceId, detail: request.reason });
-    },
-    async tellAgencyOfPaymentPlan(request) {
-      calls.push({ activity: 'tellAgencyOfPaymentPlan', on: on(), invoiceId: request.invoiceId, detail: `${request.instalments.length} instalments` });
-    },
-  };
-  return { activities, calls };
 }
 
 /** Starts an invoice's lifecycle with the harness's input. */

@@ -1,11 +1,12 @@
 import { eventually } from '@clientfees/testing';
-import { creditInvoiceUpdate, feeReductionSignal, paymentSignal, statusQuery, waiveCollectionUpdate } from '../src/workflows/invoice-lifecycle';
-import { fakeCollection, fakeInvoicing, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
+import { WriteOffCommand } from '@clientfees/contracts';
+import { creditInvoiceUpdate, feeReductionSignal, paymentSignal, recallUpdate, statusQuery, waiveCollectionUpdate, writeOffUpdate } from '../src/workflows/invoice-lifecycle';
+import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
 const INVOICE_DATE = '2028-07-25';
 
-describe('waivers and credit notes on the time-skipping server', () => {
+describe('waivers, write-offs and credit notes on the time-skipping server', () => {
   const server = timeSkippingServerPerTest(INVOICE_DATE);
 
   const start = (id: string) => startLifecycle(server.env, id);
@@ -37,12 +38,90 @@ describe('waivers and credit notes on the time-skipping server', () => {
     expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'transferToAgency', 'recallFromAgency']);
   });
 
+  const writeOff = (overrides: Partial<WriteOffCommand> = {}): { args: [WriteOffCommand] } => ({
+    args: [{ grounds: 'uncollectable', note: 'no income or assets; decision 2028/77', actor: 'supervisor-1', role: 'billing-supervisor', ...overrides }],
+  });
+  const refusedBecause = (message: RegExp | string, type?: string) => ({
+    cause: expect.objectContaining({ message: typeof message === 'string' ? message : expect.stringMatching(message), ...(type ? { type } : {}) }),
+  });
+
+  it('the billing supervisor writes a reminded invoice off: the reminder service stops, the open amount is written off, the lifecycle ends', async () => {
+    const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['write-off'] });
+    const collection = fakeCollection();
+    await withWorkers(
+      server.env,
+      invoicing.activities,
+      async () => {
+        const handle = await start('write-off');
+        await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+        await expect(handle.executeUpdate(writeOffUpdate, writeOff())).rejects.toMatchObject(
+          refusedBecause('an invoice that is issued cannot be written off: only an overdue, reminded, returned or recalled one', 'InvoiceStateConflict'),
+        );
+        await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 2345, paidOn: '2028-08-01' });
+        await runTransfer('2028-08-29');
+        expect(await eventually(() => handle.query(statusQuery), (s) => s.state === 'reminded')).toMatchObject({ paidCents: 2345 });
+
+        for (const role of ['client-fee-officer', 'finance-centre']) {
+          await expect(handle.executeUpdate(writeOffUpdate, writeOff({ role }))).rejects.toMatchObject(
+            refusedBecause(`only the billing supervisor or the result-area director may write an invoice off, not ${role}`, 'DeferralRefused'),
+          );
+        }
+        await expect(handle.executeUpdate(writeOffUpdate, writeOff({ grounds: 'hardship' }))).rejects.toMatchObject(refusedBecause(/needs its grounds, one of uncollectable/));
+        await expect(handle.executeUpdate(writeOffUpdate, writeOff({ note: ' ' }))).rejects.toMatchObject(refusedBecause(/needs a note/));
+
+        const writtenOff = await handle.executeUpdate(writeOffUpdate, writeOff());
+        expect(writtenOff).toMatchObject({
+          state: 'written-off',
+          writtenOff: { amountCents: 10000, grounds: 'uncollectable', note: 'no income or assets; decision 2028/77', decidedBy: 'supervisor-1' },
+        });
+        expect(await handle.result()).toMatchObject({ state: 'written-off', paidCents: 2345, totalCents: 12345 });
+        keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v6-reminded-written-off');
+      },
+      collection.activities,
+    );
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'recallFromAgency']);
+    expect(collection.calls[1].detail).toBe('written off (uncollectable): no income or assets; decision 2028/77');
+    expect(invoicing.changes.map((c) => [c.state, c.actor])).toEqual([
+      ['partially-paid', 'system:invoiceLifecycle'],
+      ['overdue', 'system:invoiceLifecycle'],
+      ['reminded', 'system:invoiceLifecycle'],
+      ['written-off', 'supervisor-1'],
+    ]);
+    expect(invoicing.changes.at(-1)?.reason).toBe('100.00 EUR written off by the billing supervisor (uncollectable): no income or assets; decision 2028/77');
+  });
+
+  it('refuses to write off an invoice at the agency until it is recalled; then the director writes it off', async () => {
+    const collection = fakeCollection();
+    const invoicing = fakeInvoicing(INVOICE_DATE, { transferCandidates: ['write-off-agency'] });
+    await withWorkers(
+      server.env,
+      invoicing.activities,
+      async () => {
+        const handle = await start('write-off-agency');
+        await runTransfer('2028-08-29');
+        await skipTo(server.env, '2028-09-13');
+        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        await expect(handle.executeUpdate(writeOffUpdate, writeOff())).rejects.toMatchObject(
+          refusedBecause('the invoice is at the collection agency: recall it from the agency first, then write it off', 'InvoiceStateConflict'),
+        );
+        await handle.executeUpdate(recallUpdate, { args: [{ reason: 'estate without assets', actor: 'finance-1' }] });
+        const writtenOff = await handle.executeUpdate(writeOffUpdate, writeOff({ grounds: 'estate-without-assets', role: 'result-area-director', actor: 'director-1' }));
+        expect(writtenOff).toMatchObject({ state: 'written-off', writtenOff: { amountCents: 12345, grounds: 'estate-without-assets' } });
+        await expect(handle.executeUpdate(writeOffUpdate, writeOff())).rejects.toThrow();
+        expect(await handle.result()).toMatchObject({ state: 'written-off' });
+      },
+      collection.activities,
+    );
+    // Recalled once, by the recall; the write-off of a recalled invoice has nothing to tell the agency.
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'transferToAgency', 'recallFromAgency']);
+    expect(invoicing.changes.at(-1)).toMatchObject({ state: 'written-off', actor: 'director-1', reason: expect.stringMatching(/^123\.45 EUR written off by the result-area director \(estate-without-assets\)/) });
+  });
+
   it('a partial credit lowers what is owed, so the rest paid settles the invoice', async () => {
     const invoicing = fakeInvoicing(INVOICE_DATE);
     await withWorkers(server.env, invoicing.activities, async () => {
       const handle = await start('partial-credit');
       await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
-      const refusedBecause = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
       await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 20000, reason: 'too much', actor: 'f', role: 'finance-centre' }] })).rejects.toMatchObject(
         refusedBecause(/more than the 12345 cents still open/),
       );

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { dueDate, localDateInZone, validateFinnishCreditorReference, validateRfCreditorReference } from '@clientfees/domain';
-import { InvoicingMessages, SearchAttributes } from '@clientfees/contracts';
-import { eventually, startDevServer, startTimeSkippingServer } from '@clientfees/testing';
+import { Worker } from '@temporalio/worker';
+import { InvoicingMessages, Role, SearchAttributes, TaskQueues } from '@clientfees/contracts';
+import { eventually, fakeCollection, startDevServer, startTimeSkippingServer } from '@clientfees/testing';
 import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { InvoicesService } from '../src/invoices/invoices.service';
 
@@ -167,6 +168,31 @@ describe('invoicing service with the Temporal dev server', () => {
     const described = await stack.env.client.schedule.getHandle('transfer-run-se-monthly').describe();
     expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfMonth: [{ start: 15, end: 15, step: 1 }] })]);
 
+    // A day the short months lack runs on their last day, as the domain's timeline says.
+    const monthEnd = await stack.service.request('PUT', '/organisations/fi-month-end', {
+      roles: ['administrator'],
+      body: { ...FI_ORGANISATION, transferScheduleKind: 'monthly', transferScheduleDay: 31 },
+    });
+    expect(monthEnd.status).toBe(200);
+    const monthEndSpec = (await stack.env.client.schedule.getHandle('transfer-run-fi-month-end').describe()).spec;
+    expect(monthEndSpec.calendars).toHaveLength(4);
+    expect(monthEndSpec.calendars).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ dayOfMonth: [{ start: 30, end: 30, step: 1 }], month: expect.arrayContaining([{ start: 'APRIL', end: 'APRIL', step: 1 }]) }),
+      ]),
+    );
+    for (const [kind, day, reason] of [
+      ['weekly', 8, 'a weekly run day is an ISO weekday from 1 (Monday) to 7 (Sunday)'],
+      ['monthly', 32, 'a monthly run day is a day of the month from 1 to 31 (a shorter month runs on its last day)'],
+    ] as const) {
+      const refused = await stack.service.request('PUT', '/organisations/fi-bad-day', {
+        roles: ['administrator'],
+        body: { ...FI_ORGANISATION, transferScheduleKind: kind, transferScheduleDay: day },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.problems).toEqual([{ field: 'transferScheduleDay', reason }]);
+    }
+
     const tooHigh = await stack.service.request('PUT', '/organisations/fi-greedy', { roles: ['administrator'], body: { ...FI_ORGANISATION, reminderFee: '5.01' } });
     expect(tooHigh.status).toBe(400);
     expect(JSON.stringify(tooHigh.body.problems)).toMatch(/5\.00|cap/);
@@ -194,6 +220,71 @@ describe('invoicing service with the Temporal dev server', () => {
     const reasons = invoice.body.events.map((e: { reason: string }) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^credit note \d+ of 45\.25: meals not delivered$/), expect.stringMatching(/hardship/)]));
   });
+
+  it('writes an unpaid invoice off by the supervisor’s or director’s decision, not while it is at the agency', async () => {
+    const put = await stack.service.request('PUT', '/organisations/fi-write-off', { roles: ['administrator'], body: FI_ORGANISATION });
+    expect(put.status).toBe(200);
+    const create = async (invoiceDate: string) => {
+      const created = await stack.service.request('POST', '/invoices', { body: { ...invoiceBody(invoiceDate), organisationId: 'fi-write-off' } });
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'overdue');
+      return id;
+    };
+    const overdue = await create('2026-11-02'); // due 19.11.2026: overdue, not yet eligible for transfer
+    const atAgency = await create('2017-07-25'); // due 11.8.2017: taken by the run of 29.8.2017, then to the agency
+    const writeOff = (id: string, roles: Role[], body: object) => stack.service.request('POST', `/invoices/${id}/write-off`, { roles, body });
+
+    const decide = () => decideWriteOffs(overdue, atAgency, writeOff);
+    // The collection service's side played by the shared fakes; the transfer run is the real workflow.
+    const collection = fakeCollection();
+    const worker = await Worker.create({ connection: stack.env.nativeConnection, taskQueue: TaskQueues.collection, activities: collection.activities });
+    await worker.runUntil(async () => {
+      const run = await stack.env.client.workflow.start('collectionTransferRun', {
+        workflowId: `transfer-run-fi-write-off-${randomUUID()}`,
+        taskQueue: TaskQueues.workflows,
+        args: [{ organisationId: 'fi-write-off', runDate: '2017-08-29' }],
+      });
+      expect(await run.result()).toEqual({ runDate: '2017-08-29', offered: 1 });
+      await eventually(() => stack.service.request('GET', `/invoices/${atAgency}`), (r) => r.body.state === 'at-agency');
+      await decide();
+    });
+    expect(collection.calls.map((c) => c.activity)).toEqual(['sendReminder', 'transferToAgency', 'recallFromAgency']);
+  });
+
+  type WriteOffRequest = (id: string, roles: Role[], body: object) => ReturnType<InvoicingStack['service']['request']>;
+  /** The decisions of the write-off test, while the collection fakes run. */
+  async function decideWriteOffs(overdue: string, atAgency: string, writeOff: WriteOffRequest) {
+    const note = 'no income or assets; decision 2026/77';
+    for (const role of ['finance-centre', 'client-fee-officer'] as const) expect((await writeOff(overdue, [role], { grounds: 'uncollectable', note })).status).toBe(403);
+    const noGrounds = await writeOff(overdue, ['billing-supervisor'], { note });
+    expect(noGrounds.status).toBe(400);
+    expect(noGrounds.body.problems.map((p: { field: string }) => p.field)).toContain('grounds');
+    const badGrounds = await writeOff(overdue, ['billing-supervisor'], { grounds: 'hardship', note });
+    expect(badGrounds.status).toBe(400);
+    expect(badGrounds.body.problems).toEqual([{ field: 'grounds', reason: expect.stringContaining('grounds must be one of uncollectable, estate-without-assets') }]);
+    expect((await writeOff(overdue, ['billing-supervisor'], { grounds: 'uncollectable' })).body.problems.map((p: { field: string }) => p.field)).toContain('note');
+
+    const refused = await writeOff(atAgency, ['billing-supervisor'], { grounds: 'uncollectable', note });
+    expect(refused.status).toBe(409);
+    expect(refused.body.problems).toEqual([{ field: 'state', reason: 'the invoice is at the collection agency: recall it from the agency first, then write it off' }]);
+
+    const accepted = await writeOff(overdue, ['billing-supervisor'], { grounds: 'uncollectable', note });
+    expect(accepted).toMatchObject({ status: 200, body: { state: 'written-off', writtenOff: { amountCents: 16575, grounds: 'uncollectable', note } } });
+    const invoice = await eventually(() => stack.service.request('GET', `/invoices/${overdue}`), (r) => r.body.state === 'written-off');
+    expect(invoice.body.events.at(-1)).toMatchObject({
+      state: 'written-off',
+      actor: 'test-user',
+      reason: `165.75 EUR written off by the billing supervisor (uncollectable): ${note}`,
+    });
+    const listed = await stack.service.request('GET', '/invoices?organisationId=fi-write-off&state=written-off');
+    expect(listed.body.map((i: { id: string }) => i.id)).toEqual([overdue]);
+
+    // Recalled first (no collection costs), the director writes it off.
+    expect((await stack.service.request('POST', `/invoices/${atAgency}/recall`, { body: { reason: 'estate without assets' } })).status).toBe(200);
+    const byDirector = await writeOff(atAgency, ['result-area-director'], { grounds: 'estate-without-assets', note: 'estate inventory: no assets' });
+    expect(byDirector).toMatchObject({ status: 200, body: { state: 'written-off' } });
+  }
 
   it('makes a payment plan of the open amount', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-25') });
@@ -287,7 +378,9 @@ describe('invoicing service with the Temporal dev server', () => {
   it('publishes its OpenAPI description at /docs', async () => {
     const response = await fetch(`${stack.service.baseUrl}/docs/openapi.json`);
     const document = (await response.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/invoices', '/invoices/{id}', '/health']));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/invoices', '/invoices/{id}', '/invoices/{id}/write-off', '/health']));
+    const writeOff = (document.paths['/invoices/{id}/write-off'] as { post: { summary: string } }).post;
+    expect(writeOff.summary).toMatch(/written-off/);
   });
 });
 

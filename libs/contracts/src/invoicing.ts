@@ -2,7 +2,9 @@ import type { Currency } from '@clientfees/domain';
 import type { InvoiceSnapshot } from './collection';
 
 /** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = ['issued', 'partially-paid', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived'] as const;
+export const INVOICE_STATES = [
+  'issued', 'partially-paid', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived', 'written-off',
+] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 export interface InvoiceLifecycleInput {
@@ -132,6 +134,8 @@ export interface InvoiceLifecycleStatus {
   paymentPlan?: { instalments: PlannedInstalment[] };
   reminder?: { reminderId: string; reminderDueDate: string; feeCents: number; interestCents: number };
   agencyCaseId?: string;
+  /** Set when the invoice was written off: the amount that was open then, and the decision. */
+  writtenOff?: { amountCents: number; grounds: string; note: string; decidedBy: string };
   dueDate?: string;
   /** The due date when issued; deferral limits count from it. */
   originalDueDate?: string;
@@ -154,6 +158,7 @@ export const InvoiceLifecycleUpdates = {
   recall: 'recallFromAgency',
   paymentPlan: 'makePaymentPlan',
   waiveCollection: 'waiveCollection',
+  writeOff: 'writeOff',
   credit: 'creditInvoice',
   deferDueDate: 'deferDueDate',
   requestDeferralApproval: 'requestDeferralApproval',
@@ -172,6 +177,18 @@ export interface RecallCommand {
 /** Waiving collection of a justified invoice (perinnästä luopuminen): the result-area director's decision. */
 export interface WaiverCommand {
   grounds: string;
+  actor: string;
+  role: string;
+}
+
+/**
+ * Writing the open amount off as a credit loss (luottotappio / avskrivning): the billing
+ * supervisor's or the result-area director's decision, on grounds from the domain's
+ * WRITE_OFF_GROUNDS, with a note.
+ */
+export interface WriteOffCommand {
+  grounds: string;
+  note: string;
   actor: string;
   role: string;
 }

@@ -1,3 +1,5 @@
 export * from './environment';
 export * from './service-under-test';
 export * from './service-process';
+export * from './fakes';
+export * from './billing-data';

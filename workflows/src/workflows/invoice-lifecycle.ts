@@ -23,8 +23,10 @@ import {
   makePaymentPlan,
   mayWaiveCollection,
   Money,
+  RESULT_AREA_DIRECTOR,
   startOfDayInZone,
-} from '@clientfees/domain';
+  writeOffRefusal,
+} from '@clientfees/domain/workflow';
 import {
   AgencyStatusSignal,
   CollectionActivities,
@@ -49,6 +51,7 @@ import {
   TaskQueues,
   TransferRunSignal,
   WaiverCommand,
+  WriteOffCommand,
 } from '@clientfees/contracts';
 
 export const paymentSignal = defineSignal<[PaymentSignal]>('payment');
@@ -57,6 +60,7 @@ export const feeReductionSignal = defineSignal<[FeeReductionSignal]>('feeReducti
 export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
 export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
 export const waiveCollectionUpdate = defineUpdate<InvoiceLifecycleStatus, [WaiverCommand]>(InvoiceLifecycleUpdates.waiveCollection);
+export const writeOffUpdate = defineUpdate<InvoiceLifecycleStatus, [WriteOffCommand]>(InvoiceLifecycleUpdates.writeOff);
 export const paymentPlanUpdate = defineUpdate<InvoiceLifecycleStatus, [PaymentPlanCommand]>(InvoiceLifecycleUpdates.paymentPlan);
 export const creditInvoiceUpdate = defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit);
 export const statusQuery = defineQuery<InvoiceLifecycleStatus>('status');
@@ -80,7 +84,7 @@ const collection = proxyActivities<CollectionActivities>({
 
 const DEFERRABLE: readonly InvoiceState[] = ['issued', 'partially-paid', 'overdue', 'deferred'];
 const AT_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
-const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
+const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-off'];
 /** Before the reminder the organisation follows the plan; at the agency the agency does, once told. */
 const PLANNABLE: readonly InvoiceState[] = ['issued', 'partially-paid', 'overdue', 'deferred', 'recalled', 'returned', 'at-agency'];
 
@@ -93,6 +97,7 @@ const PLANNABLE: readonly InvoiceState[] = ['issued', 'partially-paid', 'overdue
  *   reminded ─ unpaid by the reminder's due date (+14 days) ─► at-agency (collection)
  *   at-agency ─ agency reports: paid │ payment plan │ returned
  *   reminded / at-agency ─ transferred in error ─► recalled (no collection costs)
+ *   overdue / reminded / returned / recalled ─ written off (supervisor or director) ─► written-off
  *   any step ─ paid in full ─► paid
  *
  * Deferrals move the due date: a client-fee officer up to 3 months, the billing supervisor up to
@@ -103,8 +108,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   const status: InvoiceLifecycleStatus = { state: 'issued', paidCents: 0, totalCents: input.totalCents };
   const seenPayments = new Set<string>();
   const paidInFull = () => status.paidCents >= status.totalCents;
-  /** Paid, or closed by a credit note or a waiver: nothing more to wait for. */
-  let closedBy: 'credited' | 'waived' | undefined;
+  /** Paid, or closed by a credit note, a waiver or a write-off: nothing more to wait for. */
+  let closedBy: 'credited' | 'waived' | 'written-off' | undefined;
   const settled = () => paidInFull() || closedBy !== undefined;
   let terms: InvoiceTerms | undefined;
   let dueMoved = false;
@@ -115,6 +120,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   const openCents = () => Math.max(0, status.totalCents - status.paidCents);
   let planMade = false;
   let paidBeforePlan = 0;
+  /** The plan in force is the agency's (made at the agency or reported by it). */
+  let agencyPlan = false;
 
   setHandler(paymentSignal, (payment) => {
     if (seenPayments.has(payment.paymentId)) return;
@@ -148,6 +155,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (_command) => {
+        if (closedBy) refuse(`the invoice is being ${closedBy}`, DeferralFailures.wrongState);
         if (!AT_AGENCY.includes(status.state)) {
           throw ApplicationFailure.nonRetryable(`an invoice that is ${status.state} is not at the agency`, DeferralFailures.wrongState);
         }
@@ -288,6 +296,39 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   );
 
   setHandler(
+    writeOffUpdate,
+    async (command) => {
+      // Histories with a write-off carry this marker; lifecycles that never get one replay as
+      // before (the handler adds commands only when a write-off is decided).
+      patched('written-off-state');
+      const amountCents = openCents();
+      // At once, so that no timer moves the invoice on (e.g. to the agency) while the activities run.
+      closedBy = 'written-off';
+      status.writtenOff = { amountCents, grounds: command.grounds, note: command.note, decidedBy: command.actor };
+      // Reminded: the agency's reminder service is told to stop, without costs for the client.
+      await leaveAgency(`written off (${command.grounds}): ${command.note}`, command.actor);
+      const who = command.role === RESULT_AREA_DIRECTOR ? 'the result-area director' : 'the billing supervisor';
+      const amount = Money.ofMinor(amountCents, input.currency).toString();
+      await moveTo('written-off', `${amount} written off by ${who} (${command.grounds}): ${command.note}`, command.actor);
+      return { ...status };
+    },
+    {
+      validator: (command) => {
+        if (closedBy) refuse(`the invoice is already ${closedBy}`, DeferralFailures.wrongState);
+        const refusal = writeOffRefusal({
+          state: status.state,
+          role: command.role,
+          grounds: command.grounds,
+          note: command.note,
+          openCents: openCents(),
+          agencyPlan: status.state === 'in-payment-plan' && agencyPlan,
+        });
+        if (refusal) refuse(refusal.reason, refusal.kind === 'state' ? DeferralFailures.wrongState : DeferralFailures.refused);
+      },
+    },
+  );
+
+  setHandler(
     creditInvoiceUpdate,
     async (command) => {
       const full = command.amountCents >= openCents();
@@ -321,6 +362,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
       const atAgency = status.state === 'at-agency';
       status.paymentPlan = { instalments: planFor(command) };
       paidBeforePlan = status.paidCents;
+      agencyPlan = atAgency;
       if (atAgency) {
         await collection.tellAgencyOfPaymentPlan({ invoiceId: input.invoiceId, instalments: status.paymentPlan.instalments, actor: command.actor });
       } else {
@@ -412,6 +454,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
         return;
       }
       if (report.status === 'payment-plan') {
+        agencyPlan = true;
         await moveTo('in-payment-plan', `the agency agreed a payment plan (${report.reportedOn})`, 'collection-agency');
         continue;
       }
@@ -456,7 +499,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   if (status.pendingDeferral) {
     const pending = status.pendingDeferral;
     status.pendingDeferral = undefined;
-    await invoicing.closeDeferralApproval({ approvalId: pending.approvalId, outcome: 'withdrawn', decidedBy: 'system:invoiceLifecycle', note: 'invoice paid' });
+    await invoicing.closeDeferralApproval({ approvalId: pending.approvalId, outcome: 'withdrawn', decidedBy: 'system:invoiceLifecycle', note: closedBy ? `invoice ${closedBy}` : 'invoice paid' });
   }
   // Recalled or returned: the invoice stays payable, without collection costs, until paid.
   await condition(settled);

@@ -71,7 +71,7 @@ export class FeeReductionsController {
 
     const invoices: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM invoice WHERE organisation_id = $1 AND client_number = $2 AND invoice_date <= $3
-         AND state NOT IN ('paid', 'credited', 'waived')`,
+         AND state NOT IN ('paid', 'credited', 'waived', 'written-off')`,
       [body.organisationId, body.clientNumber, decision.valid_to],
     );
     const signal: FeeReductionSignal = { decisionId: decision.id, validFrom: decision.valid_from, validTo: decision.valid_to };

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Money } from '@clientfees/domain';
+import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
@@ -10,6 +10,7 @@ import {
   PaymentPlanCommand,
   RecallCommand,
   WaiverCommand,
+  WriteOffCommand,
 } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { LifecycleUpdates } from './lifecycle-updates';
@@ -29,6 +30,18 @@ class WaiverDto {
   @IsNotEmpty()
   @MaxLength(2000)
   grounds!: string;
+}
+
+class WriteOffDto {
+  @ApiProperty({ enum: WRITE_OFF_GROUNDS, example: 'estate-without-assets', description: 'Why the debt is written off.' })
+  @IsIn(WRITE_OFF_GROUNDS, { message: `grounds must be one of ${WRITE_OFF_GROUNDS.join(', ')}` })
+  grounds!: WriteOffGround;
+
+  @ApiProperty({ example: 'estate inventory 2026-10-02: no assets; decision 2026/77' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
 }
 
 class CreditDto extends ReasonDto {
@@ -51,7 +64,7 @@ class PaymentPlanDto {
   firstDueDate!: string;
 }
 
-/** Decisions on one invoice that its lifecycle carries out: recall, waiver, credit note. */
+/** Decisions on one invoice that its lifecycle carries out: recall, waiver, write-off, credit note. */
 @ApiTags('invoices')
 @Controller('invoices/:id')
 export class InvoiceDecisionsController {
@@ -76,6 +89,27 @@ export class InvoiceDecisionsController {
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
     return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+  }
+
+  @Post('write-off')
+  @HttpCode(200)
+  @Roles('billing-supervisor', 'result-area-director')
+  @ApiOperation({
+    summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
+    description:
+      'The billing supervisor or the result-area director decides, on grounds from a fixed list and with a note. Only an unpaid invoice that is ' +
+      'overdue, reminded (the agency’s reminder service is told to stop), returned or recalled may be written off; an invoice at the agency ' +
+      'is recalled first. A refused rule answers 400, the invoice’s state 409, each with the reason.',
+  })
+  @ApiConflictResponse({ description: 'The invoice’s state does not allow a write-off (e.g. at the agency: recall it first).' })
+  writeOff(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WriteOffDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
+    const command: WriteOffCommand = {
+      grounds: body.grounds,
+      note: body.note,
+      actor: user.sub,
+      role: user.roles.includes(RESULT_AREA_DIRECTOR) ? RESULT_AREA_DIRECTOR : 'billing-supervisor',
+    };
+    return this.updates.execute(id, InvoiceLifecycleUpdates.writeOff, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')

@@ -344,7 +344,7 @@ export class PaymentsService {
 }
 
 /** States in which the lifecycle has ended and counts no more money. */
-const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived'];
+const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-off'];
 
 /**
  * Puts a payment on a (locked) invoice: up to what the invoice still has open, the rest on the
