@@ -269,8 +269,12 @@ async function main(): Promise<void> {
     log('bundling the workflows');
     const lifecycleBundle = path.join(scratch, 'lifecycle-bundle.js');
     const noopBundle = path.join(scratch, 'noop-bundle.js');
-    writeFileSync(lifecycleBundle, (await bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger })).code);
-    writeFileSync(noopBundle, (await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'noop-workflow.ts'), logger: quietLogger })).code);
+    const lifecycleCode = (await bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger })).code;
+    const noopCode = (await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'noop-workflow.ts'), logger: quietLogger })).code;
+    writeFileSync(lifecycleBundle, lifecycleCode);
+    writeFileSync(noopBundle, noopCode);
+    const bundleBytes = { lifecycle: Buffer.byteLength(lifecycleCode), noop: Buffer.byteLength(noopCode) };
+    log(`bundles: workflows ${fmt(bundleBytes.lifecycle)} bytes, no-op ${fmt(bundleBytes.noop)} bytes`);
 
     log('starting the dev server');
     env = await startDevServer();
@@ -320,6 +324,10 @@ async function main(): Promise<void> {
 
     const results: PhaseResult[] = [];
     const rssSamples: number[] = [];
+    // The machine's load average during the measured phases: the bench shares the cores with
+    // whatever else runs, and the figures are read with it.
+    const loadSamples: number[] = [];
+    const loadSampler = setInterval(() => loadSamples.push(os.loadavg()[0]), 10_000);
     const phase = async (name: string, kind: PhaseResult['kind'], count: number) => {
       if (count === 0) return;
       log(`${name}: starting ${fmt(count)} ${kind} workflows`);
@@ -341,6 +349,7 @@ async function main(): Promise<void> {
     await phase('b', 'lifecycle', SMALL);
     await phase('c', 'noop', LARGE);
     await phase('d', 'lifecycle', LARGE);
+    clearInterval(loadSampler);
 
     const open = await worker.stats();
     const openInVisibility = (await client.workflow.count(`WorkflowType = 'invoiceLifecycle' AND ExecutionStatus = 'Running'`)).count;
@@ -352,6 +361,8 @@ async function main(): Promise<void> {
       peakRss: Math.max(open.rss, ...rssSamples),
       serverVersion,
       cliVersion: cliVersion(),
+      bundleBytes,
+      load: loadSamples,
     });
     process.stdout.write(`\n${report}\n`);
     if (WRITE) {
@@ -392,6 +403,8 @@ function renderReport(input: {
   peakRss: number;
   serverVersion: string;
   cliVersion: string;
+  bundleBytes: { lifecycle: number; noop: number };
+  load: number[];
 }): string {
   const { results, idle, open } = input;
   const byName = (name: string) => results.find((r) => r.name === name);
@@ -414,13 +427,19 @@ function renderReport(input: {
       '(InvoiceState, OrganisationId, AmountCents, ClientNumber). One worker process (bench/worker.ts) beside the server runs invoiceLifecycle, the bench no-op (own task queue) ' +
       'and fake invoicing activities, and catches up between phases, so each phase begins with an idle worker.',
     '',
-    '| phase | workflow | starts | failed | time | starts/s | p50 | p95 | p99 | worker caught up after |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `Workflow bundles (bytes of the bundle code the worker loads into each workflow context): workflows/src/workflows **${fmt(input.bundleBytes.lifecycle)}**, ` +
+      `the no-op ${fmt(input.bundleBytes.noop)}. Load average (1 min) during the phases: ${loadSummary(input.load)}.`,
+    '',
+    '| phase | workflow | starts | failed | time | starts/s | p50 | p95 | p99 | worker caught up after | caught up / s |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
         `| ${r.name} | ${r.kind === 'noop' ? 'no-op' : 'invoiceLifecycle'} | ${fmt(r.count)} | ${r.failures} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ` +
-        `${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.settled ? `${r.settleSeconds.toFixed(0)} s` : `not within ${r.settleSeconds.toFixed(0)} s`} |`,
+        `${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.settled ? `${r.settleSeconds.toFixed(0)} s` : `not within ${r.settleSeconds.toFixed(0)} s`} | ` +
+        `${r.settled ? ((r.count - r.failures) / Math.max(1, r.seconds + r.settleSeconds)).toFixed(1) : '–'} |`,
     ),
+    '',
+    '"caught up / s": workflows started and through their first tasks (lifecycles: first activity and parked on the due-date timer) per second of the phase, starts and catch-up together.',
     '',
     ...pairs.map((p) => `- Lifecycle / no-op start rate at ${p.label}: **${(p.r! * 100).toFixed(1)} %** (target ≥ ${TARGET_RATIO * 100} %).`),
     `- Target: **${pass ? 'PASS' : 'FAIL'}**.`,
@@ -433,9 +452,19 @@ function renderReport(input: {
     `| idle, before any start | ${mib(idle.rss)} | ${mib(idle.heapUsed)} | ${mib(idle.heapTotal)} | ${mib(idle.external)} | ${idle.lifecycleCached} |`,
     `| ${fmt(input.openInVisibility)} lifecycles open, all waiting on their due-date timer | ${mib(open.rss)} | ${mib(open.heapUsed)} | ${mib(open.heapTotal)} | ${mib(open.external)} | ${fmt(open.lifecycleCached)} |`,
     '',
+    `Memory per cached lifecycle: (RSS with the lifecycles open − RSS idle) / lifecycles in the sticky cache = **${open.lifecycleCached > 0 ? ((open.rss - idle.rss) / 1024 / 1024 / open.lifecycleCached).toFixed(2) : '–'} MiB**. ` +
+      'Lifecycles beyond the cache are held by the server only; the worker replays one when its next task comes.',
+    '',
     `Peak worker RSS sampled during the run (every 5 s): ${mib(input.peakRss)}. First activities run: ${fmt(open.dueDatesSet)} (includes 200 warm-up lifecycles); state changes recorded: ${open.stateChanges}; unexpected activity calls: ${open.unexpectedActivities}. Invoice date ${INVOICE_DATE}.`,
   ];
   return lines.join('\n');
+}
+
+function loadSummary(samples: number[]): string {
+  if (samples.length === 0) return 'not sampled';
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((sum, x) => sum + x, 0) / samples.length;
+  return `mean ${mean.toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)} (${os.cpus().length} cores)`;
 }
 
 function writeSection(report: string): void {

@@ -12,9 +12,12 @@ export interface WorkflowWorkerOptions {
 }
 
 /**
- * The benchmark (BENCHMARKS.md) measured about 3.4 MiB of worker memory per cached lifecycle;
- * with the SDK's default cache size the workflow thread ran out of memory at about 1,700 open
- * lifecycles. 500 keeps the worker near 2 GiB; evicted lifecycles are replayed when they wake.
+ * The benchmark (BENCHMARKS.md) measured about 3.4 MiB of worker memory per cached lifecycle
+ * while workflow code imported the full domain (date-holidays in every workflow context); with
+ * the SDK's default cache size the workflow thread ran out of memory at about 1,700 open
+ * lifecycles. Since workflows import `@clientfees/domain/workflow` it is about 0.8 MiB, so 500
+ * keeps the worker well under 1 GiB and could be raised; evicted lifecycles are replayed when
+ * they wake.
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
