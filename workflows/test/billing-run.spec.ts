@@ -6,7 +6,7 @@ import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/d
 import { BillingActivities, BillingRunInput, BillingRunState, BillingRunStatus, billingRunWorkflowId, TaskQueues } from '@clientfees/contracts';
 import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
 import { approveUpdate, billingRun, billingRunStatusQuery, cancelUpdate, recalculateUpdate } from '../src/workflows/billing-run';
-import { skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
+import { keepHistory, skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
 
 interface FakeClient {
   id: string;
@@ -134,6 +134,7 @@ describe('billingRun over Easter 2027', () => {
       await handle.executeUpdate(approveUpdate, { args: [officer] });
       const result = await handle.result();
       expect(result).toEqual({ runId: 'run-1', state: 'completed', invoices: 5 });
+      keepHistory(env, billingRunWorkflowId('run-1'), 'billing-run-v1');
     });
     expect([...fake.invoices.values()].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(fake.lifecycles.size).toBe(5);

@@ -21,9 +21,21 @@ export const approveUpdate = defineUpdate<BillingRunStatus, [BillingApproval]>(B
 export const cancelUpdate = defineUpdate<BillingRunStatus, [BillingCancellation]>(BillingRunUpdates.cancel);
 export const billingRunStatusQuery = defineQuery<BillingRunStatus>(BillingRunQueries.status);
 
+/**
+ * A batch takes seconds; if the invoicing worker dies under it, the attempt is given up after a
+ * minute and retried elsewhere. Each attempt is a transaction, so a lost one left nothing behind.
+ */
 const billing = proxyActivities<BillingActivities>({
   taskQueue: TaskQueues.invoicing,
-  startToCloseTimeout: '5 minutes',
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+/** Starting a batch's lifecycles reports progress, so a lost worker is noticed within seconds. */
+const lifecycleStarts = proxyActivities<Pick<BillingActivities, 'startBillingLifecycles'>>({
+  taskQueue: TaskQueues.invoicing,
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
@@ -162,7 +174,7 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
     const made = await billing.createBillingInvoices(runId, batch);
     invoices += made;
   });
-  await forEachBatch(batches, (batch) => billing.startBillingLifecycles(runId, batch));
+  await forEachBatch(batches, (batch) => lifecycleStarts.startBillingLifecycles(runId, batch));
   state = 'completed';
   await billing.setBillingRunState(runId, state);
   return { runId, state, invoices };

@@ -1,0 +1,95 @@
+import { Client as PgClient } from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mintAccessToken } from '@clientfees/platform';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  generateBillingData,
+  prebuiltWorkflowBundle,
+  serviceTestEnv,
+  ServiceProcess,
+  startDevServer,
+  startServiceProcess,
+  TEST_SIGNING_KEY,
+  TestDatabase,
+} from '@clientfees/testing';
+
+const CLIENTS = 2000;
+const PERIOD = '2026-10';
+
+/**
+ * Kills the invoicing service and the workflow worker (SIGKILL) while an approved billing run is
+ * creating its invoices, starts them again, and checks that the run finishes with exactly one
+ * invoice per client, a gapless number series and every lifecycle started.
+ */
+describe('crash in the middle of a billing run', () => {
+  let temporal: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let pg: PgClient;
+  const processes = new Map<string, ServiceProcess>();
+  const ports: Record<string, number> = {};
+
+  const call = async (method: string, path: string, roles: string[], body?: unknown) => {
+    const response = await fetch(`http://127.0.0.1:${ports.invoicing}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'crash-test', roles: roles as never }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text.startsWith('{') ? JSON.parse(text) : text;
+  };
+  const count = async (query: string, params: unknown[]) => ((await pg.query(query, params)).rows[0] as { n: number }).n;
+  const workflowPollers = async () =>
+    ((await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
+
+  async function start(name: 'invoicing' | 'workflows'): Promise<void> {
+    const env = serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', HTTP_PORT: String(ports[name]) });
+    processes.set(name, await startServiceProcess(name, env, name === 'workflows' ? workflowPollers : undefined));
+  }
+
+  beforeAll(async () => {
+    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
+    ports.invoicing = await freePort();
+    ports.workflows = await freePort();
+    await start('invoicing');
+    await start('workflows');
+    pg = new PgClient({ connectionString: db.url });
+    await pg.connect();
+    await pg.query('SET search_path TO invoicing, public');
+  }, 120000);
+
+  afterAll(async () => {
+    await pg?.end();
+    await Promise.all([...processes.values()].map((p) => p.stop()));
+    await db?.drop();
+    await temporal?.teardown();
+  });
+
+  it(`invoices each of ${CLIENTS} clients exactly once`, async () => {
+    await call('PUT', '/organisations/fi-crash', ['administrator'], { name: 'Crash county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 });
+    const { selectionRuleId } = await generateBillingData(pg, 'fi-crash', CLIENTS, PERIOD);
+    const run = await call('POST', '/billing-runs', ['billing-supervisor'], { organisationId: 'fi-crash', period: PERIOD, selectionRuleId });
+    const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 120000);
+    expect(calculated.counts).toMatchObject({ total: CLIENTS, error: 0 });
+    const expected = await count(`SELECT count(*)::int AS n FROM billing_run_client WHERE run_id = $1 AND total_cents > 0`, [run.id]);
+    await call('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor']);
+    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+
+    // Both die as soon as the first invoices are in, while the other batches are in flight.
+    await eventually(() => count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id]), (n) => n > 0, 60000);
+    await Promise.all([processes.get('invoicing')!.crash(), processes.get('workflows')!.crash()]);
+    const atCrash = await count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id]);
+    expect(atCrash).toBeLessThan(expected);
+    await start('invoicing');
+    await start('workflows');
+
+    const done = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 180000);
+    expect(done.invoices.count).toBe(expected);
+    expect(await count(`SELECT count(*)::int AS n FROM (SELECT client_number FROM invoice WHERE billing_period = $1 GROUP BY client_number HAVING count(*) > 1) AS twice`, [PERIOD])).toBe(0);
+    const numbers = (await pg.query(`SELECT min(invoice_number)::int AS low, max(invoice_number)::int AS high, count(*)::int AS n FROM invoice WHERE organisation_id = 'fi-crash'`)).rows[0];
+    expect(numbers).toEqual({ low: 1, high: expected, n: expected });
+    await eventually(() => count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1 AND NOT lifecycle_started', [run.id]), (n) => n === 0, 120000);
+  }, 480000);
+});
