@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Country, LocalDate } from '@clientfees/domain';
 import { centsOrNull, formatCents } from './billing-data.common';
-import { parsePeriod, periodFirstDay, periodLastDay } from './billing-period';
+import { parseBillingPeriod as parsePeriod, firstDayOfPeriod as periodFirstDay, lastDayOfPeriod as periodLastDay } from '@clientfees/domain';
 import type {
   Absence,
   BillingSettingsSnapshot,

@@ -7,7 +7,8 @@ import { CorrectionItem, correctionPermission, DomainValidationError } from '@cl
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { BILLING_TEAM, conflict, formatCents, loadClient, parseCents, READ_ROLES, UNIT_AND_BILLING_TEAM } from './billing-data.common';
-import { PERIOD_PATTERN, periodFirstDay, periodLastDay, periodOf, todayIn } from './billing-period';
+import { firstDayOfPeriod as periodFirstDay, lastDayOfPeriod as periodLastDay, periodOf } from '@clientfees/domain';
+import { PERIOD_PATTERN, todayIn } from './billing-period';
 import { correctionRoleOf } from './correction-permission';
 
 export class CreateCorrectionDto {

@@ -8,7 +8,8 @@ import { DomainValidationError, parseLocalDate } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { ClientRow, conflict, loadClient, Queryable, READ_ROLES, UNIT_AND_BILLING_TEAM } from './billing-data.common';
-import { PERIOD_PATTERN, periodOf } from './billing-period';
+import { periodOf } from '@clientfees/domain';
+import { PERIOD_PATTERN } from './billing-period';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUANTITY = /^\d{1,7}(\.\d{1,2})?$/;

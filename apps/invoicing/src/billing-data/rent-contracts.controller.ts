@@ -7,7 +7,7 @@ import { DomainValidationError, HOUSING_TYPES, HousingType, parseLocalDate, rent
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { BILLING_TEAM, conflict, formatCents, loadClient, parseCents, Queryable, READ_ROLES } from './billing-data.common';
-import { nextPeriod, periodOf } from './billing-period';
+import { nextPeriod, periodOf } from '@clientfees/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

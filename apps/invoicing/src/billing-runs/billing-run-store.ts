@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { SERVICE_LOGGER } from '@clientfees/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addBankingDays, addMonths, Country, firstDayOfMonth, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { addBankingDays, Country, localDateInZone, periodOf, previousPeriod, startOfDayInZone } from '@clientfees/domain';
 import type { BillingRunCounts, BillingRunInput, BillingRunKind, BillingRunState } from '@clientfees/contracts';
 
 /** Banking days a run may wait for approval before the billing team is reminded. */
@@ -32,8 +32,6 @@ export interface BillingRunRow {
   updated_at: Date;
 }
 
-const periodOf = (date: string): string => date.slice(0, 7);
-
 /** The billing run's own tables: the run, its selected clients and their batches. */
 @Injectable()
 export class BillingRunStore {
@@ -60,7 +58,7 @@ export class BillingRunStore {
     if (!organisation) throw new NotFoundException(`no organisation ${input.organisationId}`);
     let period: string;
     if (input.kind === 'monthly') {
-      period = periodOf(addMonths(firstDayOfMonth(localDateInZone(Date.now(), organisation.time_zone)), -1));
+      period = previousPeriod(periodOf(localDateInZone(Date.now(), organisation.time_zone)));
     } else {
       const [latest] = (await this.dataSource.query(
         `SELECT max(period) AS period FROM billing_run WHERE organisation_id = $1 AND selection_rule_id = $2 AND kind = 'monthly' AND state = 'completed'`,

@@ -26,6 +26,27 @@ class StartBillingRunDto {
   @ApiProperty({ description: 'The saved selection of debiting areas to bill.' })
   @IsUUID('4', { message: 'selectionRuleId must be a UUID' })
   selectionRuleId!: string;
+
+  @ApiPropertyOptional({
+    enum: ['monthly', 'correction'],
+    default: 'monthly',
+    description: 'A correction run bills the selection’s clients not yet invoiced for the period (missed, or released for remaking).',
+  })
+  @IsOptional()
+  @IsIn(['monthly', 'correction'], { message: 'kind must be monthly or correction' })
+  kind?: 'monthly' | 'correction';
+}
+
+class RemakeDto {
+  @ApiProperty({ description: 'A billing-run invoice credited in full.' })
+  @IsUUID('4', { message: 'invoiceId must be a UUID' })
+  invoiceId!: string;
+
+  @ApiProperty({ example: 'wrong income used; corrected income from the tax authority' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
 }
 
 class RecalculateDto {
@@ -101,6 +122,17 @@ export class BillingRunsController {
   async start(@Body() body: StartBillingRunDto, @CurrentUser() user: AccessClaims) {
     const run = await this.runs.start(body, user);
     return this.runs.view(run.id);
+  }
+
+  @Post('billing-runs/remakes')
+  @HttpCode(200)
+  @Roles(...BILLING_TEAM)
+  @ApiOperation({
+    summary: 'Releases a fully credited billing-run invoice for remaking by the next correction run.',
+    description: '409 unless the invoice is credited in full; its corrections are billed again with the remade invoice.',
+  })
+  remake(@Body() body: RemakeDto, @CurrentUser() user: AccessClaims) {
+    return this.runs.releaseForRemaking(body.invoiceId, body.reason, user);
   }
 
   @Get('billing-runs')

@@ -8,6 +8,7 @@ import {
   AccessClaims,
   BillingRunFailures,
   BillingRunInput,
+  BillingRunKind,
   BillingRunStatus,
   BillingRunUpdates,
   billingRunWorkflowId,
@@ -38,7 +39,8 @@ export class BillingRunsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async start(input: { organisationId: string; period: string; selectionRuleId: string }, user: AccessClaims): Promise<BillingRunRow> {
+  async start(input: { organisationId: string; period: string; selectionRuleId: string; kind?: BillingRunKind }, user: AccessClaims): Promise<BillingRunRow> {
+    const kind = input.kind ?? 'monthly';
     if (!PERIOD.test(input.period)) throw new DomainValidationError('must be a billing period YYYY-MM', 'period');
     const [rule] = (await this.dataSource.query('SELECT organisation_id FROM selection_rule WHERE id = $1', [input.selectionRuleId])) as Array<{
       organisation_id: string;
@@ -47,7 +49,7 @@ export class BillingRunsService {
     if (rule.organisation_id !== input.organisationId) throw new DomainValidationError(`belongs to ${rule.organisation_id}, not ${input.organisationId}`, 'selectionRuleId');
     const id = randomUUID();
     try {
-      await this.runs.insert({ ...input, kind: 'monthly', startedBy: user.sub }, billingRunWorkflowId(id), input.period, 'selecting', id);
+      await this.runs.insert({ ...input, kind, startedBy: user.sub }, billingRunWorkflowId(id), input.period, 'selecting', id);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw new ConflictException({
@@ -58,7 +60,7 @@ export class BillingRunsService {
       }
       throw error;
     }
-    const workflowInput: BillingRunInput = { runId: id, organisationId: input.organisationId, selectionRuleId: input.selectionRuleId, kind: 'monthly' };
+    const workflowInput: BillingRunInput = { runId: id, organisationId: input.organisationId, selectionRuleId: input.selectionRuleId, kind };
     try {
       await this.temporal.workflow.start('billingRun', { workflowId: billingRunWorkflowId(id), taskQueue: TaskQueues.workflows, args: [workflowInput] });
     } catch (error) {
@@ -87,6 +89,8 @@ export class BillingRunsService {
       counts: await this.runs.counts(runId),
       invoiceDate: run.invoice_date,
       invoices: { count: invoices.n, totalCents: Number(invoices.cents) },
+      // The control list before approval: clients still away with no end date (domain.md §3).
+      openAbsences: await this.openAbsences(runId),
       journalReviewed: run.journal_checksum !== null && run.journal_checksum === (await this.calculationChecksum(runId)),
       startedBy: run.started_by,
       approvedBy: run.approved_by,
@@ -207,6 +211,50 @@ export class BillingRunsService {
           errors: client.status === 'error' ? (client.errors ?? []).map((error) => error.message) : ['not calculated'],
         })),
     };
+  }
+
+  private async openAbsences(runId: string) {
+    const rows = (await this.dataSource.query(
+      `SELECT rc.client_id, rc.client_number, a.kind, a.first_day FROM billing_run_client rc JOIN absence a ON a.client_id = rc.client_id
+        WHERE rc.run_id = $1 AND a.last_day IS NULL ORDER BY rc.client_number`,
+      [runId],
+    )) as Array<{ client_id: string; client_number: string; kind: string; first_day: string }>;
+    return rows.map((row) => ({ clientId: row.client_id, clientNumber: row.client_number, kind: row.kind, firstDay: row.first_day }));
+  }
+
+  /**
+   * Releases a fully credited run invoice for remaking (seed 002: invoices remade because of
+   * errors): the client's period lock goes, the corrections it billed are unbilled again, and the
+   * next correction run of the selection calculates and invoices the client anew.
+   */
+  async releaseForRemaking(invoiceId: string, reason: string, user: AccessClaims): Promise<{ clientId: string; period: string }> {
+    return this.dataSource.transaction(async (db) => {
+      const [invoice] = (await db.query('SELECT id, organisation_id, billing_period, state FROM invoice WHERE id = $1 FOR UPDATE', [invoiceId])) as Array<{
+        id: string;
+        organisation_id: string;
+        billing_period: string | null;
+        state: string;
+      }>;
+      if (!invoice) throw new NotFoundException(`no invoice ${invoiceId}`);
+      if (invoice.billing_period === null) throw new DomainValidationError('was not made by a billing run; make a new invoice by hand', 'invoiceId');
+      if (invoice.state !== 'credited') {
+        throw new ConflictException({ statusCode: 409, message: `the invoice is ${invoice.state}: credit it in full before it is remade`, problems: [{ field: 'invoiceId', reason: 'not credited in full' }] });
+      }
+      // A DELETE … RETURNING answers [rows, count].
+      const [[lock]] = (await db.query('DELETE FROM billing_period_lock WHERE organisation_id = $1 AND period = $2 AND invoice_id = $3 RETURNING client_id', [
+        invoice.organisation_id,
+        invoice.billing_period,
+        invoiceId,
+      ])) as [Array<{ client_id: string }>, number];
+      if (!lock) throw new ConflictException({ statusCode: 409, message: 'already released for remaking', problems: [{ field: 'invoiceId', reason: 'already released' }] });
+      await db.query('UPDATE correction SET billed_invoice_id = NULL WHERE billed_invoice_id = $1', [invoiceId]);
+      await db.query(`INSERT INTO invoice_event (invoice_id, state, actor, reason) VALUES ($1, 'credited', $2, $3)`, [
+        invoiceId,
+        user.sub,
+        `released for remaking by the next correction run: ${reason}`,
+      ]);
+      return { clientId: lock.client_id, period: invoice.billing_period };
+    });
   }
 
   /** Changes whenever any client of the run is calculated again. */
