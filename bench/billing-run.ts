@@ -8,6 +8,7 @@ import { mintAccessToken } from '@clientfees/platform';
 import { billingRunWorkflowId } from '@clientfees/contracts';
 import {
   createTestDatabase,
+  generateBillingData,
   eventually,
   freePort,
   serviceTestEnv,
@@ -17,7 +18,6 @@ import {
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
-import { generateBillingData } from './billing-data';
 
 /**
  * `npm run bench` (billing part): a billing run for BENCH_BILLING_CLIENTS (100,000) clients through
