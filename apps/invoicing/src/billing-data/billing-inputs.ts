@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Country, LocalDate } from '@clientfees/domain';
-import { centsOrNull, formatCents } from './billing-data.common';
 import { parseBillingPeriod as parsePeriod, firstDayOfPeriod as periodFirstDay, lastDayOfPeriod as periodLastDay } from '@clientfees/domain';
 import type {
+  Country,
+  LocalDate,
   Absence,
   BillingSettingsSnapshot,
   ClientBillingInput,
@@ -14,7 +14,8 @@ import type {
   PriceListItem,
   Registration,
   RentContract,
-} from './billing-input.types';
+} from '@clientfees/domain';
+import { centsOrNull, formatCents } from './billing-data.common';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer U> ? U[] : T[K] };
 
@@ -100,20 +101,25 @@ export class BillingInputs {
          WHERE organisation_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code`,
         [organisationId, date],
       );
-    return rows.map((row) => ({
-      code: row.code,
-      name: row.name,
-      unit: row.unit,
-      price: formatCents(row.price_cents),
-      piecePriced: row.piece_priced,
-      affectsMaximumFee: row.affects_maximum_fee,
-    }));
+    return rows.map(priceListItemOf);
   }
+}
+
+/** A price-list row as the calculation reads it (the REST view adds its identity and validity). */
+export function priceListItemOf(row: { code: string; name: string; unit: PriceListItem['unit']; price_cents: number | string; piece_priced: boolean; affects_maximum_fee: boolean }): PriceListItem {
+  return {
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    price: formatCents(row.price_cents),
+    piecePriced: row.piece_priced,
+    affectsMaximumFee: row.affects_maximum_fee,
+  };
 }
 
 // ---- one query per table ------------------------------------------------------------------
 
-interface SettingRow {
+export interface SettingRow {
   client_id: string;
   debiting_area: string;
   fee_calculation_type: BillingSettingsSnapshot['feeCalculationType'];
@@ -139,7 +145,7 @@ function settingsRows(db: EntityManager, ids: string[], first: LocalDate, last: 
   );
 }
 
-function settingsOf(row: SettingRow): BillingSettingsSnapshot {
+export function settingsOf(row: SettingRow): BillingSettingsSnapshot {
   return {
     debitingArea: row.debiting_area,
     feeCalculationType: row.fee_calculation_type,
@@ -183,7 +189,7 @@ function incomeOf(row: IncomeRow): IncomeSnapshot {
   };
 }
 
-interface ServiceRow {
+export interface ServiceRow {
   client_id: string;
   service_code: string;
   description: string;
@@ -209,7 +215,7 @@ function serviceRows(db: EntityManager, ids: string[], first: LocalDate, last: L
   );
 }
 
-function serviceOf(row: ServiceRow): DecidedService {
+export function serviceOf(row: ServiceRow): DecidedService {
   return {
     serviceCode: row.service_code,
     description: row.description,

@@ -7,7 +7,8 @@ import { DomainValidationError } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { BILLING_TEAM, loadClient } from './billing-data.common';
-import { BillingSettingsView, PostalAddressDto, RecipientDto } from './billing-settings.controller';
+import { PostalAddressDto } from '../invoices/invoice-recipient';
+import { BillingSettingsView, RecipientDto } from './billing-settings.controller';
 
 class BillingSettingCorrectionDto {
   @ApiPropertyOptional({ example: '4100-5230-HOME', description: 'The cost-centre account string (a bookkeeping fix, any time).' })

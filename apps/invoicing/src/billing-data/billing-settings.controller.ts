@@ -9,34 +9,12 @@ import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { BILLING_TEAM, conflict, isExclusionViolation, loadClient, OrganisationRow, Queryable, READ_ROLES } from './billing-data.common';
 import { nextBillingPeriodStart, todayIn } from './billing-period';
+import { settingsOf } from './billing-inputs';
+import { PostalAddressDto } from '../invoices/invoice-recipient';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const RECIPIENT_KINDS = ['client', 'guardian', 'trustee', 'relative', 'estate'] as const;
 export const FEE_CALCULATION_TYPES = ['single', 'couple'] as const;
-
-export class PostalAddressDto {
-  @ApiProperty({ example: 'Koivukuja 3 A 5' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(140)
-  streetAddress!: string;
-
-  @ApiProperty({ example: '02100' })
-  @IsString()
-  @Matches(/^[0-9A-Z -]{3,10}$/, { message: 'postalCode must be 3-10 digits, capital letters, spaces or dashes' })
-  postalCode!: string;
-
-  @ApiProperty({ example: 'Espoo' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(60)
-  city!: string;
-
-  @ApiPropertyOptional({ example: 'FI', description: 'ISO 3166 alpha-2; the organisation’s country when omitted.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code such as FI or SE' })
-  country?: string;
-}
 
 export class RecipientDto {
   @ApiProperty({ enum: RECIPIENT_KINDS, description: 'The client, a guardian, trustee or relative, or the estate of a deceased client.' })
@@ -164,13 +142,7 @@ export class BillingSettingsView {
       clientId: row.client_id,
       validFrom: row.valid_from,
       validTo: row.valid_to,
-      debitingArea: row.debiting_area,
-      feeCalculationType: row.fee_calculation_type,
-      acceptsMaximumFee: row.accepts_maximum_fee,
-      parishCode: row.parish_code,
-      accountString: row.account_string,
-      recipient: { kind: row.recipient_kind, name: row.recipient_name, address: row.recipient_address },
-      residenceAddress: row.residence_address,
+      ...settingsOf(row),
       createdBy: row.created_by,
       createdAt: row.created_at.toISOString(),
     };

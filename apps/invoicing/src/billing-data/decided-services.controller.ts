@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { DomainValidationError, LONG_TERM_CARE_TYPES, parseLocalDate } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, centsOrNull, conflict, formatCents, isExclusionViolation, loadClient, parseCents, READ_ROLES } from './billing-data.common';
+import { BILLING_TEAM, conflict, isExclusionViolation, loadClient, parseCents, READ_ROLES } from './billing-data.common';
+import { serviceOf, ServiceRow } from './billing-inputs';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,9}(\.\d{1,2})?$/;
@@ -90,20 +91,8 @@ export class EndDecidedServiceDto {
   validTo!: string;
 }
 
-interface DecidedServiceRow {
+interface DecidedServiceRow extends ServiceRow {
   id: string;
-  client_id: string;
-  service_code: string;
-  description: string;
-  kind: ServiceKind;
-  valid_from: string;
-  valid_to: string | null;
-  service_cost_cents: number;
-  hours_per_month: string | null;
-  care_type: string | null;
-  monthly_fee_cents: number | null;
-  absence_deductible: boolean;
-  includes_care_housing_food: boolean;
   decision_reference: string | null;
   created_by: string;
   created_at: Date;
@@ -131,17 +120,7 @@ export class DecidedServiceView {
     return {
       id: row.id,
       clientId: row.client_id,
-      serviceCode: row.service_code,
-      description: row.description,
-      kind: row.kind,
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      serviceCost: formatCents(row.service_cost_cents),
-      hoursPerMonth: row.hours_per_month,
-      careType: row.care_type,
-      monthlyFee: centsOrNull(row.monthly_fee_cents),
-      absenceDeductible: row.absence_deductible,
-      includesCareHousingFood: row.includes_care_housing_food,
+      ...serviceOf(row),
       decisionReference: row.decision_reference,
       createdBy: row.created_by,
       createdAt: row.created_at.toISOString(),

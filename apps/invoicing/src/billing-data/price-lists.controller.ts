@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { addDays, DomainValidationError, parseLocalDate } from '@clientfees/domain';
 import type { AccessClaims, Role } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, conflict, formatCents, isExclusionViolation, organisationFromPath, parseCents, READ_ROLES } from './billing-data.common';
+import { BILLING_TEAM, conflict, isExclusionViolation, organisationFromPath, parseCents, READ_ROLES } from './billing-data.common';
 import { todayIn } from './billing-period';
+import { priceListItemOf } from './billing-inputs';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const PRICE_UNITS = ['hour', 'piece', 'day'] as const;
@@ -87,12 +88,7 @@ export class PriceListItemView {
     return {
       id: row.id,
       organisationId: row.organisation_id,
-      code: row.code,
-      name: row.name,
-      unit: row.unit,
-      price: formatCents(row.price_cents),
-      piecePriced: row.piece_priced,
-      affectsMaximumFee: row.affects_maximum_fee,
+      ...priceListItemOf(row),
       validFrom: row.valid_from,
       validTo: row.valid_to,
       createdBy: row.created_by,

@@ -15,17 +15,8 @@ export interface InvoiceRecipient {
   country: string;
 }
 
-export class InvoiceRecipientDto {
-  @ApiProperty({ enum: RECIPIENT_KINDS, description: 'The client, a guardian, trustee or relative, or the estate of a deceased client.' })
-  @IsIn(RECIPIENT_KINDS)
-  kind!: RecipientKind;
-
-  @ApiProperty({ example: 'Aino Testinen' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(140)
-  name!: string;
-
+/** A postal address (osoite / adress); the country defaults to the organisation's. */
+export class PostalAddressDto {
   @ApiProperty({ example: 'Koivukuja 3 A 5' })
   @IsString()
   @IsNotEmpty()
@@ -47,4 +38,16 @@ export class InvoiceRecipientDto {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code such as FI or SE' })
   country?: string;
+}
+
+export class InvoiceRecipientDto extends PostalAddressDto {
+  @ApiProperty({ enum: RECIPIENT_KINDS, description: 'The client, a guardian, trustee or relative, or the estate of a deceased client.' })
+  @IsIn(RECIPIENT_KINDS)
+  kind!: RecipientKind;
+
+  @ApiProperty({ example: 'Aino Testinen' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(140)
+  name!: string;
 }
