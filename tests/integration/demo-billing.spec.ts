@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { localDateInZone } from '@clientfees/domain';
+import { mintAccessToken } from '@clientfees/platform';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  prebuiltWorkflowBundle,
+  serviceTestEnv,
+  ServiceProcess,
+  startDevServer,
+  startServiceProcess,
+  TEST_SIGNING_KEY,
+  TestDatabase,
+} from '@clientfees/testing';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The billing of the demo organisation as a newcomer meets it after `npm start`: the demo loader
+ * (`clientfees demo`) fills the services, and the month is billed through REST alone — error
+ * list, fixes, recalculation, journal, approval, lock, invoices and their lifecycles.
+ */
+describe('billing the demo month', () => {
+  let temporal: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  const processes: ServiceProcess[] = [];
+  let base: string;
+
+  const call = async (method: string, url: string, roles: string[], body?: unknown) => {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'demo-test', roles: roles as never }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
+  };
+  const ok = async (method: string, url: string, roles: string[], body?: unknown) => {
+    const response = await call(method, url, roles, body);
+    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const env = (extra: Record<string, string>) => serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', ...extra });
+    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(port) })));
+    const pollers = async () =>
+      ((await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
+    processes.push(await startServiceProcess('workflows', env({ HTTP_PORT: String(await freePort()) }), pollers));
+    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', base], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
+    });
+  }, 120000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await db?.drop();
+    await temporal?.teardown();
+  });
+
+  it('bills the demo month once its two errors are fixed', async () => {
+    const period = localDateInZone(Date.now(), 'Europe/Helsinki').slice(0, 7);
+    const [selection] = await ok('GET', '/selection-rules?organisationId=fi-demo', ['billing-supervisor']);
+    const run = await ok('POST', '/billing-runs', ['billing-supervisor'], { organisationId: 'fi-demo', period, selectionRuleId: selection.id });
+    const calculated = await eventually(() => ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 60000);
+    expect(calculated.counts).toEqual({ total: 20, notCalculated: 0, calculated: 18, error: 2 });
+    expect(calculated.openAbsences.map((absence: { clientNumber: string }) => absence.clientNumber)).toEqual(['C-2006']);
+
+    const errors = await ok('GET', `/billing-runs/${run.id}/clients?status=error`, ['finance-centre']);
+    expect(errors.map((client: { clientNumber: string; errors: Array<{ code: string }> }) => [client.clientNumber, client.errors.map((e) => e.code)])).toEqual([
+      ['C-2019', ['income-missing']],
+      ['C-2020', ['account-string-missing']],
+    ]);
+    const [incomeless, accountless] = errors as Array<{ clientId: string }>;
+    await ok('POST', `/clients/${incomeless.clientId}/incomes`, ['client-fee-officer'], { validFrom: `${period}-01`, grossMonthlyIncome: '1480.00', netMonthlyIncome: '1290.00', source: 'pension statement' });
+    await ok('POST', `/billing-runs/${run.id}/recalculate`, ['client-fee-officer'], { clientId: incomeless.clientId });
+    const [version] = await ok('GET', `/clients/${accountless.clientId}/billing-settings`, ['client-fee-officer']);
+    await ok('PATCH', `/clients/${accountless.clientId}/billing-settings/${version.id}`, ['client-fee-officer'], { accountString: '4100-5230-SOUTH' });
+    const fixed = await ok('POST', `/billing-runs/${run.id}/recalculate`, ['client-fee-officer'], { clientId: accountless.clientId });
+    expect(fixed.counts).toEqual({ total: 20, notCalculated: 0, calculated: 20, error: 0 });
+
+    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'])).status).toBe(409);
+    const journal = (await ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'])) as string;
+    expect(journal).toContain('C-2019;');
+    await ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    const done = await eventually(() => ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 60000);
+
+    const billed = await ok('GET', `/billing-runs/${run.id}/clients?limit=100`, ['finance-centre']);
+    const withInvoice = billed.filter((client: { invoiceId: string | null }) => client.invoiceId !== null);
+    // A client whose income is under the limit and who had nothing else pays nothing: no invoice.
+    expect(withInvoice.length).toBe(billed.filter((client: { total: number }) => client.total > 0).length);
+    expect(done.invoices.count).toBe(withInvoice.length);
+    for (const client of withInvoice) {
+      const invoice = await eventually(() => ok('GET', `/invoices/${client.invoiceId}`, ['finance-centre']), (found) => found.dueDate !== null, 30000);
+      expect(invoice.total.replace('.', '')).toBe(String(client.total).padStart(3, '0'));
+    }
+    // The period is locked: a second monthly run for it is refused.
+    expect((await call('POST', '/billing-runs', ['billing-supervisor'], { organisationId: 'fi-demo', period, selectionRuleId: selection.id })).status).toBe(409);
+  }, 180000);
+});
