@@ -212,6 +212,16 @@ describe('the monthly billing run, end to end', () => {
     expect(weekly.spec.calendars?.[0]).toMatchObject({ dayOfWeek: [{ start: 'WEDNESDAY', end: 'WEDNESDAY', step: 1 }] });
     expect(weekly.action).toMatchObject({ args: [{ kind: 'correction' }] });
 
+    // The weekly correction run takes the latest period with a completed monthly run; everyone
+    // there is invoiced already, so it ends at once without waiting for an approval.
+    await stack.env.client.schedule.getHandle(correctionRunScheduleId(selectionRuleId)).trigger();
+    const scheduled = await eventually(
+      async () => (await sql.query(`SELECT period, kind, state, started_by FROM billing_run WHERE workflow_id LIKE $1`, [`${correctionRunScheduleId(selectionRuleId)}%`])) as Array<Record<string, string>>,
+      (rows) => rows.length === 1 && rows[0].state === 'completed',
+      30000,
+    );
+    expect(scheduled).toEqual([{ period: PERIOD, kind: 'correction', state: 'completed', started_by: 'system:schedule' }]);
+
     await ok('PUT', `/selection-rules/${selectionRuleId}/schedule`, SUPERVISOR, { billingDay: null, correctionWeekday: 3 });
     await expect(stack.env.client.schedule.getHandle(monthlyBillingScheduleId(selectionRuleId)).describe()).rejects.toThrow(/not found/i);
     const bad = await request('PUT', `/selection-rules/${selectionRuleId}/schedule`, SUPERVISOR, { billingDay: 31 });
