@@ -321,14 +321,39 @@ describe('billing data API', () => {
 
       const list = await stack.service.request('GET', '/absences/open?organisationId=fi-demo', { roles: UNIT });
       const daysOpen = Math.round((Date.parse(today) - Date.parse('2026-11-01')) / 86_400_000) + 1;
-      expect(list.body).toContainEqual({ absenceId: open.body.id, clientId: client.id, clientNumber: client.clientNumber, name: 'Elsa Poissa', kind: 'unplanned', firstDay: '2026-11-01', daysOpen, reason: 'hospital' });
+      expect(list.body).toContainEqual({
+        absenceId: open.body.id,
+        clientId: client.id,
+        clientNumber: client.clientNumber,
+        name: 'Elsa Poissa',
+        kind: 'unplanned',
+        firstDay: '2026-11-01',
+        daysOpen,
+        reason: 'hospital',
+        watchOn: '2026-11-15',
+      });
       expect(list.body.some((a: { absenceId: string }) => a.absenceId === planned.body.id)).toBe(false);
+
+      // The unit manager's watch falls due two weeks after the first day, and can be moved.
+      const watches = async (date: string) =>
+        ((await stack.service.request('GET', `/absences/watches?organisationId=fi-demo&date=${date}`, { roles: UNIT })).body as Array<{ absenceId: string }>).some(
+          (a) => a.absenceId === open.body.id,
+        );
+      expect(await watches('2026-11-14')).toBe(false);
+      expect(await watches('2026-11-15')).toBe(true);
+      expect((await stack.service.request('POST', `/absences/${open.body.id}/watch`, { roles: UNIT, body: { watchOn: '2026-11-29' } })).body.watchOn).toBe('2026-11-29');
+      expect(await watches('2026-11-15')).toBe(false);
+      expect((await stack.service.request('POST', `/absences/${open.body.id}/watch`, { roles: UNIT, body: { watchOn: '2026-10-01' } })).body.problems).toEqual([
+        { field: 'watchOn', reason: 'must not be before the first day (2026-11-01)' },
+      ]);
 
       expect((await stack.service.request('POST', `/absences/${open.body.id}/close`, { roles: UNIT, body: { lastDay: '2026-10-30' } })).status).toBe(400);
       expect((await stack.service.request('POST', `/absences/${open.body.id}/close`, { roles: UNIT, body: { lastDay: '2026-11-05' } })).body.lastDay).toBe('2026-11-05');
       expect((await stack.service.request('POST', `/absences/${open.body.id}/close`, { roles: UNIT, body: { lastDay: '2026-11-06' } })).status).toBe(409);
       const after = await stack.service.request('GET', '/absences/open?organisationId=fi-demo', { roles: OFFICER });
       expect(after.body.some((a: { clientId: string }) => a.clientId === client.id)).toBe(false);
+      expect(await watches('2026-12-31')).toBe(false);
+      expect((await stack.service.request('POST', `/absences/${open.body.id}/watch`, { roles: UNIT, body: { watchOn: '2026-12-01' } })).status).toBe(409);
       expect((await stack.service.request('GET', `/clients/${client.id}/absences`, { roles: OFFICER })).body).toHaveLength(2);
     });
   });

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiProper
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { daysBetween, DomainValidationError, parseLocalDate } from '@clientfees/domain';
+import { addDays, daysBetween, DomainValidationError, parseLocalDate } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { conflict, loadClient, optionalDate, organisationFromBody, Queryable, READ_ROLES, UNIT_AND_BILLING_TEAM } from './billing-data.common';
@@ -11,6 +11,8 @@ import { todayIn } from './billing-period';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ABSENCE_KINDS = ['planned', 'unplanned'] as const;
+/** An open-ended absence is checked again two weeks after it began, unless a day is given. */
+export const ABSENCE_WATCH_DAYS = 14;
 
 export class CreateAbsenceDto {
   @ApiProperty({ enum: ABSENCE_KINDS, description: 'planned (notified in advance) or unplanned (hospital, respite, short-term care elsewhere).' })
@@ -37,6 +39,29 @@ export class CreateAbsenceDto {
   @IsNotEmpty()
   @MaxLength(200)
   reason?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-24', description: `Open-ended only: when the unit manager checks it again (default: firstDay + ${ABSENCE_WATCH_DAYS} days).` })
+  @IsOptional()
+  @Matches(DATE, { message: 'watchOn must be a date YYYY-MM-DD' })
+  watchOn?: string;
+}
+
+export class WatchDto {
+  @ApiProperty({ example: '2027-02-07', description: 'The next day the unit manager checks the absence.' })
+  @Matches(DATE, { message: 'watchOn must be a date YYYY-MM-DD' })
+  watchOn!: string;
+}
+
+export class DueWatchesQuery {
+  @ApiProperty({ example: 'fi-demo' })
+  @IsString()
+  @IsNotEmpty()
+  organisationId!: string;
+
+  @ApiPropertyOptional({ example: '2027-01-24', description: 'Watches due on or before this day (default: today in the organisation’s time zone).' })
+  @IsOptional()
+  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date?: string;
 }
 
 export class CloseAbsenceDto {
@@ -60,6 +85,7 @@ interface AbsenceRow {
   first_day: string;
   last_day: string | null;
   reason: string | null;
+  watch_on: string | null;
   registered_by: string;
   created_at: Date;
 }
@@ -72,6 +98,7 @@ export class AbsenceView {
   @ApiProperty() firstDay!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null: open-ended.' }) lastDay!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Open-ended: the day the unit manager checks it again.' }) watchOn!: string | null;
   @ApiProperty() registeredBy!: string;
   @ApiProperty() createdAt!: string;
 
@@ -84,6 +111,7 @@ export class AbsenceView {
       firstDay: row.first_day,
       lastDay: row.last_day,
       reason: row.reason,
+      watchOn: row.watch_on,
       registeredBy: row.registered_by,
       createdAt: row.created_at.toISOString(),
     };
@@ -99,6 +127,7 @@ export class OpenAbsenceView {
   @ApiProperty() firstDay!: string;
   @ApiProperty({ description: 'Days from the first day to today, both counted (0 when it starts in the future).' }) daysOpen!: number;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) watchOn!: string | null;
 }
 
 async function one(db: Queryable, id: string): Promise<AbsenceRow> {
@@ -134,6 +163,9 @@ export class AbsencesController {
     const notifiedOn = optionalDate(body.notifiedOn, 'notifiedOn');
     if (body.kind === 'planned' && notifiedOn === null) throw new DomainValidationError('is required for a planned absence', 'notifiedOn');
     if (lastDay !== null && lastDay < firstDay) throw new DomainValidationError('must not be before firstDay', 'lastDay');
+    if (lastDay !== null && body.watchOn !== undefined) throw new DomainValidationError('only an open-ended absence is watched', 'watchOn');
+    const watchOn = lastDay === null ? (optionalDate(body.watchOn, 'watchOn') ?? addDays(firstDay, ABSENCE_WATCH_DAYS)) : null;
+    if (watchOn !== null && watchOn < firstDay) throw new DomainValidationError('must not be before firstDay', 'watchOn');
     const id = randomUUID();
     await this.dataSource.transaction(async (db) => {
       await loadClient(db, clientId, true);
@@ -142,7 +174,7 @@ export class AbsencesController {
         [clientId, firstDay, lastDay],
       )) as AbsenceRow[];
       if (other) throw overlapping(other);
-      await db.query('INSERT INTO absence (id, client_id, kind, notified_on, first_day, last_day, reason, registered_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      await db.query('INSERT INTO absence (id, client_id, kind, notified_on, first_day, last_day, reason, registered_by, watch_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
         id,
         clientId,
         body.kind,
@@ -151,6 +183,7 @@ export class AbsencesController {
         lastDay,
         body.reason ?? null,
         user.sub,
+        watchOn,
       ]);
     });
     return AbsenceView.of(await one(this.dataSource, id));
@@ -176,7 +209,7 @@ export class AbsencesController {
         lastDay,
       ])) as AbsenceRow[];
       if (later) throw overlapping(later);
-      await db.query('UPDATE absence SET last_day = $2 WHERE id = $1', [id, lastDay]);
+      await db.query('UPDATE absence SET last_day = $2, watch_on = NULL WHERE id = $1', [id, lastDay]);
     });
     return AbsenceView.of(await one(this.dataSource, id));
   }
@@ -215,6 +248,34 @@ export class AbsencesController {
       firstDay: row.first_day,
       daysOpen: Math.max(0, daysBetween(row.first_day, today) + 1),
       reason: row.reason,
+      watchOn: row.watch_on,
     }));
+  }
+
+  @Get('absences/watches')
+  @Roles(...READ_ROLES)
+  @ApiOperation({
+    summary: 'The unit manager’s watches (bevakningar) due: open-ended absences to check again, oldest first.',
+    description: 'Close the absence when the client is back (POST /absences/{id}/close), or move the watch (POST /absences/{id}/watch).',
+  })
+  @ApiOkResponse({ type: [OpenAbsenceView] })
+  async dueWatches(@Query() query: DueWatchesQuery): Promise<OpenAbsenceView[]> {
+    const organisation = await organisationFromBody(this.dataSource, query.organisationId);
+    const date = query.date === undefined ? todayIn(organisation.time_zone) : parseLocalDate(query.date, 'date');
+    return (await this.open({ organisationId: organisation.id })).filter((absence) => absence.watchOn !== null && absence.watchOn <= date);
+  }
+
+  @Post('absences/:id/watch')
+  @HttpCode(200)
+  @Roles(...UNIT_AND_BILLING_TEAM)
+  @ApiOperation({ summary: 'Moves an open-ended absence’s watch: the client is still away, check again on watchOn.' })
+  @ApiOkResponse({ type: AbsenceView })
+  async watch(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WatchDto): Promise<AbsenceView> {
+    const watchOn = parseLocalDate(body.watchOn, 'watchOn');
+    const absence = await one(this.dataSource, id);
+    if (absence.last_day !== null) throw conflict(`the absence is closed (last day ${absence.last_day}); nothing to watch`, 'watchOn', 'absence closed');
+    if (watchOn < absence.first_day) throw new DomainValidationError(`must not be before the first day (${absence.first_day})`, 'watchOn');
+    await this.dataSource.query('UPDATE absence SET watch_on = $2 WHERE id = $1 AND last_day IS NULL', [id, watchOn]);
+    return AbsenceView.of(await one(this.dataSource, id));
   }
 }

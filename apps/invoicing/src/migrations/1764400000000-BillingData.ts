@@ -123,12 +123,15 @@ export class BillingData1764400000000 implements MigrationInterface {
         first_day date NOT NULL,
         last_day date CHECK (last_day IS NULL OR last_day >= first_day),
         reason text,
+        -- an open-ended absence's watch (bevakning): the day the unit manager checks it again
+        watch_on date,
         registered_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        CHECK (kind <> 'planned' OR notified_on IS NOT NULL)
+        CHECK (kind <> 'planned' OR notified_on IS NOT NULL),
+        CHECK (last_day IS NULL OR watch_on IS NULL)
       )`);
     await db.query(`CREATE INDEX absence_by_client ON absence (client_id, first_day)`);
-    await db.query(`CREATE INDEX absence_open ON absence (client_id) WHERE last_day IS NULL`);
+    await db.query(`CREATE INDEX absence_open ON absence (watch_on, client_id) WHERE last_day IS NULL`);
     await db.query(`
       CREATE TABLE correction (
         id uuid PRIMARY KEY,
