@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 
     started = performance.now();
     const run = await call('POST', '/billing-runs', ['billing-supervisor'], { organisationId: ORGANISATION, period: PERIOD, selectionRuleId });
-    const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', TIMEOUT_MS);
+    const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', TIMEOUT_MS, 500);
     const calculationSeconds = (performance.now() - started) / 1000;
     log(`calculated ${calculated.counts.total} clients in ${calculationSeconds.toFixed(1)} s (${calculated.counts.error} in error)`);
 
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       async () => ((await data.query('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id])).rows[0] as { n: number }).n,
       (n) => n === expected,
       TIMEOUT_MS,
+      1000,
     );
     const invoicingSeconds = (performance.now() - started) / 1000;
     await temporal.client.workflow.getHandle(billingRunWorkflowId(run.id)).terminate('benchmark: lifecycle starts are measured by the start-throughput benchmark');

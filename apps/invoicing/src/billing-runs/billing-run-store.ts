@@ -130,6 +130,8 @@ export class BillingRunStore {
            FROM households`,
         [runId, run.period, run.selection_rule_id, run.organisation_id, first_batch, HOUSEHOLDS_PER_BATCH],
       );
+      // The table has just grown by up to a city's clients: the batches' plans need fresh statistics.
+      await db.query('ANALYZE billing_run_client');
       const [{ batches }] = (await db.query('SELECT coalesce(max(batch) + 1, 0) AS batches FROM billing_run_client WHERE run_id = $1', [runId])) as Array<{
         batches: number;
       }>;

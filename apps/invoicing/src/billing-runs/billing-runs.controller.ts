@@ -234,7 +234,10 @@ export class BillingRunsController {
     }>;
     if (!invoice) throw new NotFoundException(`no invoice ${id}`);
     const rows = (await this.dataSource.query(
-      'SELECT line_number, description, kind, code, quantity::text AS quantity, unit_price_cents::int8 AS unit_price_cents, amount_cents::int8 AS amount_cents, account_string, explanation FROM invoice_row WHERE invoice_id = $1 ORDER BY line_number',
+      `SELECT r.line_number, r.description, r.kind, r.code, r.quantity::text AS quantity, r.unit_price_cents::int8 AS unit_price_cents,
+              r.amount_cents::int8 AS amount_cents, r.account_string, c.rows -> (r.line_number - 1) -> 'explanation' AS explanation
+         FROM invoice_row r LEFT JOIN billing_run_client c ON c.invoice_id = r.invoice_id
+        WHERE r.invoice_id = $1 ORDER BY r.line_number`,
       [id],
     )) as Array<Record<string, unknown>>;
     return {

@@ -99,9 +99,20 @@ export class InvoicesService {
     await this.dataSource.getRepository(Invoice).update({ id: invoice.id }, { lifecycleStarted: true });
   }
 
-  /** Starts the lifecycles that could not be started when their invoices were issued. */
+  /**
+   * Starts the lifecycles that could not be started when their invoices were issued. A billing
+   * run starts its own invoices' lifecycles right after making them; they are left to it unless
+   * the run has not got to them for a quarter of an hour.
+   */
   async startPendingLifecycles(limit = 500): Promise<number> {
-    const pending = await this.dataSource.getRepository(Invoice).find({ where: { lifecycleStarted: false }, order: { createdAt: 'ASC' }, take: limit });
+    const pending = await this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where('NOT invoice.lifecycleStarted')
+      .andWhere(`(invoice.billing_run_id IS NULL OR invoice.created_at < now() - interval '15 minutes')`)
+      .orderBy('invoice.createdAt', 'ASC')
+      .take(limit)
+      .getMany();
     for (const invoice of pending) await this.startLifecycle(invoice);
     return pending.length;
   }

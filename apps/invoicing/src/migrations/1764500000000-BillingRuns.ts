@@ -53,6 +53,8 @@ export class BillingRuns1764500000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX billing_run_client_batch ON billing_run_client (run_id, batch, household_id)`);
     await db.query(`CREATE INDEX billing_run_client_by_client ON billing_run_client (client_id)`);
+    // The explanation of an invoice's rows is its calculation's (GET /invoices/{id}/explanation).
+    await db.query(`CREATE INDEX billing_run_client_by_invoice ON billing_run_client (invoice_id) WHERE invoice_id IS NOT NULL`);
     await db.query(`
       CREATE TABLE billing_period_lock (
         organisation_id text NOT NULL REFERENCES organisation(id),
@@ -72,18 +74,18 @@ export class BillingRuns1764500000000 implements MigrationInterface {
     // A settings version fixed in place for the error list says who fixed it and when.
     await db.query('ALTER TABLE billing_setting ADD COLUMN corrected_by text, ADD COLUMN corrected_at timestamptz');
     await db.query(`ALTER TABLE invoice ADD COLUMN billing_period text, ADD COLUMN billing_run_id uuid REFERENCES billing_run(id)`);
+    await db.query(`CREATE INDEX invoice_by_billing_run ON invoice (billing_run_id) WHERE billing_run_id IS NOT NULL`);
     await db.query(`
       ALTER TABLE invoice_row
         ADD COLUMN kind text,
         ADD COLUMN code text,
         ADD COLUMN quantity numeric(11, 2),
         ADD COLUMN unit_price_cents bigint,
-        ADD COLUMN account_string text,
-        ADD COLUMN explanation jsonb`);
+        ADD COLUMN account_string text`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE invoice_row DROP COLUMN kind, DROP COLUMN code, DROP COLUMN quantity, DROP COLUMN unit_price_cents, DROP COLUMN account_string, DROP COLUMN explanation');
+    await db.query('ALTER TABLE invoice_row DROP COLUMN kind, DROP COLUMN code, DROP COLUMN quantity, DROP COLUMN unit_price_cents, DROP COLUMN account_string');
     await db.query('ALTER TABLE invoice DROP COLUMN billing_period, DROP COLUMN billing_run_id');
     await db.query('ALTER TABLE selection_rule DROP COLUMN billing_day, DROP COLUMN correction_weekday');
     await db.query('ALTER TABLE billing_setting DROP COLUMN corrected_by, DROP COLUMN corrected_at');
