@@ -59,40 +59,18 @@ export class BillingInvoices {
       )) as Billable[];
       if (billable.length === 0) return;
 
-      // The series is locked from here to the commit: what follows is set-based SQL only.
-      const first = await takeInvoiceNumbers(db, run.organisation_id, billable.length);
-      const records = billable.map((client, i) => {
-        const references = paymentReferencesFor(organisation.country, first + i);
-        return {
-          id: randomUUID(),
-          invoice_number: first + i,
-          payment_reference: references.national,
-          payment_reference_international: references.international,
-          recipient: client.recipient,
-          client_number: client.client_number,
-          client_id: client.client_id,
-          total_cents: Number(client.total_cents),
-        };
-      });
-      const ids = records.map((record) => record.id);
-      await db.query(
-        `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, payment_reference_international, recipient, client_number,
-                              currency, total_cents, invoice_date, state, created_by, billing_period, billing_run_id)
-         SELECT v.id, $2, v.invoice_number, v.payment_reference, v.payment_reference_international, v.recipient, v.client_number,
-                $3, v.total_cents, $4, 'issued', $5, $6, $1
-           FROM jsonb_to_recordset($7::jsonb) AS v(id uuid, invoice_number bigint, payment_reference text, payment_reference_international text,
-                                                   recipient jsonb, client_number text, total_cents bigint)`,
-        [runId, run.organisation_id, organisation.currency, run.invoice_date, BILLING_RUN_ACTOR, run.period, JSON.stringify(records)],
-      );
+      // What points at the invoices is written first; the references are checked at commit.
+      await db.query('SET CONSTRAINTS ALL DEFERRED');
+      const ids = billable.map(() => randomUUID());
       await db.query(
         `UPDATE billing_run_client c SET invoice_id = v.invoice_id
            FROM jsonb_to_recordset($2::jsonb) AS v(client_id uuid, invoice_id uuid)
           WHERE c.run_id = $1 AND c.client_id = v.client_id`,
-        [runId, JSON.stringify(records.map((record) => ({ client_id: record.client_id, invoice_id: record.id })))],
+        [runId, JSON.stringify(billable.map((client, i) => ({ client_id: client.client_id, invoice_id: ids[i] })))],
       );
       // Every statement below narrows to the batch first (run_id, batch index): a plan made on
-    // stale statistics of a freshly filled table then still touches one batch, not the run.
-    // Rows straight from the calculation; amounts are exact cents in their decimal strings. The
+      // stale statistics of a freshly filled table then still touches one batch, not the run.
+      // Rows straight from the calculation; amounts are exact cents in their decimal strings. The
       // explanation stays with the calculation (GET /invoices/{id}/explanation joins it).
       await db.query(
         `INSERT INTO invoice_row (invoice_id, line_number, description, amount_cents, kind, code, quantity, unit_price_cents, account_string)
@@ -118,6 +96,29 @@ export class BillingInvoices {
                   WHERE c.run_id = $1 AND c.batch = $3 AND c.invoice_id = ANY($2::uuid[])) AS x
           WHERE k.id = x.correction_id AND k.billed_invoice_id IS NULL`,
         [runId, ids, batch],
+      );
+      // Last: the gapless numbers. The series stays locked from here to the commit.
+      const first = await takeInvoiceNumbers(db, run.organisation_id, billable.length);
+      const records = billable.map((client, i) => {
+        const references = paymentReferencesFor(organisation.country, first + i);
+        return {
+          id: ids[i],
+          invoice_number: first + i,
+          payment_reference: references.national,
+          payment_reference_international: references.international,
+          recipient: client.recipient,
+          client_number: client.client_number,
+          total_cents: Number(client.total_cents),
+        };
+      });
+      await db.query(
+        `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, payment_reference_international, recipient, client_number,
+                              currency, total_cents, invoice_date, state, created_by, billing_period, billing_run_id)
+         SELECT v.id, $2, v.invoice_number, v.payment_reference, v.payment_reference_international, v.recipient, v.client_number,
+                $3, v.total_cents, $4, 'issued', $5, $6, $1
+           FROM jsonb_to_recordset($7::jsonb) AS v(id uuid, invoice_number bigint, payment_reference text, payment_reference_international text,
+                                                   recipient jsonb, client_number text, total_cents bigint)`,
+        [runId, run.organisation_id, organisation.currency, run.invoice_date, BILLING_RUN_ACTOR, run.period, JSON.stringify(records)],
       );
     });
     const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM billing_run_client WHERE run_id = $1 AND batch = $2 AND invoice_id IS NOT NULL', [

@@ -75,6 +75,18 @@ export class BillingRuns1764500000000 implements MigrationInterface {
     await db.query('ALTER TABLE billing_setting ADD COLUMN corrected_by text, ADD COLUMN corrected_at timestamptz');
     await db.query(`ALTER TABLE invoice ADD COLUMN billing_period text, ADD COLUMN billing_run_id uuid REFERENCES billing_run(id)`);
     await db.query(`CREATE INDEX invoice_by_billing_run ON invoice (billing_run_id) WHERE billing_run_id IS NOT NULL`);
+    // A billing batch writes everything that points at its invoices first and takes the gapless
+    // numbers last, so the number series stays locked only for the invoices' own INSERT; the
+    // references are checked at commit (SET CONSTRAINTS … DEFERRED in that transaction only).
+    for (const [table, constraint] of [
+      ['invoice_row', 'invoice_row_invoice_id_fkey'],
+      ['invoice_event', 'invoice_event_invoice_id_fkey'],
+      ['billing_run_client', 'billing_run_client_invoice_id_fkey'],
+      ['billing_period_lock', 'billing_period_lock_invoice_id_fkey'],
+      ['correction', 'correction_billed_invoice_id_fkey'],
+    ]) {
+      await db.query(`ALTER TABLE ${table} ALTER CONSTRAINT ${constraint} DEFERRABLE INITIALLY IMMEDIATE`);
+    }
     await db.query(`
       ALTER TABLE invoice_row
         ADD COLUMN kind text,
