@@ -34,8 +34,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const client = new PgClient({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // An autovacuum worker on a freshly filled table is a backend FORCE may not end for a
+        // non-superuser (42501); it finishes or yields within moments, so try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 30) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
