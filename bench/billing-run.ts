@@ -44,7 +44,8 @@ long-term care, 20 % a fixed support fee; 2 % couples; registrations for 60 % of
 for 1 %. The run goes through the real invoicing service and workflow worker (processes) on a
 Temporal dev server; the raw insert writes the same invoice and row records with multi-row
 INSERTs into copies of the tables (same indexes), with no calculation.`;
-const CLIENTS = Number(process.env.BENCH_BILLING_CLIENTS ?? 100_000);
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const CLIENTS = Number(process.env.BENCH_BILLING_CLIENTS ?? (QUICK ? 5_000 : 100_000));
 const WRITE = process.env.BENCH_WRITE !== '0' && CLIENTS >= 100_000;
 const TIMEOUT_MS = Number(process.env.BENCH_BILLING_TIMEOUT_S ?? 1800) * 1000;
 
