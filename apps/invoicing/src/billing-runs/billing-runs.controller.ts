@@ -178,7 +178,7 @@ export class BillingRunsController {
   @ApiOperation({ summary: 'The journal as PDF; reviewing it is required before approval.' })
   async journalPdf(@Param('id', new ParseUUIDPipe()) id: string) {
     const journal = await this.runs.journal(id, new Date().toISOString());
-    return new StreamableFile(renderJournalPdf(journal), { disposition: `attachment; filename="journal-${journal.run.period}-${id}.pdf"` });
+    return new StreamableFile(renderJournalPdf(journal, { compress: true }), { disposition: `attachment; filename="journal-${journal.run.period}-${id}.pdf"` });
   }
 
   @Post('billing-runs/:id/approve')
