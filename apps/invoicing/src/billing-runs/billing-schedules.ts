@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, ScheduleNotFoundError, ScheduleOptionsAction, ScheduleOverlapPolicy, ScheduleSpec } from '@temporalio/client';
+import { Client, ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
 import { BillingRunInput, correctionRunScheduleId, monthlyBillingScheduleId, TaskQueues } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { deleteSchedule, upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 /** Runs start early in the morning, in the organisation's own time zone. */
 const RUN_HOUR = 5;
 
@@ -42,28 +42,8 @@ export class BillingSchedules {
   }
 
   private async put(id: string, calendar: NonNullable<ScheduleSpec['calendars']>[number] | null, timezone: string, input: BillingRunInput): Promise<void> {
-    const handle = this.temporal.schedule.getHandle(id);
-    if (calendar === null) {
-      try {
-        await handle.delete();
-      } catch (error) {
-        if (!(error instanceof ScheduleNotFoundError)) throw error;
-      }
-      return;
-    }
-    const spec: ScheduleSpec = { calendars: [calendar], timezone };
+    if (calendar === null) return deleteSchedule(this.temporal, id);
     const action: ScheduleOptionsAction = { type: 'startWorkflow', workflowType: 'billingRun', workflowId: id, taskQueue: TaskQueues.workflows, args: [input] };
-    try {
-      await handle.update((previous) => ({ ...previous, spec, action }));
-    } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
-      await this.temporal.schedule.create({
-        scheduleId: id,
-        spec,
-        action,
-        // A run still waiting for approval when the next is due keeps the floor; none runs twice at once.
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      });
-    }
+    await upsertSchedule(this.temporal, id, { calendars: [calendar], timezone }, action);
   }
 }

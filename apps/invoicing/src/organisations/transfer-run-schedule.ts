@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarSpec, Client, Month, Range, ScheduleNotFoundError, ScheduleOptionsAction, ScheduleOverlapPolicy, ScheduleSpec } from '@temporalio/client';
+import { CalendarSpec, Client, Month, Range, ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
 import { monthlyRunDays, TransferSchedule, transferSchedule } from '@clientfees/domain';
 import { TaskQueues } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT } from '@clientfees/platform';
 import type { Organisation } from './organisation.entity';
+import { upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 /** Runs start early in the morning of the run day, in the organisation's own time zone. */
 const RUN_HOUR = 6;
@@ -64,18 +64,6 @@ export class TransferRunSchedules {
       taskQueue: TaskQueues.workflows,
       args: [{ organisationId: organisation.id }],
     };
-    const id = transferRunScheduleId(organisation.id);
-    try {
-      await this.temporal.schedule.getHandle(id).update((previous) => ({ ...previous, spec, action }));
-    } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
-      await this.temporal.schedule.create({
-        scheduleId: id,
-        spec,
-        action,
-        // A run still busy when the next is due finishes first; nothing runs twice at once.
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      });
-    }
+    await upsertSchedule(this.temporal, transferRunScheduleId(organisation.id), spec, action);
   }
 }
