@@ -15,6 +15,7 @@ import {
   ServiceProcess,
   startDevServer,
   startServiceProcess,
+  startWorkflowWorkerProcess,
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
@@ -61,9 +62,7 @@ async function main(): Promise<void> {
     const env = (extra: Record<string, string>) =>
       serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
     processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort) })));
-    const workflowPollers = async () =>
-      ((await temporal!.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
-    processes.push(await startServiceProcess('workflows', env({ HTTP_PORT: String(await freePort()) }), workflowPollers));
+    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
     const base = `http://127.0.0.1:${invoicingPort}`;
     const call = async (method: string, url: string, roles: string[], body?: unknown) => {
       const token = mintAccessToken({ sub: 'bench', roles: roles as never }, TEST_SIGNING_KEY);

@@ -11,6 +11,7 @@ import {
   ServiceProcess,
   startDevServer,
   startServiceProcess,
+  startWorkflowWorkerProcess,
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
@@ -41,12 +42,10 @@ describe('crash in the middle of a billing run', () => {
     return text.startsWith('{') ? JSON.parse(text) : text;
   };
   const count = async (query: string, params: unknown[]) => ((await pg.query(query, params)).rows[0] as { n: number }).n;
-  const workflowPollers = async () =>
-    ((await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
 
   async function start(name: 'invoicing' | 'workflows'): Promise<void> {
     const env = serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', HTTP_PORT: String(ports[name]) });
-    processes.set(name, await startServiceProcess(name, env, name === 'workflows' ? workflowPollers : undefined));
+    processes.set(name, await (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env) : startServiceProcess(name, env)));
   }
 
   beforeAll(async () => {

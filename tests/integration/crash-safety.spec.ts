@@ -9,6 +9,7 @@ import {
   ServiceProcess,
   startDevServer,
   startServiceProcess,
+  startWorkflowWorkerProcess,
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
@@ -40,11 +41,9 @@ describe('crash in the middle of a transfer run', () => {
   const invoicingUrl = () => `http://127.0.0.1:${ports.invoicing}`;
   const agencyUrl = () => `http://127.0.0.1:${ports.agency}`;
 
-  const workflowPollers = async () =>
-    ((await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
 
   async function start(name: string, port: number): Promise<ServiceProcess> {
-    const started = await startServiceProcess(name, env({ HTTP_PORT: String(port) }), name === 'workflows' ? workflowPollers : undefined);
+    const started = await (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(port) })) : startServiceProcess(name, env({ HTTP_PORT: String(port) })));
     processes.push(started);
     return started;
   }

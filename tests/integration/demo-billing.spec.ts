@@ -13,6 +13,7 @@ import {
   ServiceProcess,
   startDevServer,
   startServiceProcess,
+  startWorkflowWorkerProcess,
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
@@ -51,9 +52,7 @@ describe('billing the demo month', () => {
     base = `http://127.0.0.1:${port}`;
     const env = (extra: Record<string, string>) => serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', ...extra });
     processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(port) })));
-    const pollers = async () =>
-      ((await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: 'clientfees-workflows' }, taskQueueType: 1 })).pollers ?? []).length > 0;
-    processes.push(await startServiceProcess('workflows', env({ HTTP_PORT: String(await freePort()) }), pollers));
+    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
     await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', base], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TaskQueues } from '@clientfees/contracts';
 import { eventually } from './service-under-test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -78,4 +80,15 @@ export async function runToExit(name: string, env: Record<string, string>, timeo
     });
   });
   return { code, output: output() };
+}
+
+/** Whether a workflow worker polls the workflows task queue of this Temporal server. */
+export async function workflowWorkerPolling(temporal: TestWorkflowEnvironment): Promise<boolean> {
+  const queue = await temporal.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: TaskQueues.workflows }, taskQueueType: 1 });
+  return (queue.pollers ?? []).length > 0;
+}
+
+/** Starts the workflow worker process (`npm start`'s) and waits until it polls for workflow tasks. */
+export function startWorkflowWorkerProcess(temporal: TestWorkflowEnvironment, env: Record<string, string>): Promise<ServiceProcess> {
+  return startServiceProcess('workflows', env, () => workflowWorkerPolling(temporal));
 }
