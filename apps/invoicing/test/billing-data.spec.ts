@@ -293,6 +293,13 @@ describe('billing data API', () => {
       expect(future.body.problems[0].field).toBe('period');
 
       expect((await stack.service.request('DELETE', `/corrections/${officer.body.id}`, { roles: UNIT })).status).toBe(403);
+      // In the calculation of a run awaiting approval, the correction stays until the run is done.
+      const runId = await calculatedRun(client.id, client.clientNumber, '2026-09');
+      await sql.query('UPDATE billing_run_client SET correction_ids = ARRAY[$2::uuid] WHERE run_id = $1', [runId, officer.body.id]);
+      const inRun = await stack.service.request('DELETE', `/corrections/${officer.body.id}`, { roles: OFFICER });
+      expect(inRun.status).toBe(409);
+      expect(inRun.body.problems).toEqual([{ field: 'id', reason: 'in a running billing run' }]);
+      await sql.query(`UPDATE billing_run SET state = 'cancelled' WHERE id = $1`, [runId]);
       expect((await stack.service.request('DELETE', `/corrections/${officer.body.id}`, { roles: OFFICER })).status).toBe(204);
       const invoice = await stack.service.request('POST', '/invoices', {
         roles: OFFICER,

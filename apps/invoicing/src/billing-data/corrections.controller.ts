@@ -135,7 +135,7 @@ export class CorrectionsController {
   @Delete('corrections/:id')
   @HttpCode(204)
   @Roles(...BILLING_TEAM)
-  @ApiOperation({ summary: 'Deletes an unbilled correction; a billed one is never deleted (409).' })
+  @ApiOperation({ summary: 'Deletes an unbilled correction; a billed one, or one in the calculation of a run not yet completed, is not deleted (409).' })
   @ApiNoContentResponse()
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.dataSource.transaction(async (db) => {
@@ -143,6 +143,15 @@ export class CorrectionsController {
       if (!row) throw new NotFoundException(`no correction ${id}`);
       if (row.billed_invoice_id !== null) {
         throw conflict(`the correction was billed on invoice ${row.billed_invoice_id} and is never deleted; make a new correction instead`, 'id', 'already billed');
+      }
+      // A run being decided or invoiced bills what it calculated: the correction stays until then.
+      const [run] = (await db.query(
+        `SELECT r.id, r.state FROM billing_run_client c JOIN billing_run r ON r.id = c.run_id
+          WHERE $1 = ANY(c.correction_ids) AND r.state NOT IN ('completed', 'cancelled') LIMIT 1`,
+        [id],
+      )) as Array<{ id: string; state: string }>;
+      if (run) {
+        throw conflict(`the correction is in the calculation of billing run ${run.id} (${run.state}); delete it after that run, or cancel the run`, 'id', 'in a running billing run');
       }
       await db.query('DELETE FROM correction WHERE id = $1', [id]);
     });
