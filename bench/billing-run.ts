@@ -4,19 +4,18 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { mintAccessToken } from '@clientfees/platform';
 import { billingRunWorkflowId } from '@clientfees/contracts';
 import {
   createTestDatabase,
   generateBillingData,
   eventually,
   freePort,
+  serviceApi,
   serviceTestEnv,
   ServiceProcess,
   startDevServer,
   startServiceProcess,
   startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
 
@@ -64,17 +63,7 @@ async function main(): Promise<void> {
     processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort) })));
     processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
     const base = `http://127.0.0.1:${invoicingPort}`;
-    const call = async (method: string, url: string, roles: string[], body?: unknown) => {
-      const token = mintAccessToken({ sub: 'bench', roles: roles as never }, TEST_SIGNING_KEY);
-      const response = await fetch(`${base}${url}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`);
-      return text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text;
-    };
+    const call = serviceApi(() => base, 'bench').ok;
 
     await call('PUT', `/organisations/${ORGANISATION}`, ['administrator'], {
       name: 'Benchmark city',

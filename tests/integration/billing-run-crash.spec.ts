@@ -1,18 +1,17 @@
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { mintAccessToken } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
   freePort,
   generateBillingData,
   prebuiltWorkflowBundle,
+  serviceApi,
   serviceTestEnv,
   ServiceProcess,
   startDevServer,
   startServiceProcess,
   startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
 
@@ -31,16 +30,7 @@ describe('crash in the middle of a billing run', () => {
   const processes = new Map<string, ServiceProcess>();
   const ports: Record<string, number> = {};
 
-  const call = async (method: string, path: string, roles: string[], body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${ports.invoicing}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'crash-test', roles: roles as never }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text.startsWith('{') ? JSON.parse(text) : text;
-  };
+  const call = serviceApi(() => `http://127.0.0.1:${ports.invoicing}`, 'crash-test').ok;
   const count = async (query: string, params: unknown[]) => ((await pg.query(query, params)).rows[0] as { n: number }).n;
 
   async function start(name: 'invoicing' | 'workflows'): Promise<void> {

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localDateInZone } from '@clientfees/domain';
-import { mintAccessToken } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
   freePort,
   prebuiltWorkflowBundle,
+  serviceApi,
   serviceTestEnv,
   ServiceProcess,
   startDevServer,
@@ -31,20 +31,7 @@ describe('billing the demo month', () => {
   const processes: ServiceProcess[] = [];
   let base: string;
 
-  const call = async (method: string, url: string, roles: string[], body?: unknown) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'demo-test', roles: roles as never }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
-  };
-  const ok = async (method: string, url: string, roles: string[], body?: unknown) => {
-    const response = await call(method, url, roles, body);
-    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
+  const { call, ok } = serviceApi(() => base, 'demo-test');
 
   beforeAll(async () => {
     [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);

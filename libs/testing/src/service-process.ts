@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { TaskQueues } from '@clientfees/contracts';
+import { Role, TaskQueues } from '@clientfees/contracts';
+import { mintAccessToken } from '@clientfees/platform';
+import { TEST_SIGNING_KEY } from './environment';
 import { eventually } from './service-under-test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -91,4 +93,32 @@ export async function workflowWorkerPolling(temporal: TestWorkflowEnvironment): 
 /** Starts the workflow worker process (`npm start`'s) and waits until it polls for workflow tasks. */
 export function startWorkflowWorkerProcess(temporal: TestWorkflowEnvironment, env: Record<string, string>): Promise<ServiceProcess> {
   return startServiceProcess('workflows', env, () => workflowWorkerPolling(temporal));
+}
+
+export interface ServiceApi {
+  /** Calls as a user with the given roles; the body is parsed JSON, or the text (CSV, a BOM). */
+  call(method: string, path: string, roles: string[], body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
+  /** As `call`, but a status of 300 or more throws with the answer: for steps that must succeed. */
+  ok(method: string, path: string, roles: string[], body?: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
+}
+
+/** The HTTP API of a service process, called with test tokens. */
+export function serviceApi(baseUrl: () => string, subject = 'test-user'): ServiceApi {
+  const call: ServiceApi['call'] = async (method, path, roles, body) => {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${mintAccessToken({ sub: subject, roles: roles as Role[] }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
+  };
+  return {
+    call,
+    async ok(method, path, roles, body) {
+      const response = await call(method, path, roles, body);
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
+      return response.body;
+    },
+  };
 }
