@@ -37,6 +37,7 @@ export class CollectionModule {
               migrations: [InitialCollection1764200000000],
             },
             activities: [CollectionActivities],
+            routesPredateScopes: true,
           },
           env,
         ),

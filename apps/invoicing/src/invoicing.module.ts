@@ -56,6 +56,7 @@ export class InvoicingModule {
               migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
             },
             activities: [InvoicingActivities, BillingActivities],
+            routesPredateScopes: true,
           },
           env,
         ),

@@ -25,6 +25,13 @@ export interface AccessClaims {
   /** The user's or system's id; never a personal identity code. */
   sub: string;
   roles: Role[];
+  /**
+   * The organisations (wellbeing services counties / municipalities) the user acts for. Every
+   * scoped route refuses (404) what belongs to any other.
+   */
+  organisations?: string[];
+  /** A unit manager's debiting areas (laskutusalue / debiteringsområde); absent = not limited. */
+  debitingAreas?: string[];
   /** Required when `roles` holds `service-provider`: the only provider this user may act for. */
   providerId?: string;
 }

@@ -10,6 +10,7 @@ import { createLogger, PinoNestLogger } from './logging/logger';
 import { installTemporalRuntimeLogging } from './temporal/temporal-runtime';
 import { requestLogging } from './logging/request-logging';
 import { createValidationPipe, HttpErrorFilter } from './http/errors';
+import { assertEveryRouteDeclaresAccess } from './auth/route-declarations';
 
 /**
  * Builds a service's Nest application with everything wired (logging, validation, errors,
@@ -44,6 +45,8 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
       { inheritAppConfig: true },
     );
   }
+  await app.init();
+  if (!descriptor.routesPredateScopes) assertEveryRouteDeclaresAccess(app);
   return app;
 }
 

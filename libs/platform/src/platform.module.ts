@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -9,10 +9,12 @@ import { createLogger } from './logging/logger';
 import { openServiceDatabase } from './database/service-database';
 import { connectTemporalClient } from './temporal/temporal-client';
 import { TemporalWorkerHost } from './temporal/temporal-worker-host';
+import { Database } from './database/database';
 import { PlatformActivities } from './temporal/platform-activities';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
+import { ScopeResolvers } from './auth/scope';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER, TEMPORAL_CLIENT } from './tokens';
 import type { ServiceDescriptor } from './service-descriptor';
 
@@ -44,6 +46,7 @@ export class PlatformModule {
     const logger = createLogger(descriptor.name, config.LOG_LEVEL);
     return {
       module: PlatformModule,
+      imports: [DiscoveryModule],
       controllers: [HealthController, PingController],
       providers: [
         { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
@@ -56,12 +59,14 @@ export class PlatformModule {
           inject: [SERVICE_CONFIG, SERVICE_LOGGER],
         },
         { provide: TEMPORAL_CLIENT, useFactory: (cfg: ServiceConfig) => connectTemporalClient(cfg), inject: [SERVICE_CONFIG] },
+        Database,
         TemporalWorkerHost,
         PlatformActivities,
         ResourceCloser,
+        ScopeResolvers,
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, TEMPORAL_CLIENT],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT],
     };
   }
 }

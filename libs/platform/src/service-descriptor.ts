@@ -10,4 +10,9 @@ export interface ServiceDescriptor {
   database: Omit<ServiceDatabaseOptions, 'schema'>;
   /** Providers whose public methods are this service's Temporal activities. */
   activities?: Type[];
+  /**
+   * Invoicing and collection predate route scopes (ADR 0004): until every route of theirs
+   * declares one, the start-up check is skipped for them. A new service never sets this.
+   */
+  routesPredateScopes?: true;
 }

@@ -9,7 +9,7 @@ export class InvalidAccessTokenError extends Error {}
  */
 export function mintAccessToken(claims: AccessClaims, signingKey: string, expiresInSeconds = 8 * 3600): string {
   assertClaims(claims);
-  return jwt.sign({ roles: claims.roles, providerId: claims.providerId }, signingKey, {
+  return jwt.sign({ roles: claims.roles, organisations: claims.organisations, debitingAreas: claims.debitingAreas, providerId: claims.providerId }, signingKey, {
     algorithm: 'HS256',
     subject: claims.sub,
     expiresIn: expiresInSeconds,
@@ -28,10 +28,20 @@ export function verifyAccessToken(token: string, signingKey: string): AccessClai
   const claims: AccessClaims = {
     sub: String(payload.sub ?? ''),
     roles: Array.isArray(payload.roles) ? (payload.roles as Role[]) : [],
+    organisations: stringList(payload.organisations),
+    debitingAreas: stringList(payload.debitingAreas),
     providerId: typeof payload.providerId === 'string' ? payload.providerId : undefined,
   };
   assertClaims(claims);
   return claims;
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0)) {
+    throw new InvalidAccessTokenError('organisations and debitingAreas must be lists of non-empty strings');
+  }
+  return value as string[];
 }
 
 function assertClaims(claims: AccessClaims): void {

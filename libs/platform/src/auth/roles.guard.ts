@@ -1,10 +1,12 @@
 import {
+  BadRequestException,
   CanActivate,
   createParamDecorator,
   ExecutionContext,
   ForbiddenException,
   Inject,
   Injectable,
+  NotFoundException,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -14,16 +16,17 @@ import type { AccessClaims, Role } from '@clientfees/contracts';
 import { SERVICE_CONFIG } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
 import { InvalidAccessTokenError, verifyAccessToken } from './access-token';
+import { mayAccess, ResourceOwner, RouteScope, SCOPE_KEY, ScopeResolvers, scopeOf } from './scope';
 
-const ROLES_KEY = 'clientfees:roles';
-const PUBLIC_KEY = 'clientfees:public';
+export const ROLES_KEY = 'clientfees:roles';
+export const PUBLIC_KEY = 'clientfees:public';
 
 /** The roles allowed to call a route (any one of them suffices). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** A route anyone may call without a token (health checks). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-type AuthenticatedRequest = Request & { user?: AccessClaims };
+type AuthenticatedRequest = Request & { user?: AccessClaims; resourceOwner?: ResourceOwner };
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AccessClaims => {
@@ -33,18 +36,27 @@ export const CurrentUser = createParamDecorator(
   },
 );
 
+/** The owner of the resource a `Scope.resource` route acts on, as the guard resolved it. */
+export const ResourceOwnerOf = createParamDecorator((_data: unknown, context: ExecutionContext): ResourceOwner => {
+  const owner = context.switchToHttp().getRequest<AuthenticatedRequest>().resourceOwner;
+  if (!owner) throw new Error('ResourceOwnerOf used on a route without Scope.resource');
+  return owner;
+});
+
 /**
- * The guard on every HTTP route. A route that declares neither roles nor @Public() is refused,
- * so forgetting the declaration fails closed.
+ * The guard on every HTTP route: token, roles, then scope. A route that declares neither roles
+ * nor @Public() is refused, so forgetting the declaration fails closed; a route without a scope
+ * stops the service from starting (`assertEveryRouteDeclaresAccess`).
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly resolvers: ScopeResolvers,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
@@ -65,7 +77,28 @@ export class RolesGuard implements CanActivate {
     if (!request.user.roles.some((role) => allowed.includes(role))) {
       throw new ForbiddenException(`requires one of the roles: ${allowed.join(', ')}`);
     }
+
+    const scope = this.reflector.getAllAndOverride<RouteScope | undefined>(SCOPE_KEY, targets);
+    if (scope) await this.enforceScope(scope, request);
     return true;
+  }
+
+  private async enforceScope(scope: RouteScope, request: AuthenticatedRequest): Promise<void> {
+    const caller = scopeOf(request.user!);
+    if (scope.kind === 'caller') return;
+    if (scope.kind === 'organisation') {
+      const source = scope.source === 'query' ? request.query : scope.source === 'body' ? request.body : request.params;
+      const value = (source as Record<string, unknown> | undefined)?.[scope.field];
+      if (typeof value !== 'string' || value.length === 0) {
+        throw new BadRequestException({ statusCode: 400, message: `${scope.field}: is required`, problems: [{ field: scope.field, reason: 'is required' }] });
+      }
+      if (!caller.organisations.includes(value)) throw new NotFoundException(`no organisation ${value}`);
+      return;
+    }
+    const id = request.params[scope.param];
+    const owner = typeof id === 'string' ? await this.resolvers.ownerOf(scope.resource, id) : undefined;
+    if (!owner || !mayAccess(caller, owner)) throw new NotFoundException(`no ${scope.resource} ${id}`);
+    request.resourceOwner = owner;
   }
 }
 
