@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
 import { mintAccessToken } from '@clientfees/platform';
 import {
   createTestDatabase,
@@ -90,9 +91,9 @@ describe('crash in the middle of a transfer run', () => {
     );
 
     // The run offers every invoice while collection is down, so the reminders wait in Temporal.
-    const run = await temporal.client.workflow.start('collectionTransferRun', {
+    const run = await temporal.client.workflow.start(CollectionTransferRunWorkflow.workflowType, {
       workflowId: 'transfer-run-fi-crash-test',
-      taskQueue: 'clientfees-workflows',
+      taskQueue: CollectionTransferRunWorkflow.taskQueue,
       args: [{ organisationId: 'fi-crash' }],
     });
     await run.result();

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { agencyStatusSignal } from '@clientfees/contracts';
+import { PlatformModule, SignalOutbox } from '@clientfees/platform';
 import { AGENCY_TRANSPORT, AgencyClient, AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { CollectionActivities } from './collection.activities';
 import { Reminder } from './reminders/reminder.entity';
@@ -10,6 +11,7 @@ import { AgencyCasesController } from './agency-cases/agency-cases.controller';
 import { AgencyReportsController } from './agency-cases/agency-reports.controller';
 import { AgencyReportsService } from './agency-cases/agency-reports.service';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 
 export interface CollectionModuleOptions {
   /** Replaces the HTTP transport to the agency (another protocol, or a test's recorder). */
@@ -34,7 +36,7 @@ export class CollectionModule {
             description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
             database: {
               entities: [Reminder, AgencyCase, AgencyReport],
-              migrations: [InitialCollection1764200000000],
+              migrations: [InitialCollection1764200000000, SignalOutbox1764600000001],
             },
             activities: [CollectionActivities],
             routesPredateScopes: true,
@@ -43,7 +45,14 @@ export class CollectionModule {
         ),
       ],
       controllers: [RemindersController, AgencyCasesController, AgencyReportsController],
-      providers: [{ provide: AGENCY_TRANSPORT, useValue: agencyTransport }, AgencyClient, CollectionActivities, AgencyReportsService],
+      providers: [
+        { provide: AGENCY_TRANSPORT, useValue: agencyTransport },
+        AgencyClient,
+        CollectionActivities,
+        AgencyReportsService,
+        // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
+        ...SignalOutbox.register({ signals: [agencyStatusSignal] }),
+      ],
     };
   }
 }

@@ -11,16 +11,18 @@ import { InvoicesService } from './invoices/invoices.service';
 import { InvoicingActivities } from './invoices/invoicing.activities';
 import { InvoicingMessagesController } from './invoices/invoicing.messages';
 import { LifecycleStarter } from './invoices/lifecycle-starter';
-import { LifecycleUpdates } from './invoices/lifecycle-updates';
+import { LIFECYCLE_OUTBOX } from './invoices/lifecycle-outbox';
 import { InvoiceDecisionsController } from './invoices/invoice-decisions.controller';
 import { DeferralApproval } from './deferrals/deferral-approval.entity';
 import { DeferralsController } from './deferrals/deferrals.controller';
 import { FeeReductionsController } from './fee-reductions/fee-reductions.controller';
+import { FeeReductionsService } from './fee-reductions/fee-reductions.service';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
 import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
 import { RuleTablesController } from './rule-tables/rule-tables.controller';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
@@ -30,7 +32,6 @@ import { RefundProposal } from './payments/refund-proposal.entity';
 import { PaymentsController } from './payments/payments.controller';
 import { CreditBalancesController } from './payments/credit-balances.controller';
 import { PaymentsService } from './payments/payments.service';
-import { PaymentDelivery } from './payments/payment-delivery';
 import { BILLING_DATA_CONTROLLERS, BILLING_DATA_PROVIDERS } from './billing-data/billing-data.providers';
 import { BillingRunStore } from './billing-runs/billing-run-store';
 import { BillingCalculation } from './billing-runs/billing-calculation';
@@ -53,7 +54,7 @@ export class InvoicingModule {
             description: 'Organisations, invoices and their lifecycles.',
             database: {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
-              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, SignalOutbox1764600000000],
             },
             activities: [InvoicingActivities, BillingActivities],
             routesPredateScopes: true,
@@ -62,7 +63,7 @@ export class InvoicingModule {
         ),
       ],
       controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
-      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],
+      providers: [InvoicesService, InvoicingActivities, LifecycleStarter, ...LIFECYCLE_OUTBOX, FeeReductionsService, TransferRunSchedules, PaymentsService, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],
     };
   }
 }

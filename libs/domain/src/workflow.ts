@@ -20,6 +20,7 @@ export * from './money/decimal';
 export * from './money/money';
 export * from './money/allocation';
 export * from './lifecycle/roles';
+export * from './lifecycle/decisions';
 export * from './lifecycle/states';
 export * from './lifecycle/terms';
 export * from './lifecycle/transfer-schedule';

@@ -15,3 +15,8 @@ export * from './auth/route-declarations';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './temporal/workflow-messages';
+export * from './temporal/invoice-lifecycles';
+export * from './outbox/signal-outbox';
+export * from './outbox/outbox.queries';
+export * from './polling/poller';

@@ -1,10 +1,6 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   patched,
   proxyActivities,
   setHandler,
@@ -21,54 +17,46 @@ import {
   isOnOrBefore,
   localDateInZone,
   makePaymentPlan,
-  mayWaiveCollection,
+  mayDecide,
   Money,
   RESULT_AREA_DIRECTOR,
   startOfDayInZone,
   writeOffRefusal,
 } from '@clientfees/domain/workflow';
 import {
+  agencyStatusSignal,
   AgencyStatusSignal,
   CollectionActivities,
-  CreditCommand,
-  DeferralApprovalDecision,
+  creditInvoiceUpdate,
+  decideDeferralApprovalUpdate,
+  deferDueDateUpdate,
   DeferralCommand,
-  DeferralFailures,
   DeferralResult,
-  FeeReductionSignal,
+  feeReductionSignal,
   InvoiceLifecycleInput,
   InvoiceLifecycleStatus,
-  InvoiceLifecycleUpdates,
+  InvoiceLifecycleWorkflow,
   InvoiceState,
   InvoiceTerms,
   InvoicingActivities,
-  PaymentSignal,
+  lifecycleStatusQuery,
+  paymentPlanUpdate,
   PaymentPlanCommand,
+  paymentSignal,
   PendingDeferral,
   PlannedInstalment,
+  recallUpdate,
   RecallCommand,
+  requestDeferralApprovalUpdate,
   SearchAttributes,
   TaskQueues,
+  transferRunSignal,
   TransferRunSignal,
-  WaiverCommand,
-  WriteOffCommand,
+  waiveCollectionUpdate,
+  WorkflowFunctionOf,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-
-export const paymentSignal = defineSignal<[PaymentSignal]>('payment');
-export const transferRunSignal = defineSignal<[TransferRunSignal]>('transferRun');
-export const feeReductionSignal = defineSignal<[FeeReductionSignal]>('feeReductionDecision');
-export const agencyStatusSignal = defineSignal<[AgencyStatusSignal]>('agencyStatus');
-export const recallUpdate = defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall);
-export const waiveCollectionUpdate = defineUpdate<InvoiceLifecycleStatus, [WaiverCommand]>(InvoiceLifecycleUpdates.waiveCollection);
-export const writeOffUpdate = defineUpdate<InvoiceLifecycleStatus, [WriteOffCommand]>(InvoiceLifecycleUpdates.writeOff);
-export const paymentPlanUpdate = defineUpdate<InvoiceLifecycleStatus, [PaymentPlanCommand]>(InvoiceLifecycleUpdates.paymentPlan);
-export const creditInvoiceUpdate = defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit);
-export const statusQuery = defineQuery<InvoiceLifecycleStatus>('status');
-export const deferDueDateUpdate = defineUpdate<DeferralResult, [DeferralCommand]>(InvoiceLifecycleUpdates.deferDueDate);
-export const requestDeferralApprovalUpdate = defineUpdate<PendingDeferral, [DeferralCommand]>(InvoiceLifecycleUpdates.requestDeferralApproval);
-export const decideDeferralApprovalUpdate = defineUpdate<DeferralResult, [DeferralApprovalDecision]>(
-  InvoiceLifecycleUpdates.decideDeferralApproval,
-);
+import { refuse } from './refuse';
 
 const invoicing = proxyActivities<InvoicingActivities>({
   taskQueue: TaskQueues.invoicing,
@@ -128,7 +116,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     seenPayments.add(payment.paymentId);
     status.paidCents += payment.amountCents;
   });
-  setHandler(statusQuery, () => ({ ...status }));
+  setHandler(lifecycleStatusQuery, () => ({ ...status }));
   /** Whether a § 11 decision holds reminders and collection back on this day. */
   const pausedOn = (date: string) => status.collectionPausedUntil !== undefined && isOnOrBefore(date, status.collectionPausedUntil);
   setHandler(transferRunSignal, (run) => {
@@ -155,10 +143,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (_command) => {
-        if (closedBy) refuse(`the invoice is being ${closedBy}`, DeferralFailures.wrongState);
-        if (!AT_AGENCY.includes(status.state)) {
-          throw ApplicationFailure.nonRetryable(`an invoice that is ${status.state} is not at the agency`, DeferralFailures.wrongState);
-        }
+        if (closedBy) refuse('state', `the invoice is being ${closedBy}`);
+        if (!AT_AGENCY.includes(status.state)) refuse('state', `an invoice that is ${status.state} is not at the agency`);
       },
     },
   );
@@ -186,12 +172,9 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
       limits: terms?.deferralLimits,
       isEstate: terms?.isEstate ?? false,
     });
-  const refuse = (message: string, type: string = DeferralFailures.refused): never => {
-    throw ApplicationFailure.nonRetryable(message, type);
-  };
   const validateCommon = () => {
     const blocked = deferralBlocked();
-    if (blocked) refuse(blocked, DeferralFailures.wrongState);
+    if (blocked) refuse('state', blocked);
   };
 
   const grant = async (dueDate: string, actor: string, reason: string): Promise<DeferralResult> => {
@@ -209,9 +192,10 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     validator: (command) => {
       validateCommon();
       const decision = decide(command);
-      if (decision.outcome === 'refused') refuse(decision.reason);
+      if (decision.outcome === 'refused') refuse('rule', decision.reason);
       if (decision.outcome === 'needs-supervisor-approval') {
         refuse(
+          'rule',
           `${command.requestedDueDate} is beyond the client-fee officer's limit of ${terms?.deferralLimits?.officerMonths ?? 3} months: ` +
             `a longer deferral needs the billing supervisor's approval (request it for approval)`,
         );
@@ -236,11 +220,11 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     {
       validator: (command) => {
         validateCommon();
-        if (status.pendingDeferral) refuse('a deferral of this invoice is already waiting for the billing supervisor');
-        if (command.role !== CLIENT_FEE_OFFICER) refuse('approval is requested by a client-fee officer; the billing supervisor defers directly');
+        if (status.pendingDeferral) refuse('rule', 'a deferral of this invoice is already waiting for the billing supervisor');
+        if (command.role !== CLIENT_FEE_OFFICER) refuse('rule', 'approval is requested by a client-fee officer; the billing supervisor defers directly');
         const decision = decide(command);
-        if (decision.outcome === 'refused') refuse(decision.reason);
-        if (decision.outcome === 'granted') refuse('within the client-fee officer’s own limit: defer it directly');
+        if (decision.outcome === 'refused') refuse('rule', decision.reason);
+        if (decision.outcome === 'granted') refuse('rule', 'within the client-fee officer’s own limit: defer it directly');
       },
     },
   );
@@ -266,8 +250,8 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (decision) => {
-        if (decision.role !== BILLING_SUPERVISOR) refuse('only the billing supervisor decides a deferral longer than the officer’s limit');
-        if (!status.pendingDeferral) refuse('no deferral of this invoice is waiting for a decision', DeferralFailures.wrongState);
+        if (decision.role !== BILLING_SUPERVISOR) refuse('rule', 'only the billing supervisor decides a deferral longer than the officer’s limit');
+        if (!status.pendingDeferral) refuse('state', 'no deferral of this invoice is waiting for a decision');
         validateCommon();
       },
     },
@@ -288,9 +272,9 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (!mayWaiveCollection(command.role)) refuse(`only the result-area director may waive collection, not ${command.role}`);
-        if (!command.grounds?.trim()) refuse('a waiver needs its grounds');
-        if (CLOSED.includes(status.state)) refuse(`an invoice that is ${status.state} has nothing to waive`, DeferralFailures.wrongState);
+        if (!mayDecide('invoice.waive', command.role)) refuse('rule', `only the result-area director may waive collection, not ${command.role}`);
+        if (!command.grounds?.trim()) refuse('rule', 'a waiver needs its grounds');
+        if (CLOSED.includes(status.state)) refuse('state', `an invoice that is ${status.state} has nothing to waive`);
       },
     },
   );
@@ -314,7 +298,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (closedBy) refuse(`the invoice is already ${closedBy}`, DeferralFailures.wrongState);
+        if (closedBy) refuse('state', `the invoice is already ${closedBy}`);
         const refusal = writeOffRefusal({
           state: status.state,
           role: command.role,
@@ -323,7 +307,7 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
           openCents: openCents(),
           agencyPlan: status.state === 'in-payment-plan' && agencyPlan,
         });
-        if (refusal) refuse(refusal.reason, refusal.kind === 'state' ? DeferralFailures.wrongState : DeferralFailures.refused);
+        if (refusal) refuse(refusal.kind, refusal.reason);
       },
     },
   );
@@ -343,10 +327,10 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (command.role !== 'finance-centre' && command.role !== CLIENT_FEE_OFFICER) refuse(`role ${command.role} may not credit invoices`);
-        if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('a credit is a positive amount');
-        if (command.amountCents > openCents()) refuse(`the credit is more than the ${openCents()} cents still open`);
-        if (CLOSED.includes(status.state)) refuse(`an invoice that is ${status.state} cannot be credited`, DeferralFailures.wrongState);
+        if (command.role !== 'finance-centre' && command.role !== CLIENT_FEE_OFFICER) refuse('rule', `role ${command.role} may not credit invoices`);
+        if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('rule', 'a credit is a positive amount');
+        if (command.amountCents > openCents()) refuse('rule', `the credit is more than the ${openCents()} cents still open`);
+        if (CLOSED.includes(status.state)) refuse('state', `an invoice that is ${status.state} cannot be credited`);
       },
     },
   );
@@ -374,13 +358,13 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (command.role !== CLIENT_FEE_OFFICER && command.role !== 'finance-centre') refuse(`role ${command.role} may not make payment plans`);
-        if (!PLANNABLE.includes(status.state)) refuse(`an invoice that is ${status.state} cannot get a payment plan here`, DeferralFailures.wrongState);
-        if (status.paymentPlan) refuse('the invoice already has a payment plan', DeferralFailures.wrongState);
+        if (command.role !== CLIENT_FEE_OFFICER && command.role !== 'finance-centre') refuse('rule', `role ${command.role} may not make payment plans`);
+        if (!PLANNABLE.includes(status.state)) refuse('state', `an invoice that is ${status.state} cannot get a payment plan here`);
+        if (status.paymentPlan) refuse('state', 'the invoice already has a payment plan');
         try {
           planFor(command);
         } catch (error) {
-          if (isDomainValidationError(error)) refuse(error.message);
+          if (isDomainValidationError(error)) refuse('rule', error.message);
           throw error;
         }
       },
@@ -507,3 +491,5 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
   await condition(allHandlersFinished);
   return { ...status };
 }
+
+invoiceLifecycle satisfies WorkflowFunctionOf<typeof InvoiceLifecycleWorkflow>;

@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { AGENCY_CASE_STATUSES, AgencyCase, AgencyCaseStatus } from './agency-case.entity';
+import type { OutboxDelivery } from '@clientfees/platform';
 import type { AgencyReport } from './agency-report.entity';
+import { agencyReportDeliveryKey, signalOutcomeOf } from './agency-report-delivery';
 import { AGENCY_REPORT_STATUSES } from './agency-report.dto';
 
 class AgencyReportView {
@@ -11,7 +13,7 @@ class AgencyReportView {
   @ApiProperty({ example: '100.00', nullable: true }) amount!: string | null;
   @ApiProperty({ example: '2024-05-02' }) reportedOn!: string;
   @ApiProperty() receivedAt!: string;
-  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet.' })
+  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet (the outbox keeps trying).' })
   signalOutcome!: string | null;
 }
 
@@ -32,7 +34,7 @@ export class AgencyCaseView {
   @ApiProperty() workflowId!: string;
   @ApiProperty({ type: [AgencyReportView], description: 'The agency’s reports, oldest first.' }) reports!: AgencyReportView[];
 
-  static of(agencyCase: AgencyCase, reports: AgencyReport[]): AgencyCaseView {
+  static of(agencyCase: AgencyCase, reports: AgencyReport[], deliveries: Map<string, OutboxDelivery>): AgencyCaseView {
     const money = (cents: number | null) => (cents === null ? null : Money.ofMinor(cents, agencyCase.currency).toDecimalString());
     const iso = (date: Date | null) => (date === null ? null : date.toISOString());
     return {
@@ -56,7 +58,7 @@ export class AgencyCaseView {
         amount: money(r.amountCents),
         reportedOn: r.reportedOn,
         receivedAt: r.receivedAt.toISOString(),
-        signalOutcome: r.signalOutcome,
+        signalOutcome: signalOutcomeOf(deliveries.get(agencyReportDeliveryKey(r.reportId))),
       })),
     };
   }

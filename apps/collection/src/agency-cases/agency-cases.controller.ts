@@ -1,15 +1,20 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Roles } from '@clientfees/platform';
+import { Database, Roles, SignalOutbox } from '@clientfees/platform';
 import { AgencyCase } from './agency-case.entity';
 import { AgencyReport } from './agency-report.entity';
 import { AgencyCaseView } from './agency-case.view';
+import { agencyReportDeliveryKey } from './agency-report-delivery';
 
 @ApiTags('agency cases')
 @Controller('agency-cases')
 export class AgencyCasesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly outbox: SignalOutbox,
+  ) {}
 
   @Get(':invoiceId')
   @Roles('finance-centre')
@@ -19,6 +24,7 @@ export class AgencyCasesController {
     const agencyCase = await this.dataSource.getRepository(AgencyCase).findOneBy({ invoiceId });
     if (!agencyCase) throw new NotFoundException(`invoice ${invoiceId} has no case at the agency`);
     const reports = await this.dataSource.getRepository(AgencyReport).find({ where: { invoiceId }, order: { receivedAt: 'ASC', reportId: 'ASC' } });
-    return AgencyCaseView.of(agencyCase, reports);
+    const deliveries = await this.db.read((tx) => this.outbox.deliveries(tx, reports.map((report) => agencyReportDeliveryKey(report.reportId))));
+    return AgencyCaseView.of(agencyCase, reports, deliveries);
   }
 }

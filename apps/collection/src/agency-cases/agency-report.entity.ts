@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AgencyStatus } from '@clientfees/contracts';
 
-export type SignalOutcome = 'signalled' | 'workflow-not-running';
-
 /**
  * A status report the agency delivered to the callback. Keyed by the agency's reportId, so a
  * report the agency sends again (its retry after a lost answer) is stored once.
@@ -34,10 +32,4 @@ export class AgencyReport {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
-  /** Null until the invoice's lifecycle has been told; a redelivery then tries again. */
-  @Column({ name: 'signal_outcome', type: 'text', nullable: true })
-  signalOutcome!: SignalOutcome | null;
-
-  @Column({ name: 'signalled_at', type: 'timestamptz', nullable: true })
-  signalledAt!: Date | null;
 }

@@ -1,20 +1,20 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainValidationError, Money } from '@clientfees/domain';
 import {
   AccessClaims,
-  BillingRunFailures,
+  approveUpdate,
   BillingRunInput,
   BillingRunKind,
   BillingRunStatus,
-  BillingRunUpdates,
+  BillingRunWorkflow,
   billingRunWorkflowId,
-  TaskQueues,
+  cancelUpdate,
+  recalculateUpdate,
 } from '@clientfees/contracts';
-import { TEMPORAL_CLIENT } from '@clientfees/platform';
+import { WorkflowMessages } from '@clientfees/platform';
 import { BillingRunRow, BillingRunStore } from './billing-run-store';
 import type { Journal } from './journal/journal';
 
@@ -36,7 +36,7 @@ export class BillingRunsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runs: BillingRunStore,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   async start(input: { organisationId: string; period: string; selectionRuleId: string; kind?: BillingRunKind }, user: AccessClaims): Promise<BillingRunRow> {
@@ -62,7 +62,7 @@ export class BillingRunsService {
     }
     const workflowInput: BillingRunInput = { runId: id, organisationId: input.organisationId, selectionRuleId: input.selectionRuleId, kind };
     try {
-      await this.temporal.workflow.start('billingRun', { workflowId: billingRunWorkflowId(id), taskQueue: TaskQueues.workflows, args: [workflowInput] });
+      await this.workflows.start(BillingRunWorkflow, billingRunWorkflowId(id), [workflowInput]);
     } catch (error) {
       // Without its workflow the run would block the period forever: give the period back.
       await this.runs.setState(id, 'cancelled');
@@ -128,7 +128,7 @@ export class BillingRunsService {
   }
 
   recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
-    return this.update(runId, BillingRunUpdates.recalculate, { clientId, actor: user.sub }, 'clientId');
+    return this.update(runId, recalculateUpdate, { clientId, actor: user.sub }, 'clientId');
   }
 
   async approve(runId: string, role: string, user: AccessClaims): Promise<BillingRunStatus> {
@@ -141,11 +141,11 @@ export class BillingRunsService {
         problems: [{ field: 'journal', reason: 'not reviewed since the last calculation' }],
       });
     }
-    return this.update(runId, BillingRunUpdates.approve, { actor: user.sub, role }, 'role');
+    return this.update(runId, approveUpdate, { actor: user.sub, role }, 'role');
   }
 
   cancel(runId: string, reason: string, user: AccessClaims): Promise<BillingRunStatus> {
-    return this.update(runId, BillingRunUpdates.cancel, { actor: user.sub, reason }, 'state');
+    return this.update(runId, cancelUpdate, { actor: user.sub, reason }, 'state');
   }
 
   /** Marks the journal of the current calculation as reviewed; returns what to render. */
@@ -268,18 +268,8 @@ export class BillingRunsService {
     return createHash('sha256').update(`${row.n}|${row.cents}|${row.last}|${row.open}`).digest('hex');
   }
 
-  private async update(runId: string, update: string, argument: unknown, field: string): Promise<BillingRunStatus> {
+  private async update<Command>(runId: string, update: UpdateDefinition<BillingRunStatus, [Command]>, command: Command, field: string): Promise<BillingRunStatus> {
     const run = await this.runs.get(runId);
-    try {
-      return await this.temporal.workflow.getHandle(run.workflow_id).executeUpdate<BillingRunStatus, [unknown]>(update, { args: [argument] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        const problems = [{ field, reason: error.cause.message }];
-        if (error.cause.type === BillingRunFailures.role) throw new ForbiddenException({ statusCode: 403, message: error.cause.message, problems });
-        throw new ConflictException({ statusCode: 409, message: error.cause.message, problems });
-      }
-      if ((error as Error).name === 'WorkflowNotFoundError') throw new NotFoundException(`billing run ${runId} is no longer running (${run.state})`);
-      throw error;
-    }
+    return this.workflows.update(run.workflow_id, update, [command], { field, notFound: `billing run ${runId} is no longer running (${run.state})` });
   }
 }

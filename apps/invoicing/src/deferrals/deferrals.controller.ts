@@ -2,17 +2,18 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { parseLocalDate } from '@clientfees/domain';
+import { actingRole, parseLocalDate, whoMayDecide } from '@clientfees/domain';
 import {
   AccessClaims,
+  decideDeferralApprovalUpdate,
   DeferralApprovalDecision,
   DeferralCommand,
   DeferralResult,
-  InvoiceLifecycleUpdates,
+  deferDueDateUpdate,
   PendingDeferral,
+  requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { LifecycleUpdates } from '../invoices/lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, Roles } from '@clientfees/platform';
 import { DeferralApproval } from './deferral-approval.entity';
 import { DeferralDecisionDto, DeferralRequestDto } from './deferral.dto';
 
@@ -27,6 +28,9 @@ class InboxQuery {
   status: 'pending' | 'approved' | 'denied' | 'withdrawn' = 'pending';
 }
 
+/** A refusal names the requested due date, whichever rule or state refused it. */
+const FIELD = 'requestedDueDate';
+
 /**
  * Deferrals of due dates (eräpäivän siirto / anstånd). The lifecycle workflow decides them
  * through updates whose validators apply the limits by role, so a refusal comes back at once
@@ -37,26 +41,26 @@ class InboxQuery {
 export class DeferralsController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
   ) {}
 
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
-  @Roles('client-fee-officer', 'billing-supervisor')
+  @Roles(...whoMayDecide('invoice.defer'))
   @ApiOperation({
     summary: 'Moves the due date within the caller’s own limit.',
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
   })
   defer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<DeferralResult> {
-    return this.update<DeferralResult>(id, InvoiceLifecycleUpdates.deferDueDate, this.command(body, user));
+    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole('invoice.defer', user.roles)), FIELD);
   }
 
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
-  @Roles('client-fee-officer')
+  @Roles(...whoMayDecide('deferral.request-approval'))
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
-    return this.update<PendingDeferral>(id, InvoiceLifecycleUpdates.requestDeferralApproval, { ...this.command(body, user), role: 'client-fee-officer' });
+    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole('deferral.request-approval', user.roles)), FIELD);
   }
 
   @Get('deferral-approvals')
@@ -72,7 +76,7 @@ export class DeferralsController {
 
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
-  @Roles('billing-supervisor')
+  @Roles(...whoMayDecide('deferral.decide'))
   @ApiOperation({ summary: 'The billing supervisor approves or denies a waiting deferral.' })
   async decide(
     @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
@@ -81,21 +85,11 @@ export class DeferralsController {
   ): Promise<DeferralResult> {
     const approval = await this.dataSource.getRepository(DeferralApproval).findOneBy({ id: approvalId });
     if (!approval) throw new NotFoundException(`no deferral approval ${approvalId}`);
-    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: 'billing-supervisor' };
-    return this.update<DeferralResult>(approval.invoiceId, InvoiceLifecycleUpdates.decideDeferralApproval, decision);
+    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole('deferral.decide', user.roles) ?? '' };
+    return this.lifecycles.decide(approval.invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
   }
 
-  private command(body: DeferralRequestDto, user: AccessClaims): DeferralCommand {
-    return {
-      requestedDueDate: parseLocalDate(body.requestedDueDate, 'requestedDueDate'),
-      reason: body.reason,
-      actor: user.sub,
-      // Someone holding both roles acts with the wider limit.
-      role: user.roles.includes('billing-supervisor') ? 'billing-supervisor' : 'client-fee-officer',
-    };
-  }
-
-  private update<T>(invoiceId: string, name: string, argument: unknown): Promise<T> {
-    return this.updates.execute<T>(invoiceId, name, argument, 'requestedDueDate');
+  private command(body: DeferralRequestDto, user: AccessClaims, role: string | undefined): DeferralCommand {
+    return { requestedDueDate: parseLocalDate(body.requestedDueDate, 'requestedDueDate'), reason: body.reason, actor: user.sub, role: role ?? '' };
   }
 }

@@ -1,19 +1,22 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
+import { actingRole, Money, whoMayDecide, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
+  creditInvoiceUpdate,
   InvoiceLifecycleStatus,
-  InvoiceLifecycleUpdates,
   PaymentPlanCommand,
+  paymentPlanUpdate,
   RecallCommand,
+  recallUpdate,
   WaiverCommand,
+  waiveCollectionUpdate,
   WriteOffCommand,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { LifecycleUpdates } from './lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, Roles } from '@clientfees/platform';
 import { InvoicesService } from './invoices.service';
 
 class ReasonDto {
@@ -69,31 +72,31 @@ class PaymentPlanDto {
 @Controller('invoices/:id')
 export class InvoiceDecisionsController {
   constructor(
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
     private readonly invoices: InvoicesService,
   ) {}
 
   @Post('recall')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @Roles(...whoMayDecide('invoice.recall'))
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.recall, command, 'state');
+    return this.lifecycles.decide(id, recallUpdate, command, 'state');
   }
 
   @Post('waiver')
   @HttpCode(200)
-  @Roles('result-area-director')
+  @Roles(...whoMayDecide('invoice.waive'))
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
-    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole('invoice.waive', user.roles) ?? '' };
+    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
   }
 
   @Post('write-off')
   @HttpCode(200)
-  @Roles('billing-supervisor', 'result-area-director')
+  @Roles(...whoMayDecide('invoice.write-off'))
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -107,14 +110,14 @@ export class InvoiceDecisionsController {
       grounds: body.grounds,
       note: body.note,
       actor: user.sub,
-      role: user.roles.includes(RESULT_AREA_DIRECTOR) ? RESULT_AREA_DIRECTOR : 'billing-supervisor',
+      role: actingRole('invoice.write-off', user.roles) ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.writeOff, command, { rule: 'grounds', state: 'state' });
+    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')
   @HttpCode(201)
-  @Roles('client-fee-officer', 'finance-centre')
+  @Roles(...whoMayDecide('invoice.payment-plan'))
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
   })
@@ -123,14 +126,14 @@ export class InvoiceDecisionsController {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: user.roles.includes('client-fee-officer') ? 'client-fee-officer' : 'finance-centre',
+      role: actingRole('invoice.payment-plan', user.roles) ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
+    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
   }
 
   @Post('credit-notes')
   @HttpCode(201)
-  @Roles('finance-centre', 'client-fee-officer')
+  @Roles(...whoMayDecide('invoice.credit'))
   @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
@@ -138,8 +141,8 @@ export class InvoiceDecisionsController {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: user.roles.includes('finance-centre') ? 'finance-centre' : 'client-fee-officer',
+      role: actingRole('invoice.credit', user.roles) ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
+    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
   }
 }

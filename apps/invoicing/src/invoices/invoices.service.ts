@@ -1,11 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DomainValidationError, Money, parseLocalDate, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
-import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, SearchAttributes, TaskQueues } from '@clientfees/contracts';
-import { SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { InvoiceLifecycleInput } from '@clientfees/contracts';
+import { InvoiceLifecycles, SERVICE_LOGGER } from '@clientfees/platform';
 import { Organisation } from '../organisations/organisation.entity';
 import { Invoice } from './invoice.entity';
 import { CreateInvoiceDto } from './create-invoice.dto';
@@ -15,7 +14,7 @@ import { ListInvoicesQuery } from './list-invoices.query';
 export class InvoicesService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly lifecycles: InvoiceLifecycles,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -81,21 +80,7 @@ export class InvoicesService {
       totalCents: invoice.totalCents,
       currency: invoice.currency,
     };
-    try {
-      await this.temporal.workflow.start('invoiceLifecycle', {
-        workflowId: invoiceLifecycleWorkflowId(invoice.id),
-        taskQueue: TaskQueues.workflows,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SearchAttributes.invoiceState, value: invoice.state },
-          { key: SearchAttributes.organisationId, value: invoice.organisationId },
-          { key: SearchAttributes.amountCents, value: invoice.totalCents },
-          { key: SearchAttributes.clientNumber, value: invoice.clientNumber },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await this.lifecycles.start(input, invoice.state);
     await this.dataSource.getRepository(Invoice).update({ id: invoice.id }, { lifecycleStarted: true });
   }
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** The part of a payment put on an invoice, and whether the invoice's lifecycle has heard of it. */
+/** The part of a payment put on an invoice; its signal to the invoice's lifecycle is in the signal outbox. */
 @Entity({ name: 'payment_allocation' })
 export class PaymentAllocation {
   @PrimaryColumn({ type: 'uuid' })
@@ -22,14 +22,4 @@ export class PaymentAllocation {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  /** Null until the lifecycle workflow has the payment signal; the delivery loop retries until then. */
-  @Column({ name: 'signalled_at', type: 'timestamptz', nullable: true })
-  signalledAt!: Date | null;
-
-  @Column({ name: 'delivery_attempts', type: 'int', default: 0 })
-  deliveryAttempts!: number;
-
-  /** Why the last attempt failed, or why delivery was settled without a signal. */
-  @Column({ name: 'delivery_note', type: 'text', nullable: true })
-  deliveryNote!: string | null;
 }

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Logger } from 'pino';
 import { type Currency, DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
-import type { InvoiceState } from '@clientfees/contracts';
-import { SERVICE_LOGGER } from '@clientfees/platform';
+import { isClosedInvoiceState } from '@clientfees/domain';
+import { Database, SERVICE_LOGGER, SignalOutbox } from '@clientfees/platform';
 import { Organisation } from '../organisations/organisation.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { Payment, PaymentSource } from './payment.entity';
@@ -14,7 +14,7 @@ import { CreditBalance } from './credit-balance.entity';
 import { RefundProposal } from './refund-proposal.entity';
 import { normalisePaymentReference } from './payment-reference';
 import { parseCamt054 } from './camt054.parser';
-import { PaymentDelivery } from './payment-delivery';
+import { paymentDelivery, paymentDeliveryKey } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery } from './payments.dto';
 import type { ImportSummaryView, PaymentDetails } from './payment.view';
 
@@ -54,7 +54,8 @@ interface Allocated {
 export class PaymentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly delivery: PaymentDelivery,
+    private readonly db: Database,
+    private readonly outbox: SignalOutbox,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -93,7 +94,7 @@ export class PaymentsService {
       }
       return { details: await this.get(existing.id), created: false };
     }
-    await this.delivery.deliverSoon(received.allocationId ? [received.allocationId] : []);
+    await this.outbox.deliverSoon(received.allocationId ? [paymentDeliveryKey(received.allocationId)] : []);
     this.logger.info({ paymentId: received.paymentId, organisationId: organisation.id, matched: received.matched }, 'payment recorded');
     return { details: await this.get(received.paymentId), created: true };
   }
@@ -130,7 +131,7 @@ export class PaymentsService {
       return { fileId: outcome.fileId, ...base, created: 0, duplicates: incoming.length, allocated: 0, unmatched: 0, creditBalanceCents: 0 };
     }
     const received = outcome.received;
-    await this.delivery.deliverSoon(received.flatMap((r) => (r.allocationId ? [r.allocationId] : [])));
+    await this.outbox.deliverSoon(received.flatMap((r) => (r.allocationId ? [paymentDeliveryKey(r.allocationId)] : [])));
     const created = received.filter((r) => r.paymentId !== null);
     const summary: ImportSummaryView = {
       fileId: outcome.fileId,
@@ -164,9 +165,9 @@ export class PaymentsService {
       if (invoice.currency !== payment.currency) {
         throw new DomainValidationError(`the invoice is in ${invoice.currency}, the payment in ${payment.currency}`, 'invoiceId');
       }
-      return allocate(db, payment, invoice, actor);
+      return allocate(db, this.outbox, payment, invoice, actor);
     });
-    await this.delivery.deliverSoon(allocated.allocationId ? [allocated.allocationId] : []);
+    await this.outbox.deliverSoon(allocated.allocationId ? [paymentDeliveryKey(allocated.allocationId)] : []);
     this.logger.info({ paymentId, invoiceId, actor }, 'unmatched payment allocated by hand');
     return this.get(paymentId);
   }
@@ -314,7 +315,8 @@ export class PaymentsService {
         received.push({ paymentId, matched: false, creditCents: 0, allocationId: null });
         continue;
       }
-      const allocated = await allocate(db, { id: paymentId, amountCents: plan.payment.amountCents, currency: plan.payment.currency }, plan.invoice, SYSTEM_ACTOR);
+      const { amountCents, currency, valueDate, bookingDate } = plan.payment;
+      const allocated = await allocate(db, this.outbox, { id: paymentId, amountCents, currency, paidOn: valueDate ?? bookingDate }, plan.invoice, SYSTEM_ACTOR);
       received.push({ paymentId, matched: true, ...allocated });
     }
     return received;
@@ -328,9 +330,15 @@ export class PaymentsService {
       this.dataSource.getRepository(CreditBalance).findBy({ paymentId: In(ids) }),
       this.dataSource.getRepository(RefundProposal).findBy({ paymentId: In(ids) }),
     ]);
+    const signals = await this.db.read((tx) => this.outbox.deliveries(tx, allocations.map((allocation) => paymentDeliveryKey(allocation.id))));
+    const deliveries = new Map(allocations.flatMap((allocation) => {
+      const delivery = signals.get(paymentDeliveryKey(allocation.id));
+      return delivery ? [[allocation.id, delivery] as const] : [];
+    }));
     return payments.map((payment) => ({
       payment,
       allocations: allocations.filter((allocation) => allocation.paymentId === payment.id),
+      deliveries,
       credit: credits.find((credit) => credit.paymentId === payment.id) ?? null,
       refund: refunds.find((refund) => refund.paymentId === payment.id) ?? null,
     }));
@@ -343,9 +351,6 @@ export class PaymentsService {
   }
 }
 
-/** States in which the lifecycle has ended and counts no more money. */
-const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-off'];
-
 /**
  * Puts a payment on a (locked) invoice: up to what the invoice still has open, the rest on the
  * client's credit balance with a refund proposal. The open amount is the total less credit notes
@@ -354,13 +359,19 @@ const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-
  * say: it may have been settled outside this service (the agency's report), and its lifecycle
  * would not count the money anyway.
  */
-async function allocate(db: EntityManager, payment: Pick<Payment, 'id' | 'amountCents' | 'currency'>, invoice: Invoice, actor: string): Promise<Allocated> {
+async function allocate(
+  db: EntityManager,
+  outbox: SignalOutbox,
+  payment: Pick<Payment, 'id' | 'amountCents' | 'currency' | 'paidOn'>,
+  invoice: Invoice,
+  actor: string,
+): Promise<Allocated> {
   const [{ allocated, credited }] = (await db.query(
     `SELECT (SELECT COALESCE(SUM(amount_cents), 0) FROM payment_allocation WHERE invoice_id = $1)::bigint AS allocated,
             (SELECT COALESCE(SUM(amount_cents), 0) FROM credit_note WHERE invoice_id = $1)::bigint AS credited`,
     [invoice.id],
   )) as Array<{ allocated: number; credited: number }>;
-  const open = CLOSED.includes(invoice.state) ? 0 : Math.max(0, invoice.totalCents - credited - allocated);
+  const open = isClosedInvoiceState(invoice.state) ? 0 : Math.max(0, invoice.totalCents - credited - allocated);
   const toInvoice = Math.min(open, payment.amountCents);
   const excess = payment.amountCents - toInvoice;
 
@@ -368,6 +379,7 @@ async function allocate(db: EntityManager, payment: Pick<Payment, 'id' | 'amount
   if (toInvoice > 0) {
     allocationId = randomUUID();
     await db.getRepository(PaymentAllocation).insert({ id: allocationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: toInvoice, allocatedBy: actor });
+    await outbox.enqueue(db, paymentDelivery({ id: allocationId, invoiceId: invoice.id, amountCents: toInvoice }, payment));
   }
   if (excess > 0) {
     const creditBalanceId = randomUUID();

@@ -1,5 +1,6 @@
 import { LocalDate, addMonths, compareLocalDates, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
+import { mayDecide } from '../lifecycle/decisions';
 import { BILLING_SUPERVISOR, CLIENT_FEE_OFFICER } from '../lifecycle/roles';
 import { DeferralLimits, deferralLimits } from '../lifecycle/terms';
 
@@ -35,7 +36,7 @@ const ROLE_NAMES: Record<DeferralRole, string> = {
 };
 
 export function isDeferralRole(role: string): role is DeferralRole {
-  return role === CLIENT_FEE_OFFICER || role === BILLING_SUPERVISOR;
+  return mayDecide('invoice.defer', role);
 }
 
 /**
