@@ -8,3 +8,8 @@ import { REFUSAL_FAILURE_TYPES, RefusalKind } from '@clientfees/contracts';
 export function refuse(kind: RefusalKind, reason: string): never {
   throw ApplicationFailure.nonRetryable(reason, REFUSAL_FAILURE_TYPES[kind]);
 }
+
+/** Refuses with a domain rule's refusal, if it has one. */
+export function refuseIf(refusal: { readonly kind: RefusalKind; readonly reason: string } | undefined): void {
+  if (refusal) refuse(refusal.kind, refusal.reason);
+}
