@@ -15,3 +15,6 @@ export * from './auth/route-declarations';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './temporal/activity-context';
+export * from './http/problems';
+export * from './http/dto-validators';
