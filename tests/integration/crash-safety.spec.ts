@@ -1,6 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
-import { mintAccessToken } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -11,7 +10,7 @@ import {
   startDevServer,
   startServiceProcess,
   startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
+  testToken,
   TestDatabase,
 } from '@clientfees/testing';
 
@@ -29,7 +28,7 @@ describe('crash in the middle of a transfer run', () => {
   let env: (extra: Record<string, string>) => Record<string, string>;
   const ports: Record<string, number> = {};
 
-  const token = (roles: string[]) => mintAccessToken({ sub: 'crash-test', roles: roles as never }, TEST_SIGNING_KEY);
+  const token = (roles: string[]) => testToken({ sub: 'crash-test', roles }, ['fi-crash']);
   const call = async (base: string, method: string, path: string, roles: string[], body?: unknown) => {
     const response = await fetch(`${base}${path}`, {
       method,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { agencyStatusSignal } from '@clientfees/contracts';
-import { PlatformModule, SignalOutbox } from '@clientfees/platform';
+import { agencyStatusSignal, COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platform';
 import { AGENCY_TRANSPORT, AgencyClient, AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { CollectionActivities } from './collection.activities';
 import { Reminder } from './reminders/reminder.entity';
@@ -38,7 +38,7 @@ export class CollectionModule {
               entities: [Reminder, AgencyCase, AgencyReport],
               migrations: [InitialCollection1764200000000, SignalOutbox1764600000001],
             },
-            activities: [CollectionActivities],
+            activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
             routesPredateScopes: true,
           },
           env,

@@ -16,7 +16,7 @@ import {
   TaskQueues,
   transferRunSignal,
 } from '@clientfees/contracts';
-import { mintAccessToken, SERVICE_LOGGER } from '@clientfees/platform';
+import { SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -28,7 +28,7 @@ import {
   startDevServer,
   startServiceForTest,
   startServiceProcess,
-  TEST_SIGNING_KEY,
+  testToken,
   TestDatabase,
 } from '@clientfees/testing';
 import { CollectionModule } from '../src/collection.module';
@@ -107,7 +107,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let sim: ServiceProcess;
   let transport: RecordingTransport;
   let activities: CollectionActivities;
-  const agencyToken = mintAccessToken({ sub: 'agency-sim', roles: ['collection-agency'] }, TEST_SIGNING_KEY);
+  const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
   beforeAll(async () => {
     env = await startDevServer();

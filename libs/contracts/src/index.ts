@@ -7,3 +7,5 @@ export * from './collection';
 export * from './billing';
 export * from './workflow-definitions';
 export * from './invoice-lifecycle';
+export * from './deaths';
+export * from './activities';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { actingRole, parseLocalDate, whoMayDecide } from '@clientfees/domain';
+import { actingRole, parseLocalDate } from '@clientfees/domain';
 import {
   AccessClaims,
   decideDeferralApprovalUpdate,
@@ -13,7 +13,7 @@ import {
   PendingDeferral,
   requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, Roles } from '@clientfees/platform';
+import { CurrentUser, InvoiceLifecycles, MayDo, Roles } from '@clientfees/platform';
 import { DeferralApproval } from './deferral-approval.entity';
 import { DeferralDecisionDto, DeferralRequestDto } from './deferral.dto';
 
@@ -46,21 +46,21 @@ export class DeferralsController {
 
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
-  @Roles(...whoMayDecide('invoice.defer'))
+  @MayDo('deferral.grant')
   @ApiOperation({
     summary: 'Moves the due date within the caller’s own limit.',
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
   })
   defer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<DeferralResult> {
-    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole('invoice.defer', user.roles)), FIELD);
+    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole(user.roles, 'deferral.grant')), FIELD);
   }
 
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
-  @Roles(...whoMayDecide('deferral.request-approval'))
+  @MayDo('deferral.request')
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
-    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole('deferral.request-approval', user.roles)), FIELD);
+    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole(user.roles, 'deferral.request')), FIELD);
   }
 
   @Get('deferral-approvals')
@@ -76,7 +76,7 @@ export class DeferralsController {
 
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
-  @Roles(...whoMayDecide('deferral.decide'))
+  @MayDo('deferral.decide')
   @ApiOperation({ summary: 'The billing supervisor approves or denies a waiting deferral.' })
   async decide(
     @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
@@ -85,7 +85,7 @@ export class DeferralsController {
   ): Promise<DeferralResult> {
     const approval = await this.dataSource.getRepository(DeferralApproval).findOneBy({ id: approvalId });
     if (!approval) throw new NotFoundException(`no deferral approval ${approvalId}`);
-    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole('deferral.decide', user.roles) ?? '' };
+    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
     return this.lifecycles.decide(approval.invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
   }
 

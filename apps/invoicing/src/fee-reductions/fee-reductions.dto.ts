@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsLocalDate } from '@clientfees/platform';
 
 export class FeeReductionDecisionDto {
   @ApiProperty({ example: 'fi-demo' })
@@ -21,10 +20,10 @@ export class FeeReductionDecisionDto {
   decisionReference!: string;
 
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   validFrom!: string;
 
   @ApiProperty({ example: '2027-05-31' })
-  @Matches(DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   validTo!: string;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { actingRole, Money, whoMayDecide, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
+import { actingRole, Money, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
@@ -16,7 +16,7 @@ import {
   WriteOffCommand,
   writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, Roles } from '@clientfees/platform';
+import { CurrentUser, InvoiceLifecycles, MayDo } from '@clientfees/platform';
 import { InvoicesService } from './invoices.service';
 
 class ReasonDto {
@@ -78,7 +78,7 @@ export class InvoiceDecisionsController {
 
   @Post('recall')
   @HttpCode(200)
-  @Roles(...whoMayDecide('invoice.recall'))
+  @MayDo('invoice.recall')
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
@@ -87,16 +87,16 @@ export class InvoiceDecisionsController {
 
   @Post('waiver')
   @HttpCode(200)
-  @Roles(...whoMayDecide('invoice.waive'))
+  @MayDo('invoice.waive')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
-    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole('invoice.waive', user.roles) ?? '' };
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
     return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
   }
 
   @Post('write-off')
   @HttpCode(200)
-  @Roles(...whoMayDecide('invoice.write-off'))
+  @MayDo('invoice.write-off')
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -110,14 +110,14 @@ export class InvoiceDecisionsController {
       grounds: body.grounds,
       note: body.note,
       actor: user.sub,
-      role: actingRole('invoice.write-off', user.roles) ?? '',
+      role: actingRole(user.roles, 'invoice.write-off') ?? '',
     };
     return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')
   @HttpCode(201)
-  @Roles(...whoMayDecide('invoice.payment-plan'))
+  @MayDo('payment-plan.make')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
   })
@@ -126,14 +126,14 @@ export class InvoiceDecisionsController {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: actingRole('invoice.payment-plan', user.roles) ?? '',
+      role: actingRole(user.roles, 'payment-plan.make') ?? '',
     };
     return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
   }
 
   @Post('credit-notes')
   @HttpCode(201)
-  @Roles(...whoMayDecide('invoice.credit'))
+  @MayDo('invoice.credit')
   @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
@@ -141,7 +141,7 @@ export class InvoiceDecisionsController {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: actingRole('invoice.credit', user.roles) ?? '',
+      role: actingRole(user.roles, 'invoice.credit') ?? '',
     };
     return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
   }

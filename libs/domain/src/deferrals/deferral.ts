@@ -1,6 +1,6 @@
 import { LocalDate, addMonths, compareLocalDates, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
-import { mayDecide } from '../lifecycle/decisions';
+import { mayDo } from '../access/matrix';
 import { BILLING_SUPERVISOR, CLIENT_FEE_OFFICER } from '../lifecycle/roles';
 import { DeferralLimits, deferralLimits } from '../lifecycle/terms';
 
@@ -36,7 +36,7 @@ const ROLE_NAMES: Record<DeferralRole, string> = {
 };
 
 export function isDeferralRole(role: string): role is DeferralRole {
-  return mayDecide('invoice.defer', role);
+  return mayDo(role, 'deferral.grant');
 }
 
 /**

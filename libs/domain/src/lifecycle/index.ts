@@ -4,4 +4,3 @@ export * from './timeline';
 export * from './states';
 export * from './transfer-schedule';
 export * from './write-off';
-export * from './decisions';

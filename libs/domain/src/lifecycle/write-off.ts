@@ -1,4 +1,4 @@
-import { mayDecide } from './decisions';
+import { mayDo } from '../access/matrix';
 import { InvoiceState, transitionRefusal } from './states';
 
 /**
@@ -39,7 +39,7 @@ export interface WriteOffRequest {
  * API answers the first with 400, the second with 409.
  */
 export function writeOffRefusal(request: WriteOffRequest): { readonly kind: 'rule' | 'state'; readonly reason: string } | undefined {
-  if (!mayDecide('invoice.write-off', request.role)) {
+  if (!mayDo(request.role, 'invoice.write-off')) {
     return { kind: 'rule', reason: `only the billing supervisor or the result-area director may write an invoice off, not ${request.role || 'someone without a role'}` };
   }
   if (!isWriteOffGround(request.grounds)) {

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   Client,
   ScheduleOptionsAction,
@@ -9,6 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { RefusalKind, refusalKindOf, WorkflowDefinition } from '@clientfees/contracts';
+import { conflict } from '../http/problems';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 /** What became of a signal: delivered, or the workflow is not there (ended, or never started). */
@@ -17,10 +18,11 @@ export type SignalOutcome = 'signalled' | 'not-found';
 /** The field a refusal names in `problems`: one for every kind, or one per kind. */
 export type RefusalField = string | Partial<Record<RefusalKind, string>> & { rule: string };
 
-const REFUSAL_STATUS: Record<RefusalKind, (body: object) => HttpException> = {
-  rule: (body) => new BadRequestException({ statusCode: 400, error: 'Bad Request', ...body }),
-  role: (body) => new ForbiddenException({ statusCode: 403, ...body }),
-  state: (body) => new ConflictException({ statusCode: 409, ...body }),
+/** The answer to a refusal of each kind: 400 a broken rule, 403 the role, 409 the state of the thing decided on. */
+const REFUSAL_ANSWER: Record<RefusalKind, (reason: string, field: string) => HttpException> = {
+  rule: (reason, field) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: reason, problems: [{ field, reason }] }),
+  role: (reason, field) => new ForbiddenException({ statusCode: 403, message: reason, problems: [{ field, reason }] }),
+  state: (reason, field) => conflict(reason, field),
 };
 
 /**
@@ -82,7 +84,7 @@ export class WorkflowMessages {
       const refusal = refusalOf(error);
       if (refusal) {
         const field = typeof answers.field === 'string' ? answers.field : (answers.field[refusal.kind] ?? answers.field.rule);
-        throw REFUSAL_STATUS[refusal.kind]({ message: refusal.reason, problems: [{ field, reason: refusal.reason }] });
+        throw REFUSAL_ANSWER[refusal.kind](refusal.reason, field);
       }
       if (error instanceof WorkflowNotFoundError) throw new NotFoundException(answers.notFound);
       throw error;

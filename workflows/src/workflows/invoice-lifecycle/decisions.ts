@@ -1,5 +1,5 @@
 import { patched, setHandler } from '@temporalio/workflow';
-import { mayDecide, Money, RESULT_AREA_DIRECTOR, transitionRefusal, writeOffRefusal } from '@clientfees/domain/workflow';
+import { mayDo, Money, RESULT_AREA_DIRECTOR, transitionRefusal, writeOffRefusal } from '@clientfees/domain/workflow';
 import { creditInvoiceUpdate, recallUpdate, waiveCollectionUpdate, writeOffUpdate } from '@clientfees/contracts';
 import { refuse, refuseIf } from '../refuse';
 import { collection, invoicing } from './activities';
@@ -44,7 +44,7 @@ export function handleClosingDecisions(lifecycle: Lifecycle): void {
     },
     {
       validator: (command) => {
-        if (!mayDecide('invoice.waive', command.role)) refuse('rule', `only the result-area director may waive collection, not ${command.role}`);
+        if (!mayDo(command.role, 'invoice.waive')) refuse('rule', `only the result-area director may waive collection, not ${command.role}`);
         if (!command.grounds?.trim()) refuse('rule', 'a waiver needs its grounds');
         refuseIf(transitionRefusal(status.state, 'waived'));
       },
@@ -96,7 +96,7 @@ export function handleClosingDecisions(lifecycle: Lifecycle): void {
     },
     {
       validator: (command) => {
-        if (!mayDecide('invoice.credit', command.role)) refuse('rule', `role ${command.role} may not credit invoices`);
+        if (!mayDo(command.role, 'invoice.credit')) refuse('rule', `role ${command.role} may not credit invoices`);
         if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('rule', 'a credit is a positive amount');
         if (command.amountCents > lifecycle.openCents()) refuse('rule', `the credit is more than the ${lifecycle.openCents()} cents still open`);
         refuseIf(transitionRefusal(status.state, 'credited'));

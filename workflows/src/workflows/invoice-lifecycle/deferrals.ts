@@ -1,5 +1,5 @@
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { decideDeferral, deferralLimits, mayDecide, transitionRefusal } from '@clientfees/domain/workflow';
+import { decideDeferral, deferralLimits, mayDo, transitionRefusal } from '@clientfees/domain/workflow';
 import {
   decideDeferralApprovalUpdate,
   deferDueDateUpdate,
@@ -80,7 +80,7 @@ export function handleDeferrals(lifecycle: Lifecycle): void {
       validator: (command) => {
         deferrable();
         if (status.pendingDeferral) refuse('rule', 'a deferral of this invoice is already waiting for the billing supervisor');
-        if (!mayDecide('deferral.request-approval', command.role)) refuse('rule', 'approval is requested by a client-fee officer; the billing supervisor defers directly');
+        if (!mayDo(command.role, 'deferral.request')) refuse('rule', 'approval is requested by a client-fee officer; the billing supervisor defers directly');
         const decision = decide(command);
         if (decision.outcome === 'refused') refuse('rule', decision.reason);
         if (decision.outcome === 'granted') refuse('rule', 'within the client-fee officer’s own limit: defer it directly');
@@ -111,7 +111,7 @@ export function handleDeferrals(lifecycle: Lifecycle): void {
     },
     {
       validator: (decision) => {
-        if (!mayDecide('deferral.decide', decision.role)) refuse('rule', 'only the billing supervisor decides a deferral longer than the officer’s limit');
+        if (!mayDo(decision.role, 'deferral.decide')) refuse('rule', 'only the billing supervisor decides a deferral longer than the officer’s limit');
         if (!status.pendingDeferral) refuse('state', 'no deferral of this invoice is waiting for a decision');
         deferrable();
       },

@@ -1,5 +1,5 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { isDomainValidationError, makePaymentPlan, mayDecide, Money, transitionRefusal } from '@clientfees/domain/workflow';
+import { isDomainValidationError, makePaymentPlan, mayDo, Money, transitionRefusal } from '@clientfees/domain/workflow';
 import { PaymentPlanCommand, paymentPlanUpdate, PlannedInstalment } from '@clientfees/contracts';
 import { refuse, refuseIf } from '../refuse';
 import { collection } from './activities';
@@ -41,7 +41,7 @@ export function handlePaymentPlans(lifecycle: Lifecycle): void {
     },
     {
       validator: (command) => {
-        if (!mayDecide('invoice.payment-plan', command.role)) refuse('rule', `role ${command.role} may not make payment plans`);
+        if (!mayDo(command.role, 'payment-plan.make')) refuse('rule', `role ${command.role} may not make payment plans`);
         refuseIf(transitionRefusal(status.state, 'in-payment-plan'));
         if (status.paymentPlan) refuse('state', 'the invoice already has a payment plan');
         try {
