@@ -89,7 +89,7 @@ export class BillingRunsService {
       counts: await this.runs.counts(runId),
       invoiceDate: run.invoice_date,
       invoices: { count: invoices.n, totalCents: Number(invoices.cents) },
-      // The control list before approval: clients still away with no end date (domain.md §3).
+      // The control list before approval: clients still away with no end date (docs/domain.md §3).
       openAbsences: await this.openAbsences(runId),
       journalReviewed: run.journal_checksum !== null && run.journal_checksum === (await this.calculationChecksum(runId)),
       startedBy: run.started_by,

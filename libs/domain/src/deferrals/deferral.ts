@@ -43,7 +43,7 @@ export function isDeferralRole(role: string): role is DeferralRole {
  * Decides a request to move an invoice's due date (seed 000): the client-fee team may defer up
  * to 3 calendar months past the original due date; longer, up to 12 months, is the billing
  * supervisor's decision, so an officer's request then waits for the supervisor. Estates never
- * go through this path: the billing team handles them by hand (domain.md §3).
+ * go through this path: the billing team handles them by hand (docs/domain.md §3).
  *
  * Months are calendar months with month-end clamping: 30.11. + 3 months = 28.2. (or 29.2.).
  */

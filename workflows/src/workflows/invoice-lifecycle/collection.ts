@@ -16,7 +16,7 @@ const AGENCY_ACTOR = 'collection-agency';
 /**
  * The states in which the agency holds the invoice and is told to stop when it is settled some
  * other way. (An organisation's own plan is in-payment-plan too and is included: the recorded
- * lifecycles behave so; see domain.md §4.)
+ * lifecycles behave so; see docs/domain.md §4.)
  */
 const WITH_AGENCY: readonly InvoiceState[] = ['reminded', 'at-agency', 'in-payment-plan'];
 
