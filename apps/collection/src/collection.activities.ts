@@ -3,19 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import {
-  addDays,
-  checkLifecycleFee,
-  compareLocalDates,
-  currencyOfCountry,
-  DomainValidationError,
-  FI_EARLIEST_REMINDER_DAYS_AFTER_DUE,
-  isDomainValidationError,
-  lateInterest,
-  Money,
-  parseCountry,
-  parseLocalDate,
-} from '@clientfees/domain';
+import { addDays, DomainValidationError, isDomainValidationError, parseLocalDate, planReminder } from '@clientfees/domain';
 import type {
   AgencyPaymentPlanRequest,
   AgencyRecallRequest,
@@ -218,37 +206,6 @@ async function caseOf(db: DataSource, invoiceId: string | undefined): Promise<Ag
     throw ApplicationFailure.nonRetryable(`invoice ${invoiceId} has no case at the agency: send the reminder first`, CollectionFailures.noAgencyCase);
   }
   return agencyCase;
-}
-
-interface PlannedReminder {
-  country: ReturnType<typeof parseCountry>;
-  feeCents: number;
-  interestCents: number;
-}
-
-/** Checks the request and computes the fee and the interest the reminder carries. */
-function planReminder(request: ReminderRequest): PlannedReminder {
-  const { invoice } = request;
-  if (!invoice) throw new DomainValidationError('is required', 'invoice');
-  const country = parseCountry(invoice.country, 'invoice.country');
-  const currency = currencyOfCountry(country);
-  if (invoice.currency !== currency) throw new DomainValidationError(`must be ${currency} for ${country}`, 'invoice.currency');
-  const dueDate = parseLocalDate(invoice.dueDate, 'invoice.dueDate');
-  const reminderDate = parseLocalDate(request.reminderDate, 'reminderDate');
-  const reminderDueDate = parseLocalDate(request.reminderDueDate, 'reminderDueDate');
-  if (!Number.isSafeInteger(request.openCents) || request.openCents <= 0) throw new DomainValidationError('must be a positive whole number of cents', 'openCents');
-  if (!Number.isSafeInteger(request.reminderFeeCents)) throw new DomainValidationError('must be a whole number of cents', 'reminderFeeCents');
-  // The workflow checked the fee against the legal cap; checked again here because this is the
-  // last point before the amount reaches the client.
-  const fee = checkLifecycleFee(country, 'reminder', Money.ofMinor(request.reminderFeeCents, currency));
-  if (compareLocalDates(reminderDate, dueDate) <= 0) throw new DomainValidationError(`must be after the invoice's due date ${dueDate}`, 'reminderDate');
-  if (country === 'FI' && compareLocalDates(reminderDate, addDays(dueDate, FI_EARLIEST_REMINDER_DAYS_AFTER_DUE)) < 0) {
-    throw new DomainValidationError(`a Finnish reminder may go out at the earliest ${FI_EARLIEST_REMINDER_DAYS_AFTER_DUE} days after the due date ${dueDate}`, 'reminderDate');
-  }
-  if (compareLocalDates(reminderDueDate, reminderDate) <= 0) throw new DomainValidationError('must be after the reminder date', 'reminderDueDate');
-  // Interest runs from the day after the due date up to the reminder date, both counted.
-  const interest = lateInterest(country, Money.ofMinor(request.openCents, currency), addDays(dueDate, 1), reminderDate);
-  return { country, feeCents: fee.minorUnits, interestCents: interest.interest.minorUnits };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

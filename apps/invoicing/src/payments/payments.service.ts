@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Logger } from 'pino';
-import { type Currency, DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
+import { type Currency, DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
 import type { InvoiceState } from '@clientfees/contracts';
 import { SERVICE_LOGGER } from '@clientfees/platform';
 import { Organisation } from '../organisations/organisation.entity';
@@ -12,7 +12,6 @@ import { PaymentAllocation } from './payment-allocation.entity';
 import { PaymentFile } from './payment-file.entity';
 import { CreditBalance } from './credit-balance.entity';
 import { RefundProposal } from './refund-proposal.entity';
-import { normalisePaymentReference } from './payment-reference';
 import { parseCamt054 } from './camt054.parser';
 import { PaymentDelivery } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery } from './payments.dto';

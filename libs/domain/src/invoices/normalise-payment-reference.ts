@@ -1,9 +1,7 @@
-import {
-  type Country,
-  validateFinnishCreditorReference,
-  validateRfCreditorReference,
-  validateSwedishOcrReference,
-} from '@clientfees/domain';
+import type { Country } from '../country';
+import { validateFinnishCreditorReference } from '../identifiers/finnish-creditor-reference';
+import { validateRfCreditorReference } from '../identifiers/rf-creditor-reference';
+import { validateSwedishOcrReference } from '../identifiers/swedish-ocr-reference';
 
 export type NormalisedReference = { valid: true; value: string } | { valid: false; problem: string };
 
@@ -17,6 +15,12 @@ export type NormalisedReference = { valid: true; value: string } | { valid: fals
  *
  * A reference that fails its check digit is refused rather than looked up: a typo that happens
  * to hit another invoice's reference would put the money on the wrong client's invoice.
+ *
+ * Sources: the Finnish creditor reference (viitenumero) with its 7-3-1 check digit (Finance
+ * Finland's reference standard); the virtual bank barcode (virtuaaliviivakoodi), whose version 4
+ * carries the reference zero-padded to 20 digits; the RF creditor reference (ISO 11649), "RF" +
+ * two check digits + the reference, which for a Finnish reference is the national one; the
+ * Swedish OCR reference (OCR-nummer) with its Luhn check digit (Bankgirot's OCR control).
  */
 export function normalisePaymentReference(input: string | null | undefined, country: Country): NormalisedReference {
   const text = (input ?? '').replace(/\s+/g, '').toUpperCase();
