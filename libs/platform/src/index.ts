@@ -10,6 +10,7 @@ export * from './temporal/platform-activities';
 export * from './temporal/temporal-runtime';
 export * from './auth/access-token';
 export * from './auth/roles.guard';
+export * from './auth/may-do';
 export * from './auth/scope';
 export * from './auth/route-declarations';
 export * from './http/errors';
