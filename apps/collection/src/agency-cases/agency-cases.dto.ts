@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import type { AgencyStatus } from '@clientfees/contracts';
 
 export const AGENCY_REPORT_STATUSES: readonly AgencyStatus[] = ['paid', 'payment-plan', 'returned'];
@@ -34,7 +35,7 @@ export class AgencyReportDto {
 
   @ApiProperty({ example: '2024-05-02' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reportedOn must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   reportedOn!: string;
 }
 
