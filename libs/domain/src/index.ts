@@ -16,4 +16,5 @@ export * from './fees';
 export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
+export * from './invoices/normalise-payment-reference';
 export * from './access';

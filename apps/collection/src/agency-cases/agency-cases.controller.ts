@@ -1,9 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Database, Roles, SignalOutbox } from '@clientfees/platform';
-import { AgencyCase } from './agency-case.entity';
-import { AgencyReport } from './agency-report.entity';
+import { caseOfInvoice, reportsOfInvoice } from './agency-case.queries';
 import { AgencyCaseView } from './agency-case.view';
 import { agencyReportDeliveryKey } from './agency-report-delivery';
 
@@ -11,7 +9,6 @@ import { agencyReportDeliveryKey } from './agency-report-delivery';
 @Controller('agency-cases')
 export class AgencyCasesController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly db: Database,
     private readonly outbox: SignalOutbox,
   ) {}
@@ -21,10 +18,15 @@ export class AgencyCasesController {
   @ApiOperation({ summary: 'An invoice’s case at the collection agency, with the agency’s reports.' })
   @ApiOkResponse({ type: AgencyCaseView })
   async get(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string): Promise<AgencyCaseView> {
-    const agencyCase = await this.dataSource.getRepository(AgencyCase).findOneBy({ invoiceId });
+    const { agencyCase, reports, deliveries } = await this.db.read(async (tx) => {
+      const found = await reportsOfInvoice(tx, invoiceId);
+      return {
+        agencyCase: await caseOfInvoice(tx, invoiceId),
+        reports: found,
+        deliveries: await this.outbox.deliveries(tx, found.map((report) => agencyReportDeliveryKey(report.reportId))),
+      };
+    });
     if (!agencyCase) throw new NotFoundException(`invoice ${invoiceId} has no case at the agency`);
-    const reports = await this.dataSource.getRepository(AgencyReport).find({ where: { invoiceId }, order: { receivedAt: 'ASC', reportId: 'ASC' } });
-    const deliveries = await this.db.read((tx) => this.outbox.deliveries(tx, reports.map((report) => agencyReportDeliveryKey(report.reportId))));
     return AgencyCaseView.of(agencyCase, reports, deliveries);
   }
 }

@@ -1,6 +1,6 @@
 import { agencyStatusSignal, type AgencyStatusSignal, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import type { OutboxDelivery, OutboxMessage } from '@clientfees/platform';
-import type { AgencyReport } from './agency-report.entity';
+import type { AgencyReport } from './agency-case.queries';
 
 /** Whether the invoice's lifecycle was told of a report; null while the outbox still tries. */
 export type SignalOutcome = 'signalled' | 'workflow-not-running';

@@ -1,17 +1,14 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { parseLocalDate } from '@clientfees/domain';
 import { Database, SERVICE_LOGGER, SignalOutbox } from '@clientfees/platform';
-import { AgencyCase } from './agency-case.entity';
-import { AgencyReport } from './agency-report.entity';
-import type { AgencyReportDto, AgencyReportReceipt } from './agency-report.dto';
+import { applyReport, insertReportOnce, lockCase } from './agency-case.queries';
+import type { AgencyReportDto, AgencyReportReceipt } from './agency-cases.dto';
 import { agencyReportDelivery, agencyReportDeliveryKey, signalOutcomeOf } from './agency-report-delivery';
 
 @Injectable()
 export class AgencyReportsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly db: Database,
     private readonly outbox: SignalOutbox,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
@@ -25,8 +22,8 @@ export class AgencyReportsService {
    */
   async receive(dto: AgencyReportDto, receivedBy: string): Promise<AgencyReportReceipt> {
     const reportedOn = parseLocalDate(dto.reportedOn, 'reportedOn');
-    const duplicate = await this.dataSource.transaction(async (db) => {
-      const agencyCase = await db.getRepository(AgencyCase).findOne({ where: { caseId: dto.caseId }, lock: { mode: 'pessimistic_write' } });
+    const duplicate = await this.db.transaction(async (tx) => {
+      const agencyCase = await lockCase(tx, dto.caseId);
       if (!agencyCase) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
       if (agencyCase.invoiceId !== dto.invoiceId) {
         throw new BadRequestException({
@@ -35,39 +32,13 @@ export class AgencyReportsService {
           problems: [{ field: 'invoiceId', reason: `case ${dto.caseId} belongs to another invoice` }],
         });
       }
-      const inserted = await db
-        .createQueryBuilder()
-        .insert()
-        .into(AgencyReport)
-        .values({
-          reportId: dto.reportId,
-          caseId: dto.caseId,
-          invoiceId: dto.invoiceId,
-          status: dto.status,
-          amountCents: dto.amountCents ?? null,
-          reportedOn,
-          receivedBy,
-          receivedAt: new Date(),
-        })
-        .orIgnore()
-        // Without RETURNING the driver reports no rows either way; with it, no row = a repeat.
-        .returning('report_id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return true;
-      await this.outbox.enqueue(db, agencyReportDelivery({ ...dto, reportedOn, amountCents: dto.amountCents ?? null }));
+      const stored = { reportId: dto.reportId, caseId: dto.caseId, invoiceId: dto.invoiceId, status: dto.status, amountCents: dto.amountCents ?? null, reportedOn, receivedBy };
+      const inserted = await insertReportOnce(tx, stored);
+      if (!inserted) return true;
+      await this.outbox.enqueue(tx, agencyReportDelivery(stored));
       // A recall is the creditor's own decision that the case should never have existed: a
       // late report is kept and passed on, but it does not reopen the case.
-      if (agencyCase.status !== 'recalled') {
-        await db.getRepository(AgencyCase).update(
-          { invoiceId: agencyCase.invoiceId },
-          {
-            status: dto.status,
-            lastReportId: dto.reportId,
-            ...(dto.status === 'paid' ? { collectedCents: dto.amountCents ?? null } : {}),
-            updatedAt: new Date(),
-          },
-        );
-      }
+      if (agencyCase.status !== 'recalled') await applyReport(tx, agencyCase.invoiceId, stored);
       return false;
     });
 

@@ -1,7 +1,5 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actingRole, parseLocalDate } from '@clientfees/domain';
 import {
   AccessClaims,
@@ -14,19 +12,9 @@ import {
   requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
 import { CurrentUser, InvoiceLifecycles, MayDo, Roles } from '@clientfees/platform';
-import { DeferralApproval } from './deferral-approval.entity';
-import { DeferralDecisionDto, DeferralRequestDto } from './deferral.dto';
-
-class InboxQuery {
-  @ApiProperty({ example: 'fi-demo' })
-  @IsString()
-  organisationId!: string;
-
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'denied', 'withdrawn'], default: 'pending' })
-  @IsOptional()
-  @IsIn(['pending', 'approved', 'denied', 'withdrawn'])
-  status: 'pending' | 'approved' | 'denied' | 'withdrawn' = 'pending';
-}
+import type { DeferralApproval } from './deferral-approval.queries';
+import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
+import { DeferralsService } from './deferrals.service';
 
 /** A refusal names the requested due date, whichever rule or state refused it. */
 const FIELD = 'requestedDueDate';
@@ -40,7 +28,7 @@ const FIELD = 'requestedDueDate';
 @Controller()
 export class DeferralsController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deferrals: DeferralsService,
     private readonly lifecycles: InvoiceLifecycles,
   ) {}
 
@@ -67,11 +55,7 @@ export class DeferralsController {
   @Roles('billing-supervisor', 'client-fee-officer')
   @ApiOperation({ summary: 'The billing supervisor’s inbox: deferrals waiting for a decision (or decided ones by status).' })
   inbox(@Query() query: InboxQuery): Promise<DeferralApproval[]> {
-    return this.dataSource.getRepository(DeferralApproval).find({
-      where: { organisationId: query.organisationId, status: query.status },
-      order: { requestedAt: 'ASC' },
-      take: 500,
-    });
+    return this.deferrals.inbox(query.organisationId, query.status);
   }
 
   @Post('deferral-approvals/:approvalId/decision')
@@ -83,10 +67,9 @@ export class DeferralsController {
     @Body() body: DeferralDecisionDto,
     @CurrentUser() user: AccessClaims,
   ): Promise<DeferralResult> {
-    const approval = await this.dataSource.getRepository(DeferralApproval).findOneBy({ id: approvalId });
-    if (!approval) throw new NotFoundException(`no deferral approval ${approvalId}`);
+    const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
     const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
-    return this.lifecycles.decide(approval.invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
+    return this.lifecycles.decide(invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
   }
 
   private command(body: DeferralRequestDto, user: AccessClaims, role: string | undefined): DeferralCommand {

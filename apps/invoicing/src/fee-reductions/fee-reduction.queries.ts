@@ -1,17 +1,17 @@
-import { CLOSED_INVOICE_STATES } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
-export interface FeeReductionDecisionRow {
+/** A fixed-term § 11 fee reduction or waiver decision (Act 734/1992 § 11) for a client. */
+export interface FeeReductionDecision {
   id: string;
   validFrom: string;
   validTo: string;
 }
 
-/** Stores the decision once by its reference: the same reference again answers the first decision. */
-export async function upsertFeeReductionDecision(
+/** Records the decision once per (organisation, decision reference): posting it again answers the first. */
+export async function recordFeeReductionDecision(
   tx: Tx,
   decision: { id: string; organisationId: string; clientNumber: string; decisionReference: string; validFrom: string; validTo: string; decidedBy: string },
-): Promise<FeeReductionDecisionRow> {
+): Promise<FeeReductionDecision> {
   const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string }>(
     `INSERT INTO fee_reduction_decision (id, organisation_id, client_number, decision_reference, valid_from, valid_to, decided_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -22,17 +22,12 @@ export async function upsertFeeReductionDecision(
   return { id: row.id, validFrom: row.valid_from, validTo: row.valid_to };
 }
 
-/** The client's invoices issued by `issuedBy` that are still open: the ones a decision holds back. */
-export async function openInvoicesOfClient(tx: Tx, organisationId: string, clientNumber: string, issuedBy: string): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM invoice
-      WHERE organisation_id = $1 AND client_number = $2 AND invoice_date <= $3 AND state <> ALL($4::text[])
-      ORDER BY invoice_date, id`,
-    [organisationId, clientNumber, issuedBy, [...CLOSED_INVOICE_STATES]],
+/** The last day of the decisions in force for the client on `date`, if any: collection waits until after it. */
+export async function collectionPausedUntil(tx: Tx, client: { organisationId: string; clientNumber: string }, date: string): Promise<string | null> {
+  const [row] = await tx.query<{ until: string | null }>(
+    `SELECT max(valid_to) AS until FROM fee_reduction_decision
+      WHERE organisation_id = $1 AND client_number = $2 AND valid_from <= $3 AND valid_to >= $3`,
+    [client.organisationId, client.clientNumber, date],
   );
-  return rows.map((row) => row.id);
-}
-
-export async function organisationExists(tx: Tx, organisationId: string): Promise<boolean> {
-  return (await tx.query('SELECT 1 FROM organisation WHERE id = $1', [organisationId])).length > 0;
+  return row?.until ?? null;
 }

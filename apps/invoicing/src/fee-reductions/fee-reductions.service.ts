@@ -1,9 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainValidationError, isBefore, parseLocalDate } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, DomainValidationError, isBefore, parseLocalDate } from '@clientfees/domain';
 import { feeReductionSignal, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { Database, SignalOutbox } from '@clientfees/platform';
-import { openInvoicesOfClient, organisationExists, upsertFeeReductionDecision } from './fee-reduction.queries';
+import { openInvoicesOfClient } from '../invoices/invoice.queries';
+import { organisationFromPath } from '../organisations/organisation-lookup';
+import { recordFeeReductionDecision } from './fee-reduction.queries';
 
 export interface FeeReductionDecisionInput {
   organisationId: string;
@@ -34,10 +36,11 @@ export class FeeReductionsService {
     const validTo = parseLocalDate(input.validTo, 'validTo');
     if (isBefore(validTo, validFrom)) throw new DomainValidationError('must not be before validFrom', 'validTo');
     const { decision, keys } = await this.db.transaction(async (tx) => {
-      if (!(await organisationExists(tx, input.organisationId))) throw new NotFoundException(`no organisation ${input.organisationId}`);
-      const stored = await upsertFeeReductionDecision(tx, { id: randomUUID(), ...input, validFrom, validTo, decidedBy });
+      await organisationFromPath(tx, input.organisationId);
+      const stored = await recordFeeReductionDecision(tx, { id: randomUUID(), ...input, validFrom, validTo, decidedBy });
       // A decision posted again (same reference) keeps its first dates and tells only invoices not yet told.
-      const invoices = await openInvoicesOfClient(tx, input.organisationId, input.clientNumber, stored.validTo);
+      const client = { organisationId: input.organisationId, clientNumber: input.clientNumber, invoicedUntil: stored.validTo, closedStates: CLOSED_INVOICE_STATES };
+      const invoices = await openInvoicesOfClient(tx, client);
       for (const invoiceId of invoices) {
         await this.outbox.enqueue(tx, {
           key: deliveryKey(stored.id, invoiceId),

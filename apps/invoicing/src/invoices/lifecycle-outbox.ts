@@ -1,6 +1,6 @@
 import { feeReductionSignal, invoiceIdOfLifecycle, paymentSignal } from '@clientfees/contracts';
 import { SignalOutbox, type Tx } from '@clientfees/platform';
-import { lifecycleStarted } from './lifecycle.queries';
+import { findInvoice } from './invoice.queries';
 
 /**
  * "Not found" for a lifecycle means it has ended, unless its invoice was stored while Temporal
@@ -8,7 +8,7 @@ import { lifecycleStarted } from './lifecycle.queries';
  */
 async function lifecycleHasEnded(tx: Tx, workflowId: string): Promise<boolean> {
   const invoiceId = invoiceIdOfLifecycle(workflowId);
-  return invoiceId === undefined || lifecycleStarted(tx, invoiceId);
+  return invoiceId === undefined || (await findInvoice(tx, invoiceId))?.lifecycleStarted === true;
 }
 
 /** The invoicing service's signal outbox (ADR 0008): payments and § 11 decisions to invoice lifecycles. */

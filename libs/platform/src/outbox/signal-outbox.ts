@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { Database, Tx } from '../database/database';
@@ -53,8 +53,9 @@ export class SignalOutbox implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly signals: ReadonlyMap<string, SignalDefinition<any[]>>;
   private readonly poller: Poller;
 
-  static register(options: SignalOutboxOptions): Provider[] {
-    return [{ provide: SIGNAL_OUTBOX_OPTIONS, useValue: options }, SignalOutbox];
+  /** The service's outbox, for its root module's imports: every feature module may enqueue. */
+  static register(options: SignalOutboxOptions): DynamicModule {
+    return { module: SignalOutboxModule, providers: [{ provide: SIGNAL_OUTBOX_OPTIONS, useValue: options }, SignalOutbox], exports: [SignalOutbox] };
   }
 
   constructor(
@@ -141,3 +142,8 @@ export class SignalOutbox implements OnApplicationBootstrap, OnApplicationShutdo
     return (await this.db.read((tx) => hasEnded(tx, workflowId))) ? 'workflow-ended' : undefined;
   }
 }
+
+/** Holds a service's one SignalOutbox (`SignalOutbox.register`), global so that every feature module sees it. */
+@Global()
+@Module({})
+export class SignalOutboxModule {}
