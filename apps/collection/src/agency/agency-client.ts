@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AgencyApiCaseStatus, AgencyApiReminder, AgencyApiReminderFigures } from '@clientfees/contracts';
 import { ConfigurationError } from '@clientfees/platform';
 
 /**
@@ -7,24 +8,8 @@ import { ConfigurationError } from '@clientfees/platform';
  * without touching the activities.
  */
 
-export interface AgencyReminderSubmission {
-  invoiceId: string;
-  creditorId: string;
-  invoiceNumber?: number;
-  clientNumber: string;
-  recipient: { kind?: string; name: string; streetAddress: string; postalCode: string; city: string; country: string };
-  reference: string;
-  currency: 'EUR' | 'SEK';
-  invoiceDate?: string;
-  invoiceDueDate: string;
-  principalCents: number;
-  reminderFeeCents: number;
-  interestCents: number;
-  reminderDate: string;
-  reminderDueDate: string;
-}
-
-export type AgencyCaseStatus = 'reminder-sent' | 'in-collection' | 'payment-plan' | 'paid' | 'returned' | 'recalled';
+export type AgencyReminderSubmission = AgencyApiReminder;
+export type AgencyCaseStatus = AgencyApiCaseStatus;
 
 /** The part of the agency's case that the creditor relies on. */
 export interface AgencyCaseAnswer {
@@ -32,14 +17,7 @@ export interface AgencyCaseAnswer {
   invoiceId: string;
   status: AgencyCaseStatus;
   invoiceDueDate: string;
-  reminder: {
-    principalCents: number;
-    reminderFeeCents: number;
-    interestCents: number;
-    totalCents: number;
-    reminderDate: string;
-    reminderDueDate: string;
-  };
+  reminder: AgencyApiReminderFigures;
   collectionCostsWaived: boolean;
 }
 
