@@ -3,19 +3,16 @@ import type { AgencyApiCaseStatus, AgencyApiReminder, AgencyApiReminderFigures }
 import { ConfigurationError } from '@clientfees/platform';
 
 /**
- * The collection agency's JSON-over-HTTP API (docs/agency-format.md), as the creditor sees it.
- * The transport is pluggable so a test or another agency's protocol can replace the HTTP one
- * without touching the activities.
+ * The collection agency's JSON-over-HTTP API (docs/agency-format.md; the payloads are typed in
+ * libs/contracts/src/agency-api.ts), as the creditor sees it. The transport is pluggable so a
+ * test or another agency's protocol can replace the HTTP one without touching the activities.
  */
-
-export type AgencyReminderSubmission = AgencyApiReminder;
-export type AgencyCaseStatus = AgencyApiCaseStatus;
 
 /** The part of the agency's case that the creditor relies on. */
 export interface AgencyCaseAnswer {
   caseId: string;
   invoiceId: string;
-  status: AgencyCaseStatus;
+  status: AgencyApiCaseStatus;
   invoiceDueDate: string;
   reminder: AgencyApiReminderFigures;
   collectionCostsWaived: boolean;
@@ -126,7 +123,7 @@ export class AgencyClient {
   constructor(@Inject(AGENCY_TRANSPORT) private readonly transport: AgencyTransport) {}
 
   /** Idempotent at the agency by invoiceId: a repeat answers the case opened the first time. */
-  submitReminder(submission: AgencyReminderSubmission): Promise<AgencyCaseAnswer> {
+  submitReminder(submission: AgencyApiReminder): Promise<AgencyCaseAnswer> {
     return this.call({ method: 'POST', path: '/reminders', body: submission });
   }
 
