@@ -9,3 +9,4 @@ export * from './workflow-definitions';
 export * from './invoice-lifecycle';
 export * from './deaths';
 export * from './activities';
+export * from './agency-api';
