@@ -1,4 +1,4 @@
-import { creditDeductionMonth, isSettledIn, SettleableItem, settlementTimetable } from './settlement-timetable';
+import { completionRefusal, creditDeductionMonth, isSettledIn, SettleableItem, settlementTimetable } from './settlement-timetable';
 
 describe('the monthly settlement timetable (seed 003 §4.3.2, §4.3.5.3)', () => {
   it('records March automatically on the 4th of March and settles it on the 4th of April', () => {
@@ -45,5 +45,14 @@ describe('when a credit request is deducted (§4.3.5.6, §4.3.8)', () => {
 
   it('follows an unsettled event of a locked month into the first open settlement', () => {
     expect(creditDeductionMonth({ endDate: '2016-02-10', settledInMonth: null }, '2016-04')).toBe('2016-05');
+  });
+});
+
+describe('completing a record', () => {
+  it('completes what has ended, not what is still to come', () => {
+    expect(completionRefusal('2016-03-31', '2016-04-01')).toBeUndefined();
+    expect(completionRefusal('2016-03-31', '2016-03-31')).toBeUndefined();
+    expect(completionRefusal('2016-03-31', '2016-03-30')).toBe('it ends on 2016-03-31: it is completed once that day has come');
+    expect(completionRefusal(null, '2016-03-30')).toBe('an interruption is completed once it has an end date');
   });
 });

@@ -78,3 +78,14 @@ export function creditDeductionMonth(event: { endDate: LocalDate; settledInMonth
   const ending = periodOf(event.endDate);
   return nextPeriod(ending > open ? ending : open);
 }
+
+/**
+ * Why an event or interruption ending on `endDate` cannot be saved complete (kirjattu) on
+ * `today`, or undefined when it can: what is still to come cannot be confirmed yet. An automatic
+ * whole-month event is confirmed once the month is over, by the 2nd of the next.
+ */
+export function completionRefusal(endDate: LocalDate | null, today: LocalDate): string | undefined {
+  if (endDate === null) return 'an interruption is completed once it has an end date';
+  if (parseLocalDate(endDate, 'endDate') > parseLocalDate(today, 'today')) return `it ends on ${endDate}: it is completed once that day has come`;
+  return undefined;
+}

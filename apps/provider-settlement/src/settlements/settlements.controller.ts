@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles, Scope } from '@clientfees/platform';
+import { DECIDERS, EVERYONE, MUNICIPALITY_READERS } from '../common/access';
+import { badRequest } from '../common/http';
+import { OrganisationQuery } from '../organisations/organisation.dto';
+import { StartSettlementDto } from './settlement.dto';
+import { SettlementsService } from './settlements.service';
+
+const MONTH = /^\d{4}-\d{2}$/;
+
+@ApiTags('settlements')
+@Controller()
+export class SettlementsController {
+  constructor(private readonly settlements: SettlementsService) {}
+
+  @Post('settlements')
+  @Roles(...DECIDERS, 'finance-centre')
+  @Scope.organisationFromBody()
+  @ApiOperation({ summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)' })
+  start(@Body() dto: StartSettlementDto) {
+    return this.settlements.start(dto.organisationId, dto.month);
+  }
+
+  @Get('settlements')
+  @Roles(...MUNICIPALITY_READERS)
+  @Scope.organisationFromQuery()
+  list(@Query() query: OrganisationQuery) {
+    return this.settlements.list(query.organisationId);
+  }
+
+  @Get('settlements/:id')
+  @Roles(...MUNICIPALITY_READERS)
+  @Scope.resource('settlement')
+  view(@Param('id') id: string) {
+    return this.settlements.view(id);
+  }
+
+  @Get('settlements/:id/payment-file.xml')
+  @Roles(...MUNICIPALITY_READERS)
+  @Scope.resource('settlement')
+  @Header('content-type', 'application/xml; charset=utf-8')
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'The ISO 20022 pain.001.001.09 credit transfers for the municipality’s payment system' })
+  paymentFile(@Param('id') id: string) {
+    return this.settlements.paymentFile(id);
+  }
+
+  @Get('providers/:providerId/settlements')
+  @Roles(...EVERYONE)
+  @Scope.resource('provider', 'providerId')
+  ofProvider(@Param('providerId') providerId: string) {
+    return this.settlements.ofProvider(providerId);
+  }
+
+  @Get('providers/:providerId/settlements/:month')
+  @Roles(...EVERYONE)
+  @Scope.resource('provider', 'providerId')
+  providerMonth(@Param('providerId') providerId: string, @Param('month') month: string) {
+    if (!MONTH.test(month)) badRequest('month', 'must be YYYY-MM');
+    return this.settlements.providerMonth(providerId, month);
+  }
+
+  @Get('providers/:providerId/settlements/:month/specification.pdf')
+  @Roles(...EVERYONE)
+  @Scope.resource('provider', 'providerId')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The provider’s settlement specification (tilityserittely) as a PDF' })
+  async specification(@Param('providerId') providerId: string, @Param('month') month: string) {
+    if (!MONTH.test(month)) badRequest('month', 'must be YYYY-MM');
+    return new StreamableFile(await this.settlements.specification(providerId, month), { type: 'application/pdf', disposition: `inline; filename="tilitys-${month}.pdf"` });
+  }
+}
