@@ -12,6 +12,7 @@ Commands:
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
   interruption  the compensated days of a service-voucher interruption (day 0 + 10 days, return day)
   token      mint a local access token for the REST APIs
+  roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
 
 Run "clientfees <command> --help" for a command's options.`;
@@ -51,6 +52,10 @@ const COMMANDS: Record<string, Command> = {
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,
     run: async (argv) => (await import('./commands/token')).tokenCommand(argv, process.env),
+  },
+  roles: {
+    help: async () => (await import('./commands/roles')).rolesHelp,
+    run: async (argv) => (await import('./commands/roles')).rolesCommand(argv),
   },
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT, VOUCHER_DEATH_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { ClockModule } from './common/clock';
 import { FeedbackModule } from './feedback/feedback.module';
 import { ProviderSettlement1765200000000 } from './migrations/1765200000000-ProviderSettlement';
@@ -27,7 +28,7 @@ export class ProviderSettlementModule {
             name: 'provider-settlement',
             description: 'Service-voucher providers, price lists, vouchers, service events, interruptions and monthly settlement.',
             database: { entities: [], migrations: [ProviderSettlement1765200000000] },
-            activities: [ProviderSettlementActivities],
+            activities: [bindActivities(PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT, ProviderSettlementActivities), bindActivities(VOUCHER_DEATH_ACTIVITY_CONTRACT, ProviderSettlementActivities)],
           },
           env,
         ),

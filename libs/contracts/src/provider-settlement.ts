@@ -1,4 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { activityContract } from './activities';
+import type { VoucherDeathActivities } from './deaths';
 
 /**
  * Service vouchers and provider settlement (palveluseteli ja tilitys, seed 003): the workflows,
@@ -144,5 +146,16 @@ export interface ProviderSettlementActivities {
   remindReclamationHandler(input: { feedbackId: string }): Promise<boolean>;
 }
 
-/** Roles of the municipality that decide applications, price lists, overruns and credits. */
-export const VOUCHER_ADMINISTRATOR_ROLES = ['client-fee-officer', 'billing-supervisor', 'administrator'] as const;
+export const PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT = activityContract<ProviderSettlementActivities>()('ProviderSettlementActivities', [
+  'recordApplicationDecision',
+  'remindApplicationHandlers',
+  'recordAutomaticEvents',
+  'openVoucherSettlement',
+  'remindProvidersToConfirm',
+  'remindApprovers',
+  'settleVoucherMonth',
+  'remindReclamationHandler',
+]);
+
+/** The estate workflow's call into provider settlement (libs/contracts/src/deaths.ts). */
+export const VOUCHER_DEATH_ACTIVITY_CONTRACT = activityContract<VoucherDeathActivities>()('VoucherDeathActivities', ['closeVouchersAfterDeath']);

@@ -31,3 +31,4 @@ export * from './billing/period';
 export * from './vouchers/settlement-timetable';
 export * from './vouchers/provider-application';
 export * from './vouchers/feedback';
+export * from './access';

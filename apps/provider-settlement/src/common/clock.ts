@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { Context } from '@temporalio/activity';
+import { activityIdempotencyKey, activityScheduledAt } from '@clientfees/platform';
 
 /**
  * The service's "now". An activity runs on its workflow's time — the instant Temporal scheduled
@@ -12,11 +12,7 @@ export class Clock {
   private pinned: number | undefined;
 
   now(): number {
-    try {
-      return Context.current().info.currentAttemptScheduledTimestampMs;
-    } catch {
-      return this.pinned ?? Date.now();
-    }
+    return activityIdempotencyKey() !== null ? activityScheduledAt() : (this.pinned ?? Date.now());
   }
 
   /** For tests only: the wall clock requests see (undefined: the real one). */

@@ -1,11 +1,10 @@
-import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
-import { isExclusionViolation, isUniqueViolation } from '@clientfees/platform';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { conflict as conflictException, isExclusionViolation, isUniqueViolation } from '@clientfees/platform';
 
 /** A domain refusal as HTTP: a broken rule is 400, the state of the thing 409; both name a field. */
 export function refuse(refusal: { kind: 'rule' | 'state'; reason: string }, field = 'request'): never {
-  const body = { message: `${field}: ${refusal.reason}`, problems: [{ field, reason: refusal.reason }] };
-  if (refusal.kind === 'rule') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...body });
-  throw new ConflictException({ statusCode: 409, error: 'Conflict', ...body });
+  if (refusal.kind === 'state') throw conflictException(`${field}: ${refusal.reason}`, field, refusal.reason);
+  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${refusal.reason}`, problems: [{ field, reason: refusal.reason }] });
 }
 
 export function badRequest(field: string, reason: string): never {

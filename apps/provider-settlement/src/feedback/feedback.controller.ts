@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { EVERYONE, MUNICIPALITY_READERS, PROVIDER, providerFilter } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { AnswerFeedbackDto, GiveFeedbackDto } from './feedback.dto';
 import { FeedbackService } from './feedback.service';
@@ -13,7 +13,7 @@ export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
   @Post('feedback')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('voucher-feedback.record')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Record a client’s feedback on a provider (thanks, complaint, reclamation), optionally about one event' })
   give(@Body() dto: GiveFeedbackDto, @CurrentUser() user: AccessClaims) {
@@ -21,21 +21,21 @@ export class FeedbackController {
   }
 
   @Get('feedback')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   list(@Query() query: OrganisationQuery, @CurrentUser() user: AccessClaims) {
     return this.feedback.list(query.organisationId, providerFilter(user));
   }
 
   @Get('feedback/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('feedback')
   get(@Param('id') id: string) {
     return this.feedback.get(id);
   }
 
   @Post('feedback/:id/answer')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('feedback')
   @ApiOperation({ summary: 'The provider’s answer; given once only (a second is 409)' })
   answer(@Param('id') id: string, @Body() dto: AnswerFeedbackDto, @CurrentUser() user: AccessClaims) {

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import { INTERRUPTION_REASONS, SERVICE_UNITS } from '@clientfees/domain';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SettlementOrganisationDto {
   @ApiProperty({ example: 'Kouvolan kaupunki' })
@@ -143,7 +143,7 @@ export class InterruptionRuleDto {
   reason?: (typeof INTERRUPTION_REASONS)[number];
 
   @ApiProperty({ example: '2016-01-01' })
-  @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   validFrom!: string;
 
   @ApiProperty({ type: [InterruptionBandDto], example: [{ fromDay: 0, toDay: 10, percent: 100 }, { fromDay: 11, toDay: null, percent: 0 }] })

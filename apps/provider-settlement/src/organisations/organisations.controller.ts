@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { EVERYONE, MUNICIPALITY_READERS, providerFilter } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { InterruptionRuleDto, OrganisationQuery, SettlementOrganisationDto, VoucherServiceDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
@@ -12,7 +12,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Put('settlement-organisations/:organisationId')
-  @Roles('administrator')
+  @MayDo('organisation.configure-settlement')
   @Scope.organisationFromParam()
   @ApiOperation({ summary: 'Set the organisation’s settlement settings (payer account, time zone, payment term) and its Schedules' })
   save(@Param('organisationId') id: string, @Body() dto: SettlementOrganisationDto, @CurrentUser() user: AccessClaims) {
@@ -20,14 +20,14 @@ export class OrganisationsController {
   }
 
   @Get('settlement-organisations/:organisationId')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('organisation.read')
   @Scope.organisationFromParam()
   get(@Param('organisationId') id: string) {
     return this.organisations.get(id);
   }
 
   @Put('settlement-organisations/:organisationId/services/:code')
-  @Roles('administrator')
+  @MayDo('organisation.configure-settlement')
   @Scope.organisationFromParam()
   @ApiOperation({ summary: 'Define a voucher service: its contents (units) and the mandatory attachments of an application' })
   saveService(@Param('organisationId') organisationId: string, @Param('code') code: string, @Body() dto: VoucherServiceDto) {
@@ -35,14 +35,14 @@ export class OrganisationsController {
   }
 
   @Get('voucher-services')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   services(@Query() query: OrganisationQuery) {
     return this.organisations.listServices(query.organisationId);
   }
 
   @Post('interruption-rules')
-  @Roles('administrator')
+  @MayDo('rule-table.amend-interruptions')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Add a dated interruption rule for a service and/or reason (Kouvola: day 0 + 10 days at 100 %, return day 100 %)' })
   addRule(@Body() dto: InterruptionRuleDto, @CurrentUser() user: AccessClaims) {
@@ -50,14 +50,14 @@ export class OrganisationsController {
   }
 
   @Get('interruption-rules')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   rules(@Query() query: OrganisationQuery) {
     return this.organisations.interruptionRules(query.organisationId);
   }
 
   @Get('notifications')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Reminders and notices: the municipality’s inbox, or a provider user’s own' })
   @ApiOkResponse({ description: 'Newest first.' })

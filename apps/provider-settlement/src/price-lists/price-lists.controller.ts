@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { DECIDERS, EVERYONE, PROVIDER } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { CreatePriceListDto, PriceListDecisionDto } from './price-list.dto';
 import { PriceListsService } from './price-lists.service';
 
@@ -12,7 +11,7 @@ export class PriceListsController {
   constructor(private readonly priceLists: PriceListsService) {}
 
   @Post('providers/:providerId/price-lists')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Propose a price list for the company or one unit, valid until further notice from its first day' })
   create(@Param('providerId') providerId: string, @Body() dto: CreatePriceListDto, @CurrentUser() user: AccessClaims) {
@@ -20,21 +19,21 @@ export class PriceListsController {
   }
 
   @Get('providers/:providerId/price-lists')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   list(@Param('providerId') providerId: string) {
     return this.priceLists.list(providerId);
   }
 
   @Get('price-lists/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('price-list')
   get(@Param('id') id: string) {
     return this.priceLists.get(id);
   }
 
   @Post('price-lists/:id/decision')
-  @Roles(...DECIDERS)
+  @MayDo('provider-price-list.decide')
   @Scope.resource('price-list')
   @ApiOperation({ summary: 'Approve or reject a proposed list; approval ends the unit’s previous list the day before (409 on an overlap)' })
   decide(@Param('id') id: string, @Body() dto: PriceListDecisionDto, @CurrentUser() user: AccessClaims) {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { DECIDERS, EVERYONE, PROVIDER, providerFilter } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { ApplicationDecisionDto, ApplicationListQuery, CreateApplicationDto } from './provider.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -12,7 +12,7 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post('providers/:providerId/applications')
-  @Roles(PROVIDER)
+  @MayDo('provider.apply')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Draft an application to provide a service from the named units' })
   create(@Param('providerId') providerId: string, @Body() dto: CreateApplicationDto, @CurrentUser() user: AccessClaims) {
@@ -20,21 +20,21 @@ export class ApplicationsController {
   }
 
   @Get('applications')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   list(@Query() query: ApplicationListQuery, @CurrentUser() user: AccessClaims) {
     return this.applications.list(query.organisationId, { state: query.state, providerId: providerFilter(user) });
   }
 
   @Get('applications/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('application')
   view(@Param('id') id: string) {
     return this.applications.view(id);
   }
 
   @Post('applications/:id/submit')
-  @Roles(PROVIDER)
+  @MayDo('provider.apply')
   @Scope.resource('application')
   @ApiOperation({ summary: 'Send the application (again, after changes were requested); refused while a mandatory attachment is missing' })
   submit(@Param('id') id: string, @CurrentUser() user: AccessClaims) {
@@ -42,7 +42,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/:id/decision')
-  @Roles(...DECIDERS)
+  @MayDo('provider-application.decide')
   @Scope.resource('application')
   @ApiOperation({ summary: 'Approve from a date, request changes, or reject — with grounds' })
   decide(@Param('id') id: string, @Body() dto: ApplicationDecisionDto, @CurrentUser() user: AccessClaims) {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import { APPLICATION_DECISIONS, APPLICATION_STATES } from '@clientfees/domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AddressDto {
   @ApiProperty({ example: 'Hoivakoti Kotiranta' })
@@ -131,7 +131,7 @@ export class ApplicationDecisionDto {
 
   @ApiPropertyOptional({ example: '2016-02-01', description: 'For an approval: the first day the provider provides the service.' })
   @IsOptional()
-  @Matches(DATE, { message: 'approvedFrom must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   approvedFrom?: string;
 }
 

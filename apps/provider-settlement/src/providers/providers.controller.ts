@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, StreamableFile } f
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { DECIDERS, EVERYONE, PROVIDER, providerFilter } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { ATTACHMENT_LIMIT_BYTES, ATTACHMENT_TYPES, readAttachmentBody } from './attachment-body';
 import { AttachmentQuery, BankAccountDto, ContactDto, CreateProviderDto, UnitDto } from './provider.dto';
 import { ProvidersService } from './providers.service';
@@ -16,7 +16,7 @@ export class ProvidersController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Post('providers')
-  @Roles(PROVIDER, 'administrator')
+  @MayDo('provider.register')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Register a provider (company): a provider user registers the provider its token names' })
   create(@Body() dto: CreateProviderDto, @CurrentUser() user: AccessClaims) {
@@ -24,21 +24,21 @@ export class ProvidersController {
   }
 
   @Get('providers')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   list(@Query() query: OrganisationQuery, @CurrentUser() user: AccessClaims) {
     return this.providers.list(query.organisationId, providerFilter(user));
   }
 
   @Get('providers/:providerId')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   view(@Param('providerId') providerId: string) {
     return this.providers.view(providerId);
   }
 
   @Post('providers/:providerId/units')
-  @Roles(PROVIDER, ...DECIDERS)
+  @MayDo('provider.maintain')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Add a unit (toimipaikka): price lists, reservations and events name it' })
   addUnit(@Param('providerId') providerId: string, @Body() dto: UnitDto) {
@@ -46,14 +46,14 @@ export class ProvidersController {
   }
 
   @Post('providers/:providerId/contacts')
-  @Roles(PROVIDER, ...DECIDERS)
+  @MayDo('provider.maintain')
   @Scope.resource('provider', 'providerId')
   addContact(@Param('providerId') providerId: string, @Body() dto: ContactDto) {
     return this.providers.addContact(providerId, dto);
   }
 
   @Put('providers/:providerId/bank-account')
-  @Roles(PROVIDER, ...DECIDERS)
+  @MayDo('provider.maintain')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Give or change the bank account (IBAN and BIC); a provider without one is paid in the next settlement after it is given' })
   setBankAccount(@Param('providerId') providerId: string, @Body() dto: BankAccountDto, @CurrentUser() user: AccessClaims) {
@@ -61,7 +61,7 @@ export class ProvidersController {
   }
 
   @Post('providers/:providerId/attachments')
-  @Roles(PROVIDER)
+  @MayDo('provider.apply')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: `Upload an attachment: the file itself as the body (${ATTACHMENT_TYPES.join(', ')}, at most ${ATTACHMENT_LIMIT_BYTES / 1024 / 1024} MiB); stored with its SHA-256` })
   @ApiConsumes(...ATTACHMENT_TYPES)
@@ -71,14 +71,14 @@ export class ProvidersController {
   }
 
   @Get('providers/:providerId/attachments')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   attachments(@Param('providerId') providerId: string) {
     return this.providers.attachments(providerId);
   }
 
   @Get('attachments/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('attachment')
   @ApiOperation({ summary: 'The file, with its content type and checksum (X-Content-SHA256); never served to another provider' })
   async download(@Param('id') id: string) {

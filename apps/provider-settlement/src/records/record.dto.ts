@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import { INTERRUPTION_REASONS } from '@clientfees/domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RecordEventDto {
   @ApiProperty({ example: 'CARE-DAY', description: 'The reserved content of the voucher.' })
@@ -15,11 +15,11 @@ export class RecordEventDto {
   unitId?: string;
 
   @ApiProperty({ example: '2015-07-17', description: 'The day the client came (or the service day).' })
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   startDate!: string;
 
   @ApiProperty({ example: '2015-07-31', description: 'The last day, within the same month for daily contents.' })
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   endDate!: string;
 
   @ApiPropertyOptional({ example: 135, description: 'Hour-priced contents: minutes of service (2 h 15 min = 135).' })
@@ -55,12 +55,12 @@ export class ChangeEventDto {
 
   @ApiPropertyOptional({ example: '2016-03-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   startDate?: string;
 
   @ApiPropertyOptional({ example: '2016-03-17' })
   @IsOptional()
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   endDate?: string;
 
   @ApiPropertyOptional({ example: 90 })
@@ -112,12 +112,12 @@ export class RecordInterruptionDto {
   reason!: (typeof INTERRUPTION_REASONS)[number];
 
   @ApiProperty({ example: '2015-07-02', description: 'The departure day (day 0).' })
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   startDate!: string;
 
   @ApiPropertyOptional({ example: '2015-07-17', description: 'The return day; omit while the client is away.' })
   @IsOptional()
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   endDate?: string;
 
   @ApiPropertyOptional({ example: true, description: 'False: the client never returned; endDate is the day the provider learnt of it.' })
@@ -138,7 +138,7 @@ export class RecordInterruptionDto {
 
 export class EndInterruptionDto {
   @ApiProperty({ example: '2015-12-08' })
-  @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   endDate!: string;
 
   @ApiPropertyOptional({ example: true })
@@ -170,10 +170,10 @@ export class ConfirmMonthDto {
 
 export class PeriodQuery {
   @ApiProperty({ example: '2016-03-01' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   from!: string;
 
   @ApiProperty({ example: '2016-03-31' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   to!: string;
 }

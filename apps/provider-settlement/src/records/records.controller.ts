@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { DECIDERS, EVERYONE, MUNICIPALITY_READERS, PROVIDER } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { ChangeEventDto, ConfirmMonthDto, CreditRequestDto, PeriodQuery, EndInterruptionDto, EventDecisionDto, MonthQuery, RecordEventDto, RecordInterruptionDto } from './record.dto';
 import { RecordsService } from './records.service';
@@ -13,7 +12,7 @@ export class RecordsController {
   constructor(private readonly records: RecordsService) {}
 
   @Post('vouchers/:id/events')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('voucher')
   @ApiOperation({ summary: 'Record a service event on a reserved content: units × unit value from the price list and voucher in force on the event date' })
   recordEvent(@Param('id') voucherId: string, @Body() dto: RecordEventDto, @CurrentUser() user: AccessClaims) {
@@ -21,21 +20,21 @@ export class RecordsController {
   }
 
   @Get('vouchers/:id/events')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('voucher')
   voucherEvents(@Param('id') voucherId: string) {
     return this.records.voucherEvents(voucherId);
   }
 
   @Get('events/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('event')
   event(@Param('id') id: string) {
     return this.records.event(id);
   }
 
   @Patch('events/:id')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('event')
   @ApiOperation({ summary: 'Correct an event not yet settled (after settlement only a credit request corrects it)' })
   change(@Param('id') id: string, @Body() dto: ChangeEventDto, @CurrentUser() user: AccessClaims) {
@@ -43,7 +42,7 @@ export class RecordsController {
   }
 
   @Post('events/:id/complete')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('event')
   @ApiOperation({ summary: 'Save an incomplete event complete (kirjaa): only complete events are settled' })
   complete(@Param('id') id: string, @CurrentUser() user: AccessClaims) {
@@ -52,14 +51,14 @@ export class RecordsController {
 
   @Delete('events/:id')
   @HttpCode(204)
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('event')
   async remove(@Param('id') id: string, @CurrentUser() user: AccessClaims) {
     await this.records.deleteEvent(id, user.sub);
   }
 
   @Post('events/:id/decision')
-  @Roles(...DECIDERS)
+  @MayDo('voucher-event.decide')
   @Scope.resource('event')
   @ApiOperation({ summary: 'Decide an event past the grant: approve, reject, or approve with a credit request deducted next month' })
   decide(@Param('id') id: string, @Body() dto: EventDecisionDto, @CurrentUser() user: AccessClaims) {
@@ -67,7 +66,7 @@ export class RecordsController {
   }
 
   @Post('events/:id/credit-request')
-  @Roles(...DECIDERS)
+  @MayDo('voucher-event.decide')
   @Scope.resource('event')
   @ApiOperation({ summary: 'A credit request (hyvityspyyntö) for an erroneous event: its value is deducted in the next settlement' })
   credit(@Param('id') id: string, @Body() dto: CreditRequestDto, @CurrentUser() user: AccessClaims) {
@@ -75,7 +74,7 @@ export class RecordsController {
   }
 
   @Get('approvals')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Events waiting for manual approval (decide them by the 3rd)' })
   approvals(@Query() query: OrganisationQuery) {
@@ -83,7 +82,7 @@ export class RecordsController {
   }
 
   @Get('providers/:providerId/events')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'The provider’s events of a month (incomplete=true: the automatic ones to confirm)' })
   providerEvents(@Param('providerId') providerId: string, @Query() query: MonthQuery) {
@@ -91,7 +90,7 @@ export class RecordsController {
   }
 
   @Post('providers/:providerId/events/confirm')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Confirm the month’s incomplete events (the automatic ones by the 2nd of the next month)' })
   confirm(@Param('providerId') providerId: string, @Body() dto: ConfirmMonthDto, @CurrentUser() user: AccessClaims) {
@@ -99,7 +98,7 @@ export class RecordsController {
   }
 
   @Post('vouchers/:id/interruptions')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('voucher')
   @ApiOperation({ summary: 'Record an interruption (hospital, holiday, other) of a continuing daily service; complete it with its end date to have it settled' })
   recordInterruption(@Param('id') voucherId: string, @Body() dto: RecordInterruptionDto, @CurrentUser() user: AccessClaims) {
@@ -107,21 +106,21 @@ export class RecordsController {
   }
 
   @Get('vouchers/:id/interruptions')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('voucher')
   voucherInterruptions(@Param('id') voucherId: string) {
     return this.records.voucherInterruptions(voucherId);
   }
 
   @Get('interruptions/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('interruption')
   interruption(@Param('id') id: string) {
     return this.records.interruption(id);
   }
 
   @Post('interruptions/:id/end')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('interruption')
   @ApiOperation({ summary: 'Give the end date (the return day, or the day a client who never returns was known gone) and complete' })
   end(@Param('id') id: string, @Body() dto: EndInterruptionDto, @CurrentUser() user: AccessClaims) {
@@ -130,14 +129,14 @@ export class RecordsController {
 
   @Delete('interruptions/:id')
   @HttpCode(204)
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('interruption')
   async removeInterruption(@Param('id') id: string, @CurrentUser() user: AccessClaims) {
     await this.records.deleteInterruption(id, user.sub);
   }
 
   @Get('vouchers/:id/own-share')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('voucher')
   @ApiOperation({ summary: 'The client’s own share (price − voucher value) of the events ending in the period; events awaiting approval are marked' })
   ownShare(@Param('id') voucherId: string, @Query() query: PeriodQuery) {
@@ -145,7 +144,7 @@ export class RecordsController {
   }
 
   @Get('vouchers/:id/own-share.pdf')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('voucher')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The printable own-share specification for the client (omavastuuerittely)' })

@@ -2,8 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { EVERYONE, providerFilter } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { ReportQuery } from './report.dto';
 import { ReportsService } from './reports.service';
 
@@ -14,7 +14,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('clients-and-realisation')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Clients and realisation per month, service, content and provider (seed 003 §5.1)' })
@@ -26,7 +26,7 @@ export class ReportsController {
   }
 
   @Get('interruptions')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Interruptions of the period with their compensated days (seed 003 §5.2)' })

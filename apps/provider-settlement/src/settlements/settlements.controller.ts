@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles, Scope } from '@clientfees/platform';
-import { DECIDERS, EVERYONE, MUNICIPALITY_READERS } from '../common/access';
+import { MayDo, Scope } from '@clientfees/platform';
 import { badRequest } from '../common/http';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { StartSettlementDto } from './settlement.dto';
@@ -15,7 +14,7 @@ export class SettlementsController {
   constructor(private readonly settlements: SettlementsService) {}
 
   @Post('settlements')
-  @Roles(...DECIDERS, 'finance-centre')
+  @MayDo('voucher-settlement.start')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)' })
   start(@Body() dto: StartSettlementDto) {
@@ -23,21 +22,21 @@ export class SettlementsController {
   }
 
   @Get('settlements')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   list(@Query() query: OrganisationQuery) {
     return this.settlements.list(query.organisationId);
   }
 
   @Get('settlements/:id')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('voucher-data.read')
   @Scope.resource('settlement')
   view(@Param('id') id: string) {
     return this.settlements.view(id);
   }
 
   @Get('settlements/:id/payment-file.xml')
-  @Roles(...MUNICIPALITY_READERS)
+  @MayDo('voucher-data.read')
   @Scope.resource('settlement')
   @Header('content-type', 'application/xml; charset=utf-8')
   @ApiProduces('application/xml')
@@ -47,14 +46,14 @@ export class SettlementsController {
   }
 
   @Get('providers/:providerId/settlements')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   ofProvider(@Param('providerId') providerId: string) {
     return this.settlements.ofProvider(providerId);
   }
 
   @Get('providers/:providerId/settlements/:month')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   providerMonth(@Param('providerId') providerId: string, @Param('month') month: string) {
     if (!MONTH.test(month)) badRequest('month', 'must be YYYY-MM');
@@ -62,7 +61,7 @@ export class SettlementsController {
   }
 
   @Get('providers/:providerId/settlements/:month/specification.pdf')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('provider', 'providerId')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The provider’s settlement specification (tilityserittely) as a PDF' })

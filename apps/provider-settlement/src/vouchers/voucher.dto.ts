@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import { GRANT_PERIODS } from '@clientfees/domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 export class VoucherClientDto {
@@ -63,12 +63,12 @@ export class GrantVoucherDto {
   serviceCode!: string;
 
   @ApiProperty({ example: '2016-01-01' })
-  @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   validFrom!: string;
 
   @ApiPropertyOptional({ example: '2016-12-31', description: 'Omit for a voucher valid until further notice.' })
   @IsOptional()
-  @Matches(DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   validTo?: string;
 
   @ApiProperty({ type: [VoucherContentDto] })
@@ -115,7 +115,7 @@ export class ClientDeathDto {
   clientId!: string;
 
   @ApiProperty({ example: '2016-03-31' })
-  @Matches(DATE, { message: 'dateOfDeath must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   dateOfDeath!: string;
 
   @ApiProperty({ example: 'death certificate seen by the caseworker', description: 'Where the fact comes from.' })

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
-import { EVERYONE, PROVIDER, providerFilter, VOUCHER_GRANTERS } from '../common/access';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { ClientDeathDto, GrantVoucherDto, ReservationDto, VoucherListQuery } from './voucher.dto';
 import { VouchersService } from './vouchers.service';
 
@@ -12,7 +12,7 @@ export class VouchersController {
   constructor(private readonly vouchers: VouchersService) {}
 
   @Post('vouchers')
-  @Roles(...VOUCHER_GRANTERS)
+  @MayDo('voucher.grant')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Grant a voucher: number, validity, client, contents with unit values and granted amounts' })
   grant(@Body() dto: GrantVoucherDto, @CurrentUser() user: AccessClaims) {
@@ -20,7 +20,7 @@ export class VouchersController {
   }
 
   @Get('vouchers')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The organisation’s vouchers; a provider user sees those it has reserved' })
   list(@Query() query: VoucherListQuery, @CurrentUser() user: AccessClaims) {
@@ -28,14 +28,14 @@ export class VouchersController {
   }
 
   @Get('vouchers/:id')
-  @Roles(...EVERYONE)
+  @MayDo('voucher-data.read')
   @Scope.resource('voucher')
   get(@Param('id') id: string) {
     return this.vouchers.get(id);
   }
 
   @Post('providers/:providerId/reservations')
-  @Roles(PROVIDER)
+  @MayDo('provider-service.record')
   @Scope.resource('provider', 'providerId')
   @ApiOperation({ summary: 'Reserve one content of the voucher the client names, for one of the provider’s units' })
   reserve(@Param('providerId') providerId: string, @Body() dto: ReservationDto, @CurrentUser() user: AccessClaims) {
@@ -43,7 +43,7 @@ export class VouchersController {
   }
 
   @Post('client-deaths')
-  @Roles(...VOUCHER_GRANTERS)
+  @MayDo('voucher.grant')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Record a voucher client’s death: the vouchers close the day after it (until the population register feed reports deaths)' })
   death(@Body() dto: ClientDeathDto, @CurrentUser() user: AccessClaims) {
