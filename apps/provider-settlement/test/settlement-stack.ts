@@ -1,8 +1,10 @@
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { AccessClaims, TaskQueues } from '@clientfees/contracts';
 import { mintAccessToken } from '@clientfees/platform';
 import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, TEST_SIGNING_KEY, TestDatabase } from '@clientfees/testing';
+import { startOfDayInZone } from '@clientfees/domain';
 import { Clock } from '../src/common/clock';
 import { ProviderSettlementModule } from '../src/provider-settlement.module';
 
@@ -23,6 +25,11 @@ export interface SettlementStack {
   db: TestDatabase;
   service: ServiceUnderTest;
   clock: Clock;
+  /**
+   * A plain client of the server: awaiting a result through it does not let a time-skipping server
+   * race ahead to the next timer, as the test environment's own client does.
+   */
+  temporal: Client;
   /** Calls the API as `caller`; the body is JSON, the answer JSON or text. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the API answers
   call(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers; bytes: Buffer }>;
@@ -59,6 +66,7 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
     db,
     service,
     clock: service.app.get(Clock),
+    temporal: new Client({ connection: env.connection, namespace: env.namespace ?? 'default' }),
     call,
     async ok(caller, method, path, body) {
       const answer = await call(caller, method, path, body);
@@ -165,4 +173,12 @@ export async function grantAndReserve(
   });
   await stack.ok(providerUser(providerId), 'POST', `/providers/${providerId}/reservations`, { voucherNumber: number, contentCode: content.contentCode, unitId, termsAccepted: true });
   return { id: voucher.id, number, clientId };
+}
+
+/** Moves the Temporal server (and the service's wall clock) to `hour`:00 Helsinki time on `date`. */
+export async function skipTo(stack: SettlementStack, date: string, hour = 10): Promise<void> {
+  const target = startOfDayInZone(date, ZONE) + hour * 3_600_000;
+  const now = await stack.env.currentTimeMs();
+  if (target > now) await stack.env.sleep(target - now);
+  stack.clock.pin(Math.max(target, now));
 }
