@@ -10,7 +10,7 @@ import {
   resubmitApplicationUpdate,
   TaskQueues,
 } from '@clientfees/contracts';
-import { ApplicationDecisionKind, missingAttachments, submissionRefusal } from '@clientfees/domain';
+import { ApplicationDecisionKind, applicationDecisionRefusal, missingAttachments, submissionRefusal } from '@clientfees/domain';
 import { Database, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { notFound, refuse } from '../common/http';
 import { findVoucherService } from '../organisations/organisation.queries';
@@ -102,7 +102,10 @@ export class ApplicationsService {
 
   /** The municipality's decision, through the workflow (its validator refuses what the rule forbids). */
   async decide(id: string, dto: ApplicationDecisionDto, actor: string) {
-    await this.db.read(async (tx) => (await findApplication(tx, id)) ?? notFound(`application ${id}`));
+    const application = await this.db.read(async (tx) => (await findApplication(tx, id)) ?? notFound(`application ${id}`));
+    // A decided application's workflow has ended: its state answers before any workflow is asked.
+    const refusal = application.state === 'submitted' ? undefined : applicationDecisionRefusal(application.state, dto);
+    if (refusal) refuse(refusal, 'decision');
     await this.asHttp(() =>
       this.temporal.workflow.getHandle(providerApplicationWorkflowId(id)).executeUpdate(decideApplicationUpdate, {
         args: [{ decision: dto.decision, grounds: dto.grounds, approvedFrom: dto.approvedFrom, actor }],
