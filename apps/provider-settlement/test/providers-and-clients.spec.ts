@@ -1,6 +1,6 @@
 import { providerApplicationStatusQuery, providerApplicationWorkflowId, reclamationWorkflowId } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import {
   ADMIN,
   CASEWORKER,
@@ -64,6 +64,7 @@ describe('providers, price lists and voucher clients', () => {
       ['approve', 'complete; rule book accepted', 'staff-client-fee-officer'],
     ]);
     expect(await stack.temporal.workflow.getHandle(providerApplicationWorkflowId(application.id)).result()).toEqual({ applicationId: application.id, outcome: 'approved', approvedFrom: '2027-06-01' });
+    keepWorkflowHistory(stack.env.address, providerApplicationWorkflowId(application.id), 'provider-application-v1-changes-reminded-approved');
     expect((await stack.ok(ilokoti, 'GET', '/providers/ilokoti')).services).toEqual([{ serviceCode: HOUSING, approvedFrom: '2027-06-01', applicationId: application.id }]);
     const again = await stack.call(OFFICER, 'POST', `/applications/${application.id}/decision`, { decision: 'reject', grounds: 'changed our mind' });
     expect(again.status).toBe(409);
@@ -124,6 +125,7 @@ describe('providers, price lists and voucher clients', () => {
     const second = await stack.call(ilokoti, 'POST', `/feedback/${reclamation.id}/answer`, { answer: 'Another answer' });
     expect([second.status, second.body.problems[0].reason]).toEqual([409, 'the feedback has been answered; an answer is given once only']);
     expect(await followUp.result()).toEqual({ reminders: 1 });
+    keepWorkflowHistory(stack.env.address, followUp.workflowId, 'reclamation-follow-up-v1-reminded-answered');
     // The municipality sees the reclamation and the answer; another provider does not.
     expect((await stack.ok(OFFICER, 'GET', `/feedback/${reclamation.id}`)).answer).toBe('The evening round now starts at 19:30.');
     expect((await stack.call(providerUser('someone-else'), 'GET', `/feedback/${reclamation.id}`)).status).toBe(404);

@@ -1,7 +1,7 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { ProviderSettlementWorkflows, TaskQueues, voucherAutoRecordingWorkflowId, voucherSettlementStatusQuery, voucherSettlementWorkflowId } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import { xsdProblems } from './support/xsd';
 import {
   FINANCE,
@@ -96,6 +96,8 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     await skipTo(stack, '2027-02-04', 7);
     const januaryResult = await eventually(() => phaseOf(january), (status) => status.phase === 'settled', 30000);
     expect(januaryResult.approverReminders).toBe(1);
+    await january.result();
+    keepWorkflowHistory(stack.env.address, january.workflowId, 'voucher-settlement-v1-approver-reminded-then-settled');
     const januaryView = await settledView('2027-01');
     expect(januaryView).toMatchObject({ state: 'settled', settledOn: '2027-02-04', paymentDate: '2027-02-18' });
     const paid = Object.fromEntries(januaryView.providers.map((p: { providerId: string; payableCents: number; carriedOutCents: number }) => [p.providerId, [euros(p.payableCents), euros(p.carriedOutCents)]]));
@@ -121,6 +123,7 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     });
     // The steady client and Aamurusko's; not the one in hospital (open interruption), not home care (hours).
     expect(auto).toEqual({ month: '2027-02', recorded: 2 });
+    keepWorkflowHistory(stack.env.address, voucherAutoRecordingWorkflowId(ORGANISATION, '2027-02'), 'voucher-auto-recording-v1');
     const [steadyFebruary] = (await stack.ok(kotiranta, 'GET', `/vouchers/${steady.id}/events`)).filter((event: { startDate: string }) => event.startDate === '2027-02-01');
     expect(steadyFebruary).toMatchObject({ endDate: '2027-02-28', status: 'incomplete', automatic: true, unitId: kotirantaUnit, quantity: 28 });
     expect((await stack.ok(kotiranta, 'GET', `/vouchers/${away.id}/events`)).some((event: { startDate: string }) => event.startDate >= '2027-02-01')).toBe(false);
@@ -146,6 +149,8 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
 
     await skipTo(stack, '2027-03-04', 7);
     await eventually(() => phaseOf(february), (status) => status.phase === 'settled', 30000);
+    await february.result();
+    keepWorkflowHistory(stack.env.address, february.workflowId, 'voucher-settlement-v1-providers-reminded-then-settled');
     const februaryView = await settledView('2027-02');
     const februaryPaid = Object.fromEntries(februaryView.providers.map((p: { providerId: string; payableCents: number }) => [p.providerId, euros(p.payableCents)]));
     // Kotiranta: 28 × 82 + 20 × 82 + the interruption 984 − the credit 70 = 2296 + 1640 + 984 − 70.
