@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { voucherSettlementWorkflowId } from '@clientfees/contracts';
 import { startTimeSkippingServer } from '@clientfees/testing';
-import { CASEWORKER, grantAndReserve, HOUSING, OFFICER, ORGANISATION, providerUser, SAMPLE_PDF, setUpOrganisation, setUpProvider, SettlementStack, startSettlementStack } from './settlement-stack';
+import { CASEWORKER, FINANCE, grantAndReserve, HOUSING, OFFICER, ORGANISATION, providerUser, SAMPLE_PDF, setUpOrganisation, setUpProvider, SettlementStack, startSettlementStack } from './settlement-stack';
 
 /**
  * Provider users see and change only their own company (ADR 0004): every route of another
- * provider's vouchers, events, attachments and settlements answers 404, as if it did not exist.
+ * provider's vouchers, events, attachments and settlements answers 404, as if it did not exist;
+ * the municipality's own routes answer a provider 403, its settlement view 404.
  */
 describe('provider settlement: who sees what', () => {
   let stack: SettlementStack;
@@ -14,6 +16,7 @@ describe('provider settlement: who sees what', () => {
   let betaEventId: string;
   let betaAttachmentId: string;
   let alphaVoucher: { id: string };
+  let settlementId: string;
 
   beforeAll(async () => {
     stack = await startSettlementStack(await startTimeSkippingServer());
@@ -24,6 +27,9 @@ describe('provider settlement: who sees what', () => {
     betaVoucher = await grantAndReserve(stack, 'beta', betaUnit.unitId, { serviceCode: HOUSING, contentCode: 'CARE-DAY', unitValue: '82.00' }, '2026-01-01');
     betaEventId = (await stack.ok(beta, 'POST', `/vouchers/${betaVoucher.id}/events`, { contentCode: 'CARE-DAY', startDate: '2026-02-01', endDate: '2026-02-28', complete: true })).id;
     betaAttachmentId = (await stack.ok(beta, 'GET', '/providers/beta/attachments'))[0].id;
+    // February 2026 settled (its 4th long gone, the workflow settles at once): Beta is paid for its event.
+    await stack.ok(FINANCE, 'POST', '/settlements', { organisationId: ORGANISATION, month: '2026-02' });
+    settlementId = (await stack.temporal.workflow.getHandle(voucherSettlementWorkflowId(ORGANISATION, '2026-02')).result()).settlementId;
   }, 180000);
 
   afterAll(() => stack?.stop());
@@ -37,6 +43,23 @@ describe('provider settlement: who sees what', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.bytes.equals(SAMPLE_PDF)).toBe(true);
+    expect((await stack.ok(beta, 'GET', '/providers/beta/settlements')).map((s: { month: string; payableCents: number }) => [s.month, s.payableCents])).toEqual([['2026-02', 229600]]);
+    expect((await stack.ok(beta, 'GET', '/providers/beta/settlements/2026-02')).lines).toMatchObject([{ kind: 'event', itemId: betaEventId, amountCents: 229600 }]);
+    expect((await stack.call(beta, 'GET', '/providers/beta/settlements/2026-02/specification.pdf')).status).toBe(200);
+  });
+
+  it('keeps the municipality’s settlement view and payment file (every provider’s totals and accounts) from provider users', async () => {
+    expect((await stack.ok(FINANCE, 'GET', `/settlements/${settlementId}`)).providers.map((p: { providerId: string }) => p.providerId)).toEqual(['beta']);
+    expect((await stack.call(FINANCE, 'GET', `/settlements/${settlementId}/payment-file.xml`)).status).toBe(200);
+    for (const provider of [alpha, beta]) {
+      expect((await stack.call(provider, 'GET', `/settlements/${settlementId}`)).status).toBe(404);
+      expect((await stack.call(provider, 'GET', `/settlements/${settlementId}/payment-file.xml`)).status).toBe(404);
+      expect((await stack.call(provider, 'POST', '/settlements', { organisationId: ORGANISATION, month: '2026-03' })).status).toBe(403);
+    }
+    // The list shows a provider only the months that settled something of its own.
+    expect((await stack.ok(alpha, 'GET', `/settlements?organisationId=${ORGANISATION}`))).toEqual([]);
+    expect((await stack.ok(beta, 'GET', `/settlements?organisationId=${ORGANISATION}`)).map((s: { id: string }) => s.id)).toEqual([settlementId]);
+    expect((await stack.ok(FINANCE, 'GET', `/settlements?organisationId=${ORGANISATION}`)).map((s: { id: string }) => s.id)).toEqual([settlementId]);
   });
 
   it.each([

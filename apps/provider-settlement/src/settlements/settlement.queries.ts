@@ -1,5 +1,5 @@
 import { nextPeriod } from '@clientfees/domain';
-import type { Tx } from '@clientfees/platform';
+import type { ResourceOwner, Tx } from '@clientfees/platform';
 
 /**
  * The monthly settlement (tilitys): one row per organisation and month; once settled, the month
@@ -34,13 +34,23 @@ export async function findSettlement(tx: Tx, id: string, forUpdate = false): Pro
   return row;
 }
 
-export async function listSettlements(tx: Tx, organisationId: string): Promise<SettlementRecord[]> {
-  return tx.query<SettlementRecord>(`${SETTLEMENT_SELECT} WHERE organisation_id = $1 ORDER BY month DESC`, [organisationId]);
+/** The organisation's settlements; with a provider, only those that settled something of its own. */
+export async function listSettlements(tx: Tx, organisationId: string, providerId?: string): Promise<SettlementRecord[]> {
+  return tx.query<SettlementRecord>(
+    `${SETTLEMENT_SELECT} WHERE organisation_id = $1
+       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM provider_settlement ps WHERE ps.settlement_id = settlement.id AND ps.provider_id = $2))
+     ORDER BY month DESC`,
+    [organisationId, providerId ?? null],
+  );
 }
 
-export async function settlementOwner(tx: Tx, id: string): Promise<{ organisationId: string } | undefined> {
-  const [row] = await tx.query<{ organisationId: string }>('SELECT organisation_id AS "organisationId" FROM settlement WHERE id = $1', [id]);
-  return row;
+/**
+ * A settlement holds every provider's totals, accounts and the payment file: it is the
+ * municipality's own (no provider), so a provider user never finds it (ADR 0004).
+ */
+export async function settlementOwner(tx: Tx, id: string): Promise<ResourceOwner | undefined> {
+  const [row] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM settlement WHERE id = $1', [id]);
+  return row ? { organisationId: row.organisation_id, providerId: null } : undefined;
 }
 
 /** An event or interruption not yet paid that may be due: what settlement decides on. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { MayDo, Scope } from '@clientfees/platform';
+import type { AccessClaims } from '@clientfees/contracts';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { badRequest } from '../common/http';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { StartSettlementDto } from './settlement.dto';
@@ -24,13 +26,15 @@ export class SettlementsController {
   @Get('settlements')
   @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
-  list(@Query() query: OrganisationQuery) {
-    return this.settlements.list(query.organisationId);
+  @ApiOperation({ summary: 'The organisation’s settlements; a provider user sees the months that settled something of its own' })
+  list(@Query() query: OrganisationQuery, @CurrentUser() user: AccessClaims) {
+    return this.settlements.list(query.organisationId, providerFilter(user));
   }
 
   @Get('settlements/:id')
   @MayDo('voucher-data.read')
   @Scope.resource('settlement')
+  @ApiOperation({ summary: 'A settlement with every provider’s totals: the municipality’s view (a provider user reads its own under /providers/{id}/settlements)' })
   view(@Param('id') id: string) {
     return this.settlements.view(id);
   }
@@ -40,7 +44,7 @@ export class SettlementsController {
   @Scope.resource('settlement')
   @Header('content-type', 'application/xml; charset=utf-8')
   @ApiProduces('application/xml')
-  @ApiOperation({ summary: 'The ISO 20022 pain.001.001.09 credit transfers for the municipality’s payment system' })
+  @ApiOperation({ summary: 'The ISO 20022 pain.001.001.09 credit transfers for the municipality’s payment system (every provider’s account: not for provider users)' })
   paymentFile(@Param('id') id: string) {
     return this.settlements.paymentFile(id);
   }

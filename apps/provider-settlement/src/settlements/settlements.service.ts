@@ -65,8 +65,8 @@ export class SettlementsService {
     return { workflowId };
   }
 
-  list(organisationId: string) {
-    return this.db.read((tx) => listSettlements(tx, organisationId));
+  list(organisationId: string, providerId: string | undefined) {
+    return this.db.read((tx) => listSettlements(tx, organisationId, providerId));
   }
 
   async view(id: string) {
