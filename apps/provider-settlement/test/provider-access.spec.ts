@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { voucherSettlementWorkflowId } from '@clientfees/contracts';
 import { startTimeSkippingServer } from '@clientfees/testing';
-import { CASEWORKER, FINANCE, grantAndReserve, HOUSING, OFFICER, ORGANISATION, providerUser, SAMPLE_PDF, setUpOrganisation, setUpProvider, SettlementStack, startSettlementStack } from './settlement-stack';
+import { CASEWORKER, FINANCE, grantAndReserve, HOME_CARE, HOUSING, OFFICER, ORGANISATION, providerUser, SAMPLE_PDF, setUpOrganisation, setUpProvider, SettlementStack, startSettlementStack } from './settlement-stack';
 
 /**
  * Provider users see and change only their own company (ADR 0004): every route of another
@@ -128,5 +128,17 @@ describe('provider settlement: who sees what', () => {
     expect(badId.body.problems).toEqual([{ field: 'businessId', reason: 'the check digit does not match' }]);
     const badIban = await stack.call(alpha, 'PUT', '/providers/alpha/bank-account', { iban: 'FI4950009420028731', bic: 'OKOYFIHH' });
     expect(badIban.body.problems).toEqual([{ field: 'iban', reason: 'the check digits do not match' }]);
+  });
+
+  it('shows a provider only its own events waiting for approval', async () => {
+    const betaUnit = (await stack.ok(beta, 'GET', '/providers/beta')).units[0].id;
+    const homeCare = await grantAndReserve(stack, 'beta', betaUnit, { serviceCode: HOME_CARE, contentCode: 'CARE-HOUR', unitValue: '35.00', grantedQuantity: 60, grantedPer: 'week' }, '2026-01-01');
+    const over = await stack.ok(beta, 'POST', `/vouchers/${homeCare.id}/events`, { contentCode: 'CARE-HOUR', startDate: '2026-03-02', endDate: '2026-03-02', minutes: 90, complete: true });
+    expect(over.approval).toBe('pending');
+    const waiting = (caller: typeof alpha) => stack.ok(caller, 'GET', `/approvals?organisationId=${ORGANISATION}`).then((events: Array<{ id: string }>) => events.map((event) => event.id));
+    expect(await waiting(OFFICER)).toEqual([over.id]);
+    expect(await waiting(beta)).toEqual([over.id]);
+    expect(await waiting(alpha)).toEqual([]);
+    expect((await stack.call(alpha, 'POST', `/events/${over.id}/decision`, { decision: 'approve', grounds: 'mine now' })).status).toBe(403);
   });
 });

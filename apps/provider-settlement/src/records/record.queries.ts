@@ -137,8 +137,12 @@ export async function listProviderEvents(tx: Tx, providerId: string, month: stri
   );
 }
 
-export async function pendingApprovals(tx: Tx, organisationId: string): Promise<ServiceEvent[]> {
-  return tx.query<ServiceEvent>(`${EVENT_SELECT} WHERE e.organisation_id = $1 AND e.approval = 'pending' AND e.deleted_at IS NULL ORDER BY e.start_date, e.id`, [organisationId]);
+/** Events waiting for manual approval; with a provider, only its own. */
+export async function pendingApprovals(tx: Tx, organisationId: string, providerId?: string): Promise<ServiceEvent[]> {
+  return tx.query<ServiceEvent>(
+    `${EVENT_SELECT} WHERE e.organisation_id = $1 AND e.approval = 'pending' AND e.deleted_at IS NULL AND ($2::text IS NULL OR e.provider_id = $2) ORDER BY e.start_date, e.id`,
+    [organisationId, providerId ?? null],
+  );
 }
 
 /** What the period's other events of the content (not rejected) already hold, in base units. */

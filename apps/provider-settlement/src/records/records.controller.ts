@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Str
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { providerFilter } from '../common/access';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { ChangeEventDto, ConfirmMonthDto, CreditRequestDto, PeriodQuery, EndInterruptionDto, EventDecisionDto, MonthQuery, RecordEventDto, RecordInterruptionDto } from './record.dto';
 import { RecordsService } from './records.service';
@@ -76,9 +77,9 @@ export class RecordsController {
   @Get('approvals')
   @MayDo('voucher-data.read')
   @Scope.organisationFromQuery()
-  @ApiOperation({ summary: 'Events waiting for manual approval (decide them by the 3rd)' })
-  approvals(@Query() query: OrganisationQuery) {
-    return this.records.approvals(query.organisationId);
+  @ApiOperation({ summary: 'Events waiting for manual approval (decide them by the 3rd); a provider user sees its own' })
+  approvals(@Query() query: OrganisationQuery, @CurrentUser() user: AccessClaims) {
+    return this.records.approvals(query.organisationId, providerFilter(user));
   }
 
   @Get('providers/:providerId/events')

@@ -174,8 +174,8 @@ export class RecordsService {
     });
   }
 
-  approvals(organisationId: string) {
-    return this.db.read((tx) => pendingApprovals(tx, organisationId));
+  approvals(organisationId: string, providerId: string | undefined) {
+    return this.db.read((tx) => pendingApprovals(tx, organisationId, providerId));
   }
 
   /**
