@@ -1,9 +1,10 @@
-import { providerApplicationStatusQuery, providerApplicationWorkflowId, reclamationWorkflowId } from '@clientfees/contracts';
+import { providerApplicationStatusQuery, providerApplicationWorkflowId, reclamationWorkflowId, voucherSettlementStatusQuery, voucherSettlementWorkflowId } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import {
   ADMIN,
   CASEWORKER,
+  FINANCE,
   grantAndReserve,
   HOUSING,
   OFFICER,
@@ -15,7 +16,9 @@ import {
   SettlementStack,
   skipTo,
   startSettlementStack,
+  ZONE,
 } from './settlement-stack';
+import { xsdProblems } from './support/xsd';
 
 const ilokoti = providerUser('ilokoti');
 
@@ -142,5 +145,38 @@ describe('providers, price lists and voucher clients', () => {
     expect([holiday.compensatedDays, holiday.uncompensatedDays, holiday.compensationCents]).toEqual([8, 2, 36000]);
     const report = await stack.ok(OFFICER, 'GET', `/reports/interruptions?organisationId=${ORGANISATION}&from=2027-08&to=2027-08&serviceCode=${HOUSING}`);
     expect(report).toEqual([expect.objectContaining({ voucherNumber: voucher.number, reason: 'holiday', startDate: '2027-08-01', endDate: '2027-08-10', compensatedDays: 8, compensationCents: 36000, settled: false })]);
+  });
+
+  it('settles on the 4th on a Saturday and pays on the next banking day after Independence Day', async () => {
+    // A payment term of 2 days: 4.12.2027 (Saturday) + 2 = Monday 6.12., Independence Day → Tuesday 7.12.
+    await stack.ok(ADMIN, 'PUT', `/settlement-organisations/${ORGANISATION}`, {
+      name: 'Kouvolan kaupunki',
+      country: 'FI',
+      currency: 'EUR',
+      timeZone: ZONE,
+      payerName: 'Kouvolan kaupunki',
+      payerIban: 'FI2112345600000785',
+      payerBic: 'NDEAFIHH',
+      payerBusinessId: '0245437-2',
+      paymentTermDays: 2,
+    });
+    const unit = (await setUpProvider(stack, 'saarela', '1234567-1', '2027-10-01')).unitId;
+    const voucher = await grantAndReserve(stack, 'saarela', unit, { serviceCode: HOUSING, contentCode: 'CARE-DAY', unitValue: '82.00' }, '2027-10-01');
+    await skipTo(stack, '2027-11-30');
+    await stack.ok(providerUser('saarela'), 'POST', `/vouchers/${voucher.id}/events`, { contentCode: 'CARE-DAY', startDate: '2027-11-01', endDate: '2027-11-30', complete: true });
+
+    await skipTo(stack, '2027-12-01', 7);
+    await stack.ok(FINANCE, 'POST', '/settlements', { organisationId: ORGANISATION, month: '2027-11' });
+    const handle = stack.temporal.workflow.getHandle(voucherSettlementWorkflowId(ORGANISATION, '2027-11'));
+    await skipTo(stack, '2027-12-04', 5);
+    expect((await handle.query(voucherSettlementStatusQuery)).phase).toBe('awaiting-approvals');
+    await skipTo(stack, '2027-12-04', 7);
+    const { settlementId } = await eventually(() => handle.query(voucherSettlementStatusQuery), (status) => status.phase === 'settled', 30000);
+    const view = await stack.ok(FINANCE, 'GET', `/settlements/${settlementId}`);
+    expect(view).toMatchObject({ settledOn: '2027-12-04', paymentDate: '2027-12-07' });
+    expect(view.providers.find((p: { providerId: string }) => p.providerId === 'saarela')).toMatchObject({ eventsCents: 30 * 8200, payableCents: 30 * 8200 });
+    const file = (await stack.call(FINANCE, 'GET', `/settlements/${settlementId}/payment-file.xml`)).body as string;
+    expect(xsdProblems(file)).toBe('');
+    expect(file).toContain('<ReqdExctnDt><Dt>2027-12-07</Dt></ReqdExctnDt>');
   });
 });
