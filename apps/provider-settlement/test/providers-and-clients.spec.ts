@@ -147,6 +147,8 @@ describe('providers, price lists and voucher clients', () => {
     expect(report).toEqual([expect.objectContaining({ voucherNumber: voucher.number, reason: 'holiday', startDate: '2027-08-01', endDate: '2027-08-10', compensatedDays: 8, compensationCents: 36000, settled: false })]);
   });
 
+  let voucher: { id: string; number: string };
+
   it('settles on the 4th on a Saturday and pays on the next banking day after Independence Day', async () => {
     // A payment term of 2 days: 4.12.2027 (Saturday) + 2 = Monday 6.12., Independence Day → Tuesday 7.12.
     await stack.ok(ADMIN, 'PUT', `/settlement-organisations/${ORGANISATION}`, {
@@ -161,7 +163,7 @@ describe('providers, price lists and voucher clients', () => {
       paymentTermDays: 2,
     });
     const unit = (await setUpProvider(stack, 'saarela', '1234567-1', '2027-10-01')).unitId;
-    const voucher = await grantAndReserve(stack, 'saarela', unit, { serviceCode: HOUSING, contentCode: 'CARE-DAY', unitValue: '82.00' }, '2027-10-01');
+    voucher = await grantAndReserve(stack, 'saarela', unit, { serviceCode: HOUSING, contentCode: 'CARE-DAY', unitValue: '82.00' }, '2027-10-01');
     await skipTo(stack, '2027-11-30');
     await stack.ok(providerUser('saarela'), 'POST', `/vouchers/${voucher.id}/events`, { contentCode: 'CARE-DAY', startDate: '2027-11-01', endDate: '2027-11-30', complete: true });
 
@@ -178,5 +180,17 @@ describe('providers, price lists and voucher clients', () => {
     const file = (await stack.call(FINANCE, 'GET', `/settlements/${settlementId}/payment-file.xml`)).body as string;
     expect(xsdProblems(file)).toBe('');
     expect(file).toContain('<ReqdExctnDt><Dt>2027-12-07</Dt></ReqdExctnDt>');
+  });
+
+  it('takes the end date of a client who never returns from the provider (seed 003 §4.3.5.5)', async () => {
+    const saarela = providerUser('saarela');
+    await skipTo(stack, '2027-12-10');
+    const stay = await stack.ok(saarela, 'POST', `/vouchers/${voucher.id}/interruptions`, { contentCode: 'CARE-DAY', reason: 'hospital', startDate: '2027-12-10', complete: false });
+    expect(stay).toMatchObject({ endDate: null, compensatedDays: null });
+    // 28.12.: the client will not come back; the provider learnt it on the 27th, which is not a return day.
+    await skipTo(stack, '2027-12-28');
+    const ended = await stack.ok(saarela, 'POST', `/interruptions/${stay.id}/end`, { endDate: '2027-12-27', returned: false, complete: true });
+    // 10.-20.12. (days 0-10) at 100 %, 21.-27.12. at 0 %: 11 × 82.00.
+    expect([ended.returned, ended.compensatedDays, ended.uncompensatedDays, ended.compensationCents]).toEqual([false, 11, 7, 11 * 8200]);
   });
 });
