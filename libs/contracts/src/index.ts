@@ -8,3 +8,4 @@ export * from './billing';
 export * from './deaths';
 export * from './provider-settlement';
 export * from './activities';
+export * from './agency-api';

@@ -5,3 +5,4 @@ export * from './fakes';
 export * from './billing-data';
 export * from './tokens';
 export * from './histories';
+export * from './process-stack';
