@@ -3,19 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { voucherSettlementWorkflowId } from '@clientfees/contracts';
-import {
-  createTestDatabase,
-  freePort,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TestDatabase,
-} from '@clientfees/testing';
+import { ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 /**
  * `npm run bench` (voucher part): the monthly settlement of BENCH_VOUCHER_CONTENTS (20,000)
@@ -57,17 +46,12 @@ const TIMEOUT_MS = Number(process.env.BENCH_VOUCHER_TIMEOUT_S ?? 600) * 1000;
 const log = (message: string) => console.log(`[bench:vouchers] ${new Date().toISOString().slice(11, 19)} ${message}`);
 
 async function main(): Promise<void> {
-  let temporal: TestWorkflowEnvironment | undefined;
-  let db: TestDatabase | undefined;
-  const processes: ServiceProcess[] = [];
+  let stack: ProcessStack | undefined;
   try {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const port = await freePort();
-    const env = (extra: Record<string, string>) => serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('provider-settlement', env({ HTTP_PORT: String(port) })));
-    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
-    const base = `http://127.0.0.1:${port}`;
-    const call = serviceApi(() => base, 'bench', { organisations: [ORGANISATION] }).ok;
+    stack = await startProcessStack({ names: ['provider-settlement', 'workflows'] });
+    await stack.start('provider-settlement');
+    await stack.start('workflows');
+    const call = serviceApi(() => stack!.url('provider-settlement'), 'bench', { organisations: [ORGANISATION] }).ok;
 
     await call('PUT', `/settlement-organisations/${ORGANISATION}`, ['administrator'], {
       name: 'Benchmark city',
@@ -93,7 +77,7 @@ async function main(): Promise<void> {
       requiredAttachments: [],
     });
 
-    const data = new PgClient({ connectionString: db.url });
+    const data = new PgClient({ connectionString: stack.db.url });
     await data.connect();
     await data.query('SET search_path TO provider_settlement, public');
     let started = performance.now();
@@ -103,7 +87,7 @@ async function main(): Promise<void> {
 
     started = performance.now();
     await call('POST', '/settlements', ['finance-centre'], { organisationId: ORGANISATION, month: MONTH });
-    const result = await temporal.client.workflow.getHandle(voucherSettlementWorkflowId(ORGANISATION, MONTH)).result();
+    const result = await stack.temporal.client.workflow.getHandle(voucherSettlementWorkflowId(ORGANISATION, MONTH)).result();
     const settleSeconds = (performance.now() - started) / 1000;
     const settlementId = result.settlementId as string;
     const lines = await lineCounts(data, settlementId);
@@ -130,9 +114,7 @@ async function main(): Promise<void> {
     console.log(report);
     if (WRITE) writeSection(report);
   } finally {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   }
 }
 

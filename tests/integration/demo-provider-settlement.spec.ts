@@ -1,21 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
-import {
-  createTestDatabase,
-  freePort,
-  prebuiltWorkflowBundle,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
-  TestDatabase,
-} from '@clientfees/testing';
+import { ProcessStack, serviceApi, startProcessStack, TEST_SIGNING_KEY } from '@clientfees/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -25,30 +12,22 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * run adds nothing.
  */
 describe('the service-voucher demo', () => {
-  let temporal: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  const processes: ServiceProcess[] = [];
-  let base: string;
-  const { ok } = serviceApi(() => base, 'demo-test');
+  let stack: ProcessStack;
+  const { ok } = serviceApi(() => stack.url('provider-settlement'), 'demo-test');
   const demo = () =>
-    promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--only', 'provider-settlement', '--provider-settlement-url', base], {
+    promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--only', 'provider-settlement', '--provider-settlement-url', stack.url('provider-settlement')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
     });
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env = (extra: Record<string, string>) => serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('provider-settlement', env({ HTTP_PORT: String(port) })));
-    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
+    stack = await startProcessStack({ names: ['provider-settlement', 'workflows'] });
+    await stack.start('provider-settlement');
+    await stack.start('workflows');
   }, 120000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   });
 
   it('has two providers, last month’s events with an interruption, and an overrun waiting for approval', async () => {
