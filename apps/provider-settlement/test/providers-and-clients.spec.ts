@@ -178,7 +178,7 @@ describe('providers, price lists and voucher clients', () => {
     expect(view).toMatchObject({ settledOn: '2027-12-04', paymentDate: '2027-12-07' });
     expect(view.providers.find((p: { providerId: string }) => p.providerId === 'saarela')).toMatchObject({ eventsCents: 30 * 8200, payableCents: 30 * 8200 });
     const file = (await stack.call(FINANCE, 'GET', `/settlements/${settlementId}/payment-file.xml`)).body as string;
-    expect(xsdProblems(file)).toBe('');
+    expect(await xsdProblems(file)).toBe('');
     expect(file).toContain('<ReqdExctnDt><Dt>2027-12-07</Dt></ReqdExctnDt>');
   });
 

@@ -105,7 +105,7 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     // Aamurusko gave no bank account: its 31 × 82 waits for the next settlement after it gives one.
     expect(paid).toEqual({ kotiranta: ['4877.50', '0.00'], aamurusko: ['0.00', '2542.00'] });
     const januaryFile = (await stack.call(FINANCE, 'GET', `/settlements/${januaryView.id}/payment-file.xml`)).body as string;
-    expect(xsdProblems(januaryFile)).toBe('');
+    expect(await xsdProblems(januaryFile)).toBe('');
     expect(januaryFile).toContain('<ReqdExctnDt><Dt>2027-02-18</Dt></ReqdExctnDt>');
     expect(januaryFile.match(/<CdtTrfTxInf>/g)).toHaveLength(1);
     expect(januaryFile).toContain('<InstdAmt Ccy="EUR">4877.50</InstdAmt>');
@@ -157,7 +157,7 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     // Aamurusko: January's 2542 now that it has an account; its unconfirmed February is left out.
     expect(februaryPaid).toEqual({ kotiranta: '4850.00', aamurusko: '2542.00' });
     const februaryFile = (await stack.call(FINANCE, 'GET', `/settlements/${februaryView.id}/payment-file.xml`)).body as string;
-    expect(xsdProblems(februaryFile)).toBe('');
+    expect(await xsdProblems(februaryFile)).toBe('');
     expect(februaryFile).toContain('<CtrlSum>7392.00</CtrlSum>');
     const unconfirmed = (await stack.ok(aamurusko, 'GET', '/providers/aamurusko/events?month=2027-02')).filter((event: { automatic: boolean }) => event.automatic);
     expect(unconfirmed).toMatchObject([{ status: 'incomplete', settlementId: null }]);

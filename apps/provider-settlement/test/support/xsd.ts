@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,15 +6,16 @@ import path from 'node:path';
 /**
  * Validates `xml` against the official ISO 20022 schema in test/fixtures (pain.001.001.09, as
  * published by ISO 20022 and shipped in the `sepaxml` PyPI package) with the JDK's validator.
- * Returns the validator's complaint, or '' when the file is valid.
+ * Answers the validator's complaint, or '' when the file is valid. Asynchronous: the JVM takes
+ * seconds to start, and an in-process service must keep serving (and closing idle keep-alive
+ * connections on time) meanwhile, or the next request can meet a socket closed under it.
  */
-export function xsdProblems(xml: string, schema = 'pain.001.001.09.xsd'): string {
+export function xsdProblems(xml: string, schema = 'pain.001.001.09.xsd'): Promise<string> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'clientfees-xsd-')), 'document.xml');
   writeFileSync(file, xml);
-  try {
-    execFileSync('java', [path.join(__dirname, 'XsdValidate.java'), path.join(__dirname, '..', 'fixtures', schema), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    return '';
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error).trim();
-  }
+  return new Promise((resolve) => {
+    execFile('java', [path.join(__dirname, 'XsdValidate.java'), path.join(__dirname, '..', 'fixtures', schema), file], (error, _stdout, stderr) => {
+      resolve(error ? String(stderr || error).trim() : '');
+    });
+  });
 }
