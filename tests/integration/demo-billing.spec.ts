@@ -20,7 +20,7 @@ describe('billing the demo month', () => {
     stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
     await stack.start('invoicing');
     await stack.start('workflows');
-    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', stack.url('invoicing')], {
+    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', stack.url('invoicing'), '--only', 'invoicing'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
     });

@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -8,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { addBankingDays, canTransition, InvoiceState, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, invoiceLifecycleWorkflowId, TaskQueues } from '@clientfees/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
-import { eventually, FAKE_ZONE, fakeCollection, fakeDueDate, fakeInvoiceTerms, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
+import { eventually, FAKE_ZONE, fakeCollection, fakeDueDate, fakeInvoiceTerms, keepWorkflowHistory, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
 import { collectionTransferRun } from '../src/workflows/collection-transfer-run';
 import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 
@@ -104,17 +101,9 @@ export async function withWorkers<T>(
   return workflows.runUntil(invoicing.runUntil(collection.runUntil(body())));
 }
 
-/**
- * `RECORD_HISTORIES=1` keeps a finished run's history under test/histories, where the replay
- * test checks that later versions of the workflow still replay it.
- */
+/** `RECORD_HISTORIES=1` keeps a finished run's history for the replay test (libs/testing). */
 export function keepHistory(env: TestWorkflowEnvironment, workflowId: string, name: string): void {
-  const file = path.join(__dirname, 'histories', `${name}.json`);
-  // A recorded history is never replaced: the old shapes are what replay must keep honouring.
-  if (process.env.RECORD_HISTORIES !== '1' || existsSync(file)) return;
-  // The Temporal CLI writes the canonical JSON form that historyFromJSON and the UI read.
-  const json = execFileSync(process.env.TEMPORAL_CLI ?? 'temporal', ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
-  writeFileSync(file, json);
+  keepWorkflowHistory(env.address, workflowId, name);
 }
 
 /** Starts an invoice's lifecycle with the harness's input. */

@@ -10,6 +10,7 @@ Commands:
   fee        a client fee: FI home care, FI long-term care or SE elderly care
   absence    the deduction from a monthly fee for a planned or unplanned absence
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
+  interruption  the compensated days of a service-voucher interruption (day 0 + 10 days, return day)
   token      mint a local access token for the REST APIs
   roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
@@ -43,6 +44,10 @@ const COMMANDS: Record<string, Command> = {
   'rent-contract-date': {
     help: async () => (await import('./commands/rent-contract-date')).rentContractDateHelp,
     run: async (argv) => (await import('./commands/rent-contract-date')).rentContractDateCommand(argv),
+  },
+  interruption: {
+    help: async () => (await import('./commands/interruption')).interruptionHelp,
+    run: async (argv) => (await import('./commands/interruption')).interruptionCommand(argv),
   },
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,

@@ -8,5 +8,6 @@ export * from './billing';
 export * from './workflow-definitions';
 export * from './invoice-lifecycle';
 export * from './deaths';
+export * from './provider-settlement';
 export * from './activities';
 export * from './agency-api';

@@ -27,4 +27,8 @@ export * from './lifecycle/write-off';
 export * from './deferrals/deferral';
 export * from './payment-plans/payment-plan';
 export * from './calendar/schedules';
+export * from './billing/period';
+export * from './vouchers/settlement-timetable';
+export * from './vouchers/provider-application';
+export * from './vouchers/feedback';
 export * from './access';

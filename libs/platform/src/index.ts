@@ -7,6 +7,7 @@ export * from './database/database';
 export * from './temporal/temporal-client';
 export * from './temporal/temporal-worker-host';
 export * from './temporal/platform-activities';
+export * from './temporal/schedules';
 export * from './temporal/temporal-runtime';
 export * from './auth/access-token';
 export * from './auth/roles.guard';

@@ -4,4 +4,5 @@ export * from './service-process';
 export * from './fakes';
 export * from './billing-data';
 export * from './tokens';
+export * from './histories';
 export * from './process-stack';

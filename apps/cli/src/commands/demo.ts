@@ -2,13 +2,16 @@ import { addDays, finnishTestIdentityCode, firstDayOfMonth, LocalDate, localDate
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage-error';
+import { demoProviderSettlement } from './demo-provider-settlement';
 
-export const demoHelp = `clientfees demo [--invoicing-url URL]
+export const demoHelp = `clientfees demo [--invoicing-url URL] [--provider-settlement-url URL] [--only invoicing|provider-settlement]
   Loads the demo data into a running system (idempotent): a Finnish and a Swedish organisation,
   a few invoices, among them the seed example (invoice 25.7.2017, due 11.8.2017), and the Finnish
   organisation's billing data: a price list, a selection rule and 20 clients with settings,
   incomes, decided services, this month's registrations, absences and a correction — two of them
-  with errors to fix before the billing run (income missing, account string missing).`;
+  with errors to fix before the billing run (income missing, account string missing).
+  Then its service vouchers: two approved providers with price lists, five vouchers and last
+  month's events, with a hospital stay (an interruption) and an overrun waiting for approval.`;
 
 const ORGANISATIONS = [
   { id: 'fi-demo', name: 'Demo wellbeing services county (FI)', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
@@ -16,10 +19,14 @@ const ORGANISATIONS = [
 ];
 
 export async function demoCommand(argv: string[], env: Record<string, string | undefined>, nowMs: number): Promise<string> {
-  const values = parseOptions(argv, { 'invoicing-url': { type: 'string' } });
+  const values = parseOptions(argv, { 'invoicing-url': { type: 'string' }, 'provider-settlement-url': { type: 'string' }, only: { type: 'string' } });
   const base = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL ?? 'http://127.0.0.1:3001';
+  const settlementBase = (values['provider-settlement-url'] as string | undefined) ?? env.PROVIDER_SETTLEMENT_URL ?? 'http://127.0.0.1:3003';
+  const only = values.only as string | undefined;
+  if (only !== undefined && only !== 'invoicing' && only !== 'provider-settlement') throw new UsageError(`--only must be invoicing or provider-settlement, not "${only}"`);
   const key = env.AUTH_SIGNING_KEY;
   if (!key) throw new UsageError('AUTH_SIGNING_KEY is not set (npm start writes it to .tools/env)');
+  if (only === 'provider-settlement') return (await demoProviderSettlement(settlementBase, key, nowMs)).join('\n');
   // The loader acts for the two demo organisations only, as each of the people who would enter the data.
   const organisations = ORGANISATIONS.map((o) => o.id);
   const admin = mintAccessToken({ sub: 'demo-loader', roles: ['administrator', 'finance-centre'], organisations }, key, 600);
@@ -47,6 +54,7 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   }
   lines.push(...(await demoInvoices(call, nowMs)));
   lines.push(...(await demoBillingData(call, billing, unit, nowMs)));
+  if (only !== 'invoicing') lines.push(...(await demoProviderSettlement(settlementBase, key, nowMs)));
   return lines.join('\n');
 }
 

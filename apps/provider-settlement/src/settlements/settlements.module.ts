@@ -1,0 +1,17 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ScopeResolvers } from '@clientfees/platform';
+import { byUuid } from '../common/ids';
+import { SettlementsController } from './settlements.controller';
+import { SettlementsService } from './settlements.service';
+
+@Module({ controllers: [SettlementsController], providers: [SettlementsService], exports: [SettlementsService] })
+export class SettlementsModule implements OnModuleInit {
+  constructor(
+    private readonly resolvers: ScopeResolvers,
+    private readonly settlements: SettlementsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.resolvers.register('settlement', byUuid((id) => this.settlements.ownerOf(id)));
+  }
+}
