@@ -1,0 +1,172 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+/**
+ * Income verification (tulotietojen selvitys / inkomstutredning, seed 001): the incomeVerification
+ * workflow, its activities, the official's review and the messages between the service and the
+ * workflow. Identity codes never travel here: activities look them up from the client id.
+ */
+
+/**
+ * Activity task queues, one per authority, so that each authority's concurrency is bounded by the
+ * workers polling it (maxConcurrentActivityTaskExecutions per worker), however many reviews run.
+ */
+export const AuthorityQueues = {
+  incomesRegister: 'income-verification.incomes-register',
+  populationRegister: 'income-verification.population-register',
+  taxAdministration: 'income-verification.tax-administration',
+} as const;
+
+export type ReviewReason = 'new-client' | 'yearly-review' | 'change-reported' | 'voucher-check';
+export const REVIEW_REASONS: readonly ReviewReason[] = ['new-client', 'yearly-review', 'change-reported', 'voucher-check'];
+
+export const REVIEW_STATES = [
+  'checking-consent',
+  'awaiting-consent',
+  'fetching',
+  'awaiting-officer',
+  'summarising',
+  'awaiting-review',
+  'decided',
+  'completed',
+  'closed-deceased',
+  'cancelled',
+] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface IncomeVerificationInput {
+  caseId: string;
+  organisationId: string;
+  /** Invoicing's client id: never an identity code. */
+  clientId: string;
+  reason: ReviewReason;
+  /** False for a service-voucher income check: the review ends with the summary, no fee decision. */
+  withDecision: boolean;
+}
+
+export type PersonRole = 'client' | 'spouse';
+export type AuthorityName = 'incomes-register' | 'population-register' | 'tax-administration';
+
+export interface FetchRequest {
+  caseId: string;
+  person: PersonRole;
+}
+
+export interface ConsentCheck {
+  /** The sources the review may fetch from, by consent or the officer's recorded legal basis. */
+  permitted: AuthorityName[];
+  /** Why the others may not be fetched. */
+  refused: Array<{ source: AuthorityName; reason: string }>;
+  /** The officer decided to go on without the registers (self-reported income or the maximum fee). */
+  proceedWithoutRegisters: boolean;
+}
+
+/** What the population register told the review: no identity codes, no addresses. */
+export interface PopulationFacts {
+  found: boolean;
+  dateOfDeath: string | null;
+  securityBan: boolean;
+  hasGuardian: boolean;
+  householdSize: number;
+  hasSpouse: boolean;
+}
+
+export interface SummaryFacts {
+  hasData: boolean;
+  grossMonthly: string;
+  netMonthly: string;
+  notes: number;
+}
+
+export interface ProposalFacts {
+  fee: string;
+  maximumFee: null | 'no-income-data' | 'accepts-maximum-fee';
+}
+
+/** The official's review (virkamiehen päätös): confirm the proposal, or adjust it with a reason. */
+export interface OfficerReview {
+  action: 'confirm' | 'adjust';
+  /** adjust: the fee the official decides, a decimal string. */
+  fee?: string;
+  /** adjust: why the official departs from the proposal; confirm: optional note. */
+  reason?: string;
+  /** The first day the decision applies, YYYY-MM-DD. */
+  validFrom: string;
+  actor: string;
+  role: string;
+}
+
+export interface DecisionRecorded {
+  decisionId: string;
+  fee: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** The officer's way out of a fetch problem the workflow cannot solve alone. */
+export interface FetchProblemResolution {
+  action: 'retry' | 'continue-without';
+  note: string;
+  actor: string;
+}
+
+export interface ReviewStatus {
+  caseId: string;
+  state: ReviewState;
+  /** Why the review waits for the officer, in words the officer can act on. */
+  waitingFor?: string;
+  proposal?: ProposalFacts;
+  decision?: DecisionRecorded;
+}
+
+/** Activities on the income-verification task queue (the service's database and rules). */
+export interface ReviewActivities {
+  checkConsent(caseId: string): Promise<ConsentCheck>;
+  setReviewState(caseId: string, state: ReviewState, detail?: string): Promise<void>;
+  /** A malformed or unexpected answer, kept for the officer with what was wrong. */
+  reportFetchProblem(input: { caseId: string; source: AuthorityName; person: PersonRole; problem: string }): Promise<void>;
+  summariseIncomes(caseId: string): Promise<SummaryFacts>;
+  proposeFee(caseId: string): Promise<ProposalFacts>;
+  /** When to remind the officer of a review still waiting (a few banking days on), epoch ms. */
+  reviewReminderAt(caseId: string): Promise<number>;
+  remindOfficer(caseId: string): Promise<void>;
+  recordDecision(caseId: string, review: OfficerReview): Promise<DecisionRecorded>;
+  /** The client died: the decision in force ends on the date of death. */
+  endDecisionsOnDeath(input: { caseId: string; dateOfDeath: string }): Promise<void>;
+}
+
+export interface IncomesRegisterActivities {
+  /** Earnings and benefit payment reports of the review's 12 months; stores them, returns how many. */
+  fetchIncomesRegister(request: FetchRequest): Promise<{ reports: number }>;
+}
+
+export interface PopulationRegisterActivities {
+  fetchPopulationRecord(request: FetchRequest): Promise<PopulationFacts>;
+}
+
+export interface TaxAdministrationActivities {
+  fetchTaxation(request: FetchRequest): Promise<{ decisions: number }>;
+}
+
+/** Failure type of an answer the adapter cannot read: not retried, shown to the officer. */
+export const MALFORMED_ANSWER = 'MalformedAuthorityAnswer';
+/** Failure type of a refused fetch (no consent or legal basis any more): not retried. */
+export const FETCH_NOT_PERMITTED = 'FetchNotPermitted';
+export const ReviewFailures = { role: 'ReviewRoleRefused', refused: 'ReviewRefused', state: 'ReviewStateConflict' } as const;
+
+/** Roles that make fee decisions (domain.md §1: the client-fee officer). */
+export const DECISION_ROLES = ['client-fee-officer'] as const;
+
+export const consentChangedSignal = defineSignal<[]>('consentChanged');
+export const reviewUpdate = defineUpdate<DecisionRecorded, [OfficerReview]>('review');
+export const resolveFetchProblemUpdate = defineUpdate<ReviewStatus, [FetchProblemResolution]>('resolveFetchProblem');
+/** Re-summarise and re-propose after the officer added self-reported income or deductions. */
+export const recalculateUpdate = defineUpdate<ReviewStatus, [{ actor: string }]>('recalculate');
+export const cancelReviewUpdate = defineUpdate<ReviewStatus, [{ actor: string; reason: string }]>('cancelReview');
+export const reviewStatusQuery = defineQuery<ReviewStatus>('status');
+
+export const INCOME_VERIFICATION_WORKFLOW = 'incomeVerification';
+export const YEARLY_REVIEW_WORKFLOW = 'yearlyIncomeReviews';
+export const POPULATION_CHANGES_WORKFLOW = 'populationRegisterChanges';
+export const incomeVerificationWorkflowId = (caseId: string): string => `income-verification-${caseId}`;
+export const yearlyReviewScheduleId = (organisationId: string): string => `yearly-income-review-${organisationId}`;
+export const populationChangesScheduleId = (organisationId: string): string => `population-changes-${organisationId}`;
