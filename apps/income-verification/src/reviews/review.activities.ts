@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { OfficerReview, ReviewActivities, ReviewState } from '@clientfees/contracts';
+import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { ReviewsService } from './reviews.service';
+
+const ZONE = 'Europe/Helsinki';
+
+/** The review's activities on the income-verification queue: one-line delegations. */
+@Injectable()
+export class ReviewActivitiesProvider implements ReviewActivities {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  checkConsent(caseId: string) {
+    return this.reviews.checkConsent(caseId);
+  }
+
+  setReviewState(caseId: string, state: ReviewState, detail?: string) {
+    return this.reviews.setState(caseId, state, detail);
+  }
+
+  reportFetchProblem(input: { caseId: string; source: string; person: string; problem: string }) {
+    return this.reviews.reportFetchProblem(input);
+  }
+
+  summariseIncomes(caseId: string) {
+    return this.reviews.summarise(caseId);
+  }
+
+  proposeFee(caseId: string) {
+    return this.reviews.propose(caseId);
+  }
+
+  /** Three banking days on at 08:00 in Helsinki: a review waiting over a holiday weekend is not nagged on it. */
+  async reviewReminderAt(_caseId: string) {
+    return startOfDayInZone(addBankingDays('FI', localDateInZone(Date.now(), ZONE), 3), ZONE) + 8 * 3600_000;
+  }
+
+  async remindOfficer(caseId: string) {
+    await this.reviews.setState(caseId, 'awaiting-review', `reminded ${new Date().toISOString()}: the proposed fee waits for the official’s review`);
+  }
+
+  recordDecision(caseId: string, review: OfficerReview) {
+    return this.reviews.recordDecision(caseId, review);
+  }
+
+  endDecisionsOnDeath(input: { caseId: string; dateOfDeath: string }) {
+    return this.reviews.endDecisionsOnDeath(input.caseId, input.dateOfDeath);
+  }
+}
