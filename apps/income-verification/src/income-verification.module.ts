@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { REVIEW_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { IncomeVerification1765100000000 } from './migrations/1765100000000-IncomeVerification';
 import { AUTHORITY_ENDPOINTS, INCOME_TYPES, loadIncomeTypes } from './reviews/income-types.provider';
 import { authorityEndpointsFromEnv } from './authorities/authority-http';
@@ -25,7 +26,7 @@ export class IncomeVerificationModule {
             name: 'income-verification',
             description: 'Consents, authority adapters, income summaries and fee decisions.',
             database: { entities: [], migrations: [IncomeVerification1765100000000] },
-            activities: [ReviewActivitiesProvider],
+            activities: [bindActivities(REVIEW_ACTIVITY_CONTRACT, ReviewActivitiesProvider)],
           },
           env,
         ),

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { AuthorityQueues } from '@clientfees/contracts';
-import { collectActivities, SERVICE_CONFIG, SERVICE_LOGGER, ServiceConfig } from '@clientfees/platform';
+import { AuthorityQueues, INCOMES_REGISTER_ACTIVITY_CONTRACT, POPULATION_REGISTER_ACTIVITY_CONTRACT, TAX_ADMINISTRATION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { activitiesOf, bindActivities, SERVICE_CONFIG, SERVICE_LOGGER, ServiceConfig } from '@clientfees/platform';
 import { AUTHORITY_ENDPOINTS } from '../reviews/income-types.provider';
 import type { AuthorityEndpoints } from './authority-http';
 import { IncomesRegisterActivitiesProvider, PopulationRegisterActivitiesProvider, TaxAdministrationActivitiesProvider } from './authority.activities';
@@ -30,16 +30,16 @@ export class AuthorityWorkers implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.RUN_WORKER !== 'true') return;
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    const queues: Array<[string, object, number]> = [
-      [AuthorityQueues.incomesRegister, this.incomesRegister, this.endpoints.concurrency.incomesRegister],
-      [AuthorityQueues.populationRegister, this.populationRegister, this.endpoints.concurrency.populationRegister],
-      [AuthorityQueues.taxAdministration, this.taxAdministration, this.endpoints.concurrency.taxAdministration],
-    ];
-    for (const [taskQueue, provider, bound] of queues) {
-      const worker = await Worker.create({ connection: this.connection, namespace: this.config.TEMPORAL_NAMESPACE, taskQueue, activities: collectActivities([provider]), maxConcurrentActivityTaskExecutions: bound });
+    const queues = [
+      [AuthorityQueues.incomesRegister, { binding: bindActivities(INCOMES_REGISTER_ACTIVITY_CONTRACT, IncomesRegisterActivitiesProvider), instance: this.incomesRegister }, this.endpoints.concurrency.incomesRegister],
+      [AuthorityQueues.populationRegister, { binding: bindActivities(POPULATION_REGISTER_ACTIVITY_CONTRACT, PopulationRegisterActivitiesProvider), instance: this.populationRegister }, this.endpoints.concurrency.populationRegister],
+      [AuthorityQueues.taxAdministration, { binding: bindActivities(TAX_ADMINISTRATION_ACTIVITY_CONTRACT, TaxAdministrationActivitiesProvider), instance: this.taxAdministration }, this.endpoints.concurrency.taxAdministration],
+    ] as const;
+    for (const [taskQueue, bound, limit] of queues) {
+      const worker = await Worker.create({ connection: this.connection, namespace: this.config.TEMPORAL_NAMESPACE, taskQueue, activities: activitiesOf([bound]), maxConcurrentActivityTaskExecutions: limit });
       this.workers.push(worker);
       this.running.push(worker.run().catch((error: Error) => this.logger.fatal({ err: error, taskQueue }, 'authority worker stopped')));
-      this.logger.info({ taskQueue, maxConcurrent: bound }, 'authority worker started');
+      this.logger.info({ taskQueue, maxConcurrent: limit }, 'authority worker started');
     }
   }
 
