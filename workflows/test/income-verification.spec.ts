@@ -14,6 +14,8 @@ import {
   IncomeVerificationInput,
   MALFORMED_ANSWER,
   PopulationFacts,
+  PopulationRegisterActivities,
+  ReportedDeath,
   resolveFetchProblemUpdate,
   ReviewActivities,
   ReviewState,
@@ -23,6 +25,7 @@ import {
 } from '@clientfees/contracts';
 import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
 import { incomeVerification } from '../src/workflows/income-verification';
+import { populationRegisterChanges } from '../src/workflows/population-register-changes';
 import { skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
 
 const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
@@ -40,6 +43,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     decisions: [] as unknown[],
     deaths: [] as unknown[],
     endedOnDeath: [] as string[],
+    steps: [] as string[],
   };
   let consent: ConsentCheck = options.consent ?? { permitted: ALL, refused: [], proceedWithoutRegisters: false };
   /** Incomes Register behaviour: answers, fails until a time, answers malformed once, or waits. */
@@ -73,18 +77,36 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     },
     async endDecisionsOnDeath(input) {
       log.endedOnDeath.push(input.dateOfDeath);
+      log.steps.push(`end decisions of ${input.clientId} on ${input.dateOfDeath}`);
+    },
+    async markDeathReported(changeId) {
+      log.steps.push(`reported ${changeId}`);
+    },
+    async startDueYearlyReviews() {
+      throw new Error('the yearly reviews are not part of these tests');
     },
   };
   const deaths: DeathReportActivities = {
     async recordClientDeath(report) {
       log.deaths.push(report);
+      log.steps.push(`debt follow-up told of ${report.clientId}`);
       return { estateCaseId: 'estate-1', firstReport: true };
     },
   };
-  const population = {
-    async fetchPopulationRecord(request: { person: string }) {
+  /** The change feed: unavailable until a time, then the deaths it holds. */
+  const feed = { outageUntilMs: 0, deaths: [] as ReportedDeath[], polls: [] as Array<{ day: string; outcome: string }> };
+  const population: PopulationRegisterActivities = {
+    async fetchPopulationRecord(request) {
       log.fetches.push({ source: 'population-register', person: request.person, day: today(), outcome: 'ok' });
       return { found: true, dateOfDeath: null, securityBan: false, hasGuardian: false, householdSize: 1, hasSpouse: false, ...options.population };
+    },
+    async pollPopulationChanges() {
+      if (now() < feed.outageUntilMs) {
+        feed.polls.push({ day: today(), outcome: 'unavailable' });
+        throw new Error('the change interface answered 503');
+      }
+      feed.polls.push({ day: today(), outcome: 'ok' });
+      return { deaths: feed.deaths, addressChanges: 1, securityBanChanges: 1, lastKey: 1042 };
     },
   };
   const incomes = {
@@ -109,7 +131,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
       return { decisions: 1 };
     },
   };
-  return { review, deaths, population, incomes, taxation, log, incomesRegister, setConsent: (c: ConsentCheck) => (consent = c) };
+  return { review, deaths, population, incomes, taxation, log, incomesRegister, feed, setConsent: (c: ConsentCheck) => (consent = c) };
 }
 
 type Fake = ReturnType<typeof fakeService>;
@@ -265,5 +287,39 @@ describe('incomeVerification over Easter 2027', () => {
       expect(await handle.result()).toMatchObject({ state: 'completed', proposal: { fee: '142.10' } });
     });
     expect(fake.log.decisions).toEqual([]);
+  });
+});
+
+describe('populationRegisterChanges', () => {
+  const server = timeSkippingServerPerTest('2027-03-24');
+
+  it('waits out an outage of the change interface, then ends each deceased client’s decisions, tells debt follow-up and marks the death reported', async () => {
+    const { env } = server;
+    const fake = fakeService();
+    // Down from the Wednesday before Easter until Easter Monday morning.
+    fake.feed.outageUntilMs = startOfDayInZone('2027-03-29', ZONE) + 8 * 3600_000;
+    fake.feed.deaths = [
+      { changeId: 'change-1', organisationId: 'fi-demo', clientId: 'client-lyyli', dateOfDeath: '2027-03-20', sourceReference: 'population register change feed, key 1042, recorded 2027-03-21' },
+      { changeId: 'change-2', organisationId: 'fi-demo', clientId: 'client-eino', dateOfDeath: '2027-03-22', sourceReference: 'population register change feed, key 1042, recorded 2027-03-23' },
+    ];
+    await withReviewWorkers(env, fake, async () => {
+      const result = await env.client.workflow.execute(populationRegisterChanges, { workflowId: 'population-changes-fi-demo', taskQueue: TaskQueues.workflows, args: [{ organisationId: 'fi-demo' }] });
+      expect(result).toEqual({ deaths: 2, addressChanges: 1, securityBanChanges: 1 });
+    });
+    // Retried with backoff over the holiday weekend, never giving up, read once it answered.
+    expect(fake.feed.polls.filter((p) => p.outcome === 'unavailable').length).toBeGreaterThan(3);
+    expect(fake.feed.polls.at(-1)).toEqual({ day: '2027-03-29', outcome: 'ok' });
+    expect(fake.log.steps).toEqual([
+      'end decisions of client-lyyli on 2027-03-20',
+      'debt follow-up told of client-lyyli',
+      'reported change-1',
+      'end decisions of client-eino on 2027-03-22',
+      'debt follow-up told of client-eino',
+      'reported change-2',
+    ]);
+    expect(fake.log.deaths[0]).toEqual({
+      organisationId: 'fi-demo', clientId: 'client-lyyli', dateOfDeath: '2027-03-20', source: 'population-register',
+      sourceReference: 'population register change feed, key 1042, recorded 2027-03-21', reportedBy: 'income-verification',
+    });
   });
 });

@@ -59,8 +59,8 @@ export const COLLECTION_ACTIVITY_CONTRACT = activityContract<CollectionActivitie
 ]);
 
 export const REVIEW_ACTIVITY_CONTRACT = activityContract<import('./income-verification').ReviewActivities>()('ReviewActivities', [
-  'checkConsent', 'setReviewState', 'reportFetchProblem', 'summariseIncomes', 'proposeFee', 'reviewReminderAt', 'remindOfficer', 'recordDecision', 'endDecisionsOnDeath',
+  'checkConsent', 'setReviewState', 'reportFetchProblem', 'summariseIncomes', 'proposeFee', 'reviewReminderAt', 'remindOfficer', 'recordDecision', 'endDecisionsOnDeath', 'markDeathReported', 'startDueYearlyReviews',
 ]);
 export const INCOMES_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').IncomesRegisterActivities>()('IncomesRegisterActivities', ['fetchIncomesRegister']);
-export const POPULATION_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').PopulationRegisterActivities>()('PopulationRegisterActivities', ['fetchPopulationRecord']);
+export const POPULATION_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').PopulationRegisterActivities>()('PopulationRegisterActivities', ['fetchPopulationRecord', 'pollPopulationChanges']);
 export const TAX_ADMINISTRATION_ACTIVITY_CONTRACT = activityContract<import('./income-verification').TaxAdministrationActivities>()('TaxAdministrationActivities', ['fetchTaxation']);

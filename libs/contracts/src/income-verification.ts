@@ -130,8 +130,37 @@ export interface ReviewActivities {
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;
   recordDecision(caseId: string, review: OfficerReview): Promise<DecisionRecorded>;
-  /** The client died: the decision in force ends on the date of death. */
-  endDecisionsOnDeath(input: { caseId: string; dateOfDeath: string }): Promise<void>;
+  /** The client died: the client's decisions in force end on the date of death; repeating it changes nothing. */
+  endDecisionsOnDeath(input: ClientDeath): Promise<void>;
+  /** The death from the change feed has been told to debt follow-up: it is not reported again. */
+  markDeathReported(changeId: string): Promise<void>;
+  /**
+   * Opens a yearly review for every client whose fee decision turns one year old (within the
+   * organisation's lead time) and starts its incomeVerification workflow; idempotent per decision.
+   */
+  startDueYearlyReviews(input: { organisationId: string }): Promise<{ opened: number; started: number }>;
+}
+
+export interface ClientDeath {
+  organisationId: string;
+  clientId: string;
+  dateOfDeath: string;
+}
+
+/** A death the population register's change feed reported for a client: no identity code. */
+export interface ReportedDeath extends ClientDeath {
+  changeId: string;
+  /** The feed entry: `population register change feed, key 1042, 2026-11-03`. */
+  sourceReference: string;
+}
+
+export interface PopulationChangesPolled {
+  /** Deaths not yet told to debt follow-up (new ones and any left over from an earlier poll). */
+  deaths: ReportedDeath[];
+  addressChanges: number;
+  securityBanChanges: number;
+  /** The feed key the organisation has read up to. */
+  lastKey: number;
 }
 
 export interface IncomesRegisterActivities {
@@ -141,6 +170,11 @@ export interface IncomesRegisterActivities {
 
 export interface PopulationRegisterActivities {
   fetchPopulationRecord(request: FetchRequest): Promise<PopulationFacts>;
+  /**
+   * Reads the population register's change feed (muutokset after the organisation's last key) for
+   * the organisation's clients; records deaths, address changes and security bans; advances the key.
+   */
+  pollPopulationChanges(input: { organisationId: string }): Promise<PopulationChangesPolled>;
 }
 
 export interface TaxAdministrationActivities {
@@ -153,8 +187,6 @@ export const MALFORMED_ANSWER = 'MalformedAuthorityAnswer';
 export const FETCH_NOT_PERMITTED = 'FetchNotPermitted';
 export const ReviewFailures = { role: 'ReviewRoleRefused', refused: 'ReviewRefused', state: 'ReviewStateConflict' } as const;
 
-/** Roles that make fee decisions (domain.md §1: the client-fee officer). */
-export const DECISION_ROLES = ['client-fee-officer'] as const;
 
 export const consentChangedSignal = defineSignal<[]>('consentChanged');
 export const reviewUpdate = defineUpdate<DecisionRecorded, [OfficerReview]>('review');
@@ -167,6 +199,16 @@ export const reviewStatusQuery = defineQuery<ReviewStatus>('status');
 export const INCOME_VERIFICATION_WORKFLOW = 'incomeVerification';
 export const YEARLY_REVIEW_WORKFLOW = 'yearlyIncomeReviews';
 export const POPULATION_CHANGES_WORKFLOW = 'populationRegisterChanges';
+export interface OrganisationScheduleInput {
+  organisationId: string;
+}
+
+export interface PopulationChangesResult {
+  deaths: number;
+  addressChanges: number;
+  securityBanChanges: number;
+}
+
 export const incomeVerificationWorkflowId = (caseId: string): string => `income-verification-${caseId}`;
 export const yearlyReviewScheduleId = (organisationId: string): string => `yearly-income-review-${organisationId}`;
 export const populationChangesScheduleId = (organisationId: string): string => `population-changes-${organisationId}`;

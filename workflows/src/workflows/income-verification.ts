@@ -5,7 +5,6 @@ import {
   cancelReviewUpdate,
   consentChangedSignal,
   DeathReportActivities,
-  DECISION_ROLES,
   DecisionRecorded,
   FETCH_NOT_PERMITTED,
   FetchProblemResolution,
@@ -28,6 +27,7 @@ import {
   TaskQueues,
   TaxAdministrationActivities,
 } from '@clientfees/contracts';
+import { mayDo } from '@clientfees/domain/workflow';
 
 const review = proxyActivities<ReviewActivities>({
   taskQueue: TaskQueues.incomeVerification,
@@ -79,7 +79,7 @@ export async function incomeVerification(input: IncomeVerificationInput): Promis
   }
 
   if (population.dateOfDeath) {
-    await review.endDecisionsOnDeath({ caseId: input.caseId, dateOfDeath: population.dateOfDeath });
+    await review.endDecisionsOnDeath({ organisationId: input.organisationId, clientId: input.clientId, dateOfDeath: population.dateOfDeath });
     await deaths.recordClientDeath({
       organisationId: input.organisationId,
       clientId: input.clientId,
@@ -177,7 +177,7 @@ class Review {
   private validateReview(command: OfficerReview): void {
     this.requireState('awaiting-review');
     if (this.busy > 0 || this.decision) throw ApplicationFailure.nonRetryable('the review is being recalculated or decided: try again in a moment', ReviewFailures.state);
-    if (!(DECISION_ROLES as readonly string[]).includes(command.role)) {
+    if (!mayDo(command.role, 'fee-decision.make')) {
       throw ApplicationFailure.nonRetryable(`the ${command.role} role may not make a fee decision; the client-fee officer decides`, ReviewFailures.role);
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(command.validFrom ?? '')) throw ApplicationFailure.nonRetryable('validFrom must be a date YYYY-MM-DD', ReviewFailures.refused);

@@ -19,6 +19,7 @@ import type { AuthorityEndpoints } from './authority-http';
 import { queryIncomesRegister } from './incomes-register.adapter';
 import { queryPerson } from './population-register.adapter';
 import { jsonTaxationTransport, TaxationTransport } from './tax-administration.adapter';
+import { PopulationChangesService } from '../population/population-changes.service';
 
 /**
  * Fetches from one authority for one person of a review: checks the grounds (consent or legal
@@ -79,10 +80,10 @@ export class IncomesRegisterActivitiesProvider implements IncomesRegisterActivit
       'incomes-register',
       request,
       async (identityCode) => {
-        const [earnings, benefits] = await Promise.all([
-          queryIncomesRegister(this.endpoints, { delivery: 'earnings', identityCode, ...span, timestamp }),
-          queryIncomesRegister(this.endpoints, { delivery: 'benefits', identityCode, ...span, timestamp }),
-        ]);
+        // One call after the other: a worker slot is one call to the register, so the queue's
+        // concurrency limit is the register's (ADR 0019).
+        const earnings = await queryIncomesRegister(this.endpoints, { delivery: 'earnings', identityCode, ...span, timestamp });
+        const benefits = await queryIncomesRegister(this.endpoints, { delivery: 'benefits', identityCode, ...span, timestamp });
         return [...earnings.reports, ...benefits.reports];
       },
       async (reports) => {
@@ -141,7 +142,12 @@ export class PopulationRegisterActivitiesProvider implements PopulationRegisterA
     private readonly fetcher: AuthorityFetcher,
     private readonly db: Database,
     @Inject(AUTHORITY_ENDPOINTS) private readonly endpoints: AuthorityEndpoints,
+    private readonly changes: PopulationChangesService,
   ) {}
+
+  pollPopulationChanges(input: { organisationId: string }) {
+    return this.changes.poll(input.organisationId);
+  }
 
   async fetchPopulationRecord(request: FetchRequest): Promise<PopulationFacts> {
     const person = await this.fetcher.fetch(

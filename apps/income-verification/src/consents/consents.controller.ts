@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AUTHORITY_SOURCES, type AuthoritySource, type ConsentStatus } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Database, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Database, MayDo, Scope } from '@clientfees/platform';
 import { ReviewsService } from '../reviews/reviews.service';
 import { consentsOf, insertConsent } from './consent.queries';
 
@@ -51,7 +51,7 @@ export class ConsentsController {
   ) {}
 
   @Post()
-  @Roles('client-fee-officer')
+  @MayDo('income-determination.prepare')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Records the client’s consent, refusal or withdrawal; the client’s open reviews are told at once.' })
   async record(@Param('clientId') clientId: string, @Body() body: RecordConsentDto, @CurrentUser() user: AccessClaims) {
@@ -63,7 +63,7 @@ export class ConsentsController {
   }
 
   @Get()
-  @Roles('client-fee-officer', 'finance-centre')
+  @MayDo('income-review.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Every consent recorded for the client, oldest first.' })
   list(@Param('clientId') clientId: string, @Query('organisationId') organisationId: string) {

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { OfficerReview, ReviewActivities, ReviewState } from '@clientfees/contracts';
+import type { ClientDeath, OfficerReview, ReviewActivities, ReviewState } from '@clientfees/contracts';
 import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import { ReviewsService } from './reviews.service';
+import { YearlyReviewsService } from './yearly-reviews.service';
+import { PopulationChangesService } from '../population/population-changes.service';
 
 const ZONE = 'Europe/Helsinki';
 
 /** The review's activities on the income-verification queue: one-line delegations. */
 @Injectable()
 export class ReviewActivitiesProvider implements ReviewActivities {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly yearly: YearlyReviewsService,
+    private readonly populationChanges: PopulationChangesService,
+  ) {}
 
   checkConsent(caseId: string) {
     return this.reviews.checkConsent(caseId);
@@ -43,7 +49,15 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.reviews.recordDecision(caseId, review);
   }
 
-  endDecisionsOnDeath(input: { caseId: string; dateOfDeath: string }) {
-    return this.reviews.endDecisionsOnDeath(input.caseId, input.dateOfDeath);
+  endDecisionsOnDeath(input: ClientDeath) {
+    return this.reviews.endDecisionsOnDeath(input);
+  }
+
+  markDeathReported(changeId: string) {
+    return this.populationChanges.markReported(changeId);
+  }
+
+  startDueYearlyReviews(input: { organisationId: string }) {
+    return this.yearly.startDue(input.organisationId);
   }
 }

@@ -21,6 +21,8 @@ export interface ReviewCase {
   proposal: Record<string, unknown> | null;
   reviewDate: string;
   startedBy: string;
+  /** The decision a yearly review follows up. */
+  followsDecisionId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,7 +31,7 @@ export interface ReviewCase {
 const rowToCase = (r: any): ReviewCase => ({
   id: r.id, organisationId: r.organisation_id, clientId: r.client_id, reason: r.reason, withDecision: r.with_decision, service: r.service, state: r.state, waitingFor: r.waiting_for,
   legalBasis: r.legal_basis, proceedWithoutRegisters: r.proceed_without_registers, acceptsMaximumFee: r.accepts_maximum_fee, deductionsCents: r.deductions_cents, population: r.population,
-  summary: r.summary, proposal: r.proposal, reviewDate: r.review_date, startedBy: r.started_by, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  summary: r.summary, proposal: r.proposal, reviewDate: r.review_date, startedBy: r.started_by, followsDecisionId: r.follows_decision_id, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
 
 export async function insertCase(tx: Tx, c: { organisationId: string; clientId: string; reason: ReviewReason; withDecision: boolean; service: ServiceForFee | null; acceptsMaximumFee: boolean; reviewDate: string; startedBy: string }): Promise<ReviewCase> {
@@ -138,4 +140,49 @@ export async function selfReportedOf(tx: Tx, caseId: string, person: PersonRole)
     `SELECT id, description, monthly_gross_cents, monthly_net_cents, recorded_at FROM self_reported_income WHERE case_id = $1 AND person = $2 ORDER BY recorded_at`,
     [caseId, person],
   );
+}
+
+export async function markWorkflowStarted(tx: Tx, caseIds: readonly string[]): Promise<void> {
+  await tx.query(`UPDATE review_case SET workflow_started_at = now() WHERE id = ANY($1::uuid[]) AND workflow_started_at IS NULL`, [caseIds]);
+}
+
+/** Reviews whose workflow has not been started yet (opened by the yearly Schedule, or a start that failed). */
+export async function casesAwaitingStart(tx: Tx, organisationId: string, limit: number): Promise<Array<Pick<ReviewCase, 'id' | 'organisationId' | 'clientId' | 'reason' | 'withDecision'>>> {
+  const rows = await tx.query(`SELECT id, organisation_id, client_id, reason, with_decision FROM review_case WHERE organisation_id = $1 AND workflow_started_at IS NULL ORDER BY created_at, id LIMIT $2`, [organisationId, limit]);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return rows.map((r: any) => ({ id: r.id, organisationId: r.organisation_id, clientId: r.client_id, reason: r.reason, withDecision: r.with_decision }));
+}
+
+/**
+ * Decisions in force that started on or before `upTo` and have no yearly review yet, of clients
+ * whose identity code a review has recorded: the yearly review's candidates.
+ */
+export async function yearlyReviewCandidates(tx: Tx, organisationId: string, today: string, upTo: string): Promise<Array<{ decisionId: string; validFrom: string }>> {
+  const rows = await tx.query<{ id: string; valid_from: string }>(
+    `SELECT d.id, d.valid_from FROM fee_decision d
+      WHERE d.organisation_id = $1 AND d.valid_from <= $3 AND (d.valid_to IS NULL OR d.valid_to >= $2)
+        AND NOT EXISTS (SELECT 1 FROM review_case y WHERE y.follows_decision_id = d.id AND y.reason = 'yearly-review')`,
+    [organisationId, today, upTo],
+  );
+  return rows.map((r) => ({ decisionId: r.id, validFrom: r.valid_from }));
+}
+
+/** Opens a yearly review for each decision (its service, the client's latest identity code); a decision already followed up is skipped. */
+export async function openYearlyReviews(tx: Tx, organisationId: string, decisionIds: readonly string[], reviewDate: string, startedBy: string): Promise<number> {
+  const rows = await tx.query(
+    `WITH opened AS (
+       INSERT INTO review_case (id, organisation_id, client_id, reason, with_decision, service, state, review_date, started_by, follows_decision_id, workflow_started_at)
+       SELECT gen_random_uuid(), d.organisation_id, d.client_id, 'yearly-review', true, d.service, 'checking-consent', $3, $4, d.id, NULL
+         FROM fee_decision d WHERE d.organisation_id = $1 AND d.id = ANY($2::uuid[])
+       ON CONFLICT (follows_decision_id) WHERE reason = 'yearly-review' DO NOTHING
+       RETURNING id, client_id)
+     INSERT INTO case_person (case_id, role, identity_code, name)
+     SELECT o.id, 'client', p.identity_code, p.name FROM opened o
+       CROSS JOIN LATERAL (SELECT p.identity_code, p.name FROM case_person p JOIN review_case c ON c.id = p.case_id
+                            WHERE c.organisation_id = $1 AND c.client_id = o.client_id AND p.role = 'client' AND c.id <> o.id
+                            ORDER BY c.created_at DESC LIMIT 1) p
+     RETURNING case_id`,
+    [organisationId, decisionIds, reviewDate, startedBy],
+  );
+  return rows.length;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
   addDays,
   addMonths,
@@ -20,9 +20,11 @@ import {
 } from '@clientfees/domain';
 import {
   AuthorityName,
+  ClientDeath,
   consentChangedSignal,
   ConsentCheck,
   DecisionRecorded,
+  INCOME_VERIFICATION_WORKFLOW,
   incomeVerificationWorkflowId,
   OfficerReview,
   PersonRole,
@@ -37,7 +39,7 @@ import type { ServiceForFee } from '@clientfees/domain';
 import { consentsOf } from '../consents/consent.queries';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
-import { INCOME_TYPES } from './income-types.provider';
+import { INCOME_TYPES, INCOME_TYPES_VERSION } from './income-types.provider';
 
 export interface StartReview {
   organisationId: string;
@@ -59,6 +61,7 @@ export class ReviewsService implements OnModuleInit {
     private readonly resolvers: ScopeResolvers,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(INCOME_TYPES) private readonly table: IncomeTypeTable,
+    @Inject(INCOME_TYPES_VERSION) private readonly tableVersion: string,
   ) {}
 
   onModuleInit(): void {
@@ -77,12 +80,29 @@ export class ReviewsService implements OnModuleInit {
       await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
       return c;
     });
-    await this.temporal.workflow.start('incomeVerification', {
-      workflowId: incomeVerificationWorkflowId(created.id),
-      taskQueue: TaskQueues.workflows,
-      args: [{ caseId: created.id, organisationId: created.organisationId, clientId: created.clientId, reason: created.reason, withDecision }],
-    });
+    await this.startWorkflows([created]);
     return created;
+  }
+
+  /**
+   * Starts each review's workflow (once: the workflow id is the case's) and marks it started; a
+   * review whose start failed is started by the next yearly-review run.
+   */
+  async startWorkflows(cases: ReadonlyArray<Pick<q.ReviewCase, 'id' | 'organisationId' | 'clientId' | 'reason' | 'withDecision'>>): Promise<void> {
+    await Promise.all(
+      cases.map((c) =>
+        this.temporal.workflow
+          .start(INCOME_VERIFICATION_WORKFLOW, {
+            workflowId: incomeVerificationWorkflowId(c.id),
+            taskQueue: TaskQueues.workflows,
+            args: [{ caseId: c.id, organisationId: c.organisationId, clientId: c.clientId, reason: c.reason, withDecision: c.withDecision }],
+          })
+          .catch((error: Error) => {
+            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          }),
+      ),
+    );
+    await this.db.transaction((tx) => q.markWorkflowStarted(tx, cases.map((c) => c.id)));
   }
 
   get(id: string): Promise<q.ReviewCase> {
@@ -213,7 +233,7 @@ export class ReviewsService implements OnModuleInit {
         tx,
         {
           organisationId: c.organisationId, clientId: c.clientId, caseId, feeCents: fee.minorUnits, proposedFeeCents: Money.parse(proposal.fee, 'EUR').minorUnits, action: review.action, reason: review.reason ?? null,
-          validFrom: review.validFrom, service: c.service, incomes: c.summary, proposal: c.proposal, ruleVersions: { fee: proposal.explanation.rules, incomeTypes: 'apps/income-verification/data/income-types.csv', summaryRules: 'income-summary 1 (12-month window, regular vs averaged)' },
+          validFrom: review.validFrom, service: c.service, incomes: c.summary, proposal: c.proposal, ruleVersions: { fee: proposal.explanation.rules, incomeTypes: this.tableVersion, summaryRules: 'income-summary 1 (12-month window, regular vs averaged)' },
           decidedBy: review.actor,
         },
         addDays(review.validFrom, -1),
@@ -222,11 +242,8 @@ export class ReviewsService implements OnModuleInit {
     });
   }
 
-  async endDecisionsOnDeath(caseId: string, dateOfDeath: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const c = await this.caseOrThrow(tx, caseId);
-      await decisions.endDecisionsOnDeath(tx, c.organisationId, c.clientId, dateOfDeath);
-    });
+  async endDecisionsOnDeath(death: ClientDeath): Promise<void> {
+    await this.db.transaction((tx) => decisions.endDecisionsOnDeath(tx, death.organisationId, death.clientId, death.dateOfDeath));
   }
 
   async caseOrThrow(tx: Tx, caseId: string): Promise<q.ReviewCase> {

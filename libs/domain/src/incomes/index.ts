@@ -4,3 +4,8 @@ export * from './income-summary';
 export * from './household';
 export * from './consent';
 export * from './fee-proposal';
+export * from './letter-format';
+export * from './appeal-instructions';
+export * from './decision-arithmetic';
+export * from './decision-document';
+export * from './yearly-review';
