@@ -17,4 +17,5 @@ export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
 export * from './incomes';
+export * from './invoices/normalise-payment-reference';
 export * from './access';

@@ -3,7 +3,7 @@ import { CalendarSpec, Client, Month, Range, ScheduleOptionsAction, ScheduleSpec
 import { monthlyRunDays, TransferSchedule, transferSchedule } from '@clientfees/domain';
 import { TaskQueues } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, upsertSchedule, WEEKDAYS } from '@clientfees/platform';
-import type { Organisation } from './organisation.entity';
+import type { Organisation } from './organisation.queries';
 
 const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 /** Runs start early in the morning of the run day, in the organisation's own time zone. */
