@@ -10,6 +10,8 @@ import {
   consentChangedSignal,
   ConsentCheck,
   DeathReportActivities,
+  FeeDecisionActivities,
+  FeeDecisionForInvoicing,
   incomeVerificationWorkflowId,
   IncomeVerificationInput,
   MALFORMED_ANSWER,
@@ -26,7 +28,7 @@ import {
 import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
 import { incomeVerification } from '../src/workflows/income-verification';
 import { populationRegisterChanges } from '../src/workflows/population-register-changes';
-import { skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
+import { keepHistory, skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
 
 const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
 const today = () => localDateInZone(now(), ZONE);
@@ -44,6 +46,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     deaths: [] as unknown[],
     endedOnDeath: [] as string[],
     steps: [] as string[],
+    toInvoicing: [] as FeeDecisionForInvoicing[],
   };
   let consent: ConsentCheck = options.consent ?? { permitted: ALL, refused: [], proceedWithoutRegisters: false };
   /** Incomes Register behaviour: answers, fails until a time, answers malformed once, or waits. */
@@ -74,6 +77,14 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     async recordDecision(_caseId, command) {
       log.decisions.push(command);
       return { decisionId: 'decision-1', fee: command.fee ?? '142.10', validFrom: command.validFrom, validTo: null };
+    },
+    async feeDecisionForInvoicing(decisionId) {
+      const command = log.decisions.at(-1) as { fee?: string; validFrom: string };
+      return {
+        organisationId: 'fi-demo', clientId: 'client-case-1', decisionId, decidedOn: today(), decidedBy: 'officer-1', validFrom: command.validFrom, fee: command.fee ?? '142.10',
+        service: { kind: 'fi-home-care', hoursPerMonth: '10' }, income: { grossMonthly: '1770.50', netMonthly: '1460.66', deductions: '0.00', householdSize: 1 },
+        incomeSources: ['Incomes Register: 1001 Earnings-related old-age pension, 12 reports 03/2026–02/2027, latest report r-12'], rules: [],
+      };
     },
     async endDecisionsOnDeath(input) {
       log.endedOnDeath.push(input.dateOfDeath);
@@ -125,13 +136,19 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
       return { reports: 24 };
     },
   };
+  const invoicing: FeeDecisionActivities = {
+    async recordFeeDecision(decision) {
+      log.toInvoicing.push(decision);
+      return { recorded: true, incomeId: 'income-1' };
+    },
+  };
   const taxation = {
     async fetchTaxation(request: { person: string }) {
       log.fetches.push({ source: 'tax-administration', person: request.person, day: today(), outcome: 'ok' });
       return { decisions: 1 };
     },
   };
-  return { review, deaths, population, incomes, taxation, log, incomesRegister, feed, setConsent: (c: ConsentCheck) => (consent = c) };
+  return { review, deaths, population, incomes, taxation, invoicing, log, incomesRegister, feed, setConsent: (c: ConsentCheck) => (consent = c) };
 }
 
 type Fake = ReturnType<typeof fakeService>;
@@ -145,6 +162,7 @@ async function withReviewWorkers<T>(env: TestWorkflowEnvironment, fake: Fake, bo
     Worker.create({ connection: c, taskQueue: AuthorityQueues.populationRegister, activities: fake.population }),
     Worker.create({ connection: c, taskQueue: AuthorityQueues.incomesRegister, activities: fake.incomes }),
     Worker.create({ connection: c, taskQueue: AuthorityQueues.taxAdministration, activities: fake.taxation }),
+    Worker.create({ connection: c, taskQueue: TaskQueues.invoicing, activities: fake.invoicing }),
   ]);
   return workers.reduce<() => Promise<T>>((inner, worker) => () => worker.runUntil(inner()), body)();
 }
@@ -193,8 +211,11 @@ describe('incomeVerification over Easter 2027', () => {
 
       const decision = await handle.executeUpdate(reviewUpdate, { args: [{ action: 'adjust', fee: '120.00', reason: 'the client’s medicine costs (§ 10 c)', validFrom: '2027-05-01', ...officer }] });
       expect(decision).toEqual({ decisionId: 'decision-1', fee: '120.00', validFrom: '2027-05-01', validTo: null });
-      expect(await handle.result()).toMatchObject({ state: 'decided', decision });
+      // Invoicing is told the decided fee, once the decision is recorded.
+      expect(await handle.result()).toMatchObject({ state: 'decided', decision, invoicing: { recorded: true, incomeId: 'income-1' } });
+      expect(fake.log.toInvoicing).toEqual([expect.objectContaining({ decisionId: 'decision-1', fee: '120.00', validFrom: '2027-05-01' })]);
     });
+    keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v1-adjusted-decision');
   });
 
   it('waits out an Incomes Register outage and summarises only once the register has answered', async () => {

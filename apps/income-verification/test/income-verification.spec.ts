@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { ClientDeathReport, POPULATION_CHANGES_WORKFLOW, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
+import { ClientDeathReport, FeeDecisionForInvoicing, POPULATION_CHANGES_WORKFLOW, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { addMonths, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
@@ -32,6 +32,8 @@ describe('income verification against the authority stand-ins', () => {
   let service: ServiceUnderTest;
   let stop: () => Promise<void>;
   const deaths: ClientDeathReport[] = [];
+  /** What invoicing was told of decisions (invoicing's side has its own test: tests/integration/decided-fee-billing.spec.ts). */
+  const toInvoicing: FeeDecisionForInvoicing[] = [];
   const token = (roles: Parameters<typeof mintAccessToken>[0]['roles']) => mintAccessToken({ sub: 'officer-1', roles, organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
   const call = (method: string, path: string, body?: unknown, roles: Parameters<typeof token>[0] = ['client-fee-officer']) => service.request(method, path, { body, token: token(roles) });
 
@@ -46,10 +48,16 @@ describe('income verification against the authority stand-ins', () => {
       taskQueue: TaskQueues.debtFollowup,
       activities: { recordClientDeath: async (report: ClientDeathReport) => (deaths.push(report), { estateCaseId: 'estate-1', firstReport: true }) },
     });
-    const running = Promise.all([workflows.run(), debt.run()]);
+    const invoicing = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TaskQueues.invoicing,
+      activities: { recordFeeDecision: async (decision: FeeDecisionForInvoicing) => (toInvoicing.push(decision), { recorded: true, incomeId: `income-${toInvoicing.length}` }) },
+    });
+    const running = Promise.all([workflows.run(), debt.run(), invoicing.run()]);
     stop = async () => {
       workflows.shutdown();
       debt.shutdown();
+      invoicing.shutdown();
       await running;
     };
   });
@@ -110,6 +118,15 @@ describe('income verification against the authority stand-ins', () => {
     const decided = await call('POST', `/income-reviews/${id}/decision`, { action: 'confirm', validFrom: '2026-12-01' });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ fee: '202.05', validFrom: '2026-12-01', validTo: null });
+    // Invoicing is told: the income, the decided fee, the register reports it rests on and the rule versions.
+    await inState(id, 'decided');
+    const told = await eventually(async () => toInvoicing.filter((d) => d.clientId === 'client-aino'), (found) => found.length === 1);
+    expect(told[0]).toMatchObject({ organisationId: 'fi-demo', decisionId: decided.body.decisionId, fee: '202.05', validFrom: '2026-12-01', decidedBy: 'officer-1', service: { kind: 'fi-home-care', hoursPerMonth: '10' } });
+    expect(told[0].income).toEqual({ grossMonthly: '1820.50', netMonthly: expect.stringMatching(/^\d+\.\d{2}$/), deductions: '0.00', householdSize: 1 });
+    expect(told[0].incomeSources[0]).toMatch(/^Incomes Register: 1001 .*, 12 reports 11\/2025–10\/2026, latest report [0-9a-f]{32}$/);
+    expect(told[0].incomeSources).toContainEqual(expect.stringMatching(/^tax administration: capital-income /));
+    expect(told[0].rules.map((r) => r.table)).toEqual(['FI home-care income limits', 'FI home-care percentages']);
+    expect(JSON.stringify(told)).not.toContain('120340');
     const decisions = await call('GET', '/clients/client-aino/fee-decisions?organisationId=fi-demo', undefined, ['finance-centre']);
     expect(decisions.body[0]).toMatchObject({ feeCents: 20205, action: 'confirm', decidedBy: 'officer-1' });
     expect(decisions.body[0].ruleVersions.fee.map((r: { table: string }) => r.table)).toEqual(['FI home-care income limits', 'FI home-care percentages']);
@@ -213,6 +230,22 @@ describe('income verification against the authority stand-ins', () => {
     expect((await pdf(`/fee-decisions/${decision.id}/document?language=fi`, ['caseworker'])).status).toBe(403);
   });
 
+  // Before Kerttu's test, which moves the test server's clock on: Helmi's register call is slow on purpose.
+  it('Helmi: consent withdrawn while the register is answering stops the review until consent is given again', async () => {
+    await consent('client-helmi');
+    await simPut('/sim/faults/incomes-register', { latencyMs: 3000 });
+    const id = await start('client-helmi', '210741-924K');
+    await inState(id, 'fetching');
+    const withdrawn = await call('POST', '/clients/client-helmi/consents', { organisationId: 'fi-demo', status: 'withdrawn', sources: ['incomes-register', 'population-register', 'tax-administration'], validFrom: '2026-01-01' });
+    expect(withdrawn.status).toBe(201);
+    const waiting = await inState(id, 'awaiting-consent');
+    expect(waiting.waitingFor).toContain('withdrawn');
+    await simPut('/sim/faults/incomes-register', { latencyMs: 0 });
+    await consent('client-helmi');
+    const review = await inState(id, 'awaiting-review');
+    expect(review.summary.client.grossMonthly).toBe('1410.20');
+  });
+
   it('Kerttu: an Incomes Register outage is waited out, then her yearly review opens a year after her decision, once', async () => {
     await consent('client-kerttu');
     await simPut('/sim/faults/incomes-register', { failNext: 3, onlyFor: '030650-968W' });
@@ -235,21 +268,6 @@ describe('income verification against the authority stand-ins', () => {
     // The identity code is the one her earlier review recorded: nobody typed it again.
     await inState(yearly.id, 'awaiting-review');
     expect(await runWorkflow(YEARLY_REVIEW_WORKFLOW, 'yearly-income-review-fi-demo-2')).toEqual({ opened: 0, started: 0 });
-  });
-
-  it('Helmi: consent withdrawn while the register is answering stops the review until consent is given again', async () => {
-    await consent('client-helmi');
-    await simPut('/sim/faults/incomes-register', { latencyMs: 3000 });
-    const id = await start('client-helmi', '210741-924K');
-    await inState(id, 'fetching');
-    const withdrawn = await call('POST', '/clients/client-helmi/consents', { organisationId: 'fi-demo', status: 'withdrawn', sources: ['incomes-register', 'population-register', 'tax-administration'], validFrom: '2026-01-01' });
-    expect(withdrawn.status).toBe(201);
-    const waiting = await inState(id, 'awaiting-consent');
-    expect(waiting.waitingFor).toContain('withdrawn');
-    await simPut('/sim/faults/incomes-register', { latencyMs: 0 });
-    await consent('client-helmi');
-    const review = await inState(id, 'awaiting-review');
-    expect(review.summary.client.grossMonthly).toBe('1410.20');
   });
 
   it('reads the population register’s change feed: a death ends the decision and tells debt follow-up once; an address change and a security ban are recorded and the address is masked', async () => {

@@ -116,6 +116,37 @@ export interface ReviewStatus {
   waitingFor?: string;
   proposal?: ProposalFacts;
   decision?: DecisionRecorded;
+  /** What invoicing made of the decision: the income the billing run will use, or why not. */
+  invoicing?: FeeDecisionRecorded;
+}
+
+/**
+ * A fee decision as invoicing needs it: the income (from validFrom, ending the income before it)
+ * and the decided fee for the service it was decided for, with where the incomes came from and
+ * the rule versions, so that an invoice row's explanation leads back to the authority record.
+ * The clientId is invoicing's client id.
+ */
+export interface FeeDecisionForInvoicing {
+  organisationId: string;
+  clientId: string;
+  decisionId: string;
+  decidedOn: string;
+  decidedBy: string;
+  validFrom: string;
+  /** The monthly fee as decided, EUR decimal string. */
+  fee: string;
+  service: { kind: 'fi-home-care' | 'fi-long-term-care'; hoursPerMonth: string | null };
+  income: { grossMonthly: string; netMonthly: string; deductions: string; householdSize: number };
+  incomeSources: string[];
+  rules: Array<{ table: string; validFrom: string; validTo: string | null; source: string }>;
+}
+
+export type FeeDecisionRecorded = { recorded: true; incomeId: string } | { recorded: false; reason: string };
+
+/** Invoicing's side of a fee decision (invoicing task queue). */
+export interface FeeDecisionActivities {
+  /** Records the decision's income for the billing runs; repeating it changes nothing. */
+  recordFeeDecision(decision: FeeDecisionForInvoicing): Promise<FeeDecisionRecorded>;
 }
 
 /** Activities on the income-verification task queue (the service's database and rules). */
@@ -130,6 +161,8 @@ export interface ReviewActivities {
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;
   recordDecision(caseId: string, review: OfficerReview): Promise<DecisionRecorded>;
+  /** The recorded decision as invoicing needs it. */
+  feeDecisionForInvoicing(decisionId: string): Promise<FeeDecisionForInvoicing>;
   /** The client died: the client's decisions in force end on the date of death; repeating it changes nothing. */
   endDecisionsOnDeath(input: ClientDeath): Promise<void>;
   /** The death from the change feed has been told to debt follow-up: it is not reported again. */

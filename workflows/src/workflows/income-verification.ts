@@ -1,4 +1,4 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, ActivityFailure } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler, ActivityFailure } from '@temporalio/workflow';
 import {
   AuthorityName,
   AuthorityQueues,
@@ -6,6 +6,8 @@ import {
   consentChangedSignal,
   DeathReportActivities,
   DecisionRecorded,
+  FeeDecisionActivities,
+  FeeDecisionRecorded,
   FETCH_NOT_PERMITTED,
   FetchProblemResolution,
   IncomesRegisterActivities,
@@ -49,6 +51,8 @@ const authority = <T>(taskQueue: string) =>
 const incomesRegister = authority<IncomesRegisterActivities>(AuthorityQueues.incomesRegister);
 const populationRegister = authority<PopulationRegisterActivities>(AuthorityQueues.populationRegister);
 const taxAdministration = authority<TaxAdministrationActivities>(AuthorityQueues.taxAdministration);
+/** Invoicing takes the decision's income and fee for its billing runs. */
+const invoicing = proxyActivities<FeeDecisionActivities>({ taskQueue: TaskQueues.invoicing, startToCloseTimeout: '1 minute', retry: { maximumInterval: '10 minutes' } });
 const deaths = proxyActivities<DeathReportActivities>({ taskQueue: TaskQueues.debtFollowup, startToCloseTimeout: '1 minute', retry: { maximumInterval: '10 minutes' } });
 
 const FINAL: readonly ReviewState[] = ['decided', 'completed', 'closed-deceased', 'cancelled'];
@@ -62,6 +66,7 @@ const FINAL: readonly ReviewState[] = ['decided', 'completed', 'closed-deceased'
  *     register shows one) ─► deceased? end the decision, tell debt follow-up, stop
  *   ─► income summary ─► fee proposal ─► the official's review (confirm or adjust with a reason;
  *     reminded while it waits) ─► fee decision with validity dates, incomes and rule versions
+ *   ─► invoicing records the decided fee and its income for the next billing run
  *
  * A consent withdrawn while fetching stops the fetching and waits for the officer. A voucher
  * check ends with the summary and proposal, without a decision.
@@ -94,8 +99,15 @@ export async function incomeVerification(input: IncomeVerificationInput): Promis
   await r.summariseAndPropose();
   if (!input.withDecision) return r.finish('completed');
   await r.awaitOfficersReview();
-  return r.finish(r.cancelled ? 'cancelled' : 'decided');
+  if (r.cancelled) return r.finish('cancelled');
+  const decided = await r.finish('decided');
+  // Reviews decided before the decision fed invoicing replay without this step.
+  if (!patched(DECISION_TO_INVOICING)) return decided;
+  await r.tellInvoicing();
+  return r.status();
 }
+
+const DECISION_TO_INVOICING = 'fee-decision-to-invoicing';
 
 /** The review's state and its phases; the main function above reads as the process. */
 class Review {
@@ -103,6 +115,7 @@ class Review {
   waitingFor?: string;
   proposal?: ProposalFacts;
   decision?: DecisionRecorded;
+  invoicing?: FeeDecisionRecorded;
   cancelled = false;
   private consentChanged = false;
   private resolution?: FetchProblemResolution;
@@ -110,7 +123,7 @@ class Review {
 
   constructor(private readonly input: IncomeVerificationInput) {}
 
-  status = (): ReviewStatus => ({ caseId: this.input.caseId, state: this.state, waitingFor: this.waitingFor, proposal: this.proposal, decision: this.decision });
+  status = (): ReviewStatus => ({ caseId: this.input.caseId, state: this.state, waitingFor: this.waitingFor, proposal: this.proposal, decision: this.decision, invoicing: this.invoicing });
 
   install(): void {
     setHandler(reviewStatusQuery, this.status);
@@ -301,5 +314,11 @@ class Review {
       if (await condition(decided, Math.max(1, remindAt - Date.now()))) break;
       await review.remindOfficer(this.input.caseId);
     }
+  }
+
+  /** The decided fee and the income it rests on go to invoicing, for the next billing run. */
+  async tellInvoicing(): Promise<void> {
+    const decision = await review.feeDecisionForInvoicing(this.decision!.decisionId);
+    this.invoicing = await invoicing.recordFeeDecision(decision);
   }
 }

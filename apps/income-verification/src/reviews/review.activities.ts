@@ -49,6 +49,10 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.reviews.recordDecision(caseId, review);
   }
 
+  feeDecisionForInvoicing(decisionId: string) {
+    return this.reviews.feeDecisionForInvoicing(decisionId);
+  }
+
   endDecisionsOnDeath(input: ClientDeath) {
     return this.reviews.endDecisionsOnDeath(input);
   }

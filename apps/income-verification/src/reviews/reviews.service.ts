@@ -10,10 +10,13 @@ import {
   firstDayOfMonth,
   householdOf,
   IncomeRecord,
+  incomeSourcesOf,
   IncomeTypeTable,
   lastDayOfMonth,
+  localDateInZone,
   Money,
   parseFinnishPersonalIdentityCode,
+  PersonIncomeSummary,
   proposeFee,
   summarisePersonIncomes,
   validateFinnishPersonalIdentityCode,
@@ -24,6 +27,7 @@ import {
   consentChangedSignal,
   ConsentCheck,
   DecisionRecorded,
+  FeeDecisionForInvoicing,
   INCOME_VERIFICATION_WORKFLOW,
   incomeVerificationWorkflowId,
   OfficerReview,
@@ -36,6 +40,9 @@ import {
 } from '@clientfees/contracts';
 import { Database, ScopeResolvers, TEMPORAL_CLIENT, Tx } from '@clientfees/platform';
 import type { ServiceForFee } from '@clientfees/domain';
+
+/** Finnish wellbeing services counties: decisions are dated in Finnish time. */
+const ZONE = 'Europe/Helsinki';
 import { consentsOf } from '../consents/consent.queries';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
@@ -240,6 +247,32 @@ export class ReviewsService implements OnModuleInit {
       );
       return { decisionId: decision.id, fee: fee.toDecimalString(), validFrom: decision.validFrom, validTo: decision.validTo };
     });
+  }
+
+  /** The decision as invoicing needs it: the income it rests on, the fee, the authority records and the rule versions. */
+  async feeDecisionForInvoicing(decisionId: string): Promise<FeeDecisionForInvoicing> {
+    const { d, c } = await this.db.read(async (tx) => {
+      const d = await decisions.findDecision(tx, decisionId);
+      if (!d) throw new NotFoundException(`no fee decision ${decisionId}`);
+      return { d, c: await this.caseOrThrow(tx, d.caseId) };
+    });
+    const service = d.service as ServiceForFee;
+    const incomes = d.incomes as { client: PersonIncomeSummary; spouse: PersonIncomeSummary | null };
+    const proposal = d.proposal as { incomeUsed: { grossMonthly: string; netMonthly: string; householdSize: number } };
+    const rules = (d.ruleVersions as { fee: FeeDecisionForInvoicing['rules'] }).fee;
+    return {
+      organisationId: d.organisationId,
+      clientId: d.clientId,
+      decisionId: d.id,
+      decidedOn: localDateInZone(Date.parse(d.decidedAt), ZONE),
+      decidedBy: d.decidedBy,
+      validFrom: d.validFrom,
+      fee: Money.ofMinor(d.feeCents, 'EUR').toDecimalString(),
+      service: { kind: service.kind, hoursPerMonth: service.kind === 'fi-home-care' ? service.hoursPerMonth : null },
+      income: { grossMonthly: proposal.incomeUsed.grossMonthly, netMonthly: proposal.incomeUsed.netMonthly, deductions: Money.ofMinor(c.deductionsCents, 'EUR').toDecimalString(), householdSize: proposal.incomeUsed.householdSize },
+      incomeSources: [...incomeSourcesOf('client', incomes.client), ...(incomes.spouse ? incomeSourcesOf('spouse', incomes.spouse) : [])],
+      rules,
+    };
   }
 
   async endDecisionsOnDeath(death: ClientDeath): Promise<void> {

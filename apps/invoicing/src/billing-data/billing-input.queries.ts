@@ -43,7 +43,7 @@ export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: Loc
 /** The income valid on the first day, else (one starting during the month) the one valid on the last. */
 export function batchIncomes(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<IncomeColumns & { client_id: string }>> {
   return tx.query(
-    `SELECT DISTINCT ON (client_id) client_id, valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents
+    `SELECT DISTINCT ON (client_id) client_id, valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents, fee_decision
      FROM client_income
      WHERE client_id = ANY($1::uuid[])
        AND ((valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)) OR (valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)))

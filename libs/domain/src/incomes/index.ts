@@ -9,3 +9,4 @@ export * from './appeal-instructions';
 export * from './decision-arithmetic';
 export * from './decision-document';
 export * from './yearly-review';
+export * from './income-sources';
