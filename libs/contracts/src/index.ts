@@ -8,3 +8,4 @@ export * from './billing';
 export * from './deaths';
 export * from './income-verification';
 export * from './activities';
+export * from './agency-api';

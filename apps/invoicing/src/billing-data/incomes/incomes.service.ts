@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FeeDecisionForInvoicing, FeeDecisionRecorded } from '@clientfees/contracts';
 import { addDays, DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { findClient } from '../clients/client.queries';
 import { findOrganisation } from '../../organisations/organisation.queries';
 import { endIncome, findIncome, incomeHistory, IncomeRecord, incomeOfFeeDecision, insertIncome, latestIncome } from './income.queries';
@@ -90,9 +90,6 @@ export class IncomesService {
   }
 
   history(clientId: string): Promise<IncomeRecord[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return incomeHistory(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => incomeHistory(tx, clientId));
   }
 }
