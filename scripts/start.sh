@@ -68,7 +68,7 @@ done
 wait_for "authority-sim" 60 curl -fsS "http://127.0.0.1:3100/health"
 
 log "loading demo data"
-node apps/cli/bin/clientfees.js demo
+node apps/cli/bin/clientfees.js demo --income-verification-url http://127.0.0.1:3002
 
 cat <<TXT
 

@@ -19,8 +19,8 @@ export const conflict = (field: string, reason: string) => new HttpProblem(409, 
 // Real agency payloads are a few kilobytes; a cap keeps a runaway client from filling memory.
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** The request's JSON body; an empty body is `undefined`. */
-export async function readJson(request: IncomingMessage): Promise<unknown> {
+/** The request's body as text. */
+export async function readText(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -28,7 +28,12 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new HttpProblem(413, 'payload-too-large', `the body may be at most ${MAX_BODY_BYTES} bytes`, 'body');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request's JSON body; an empty body is `undefined`. */
+export async function readJson(request: IncomingMessage): Promise<unknown> {
+  const text = (await readText(request)).trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -40,6 +45,11 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+export function sendText(response: ServerResponse, status: number, contentType: string, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
 

@@ -2,9 +2,9 @@ import { DEFAULT_PORTS } from '@clientfees/contracts';
 import { authoritySimOptionsFromEnv, createAuthoritySim } from './server';
 
 /**
- * Local stand-ins for the authorities and the collection agency, on one port (3100). Today the
- * collection agency (docs/agency-format.md); the Incomes Register, Vero and VTJ stand-ins arrive
- * with the issues that build their adapters.
+ * Local stand-ins for the authorities and the collection agency, on one port (3100): the
+ * collection agency (docs/agency-format.md), the Incomes Register, the population register (VTJ)
+ * and the tax administration (Vero) (docs/income-verification.md).
  */
 const write = (entry: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'authority-sim', ...entry })}\n`);

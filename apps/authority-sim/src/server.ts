@@ -1,21 +1,36 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { HttpProblem, readJson, sendJson, sendProblem } from './http-json';
+import { badRequest, HttpProblem, readJson, readText, sendJson, sendProblem, sendText } from './http-json';
+import { Authority, AUTHORITIES, Fault, FaultSettings, Faults, faultSettingsFromEnv } from './authorities/faults';
+import { AuthorityData, loadAuthorityData } from './authorities/persons';
+import { incomesRegisterAnswer, parseIncomesRegisterQuery } from './authorities/incomes-register';
+import { parsePersonQuery, personAnswer, PopulationChanges } from './authorities/population-register';
+import { taxationAnswer } from './authorities/tax-administration';
+import { soapBodyOf, soapEnvelope, soapFault } from './authorities/xml';
 import { AgencySimulator } from './agency/agency-simulator';
 import { parseCollectionStart, parseRecallRequest,
   parsePaymentPlanRequest, parseReminderSubmission, parseReportCommand } from './agency/agency-payloads';
 import type { CallbackSettings } from './agency/callback-delivery';
 
 /**
- * Local stand-ins for the authorities and the collection agency. Today: the collection agency
- * (docs/agency-format.md). The Incomes Register, Vero and VTJ arrive with their adapters.
+ * Local stand-ins for the authorities and the collection agency: the collection agency
+ * (docs/agency-format.md), the Incomes Register, the population register (VTJ) and the tax
+ * administration (Vero) (docs/income-verification.md), answering from the fixture persons.
  */
 export interface AuthoritySimOptions {
   agency: {
     callback: CallbackSettings;
     /** When set, `/agency/v1` requires `Authorization: Bearer <apiKey>`, as a real agency would. */
     apiKey?: string;
+  };
+  authorities?: {
+    /** Latency and faults per authority at start (SIM_<AUTHORITY>_…); changed at run time by PUT /sim/faults/{authority}. */
+    faults?: Partial<Record<Authority, Partial<FaultSettings>>>;
+    /** The SoSo user name and password the VTJ stand-in requires, when set. */
+    vtjCredentials?: { username: string; password: string };
+    /** The stand-ins' data; the fixture files by default. */
+    data?: AuthorityData;
   };
   /** One structured line per request; silent when left out. */
   log?: (entry: Record<string, unknown>) => void;
@@ -24,6 +39,9 @@ export interface AuthoritySimOptions {
 export interface AuthoritySim {
   server: Server;
   agency: AgencySimulator;
+  faults: Faults;
+  data: AuthorityData;
+  changes: PopulationChanges;
   /** Resolves with the port actually bound (pass 0 for a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -57,10 +75,23 @@ export function authoritySimOptionsFromEnv(env: Record<string, string | undefine
       },
       apiKey: env.AGENCY_API_KEY || undefined,
     },
+    authorities: {
+      faults: faultSettingsFromEnv(env),
+      vtjCredentials: env.SIM_VTJ_USERNAME ? { username: env.SIM_VTJ_USERNAME, password: env.SIM_VTJ_PASSWORD ?? '' } : undefined,
+    },
   };
 }
 
-type Handler = (request: IncomingMessage, params: string[], query: URLSearchParams) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
+interface Answer {
+  status: number;
+  body?: unknown;
+  /** A raw answer (XML) instead of JSON. */
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+type Handler = (request: IncomingMessage, params: string[], query: URLSearchParams) => Promise<Answer>;
 
 interface Route {
   method: string;
@@ -77,6 +108,45 @@ export function createAuthoritySim(options: AuthoritySimOptions): AuthoritySim {
   const agency = new AgencySimulator({ ...options.agency.callback });
   const apiKey = options.agency.apiKey;
   const log = options.log ?? (() => undefined);
+  const faults = new Faults(options.authorities?.faults);
+  const data = options.authorities?.data ?? loadAuthorityData();
+  const changes = new PopulationChanges(data);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Latency, then the fault drawn for this call about `subject`, around the authority's answer. */
+  const asAuthority = async (authority: Authority, subject: string | undefined, kind: 'soap' | 'json', answer: () => Answer): Promise<Answer> =>
+    faults.track(authority, async () => {
+      const settings = faults.get(authority);
+      const fault: Fault = faults.draw(authority, subject);
+      if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+      if (fault === 'timeout') {
+        await sleep(settings.hangMs);
+        return { status: 504, body: { error: 'gateway-timeout', reason: 'the simulated authority did not answer in time' } };
+      }
+      if (fault === 'fail') {
+        return kind === 'soap'
+          ? { status: 503, text: soapFault('soap:Server', 'Palvelu ei ole käytettävissä / the service is unavailable (simulated)'), contentType: 'text/xml; charset=utf-8' }
+          : { status: 503, body: { error: 'unavailable', reason: 'the service is unavailable (simulated)' } };
+      }
+      const real = answer();
+      if (fault === 'malformed') {
+        // A truncated body with a success status: what a proxy cutting a connection short delivers.
+        const whole = real.text ?? JSON.stringify(real.body);
+        return { status: 200, text: whole.slice(0, Math.max(1, Math.floor(whole.length / 2))), contentType: real.contentType ?? 'application/json; charset=utf-8' };
+      }
+      return real;
+    });
+
+  const soap = async (request: IncomingMessage) => {
+    const body = soapBodyOf(await readText(request));
+    if (!body) throw badRequest('Envelope', 'is not a SOAP 1.1 envelope with a body');
+    return body;
+  };
+  const xml = (status: number, body: string): Answer => ({ status, text: soapEnvelope(body), contentType: 'text/xml; charset=utf-8' });
+  const authorityOf = (name: string): Authority => {
+    if (!(AUTHORITIES as readonly string[]).includes(name)) throw badRequest('authority', `must be one of ${AUTHORITIES.join(', ')}`);
+    return name as Authority;
+  };
 
   const routes: Route[] = [
     {
@@ -84,7 +154,99 @@ export function createAuthoritySim(options: AuthoritySimOptions): AuthoritySim {
       pattern: /^\/health$/,
       name: 'GET /health',
       agencyApi: false,
-      handle: async () => ({ status: 200, body: { status: 'up', service: 'authority-sim', simulators: ['agency'] } }),
+      handle: async () => ({ status: 200, body: { status: 'up', service: 'authority-sim', simulators: ['agency', ...AUTHORITIES] } }),
+    },
+    ...(['WageReportQueryService', 'BenefitReportQueryService'] as const).map(
+      (service): Route => ({
+        method: 'POST',
+        pattern: new RegExp(`^/incomes-register/20170526/${service}\\.svc$`),
+        name: `POST /incomes-register/20170526/${service}.svc`,
+        agencyApi: false,
+        handle: async (request) => {
+          const { name, content } = await soap(request);
+          const query = parseIncomesRegisterQuery(name, content);
+          if ((query.delivery === 'earnings') !== (service === 'WageReportQueryService')) throw badRequest('Body', `${name} is not an operation of ${service}`);
+          return asAuthority('incomes-register', query.identityCode, 'soap', () => xml(200, incomesRegisterAnswer(data, query, new Date())));
+        },
+      }),
+    ),
+    {
+      method: 'POST',
+      pattern: /^\/vtj\/HenkilonTunnusKysely\/v1$/,
+      name: 'POST /vtj/HenkilonTunnusKysely/v1',
+      agencyApi: false,
+      handle: async (request) => {
+        const { name, content } = await soap(request);
+        const query = parsePersonQuery(name, content, options.authorities?.vtjCredentials);
+        return asAuthority('population-register', query.identityCode, 'soap', () => xml(200, personAnswer(data, query)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/vtj/mutpa/api/v1/kirjausavain/${segment}$`),
+      name: 'GET /vtj/mutpa/api/v1/kirjausavain/{date}',
+      agencyApi: false,
+      handle: async (_request, [date]) => asAuthority('population-register', undefined, 'json', () => ({ status: 200, body: { viimeisinKirjausavain: changes.keyForDate(date) } })),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/vtj\/mutpa\/api\/v1\/muutokset$/,
+      name: 'POST /vtj/mutpa/api/v1/muutokset',
+      agencyApi: false,
+      handle: async (request) => {
+        const body = ((await readJson(request)) ?? {}) as { viimeisinKirjausavain?: unknown; hetulista?: unknown };
+        const answer = changes.changesAfter(body.viimeisinKirjausavain, body.hetulista);
+        return asAuthority('population-register', undefined, 'json', () => ({ status: 200, body: answer }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/vero\/taxation-data\/v1\/queries$/,
+      name: 'POST /vero/taxation-data/v1/queries',
+      agencyApi: false,
+      handle: async (request) => {
+        const body = await readJson(request);
+        const answer = taxationAnswer(data, body);
+        return asAuthority('tax-administration', (body as { identityCode?: string }).identityCode, 'json', () => ({ status: 200, body: answer }));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/sim/faults/${segment}$`),
+      name: 'GET /sim/faults/{authority}',
+      agencyApi: false,
+      handle: async (_request, [authority]) => ({ status: 200, body: faults.get(authorityOf(authority)) }),
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/sim/faults/${segment}$`),
+      name: 'PUT /sim/faults/{authority}',
+      agencyApi: false,
+      handle: async (request, [authority]) => ({ status: 200, body: faults.set(authorityOf(authority), await readJson(request)) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/sim\/faults\/reset$/,
+      name: 'POST /sim/faults/reset',
+      agencyApi: false,
+      handle: async () => {
+        faults.reset();
+        return { status: 200, body: faults.statistics() };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/sim\/stats$/,
+      name: 'GET /sim/stats',
+      agencyApi: false,
+      handle: async () => ({ status: 200, body: faults.statistics() }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/sim\/population-register\/changes$/,
+      name: 'POST /sim/population-register/changes',
+      agencyApi: false,
+      handle: async (request) => ({ status: 201, body: changes.record(await readJson(request), new Date()) }),
     },
     {
       method: 'POST',
@@ -192,9 +354,12 @@ export function createAuthoritySim(options: AuthoritySimOptions): AuthoritySim {
     const params = route.pattern.exec(path)!.slice(1).map((p) => decodeURIComponent(p));
     try {
       const result = await route.handle(request, params, url.searchParams);
-      sendJson(response, result.status, result.body, result.headers);
+      if (result.text !== undefined) sendText(response, result.status, result.contentType ?? 'text/plain; charset=utf-8', result.text, result.headers);
+      else sendJson(response, result.status, result.body, result.headers);
     } catch (error) {
-      if (error instanceof HttpProblem) sendProblem(response, error);
+      if (error instanceof HttpProblem && route.name.includes('.svc') || error instanceof HttpProblem && route.name.includes('HenkilonTunnusKysely')) {
+        sendText(response, (error as HttpProblem).status === 404 ? 404 : 500, 'text/xml; charset=utf-8', soapFault('soap:Client', (error as HttpProblem).message));
+      } else if (error instanceof HttpProblem) sendProblem(response, error);
       else {
         log({ level: 'error', msg: 'unhandled error', route: route.name, err: error instanceof Error ? error.message : String(error) });
         sendJson(response, 500, { error: 'internal', reason: 'internal error' });
@@ -216,6 +381,9 @@ export function createAuthoritySim(options: AuthoritySimOptions): AuthoritySim {
   return {
     server,
     agency,
+    faults,
+    data,
+    changes,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

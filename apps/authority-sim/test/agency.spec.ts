@@ -90,8 +90,8 @@ describe('collection agency simulator', () => {
     await creditor?.stop();
   });
 
-  it('answers its health check and names the agency simulator', async () => {
-    expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'up', service: 'authority-sim', simulators: ['agency'] } });
+  it('answers its health check and names its simulators', async () => {
+    expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'up', service: 'authority-sim', simulators: ['agency', 'incomes-register', 'population-register', 'tax-administration'] } });
   });
 
   it('opens one case per invoice: a repeat returns the original case with 200, whatever its figures', async () => {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
@@ -16,6 +16,8 @@ import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
+import { IncomeFromFeeDecision1765100000002 } from './migrations/1765100000002-IncomeFromFeeDecision';
+import { FeeDecisionActivitiesProvider } from './billing-data/incomes/fee-decision.activities';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -30,9 +32,22 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, SignalOutbox1764600000000],
+          // One per line, in time order: parallel branches each add theirs.
+          migrations: [
+            InitialInvoicing1764100000000,
+            Payments1764200000000,
+            RuleTables1764300000000,
+            BillingData1764400000000,
+            BillingRuns1764500000000,
+            SignalOutbox1764600000000,
+            IncomeFromFeeDecision1765100000002,
+          ],
         },
-        activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
+        activities: [
+          bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities),
+          bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
+          bindActivities(FEE_DECISION_ACTIVITY_CONTRACT, FeeDecisionActivitiesProvider),
+        ],
         routesPredateScopes: true,
       },
       env,

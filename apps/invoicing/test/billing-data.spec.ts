@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, addMonths, finnishTestIdentityCode, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
-import type { Role } from '@clientfees/contracts';
+import type { FeeDecisionForInvoicing, Role } from '@clientfees/contracts';
 import { startDevServer } from '@clientfees/testing';
 import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 import { BillingInputs } from '../src/billing-data/billing-inputs';
+import { FeeDecisionActivitiesProvider } from '../src/billing-data/incomes/fee-decision.activities';
 
 
 const OFFICER: Role[] = ['client-fee-officer'];
@@ -173,6 +174,30 @@ describe('billing data API', () => {
         ['2026-01-01', '2026-06-30', '2000.00'],
         ['2026-07-01', null, '2100.50'],
       ]);
+    });
+
+    it('takes the official’s fee decision as the client’s income once, ending the open one; refuses an unknown client or one whose income starts later, with the reason', async () => {
+      const client = await newClient();
+      expect((await stack.service.request('POST', `/clients/${client.id}/incomes`, { roles: OFFICER, body: { validFrom: '2026-01-01', grossMonthlyIncome: '1500.00', netMonthlyIncome: '1300.00', source: 'pension statement' } })).status).toBe(201);
+      const decision: FeeDecisionForInvoicing = {
+        organisationId: 'fi-demo', clientId: client.id, decisionId: randomUUID(), decidedOn: '2026-11-24', decidedBy: 'officer-1', validFrom: '2026-12-01', fee: '180.00',
+        service: { kind: 'fi-home-care', hoursPerMonth: '10' }, income: { grossMonthly: '1820.50', netMonthly: '1495.66', deductions: '0.00', householdSize: 1 },
+        incomeSources: ['Incomes Register: 1001 Earnings-related old-age pension, 12 reports 11/2025–10/2026, latest report 04b5da471c38f8772fe1d994d75c7927'],
+        rules: [{ table: 'FI home-care percentages', validFrom: '2021-07-01', validTo: null, source: 'Act 734/1992' }],
+      };
+      const activities = stack.service.app.get(FeeDecisionActivitiesProvider);
+      const recorded = await activities.recordFeeDecision(decision);
+      expect(recorded).toEqual({ recorded: true, incomeId: expect.any(String) });
+      // Again (a retried activity): the same income, nothing added.
+      expect(await activities.recordFeeDecision(decision)).toEqual(recorded);
+      const incomes = (await stack.service.request('GET', `/clients/${client.id}/incomes`, { roles: OFFICER })).body;
+      expect(incomes.map((i: { validFrom: string; validTo: string | null }) => [i.validFrom, i.validTo])).toEqual([['2026-01-01', '2026-11-30'], ['2026-12-01', null]]);
+      expect(incomes[1]).toMatchObject({ grossMonthlyIncome: '1820.50', source: `fee decision ${decision.decisionId} of 2026-11-24 by officer-1 (income verification)`, feeDecision: { decisionId: decision.decisionId, fee: '180.00' } });
+
+      const earlier = { ...decision, decisionId: randomUUID(), validFrom: '2026-10-01' };
+      expect(await activities.recordFeeDecision(earlier)).toEqual({ recorded: false, reason: 'the client already has an income from 2026-12-01: enter the decision’s income by hand or end that income first' });
+      expect(await activities.recordFeeDecision({ ...decision, decisionId: randomUUID(), clientId: 'client-aino' })).toEqual({ recorded: false, reason: 'invoicing has no client client-aino' });
+      expect(await activities.recordFeeDecision({ ...decision, decisionId: randomUUID(), organisationId: 'fi-other' })).toMatchObject({ recorded: false });
     });
 
     it('requires each kind’s fields, refuses overlapping periods of one service code and end-dates a service', async () => {

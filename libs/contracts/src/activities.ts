@@ -57,3 +57,11 @@ export const COLLECTION_ACTIVITY_CONTRACT = activityContract<CollectionActivitie
   'recallFromAgency',
   'tellAgencyOfPaymentPlan',
 ]);
+
+export const REVIEW_ACTIVITY_CONTRACT = activityContract<import('./income-verification').ReviewActivities>()('ReviewActivities', [
+  'checkConsent', 'setReviewState', 'reportFetchProblem', 'summariseIncomes', 'proposeFee', 'reviewReminderAt', 'remindOfficer', 'recordDecision', 'feeDecisionForInvoicing', 'endDecisionsOnDeath', 'markDeathReported', 'startDueYearlyReviews',
+]);
+export const FEE_DECISION_ACTIVITY_CONTRACT = activityContract<import('./income-verification').FeeDecisionActivities>()('FeeDecisionActivities', ['recordFeeDecision']);
+export const INCOMES_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').IncomesRegisterActivities>()('IncomesRegisterActivities', ['fetchIncomesRegister']);
+export const POPULATION_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').PopulationRegisterActivities>()('PopulationRegisterActivities', ['fetchPopulationRecord', 'pollPopulationChanges']);
+export const TAX_ADMINISTRATION_ACTIVITY_CONTRACT = activityContract<import('./income-verification').TaxAdministrationActivities>()('TaxAdministrationActivities', ['fetchTaxation']);

@@ -9,5 +9,6 @@ export * from './workflow-definitions';
 export * from './invoice-lifecycle';
 export * from './deaths';
 export * from './provider-settlement';
+export * from './income-verification';
 export * from './activities';
 export * from './agency-api';

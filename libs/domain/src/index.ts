@@ -17,5 +17,6 @@ export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
 export * from './vouchers';
+export * from './incomes';
 export * from './invoices/normalise-payment-reference';
 export * from './access';

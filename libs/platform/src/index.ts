@@ -25,3 +25,4 @@ export * from './polling/poller';
 export * from './temporal/activity-context';
 export * from './http/problems';
 export * from './http/dto-validators';
+export * from './temporal/schedules';

@@ -3,6 +3,7 @@ export * from './service-under-test';
 export * from './service-process';
 export * from './fakes';
 export * from './billing-data';
+export * from './xml-schema';
 export * from './tokens';
 export * from './histories';
 export * from './process-stack';

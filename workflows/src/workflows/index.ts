@@ -3,3 +3,6 @@ export * from './invoice-lifecycle';
 export * from './collection-transfer-run';
 export * from './billing-run';
 export * from './provider-settlement';
+export * from './income-verification';
+export * from './population-register-changes';
+export * from './yearly-income-reviews';

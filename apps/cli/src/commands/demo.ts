@@ -1,17 +1,23 @@
+import { createHash } from 'node:crypto';
 import { addDays, finnishTestIdentityCode, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
+import { demoDebtFollowup } from './demo-debts';
 import { UsageError } from '../usage-error';
 import { demoProviderSettlement } from './demo-provider-settlement';
 
-export const demoHelp = `clientfees demo [--invoicing-url URL] [--provider-settlement-url URL] [--only invoicing|provider-settlement]
+export const demoHelp = `clientfees demo [--invoicing-url URL] [--provider-settlement-url URL] [--debt-followup-url URL] [--income-verification-url URL] [--only invoicing|provider-settlement]
   Loads the demo data into a running system (idempotent): a Finnish and a Swedish organisation,
   a few invoices, among them the seed example (invoice 25.7.2017, due 11.8.2017), and the Finnish
   organisation's billing data: a price list, a selection rule and 20 clients with settings,
   incomes, decided services, this month's registrations, absences and a correction — two of them
   with errors to fix before the billing run (income missing, account string missing).
   Then its service vouchers: two approved providers with price lists, five vouchers and last
-  month's events, with a hospital stay (an interruption) and an overrun waiting for approval.`;
+  month's events, with a hospital stay (an interruption) and an overrun waiting for approval.
+  With debt follow-up (at its default address unless --invoicing-url alone is given): three clients
+  with overdue invoices, an estate case waiting for its inventory, and last month's debt review.
+  With --income-verification-url (or INCOME_VERIFICATION_URL), also three income reviews against
+  the authority stand-ins, left waiting for the officer's decision.`;
 
 const ORGANISATIONS = [
   { id: 'fi-demo', name: 'Demo wellbeing services county (FI)', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
@@ -19,14 +25,28 @@ const ORGANISATIONS = [
 ];
 
 export async function demoCommand(argv: string[], env: Record<string, string | undefined>, nowMs: number): Promise<string> {
-  const values = parseOptions(argv, { 'invoicing-url': { type: 'string' }, 'provider-settlement-url': { type: 'string' }, only: { type: 'string' } });
-  const base = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL ?? 'http://127.0.0.1:3001';
-  const settlementBase = (values['provider-settlement-url'] as string | undefined) ?? env.PROVIDER_SETTLEMENT_URL ?? 'http://127.0.0.1:3003';
+  const values = parseOptions(argv, {
+    'invoicing-url': { type: 'string' },
+    'provider-settlement-url': { type: 'string' },
+    'debt-followup-url': { type: 'string' },
+    'income-verification-url': { type: 'string' },
+    only: { type: 'string' },
+  });
+  const invoicingUrl = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL;
+  const base = invoicingUrl ?? 'http://127.0.0.1:3001';
+  // The other services at their default addresses only beside invoicing at its own: a loader pointed
+  // at one service elsewhere never writes into whatever runs on this machine's default ports.
+  const settlementBase = (values['provider-settlement-url'] as string | undefined) ?? env.PROVIDER_SETTLEMENT_URL ?? (invoicingUrl ? undefined : 'http://127.0.0.1:3003');
   const only = values.only as string | undefined;
   if (only !== undefined && only !== 'invoicing' && only !== 'provider-settlement') throw new UsageError(`--only must be invoicing or provider-settlement, not "${only}"`);
+  const debtBase = (values['debt-followup-url'] as string | undefined) ?? env.DEBT_FOLLOWUP_URL ?? (invoicingUrl ? undefined : 'http://127.0.0.1:3005');
+  const incomesBase = (values['income-verification-url'] as string | undefined) ?? env.INCOME_VERIFICATION_URL;
   const key = env.AUTH_SIGNING_KEY;
   if (!key) throw new UsageError('AUTH_SIGNING_KEY is not set (npm start writes it to .tools/env)');
-  if (only === 'provider-settlement') return (await demoProviderSettlement(settlementBase, key, nowMs)).join('\n');
+  if (only === 'provider-settlement') {
+    if (!settlementBase) throw new UsageError('--only provider-settlement needs --provider-settlement-url beside --invoicing-url');
+    return (await demoProviderSettlement(settlementBase, key, nowMs)).join('\n');
+  }
   // The loader acts for the two demo organisations only, as each of the people who would enter the data.
   const organisations = ORGANISATIONS.map((o) => o.id);
   const admin = mintAccessToken({ sub: 'demo-loader', roles: ['administrator', 'finance-centre'], organisations }, key, 600);
@@ -34,18 +54,24 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   const billing = mintAccessToken({ sub: 'demo-fee-officer', roles: ['client-fee-officer'], organisations }, key, 600);
   const unit = mintAccessToken({ sub: 'demo-unit-manager', roles: ['unit-manager'], organisations, debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] }, key, 600);
 
-  const call = async (method: string, path: string, body?: unknown, token: string = admin) => {
-    const response = await fetch(`${base}${path}`, {
+  // Each write carries an Idempotency-Key made of its place in the load and its content, so that a
+  // load interrupted and run again never creates anything twice (ADR 0028).
+  let writes = 0;
+  const callAt = (url: string, service: string): Call => async (method, path, body, token = admin) => {
+    const idempotency: Record<string, string> =
+      method === 'GET' ? {} : { 'idempotency-key': `demo-${++writes}-${createHash('sha256').update(`${method} ${url}${path} ${JSON.stringify(body ?? null)}`).digest('hex').slice(0, 32)}` };
+    const response = await fetch(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...idempotency },
       body: body ? JSON.stringify(body) : undefined,
     }).catch((error: Error) => {
-      throw new Error(`cannot reach the invoicing service at ${base}: ${error.message}`);
+      throw new Error(`cannot reach the ${service} service at ${url}: ${error.message}`);
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
+  const call = callAt(base, 'invoicing');
 
   const lines: string[] = [];
   for (const { id, ...organisation } of ORGANISATIONS) {
@@ -54,7 +80,20 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   }
   lines.push(...(await demoInvoices(call, nowMs)));
   lines.push(...(await demoBillingData(call, billing, unit, nowMs)));
-  if (only !== 'invoicing') lines.push(...(await demoProviderSettlement(settlementBase, key, nowMs)));
+  if (incomesBase && only !== 'invoicing') lines.push(...(await demoIncomeReviews(call, callAt(incomesBase, 'income-verification'), billing, nowMs)));
+  if (settlementBase && only !== 'invoicing') lines.push(...(await demoProviderSettlement(settlementBase, key, nowMs)));
+  else if (only !== 'invoicing') lines.push('provider settlement: no --provider-settlement-url given beside --invoicing-url; its demo data is not loaded');
+  if (debtBase && only !== 'invoicing') {
+    const tokens = {
+      administrator: admin,
+      feeOfficer: billing,
+      financeCentre: mintAccessToken({ sub: 'demo-finance-office', roles: ['finance-centre'], organisations }, key, 600),
+      investigator: mintAccessToken({ sub: 'demo-estate-investigator', roles: ['debt-adviser'], organisations }, key, 600),
+    };
+    lines.push(...(await demoDebtFollowup(call, callAt(debtBase, 'debt-followup'), tokens, nowMs)));
+  } else if (only !== 'invoicing') {
+    lines.push('debt follow-up: no --debt-followup-url given beside --invoicing-url; its demo data is not loaded');
+  }
   return lines.join('\n');
 }
 
@@ -246,5 +285,51 @@ async function demoBillingData(call: Call, billing: string, unit: string, nowMs:
     `billing data of fi-demo ready: ${items.length} price-list items, selection rule "All areas", ${DEMO_CLIENTS.length} clients with registrations for ${period}`,
     '  to fix before the billing run: C-2019 has no income (and does not accept the maximum fee); C-2020 has no account string',
     '  open-ended absence on the control list: C-2006 (GET /absences/open?organisationId=fi-demo)',
+  ];
+}
+
+
+/**
+ * Demo clients reviewed as the stand-ins' fictional persons (apps/authority-sim/fixtures): the
+ * identity code is the person's in the stand-ins, so the registers answer for them. C-2019, whose
+ * income the billing run misses, gets one from the review once the officer decides it.
+ */
+const DEMO_REVIEWS = [
+  { clientNumber: 'C-2019', identityCode: '120340-902K', reason: 'new-client', about: 'pensions; housing allowance left out' },
+  { clientNumber: 'C-2003', identityCode: '030650-968W', reason: 'yearly-review', about: 'guarantee pension; housing allowance left out' },
+  { clientNumber: 'C-2018', identityCode: '140952-9799', reason: 'yearly-review', about: 'no data anywhere: the maximum fee, flagged' },
+] as const;
+
+async function demoIncomeReviews(invoicing: Call, incomes: Call, officer: string, nowMs: number): Promise<string[]> {
+  const existing = (await incomes('GET', '/income-reviews?organisationId=fi-demo', undefined, officer)) as unknown[];
+  if (existing.length > 0) return ['demo income reviews already started'];
+  const today = localDateInZone(nowMs, 'Europe/Helsinki');
+  const started: string[] = [];
+  for (const review of DEMO_REVIEWS) {
+    const client = DEMO_CLIENTS.find((c) => c.clientNumber === review.clientNumber)!;
+    const care = client.services.find((s) => s.kind === 'fi-home-care')!;
+    const [found] = (await invoicing('GET', `/clients?organisationId=fi-demo&clientNumber=${review.clientNumber}`, undefined, officer)) as Array<{ id: string }>;
+    const sources = ['incomes-register', 'population-register', 'tax-administration'];
+    await incomes('POST', `/clients/${found.id}/consents`, { organisationId: 'fi-demo', status: 'given', sources, validFrom: today, note: 'demo: consent given on the phone' }, officer);
+    const body = {
+      organisationId: 'fi-demo',
+      clientId: found.id,
+      reason: review.reason,
+      identityCode: review.identityCode,
+      service: { kind: 'fi-home-care', hoursPerMonth: care.hoursPerMonth, serviceCost: care.serviceCost },
+      reviewDate: today,
+    };
+    const created = (await incomes('POST', '/income-reviews', body, officer)) as { id: string };
+    started.push(`${review.clientNumber} (${review.about}): review ${created.id}`);
+  }
+  // The stand-ins answer at once: wait until the reviews reach the officer.
+  let waiting = 0;
+  for (let i = 0; i < 120 && waiting < DEMO_REVIEWS.length; i++) {
+    waiting = ((await incomes('GET', '/income-reviews?organisationId=fi-demo&state=awaiting-review', undefined, officer)) as unknown[]).length;
+    if (waiting < DEMO_REVIEWS.length) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return [
+    `income reviews of fi-demo: ${waiting} of ${DEMO_REVIEWS.length} waiting for the officer (GET /income-reviews?organisationId=fi-demo&state=awaiting-review on income-verification)`,
+    ...started.map((line) => `  ${line}`),
   ];
 }

@@ -49,7 +49,7 @@ export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: Loc
 }
 
 export function batchIncomes(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<IncomeColumns & { client_id: string }>> {
-  const columns = 'valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents';
+  const columns = 'valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents, fee_decision';
   return validOnFirstOrLastDay(tx, 'client_income', columns, ids, first, last);
 }
 

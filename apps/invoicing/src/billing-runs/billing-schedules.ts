@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, ScheduleSpec } from '@temporalio/client';
 import { BillingRunInput, BillingRunWorkflow, correctionRunScheduleId, monthlyBillingScheduleId } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, WorkflowMessages } from '@clientfees/platform';
-import { deleteSchedule, upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
+import { deleteSchedule, SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, upsertSchedule, WEEKDAYS, WorkflowMessages } from '@clientfees/platform';
 
 /** Runs start early in the morning, in the organisation's own time zone. */
 const RUN_HOUR = 5;

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CalendarSpec, Client, Month, Range, ScheduleSpec } from '@temporalio/client';
 import { monthlyRunDays, TransferSchedule, transferSchedule } from '@clientfees/domain';
 import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, WorkflowMessages } from '@clientfees/platform';
+import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, upsertSchedule, WEEKDAYS, WorkflowMessages } from '@clientfees/platform';
 import type { Organisation } from './organisation.queries';
-import { upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
 const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 /** Runs start early in the morning of the run day, in the organisation's own time zone. */

@@ -7,4 +7,12 @@ export const INCOME_VERIFICATION_ACTIONS = {
     what: 'Record a client’s consent and fetch income data from the authorities (every read is audited)',
   },
   'fee-decision.make': { roles: ['client-fee-officer'], what: 'Make the fee decision from the compiled income data (the official decides, never the machine)' },
+  'income-review.read': {
+    roles: ['client-fee-officer', 'finance-centre'],
+    what: 'See income reviews, fee decisions and their letters, consents, the fetch log and population-register changes (incomes: nobody else; every read is audited)',
+  },
+  'income-schedule.configure': {
+    roles: ['administrator', 'billing-supervisor'],
+    what: 'Set how often the population-register change feed is read and when yearly income reviews open',
+  },
 } as const satisfies ActionTable;

@@ -33,9 +33,9 @@ describe('the role × action matrix (docs/domain.md §1)', () => {
     expect(mayDo('unit-manager', 'invoice.read')).toBe(false);
   });
 
-  it('keeps the administrator to organisations, rule tables and price lists', () => {
+  it('keeps the administrator to organisations, rule tables, price lists and Schedules', () => {
     const actions = listActions().filter((a) => a.roles.includes('administrator')).map((a) => a.action);
-    expect(actions.every((a) => /^(organisation|rule-table|price-list|billing-schedule)\./.test(a))).toBe(true);
+    expect(actions.every((a) => /^(organisation|rule-table|price-list|billing-schedule|income-schedule)\./.test(a))).toBe(true);
   });
 
   it('lets only the collection agency report on agency cases', () => {

@@ -37,6 +37,43 @@ describe('calculateHousehold: care fees', () => {
     expect(fee.explanation.lines).toContain('fee 471.45 EUR a month');
   });
 
+  describe('an income from the official’s fee decision (income verification)', () => {
+    const feeDecision = {
+      decisionId: 'decision-7',
+      decidedOn: '2024-05-20',
+      fee: '430.00',
+      service: { kind: 'fi-home-care', hoursPerMonth: '38.0' },
+      incomeSources: ['Incomes Register report 04b5da471c38f8772fe1d994d75c7927 (1001, 11/2023–04/2024)'],
+      rules: [{ table: 'FI home-care percentages', validFrom: '2021-07-01', validTo: null, source: 'Act 734/1992' }],
+    } as const;
+
+    it('bills the decided fee for the service it was decided for, the explanation naming the decision, the authority record and the rule version', () => {
+      const result = calculated(alone({ income: income({ feeDecision }), services: [service()] }));
+      // The rules would give 471.45; the official decided 430.00 (an adjusted decision).
+      expect(amounts(result)).toEqual([['care-fee', '430.00']]);
+      const { explanation } = result.rows[0];
+      expect(explanation.inputs).toMatchObject({ feeDecision: 'decision-7', decidedFee: '430.00' });
+      expect(explanation.rules).toEqual(feeDecision.rules);
+      expect(explanation.lines).toEqual([
+        'fee decision decision-7 of 2024-05-20: 430.00 EUR a month, as the official decided',
+        'income from Incomes Register report 04b5da471c38f8772fe1d994d75c7927 (1001, 11/2023–04/2024)',
+        'rule FI home-care percentages 2021-07-01– (Act 734/1992)',
+      ]);
+    });
+
+    it('prorates the decided fee like any monthly fee', () => {
+      const result = calculated(alone({ income: income({ feeDecision }), services: [service({ validFrom: '2024-06-16' })] }));
+      // 430.00 × 15 / 30
+      expect(amounts(result)).toEqual([['care-fee', '215.00']]);
+    });
+
+    it('calculates from the rules again once the service differs from the one decided (other hours, other kind)', () => {
+      expect(amounts(alone({ income: income({ feeDecision }), services: [service({ hoursPerMonth: '20' })] }))).not.toEqual([['care-fee', '430.00']]);
+      expect(amounts(alone({ income: income({ feeDecision }), services: [service()] }))).toEqual([['care-fee', '430.00']]);
+      expect(amounts(alone({ income: income({ feeDecision: { ...feeDecision, service: { kind: 'fi-long-term-care', hoursPerMonth: null } } }), services: [service()] }))).toEqual([['care-fee', '471.45']]);
+    });
+  });
+
   it('charges a fixed monthly fee as decided', () => {
     expect(amounts(alone({ services: [fixed('120.00')] }))).toEqual([['care-fee', '120.00']]);
   });

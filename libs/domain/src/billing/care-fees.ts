@@ -5,6 +5,7 @@ import { fiLongTermCareFee } from '../fees/fi-long-term-care';
 import type { LongTermCareType } from '../fees/fi-long-term-care-tables';
 import { maximumFeeWithoutIncome } from '../fees/maximum-fee';
 import { seElderlyCareFee } from '../fees/se-elderly-care';
+import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import { SettledContext, isInLongTermCare, serviceField } from './context';
 import { explanation } from './rows';
@@ -65,6 +66,29 @@ function fixedMonthlyFee(ctx: SettledContext, service: DecidedService): MonthlyF
 }
 
 /**
+ * The fee the official decided for this service, when the income came from a fee decision made
+ * for this very service (same kind, and for home care the same hours): billed as decided, with
+ * the decision, the authority records and the rule versions in the explanation. A service that
+ * has changed since is calculated from the rules again (the decision's income still counts).
+ */
+function decidedFee(ctx: SettledContext, income: IncomeSnapshot, service: DecidedService): MonthlyFee | undefined {
+  const decision = income.feeDecision;
+  if (!decision || decision.service.kind !== service.kind) return undefined;
+  if (service.kind === 'fi-home-care' && (service.hoursPerMonth === null || decision.service.hoursPerMonth === null || !sameAmount(service.hoursPerMonth, decision.service.hoursPerMonth))) return undefined;
+  const fee = money(ctx, decision.fee, 'income.feeDecision.fee');
+  return {
+    fee,
+    explanation: explanation(decision.rules, { feeDecision: decision.decisionId, decidedOn: decision.decidedOn, decidedFee: fee.toDecimalString() }, [
+      `fee decision ${decision.decisionId} of ${decision.decidedOn}: ${fee.toString()} a month, as the official decided`,
+      ...decision.incomeSources.map((source) => `income from ${source}`),
+      ...decision.rules.map((rule) => `rule ${rule.table} ${rule.validFrom}–${rule.validTo ?? ''} (${rule.source})`),
+    ]),
+  };
+}
+
+const sameAmount = (a: string, b: string): boolean => decimal(a).equals(decimal(b));
+
+/**
  * The monthly fee of one decided service from the fee rules, on the period's first day and the
  * organisation's rule tables. A client who accepts the maximum fee pays the tariff's maximum
  * whatever the income (accepterar maxavgift).
@@ -84,6 +108,8 @@ export function monthlyCareFee(ctx: SettledContext, service: DecidedService): Mo
     return { fee, explanation };
   }
   const income = requireIncome(ctx, ctx.client.income, 'income');
+  const decided = decidedFee(ctx, income, service);
+  if (decided) return decided;
   switch (service.kind) {
     case 'fi-home-care': {
       if (service.hoursPerMonth === null) throw new DomainValidationError('must be set for home care', serviceField(service, 'hoursPerMonth'));

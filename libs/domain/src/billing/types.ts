@@ -1,6 +1,6 @@
 import type { Country } from '../country';
 import type { LocalDate } from '../dates/local-date';
-import type { FeeExplanation } from '../fees/explanation';
+import type { FeeExplanation, RuleVersion } from '../fees/explanation';
 import type { DatedTable } from '../rule-tables/dated-table';
 
 /**
@@ -55,6 +55,25 @@ export interface IncomeSnapshot {
   readonly householdSize: number;
   /** SE: the monthly housing cost counted in the fee room. */
   readonly housingCost: string;
+  /** The official's fee decision the income came from (income verification), if it came from one. */
+  readonly feeDecision?: DecidedFee | null;
+}
+
+/**
+ * A fee the official decided from verified incomes (asiakasmaksupäätös, seed 001): billed as
+ * decided for as long as the client's decided service is the one the decision was made for.
+ */
+export interface DecidedFee {
+  readonly decisionId: string;
+  readonly decidedOn: LocalDate;
+  /** The monthly fee as decided, a decimal string in the organisation's currency. */
+  readonly fee: string;
+  /** The service the fee was decided for: kind, and for home care the hours a month. */
+  readonly service: { readonly kind: DecidedService['kind']; readonly hoursPerMonth: string | null };
+  /** The authority records the incomes came from, e.g. `Incomes Register report 04b5… (1001, 10/2026)`. */
+  readonly incomeSources: readonly string[];
+  /** The rule-table versions the decision used. */
+  readonly rules: readonly RuleVersion[];
 }
 
 /**

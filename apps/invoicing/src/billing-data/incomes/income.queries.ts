@@ -1,4 +1,4 @@
-import { type Currency, type IncomeSnapshot, Money } from '@clientfees/domain';
+import { type Currency, type DecidedFee, type IncomeSnapshot, Money } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
 /** The income a client's fee rests on, dated; a new income ends the open one. */
@@ -21,6 +21,8 @@ export interface IncomeColumns {
   deductions_cents: number;
   household_size: number;
   housing_cost_cents: number;
+  /** The official's fee decision the income came from (income verification), if it did. */
+  fee_decision: DecidedFee | null;
 }
 
 interface IncomeRow extends IncomeColumns {
@@ -42,6 +44,7 @@ export function rowToIncome(row: IncomeColumns, currency: Currency): IncomeSnaps
     deductions: money(row.deductions_cents),
     householdSize: row.household_size,
     housingCost: money(row.housing_cost_cents),
+    ...(row.fee_decision ? { feeDecision: row.fee_decision } : {}),
   };
 }
 
@@ -77,14 +80,21 @@ export async function insertIncome(
     housingCostCents: number;
     source: string;
     createdBy: string;
+    feeDecision?: DecidedFee;
   },
 ): Promise<void> {
   const i = income;
   await tx.query(
-    `INSERT INTO client_income (id, client_id, valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents, source, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [i.id, i.clientId, i.validFrom, i.grossMonthlyCents, i.netMonthlyCents, i.deductionsCents, i.householdSize, i.housingCostCents, i.source, i.createdBy],
+    `INSERT INTO client_income (id, client_id, valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents, source, created_by, fee_decision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [i.id, i.clientId, i.validFrom, i.grossMonthlyCents, i.netMonthlyCents, i.deductionsCents, i.householdSize, i.housingCostCents, i.source, i.createdBy, i.feeDecision ? JSON.stringify(i.feeDecision) : null],
   );
+}
+
+/** The income a fee decision gave, if it gave one. */
+export async function incomeOfFeeDecision(tx: Tx, decisionId: string): Promise<string | null> {
+  const [row] = await tx.query<{ id: string }>(`SELECT id FROM client_income WHERE fee_decision->>'decisionId' = $1`, [decisionId]);
+  return row?.id ?? null;
 }
 
 export async function findIncome(tx: Tx, id: string): Promise<IncomeRecord | null> {

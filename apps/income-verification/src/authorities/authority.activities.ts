@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  AuthorityName,
+  FETCH_NOT_PERMITTED,
+  FetchRequest,
+  IncomesRegisterActivities,
+  PopulationFacts,
+  PopulationRegisterActivities,
+  TaxAdministrationActivities,
+} from '@clientfees/contracts';
+import { IncomeRecord, IncomeTypeTable, parseFinnishPersonalIdentityCode, recordsFromReport } from '@clientfees/domain';
+import { Database } from '@clientfees/platform';
+import * as q from '../reviews/review.queries';
+import { ReviewsService } from '../reviews/reviews.service';
+import { AUTHORITY_ENDPOINTS, INCOME_TYPES } from '../reviews/income-types.provider';
+import type { AuthorityEndpoints } from './authority-http';
+import { queryIncomesRegister } from './incomes-register.adapter';
+import { queryPerson } from './population-register.adapter';
+import { jsonTaxationTransport, TaxationTransport } from './tax-administration.adapter';
+import { PopulationChangesService } from '../population/population-changes.service';
+
+/**
+ * Fetches from one authority for one person of a review: checks the grounds (consent or legal
+ * basis) at the moment of fetching, looks the identity code up from the review, calls the adapter,
+ * stores what came back and logs the fetch (who, which client, which source, why, outcome). Only
+ * counts and facts without identity codes go back to the workflow.
+ */
+@Injectable()
+export class AuthorityFetcher {
+  constructor(
+    private readonly db: Database,
+    private readonly reviews: ReviewsService,
+  ) {}
+
+  async fetch<T>(source: AuthorityName, request: FetchRequest, call: (identityCode: string, endUser: string) => Promise<T>, store: (result: T) => Promise<void>): Promise<T> {
+    const { c, person, grounds } = await this.db.read(async (tx) => {
+      const c = await this.reviews.caseOrThrow(tx, request.caseId);
+      return { c, person: await q.personOf(tx, request.caseId, request.person), grounds: await this.reviews.groundsFor(tx, c, source) };
+    });
+    if (!person) throw ApplicationFailure.nonRetryable(`the review has no ${request.person} to fetch for`, FETCH_NOT_PERMITTED);
+    const log = (outcome: string, detail?: string) =>
+      this.db.transaction((tx) =>
+        q.logFetch(tx, { organisationId: c.organisationId, clientId: c.clientId, caseId: c.id, person: request.person, source, purpose: `income review (${c.reason})`, grounds: grounds ?? 'none', actor: c.startedBy, outcome, detail }),
+      );
+    if (!grounds) {
+      await log('refused', 'no consent or legal basis in force');
+      throw ApplicationFailure.nonRetryable(`no consent or legal basis to fetch from the ${source}`, FETCH_NOT_PERMITTED);
+    }
+    try {
+      const result = await call(person.identityCode, c.startedBy);
+      await store(result);
+      await log('fetched');
+      return result;
+    } catch (error) {
+      const attempt = Context.current().info.attempt;
+      await log(error instanceof ApplicationFailure ? 'malformed' : 'unavailable', `attempt ${attempt}: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+}
+
+@Injectable()
+export class IncomesRegisterActivitiesProvider implements IncomesRegisterActivities {
+  constructor(
+    private readonly fetcher: AuthorityFetcher,
+    private readonly reviews: ReviewsService,
+    private readonly db: Database,
+    @Inject(AUTHORITY_ENDPOINTS) private readonly endpoints: AuthorityEndpoints,
+    @Inject(INCOME_TYPES) private readonly table: IncomeTypeTable,
+  ) {}
+
+  async fetchIncomesRegister(request: FetchRequest): Promise<{ reports: number }> {
+    const c = await this.db.read((tx) => this.reviews.caseOrThrow(tx, request.caseId));
+    const span = this.reviews.paymentSpan(c.reviewDate);
+    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    let count = 0;
+    await this.fetcher.fetch(
+      'incomes-register',
+      request,
+      async (identityCode) => {
+        // One call after the other: a worker slot is one call to the register, so the queue's
+        // concurrency limit is the register's (ADR 0019).
+        const earnings = await queryIncomesRegister(this.endpoints, { delivery: 'earnings', identityCode, ...span, timestamp });
+        const benefits = await queryIncomesRegister(this.endpoints, { delivery: 'benefits', identityCode, ...span, timestamp });
+        return [...earnings.reports, ...benefits.reports];
+      },
+      async (reports) => {
+        const records: IncomeRecord[] = [];
+        const unknown: string[] = [];
+        for (const report of reports) {
+          const read = recordsFromReport(report, this.table);
+          records.push(...read.records);
+          unknown.push(...read.unknownCodes);
+        }
+        count = reports.length;
+        await this.db.transaction((tx) => q.saveRecords(tx, request.caseId, request.person, 'incomes-register', records, unknown));
+      },
+    );
+    return { reports: count };
+  }
+}
+
+@Injectable()
+export class TaxAdministrationActivitiesProvider implements TaxAdministrationActivities {
+  private readonly transport: TaxationTransport;
+
+  constructor(
+    private readonly fetcher: AuthorityFetcher,
+    private readonly db: Database,
+    @Inject(AUTHORITY_ENDPOINTS) endpoints: AuthorityEndpoints,
+  ) {
+    this.transport = jsonTaxationTransport(endpoints);
+  }
+
+  async fetchTaxation(request: FetchRequest): Promise<{ decisions: number }> {
+    const decisions = await this.fetcher.fetch(
+      'tax-administration',
+      request,
+      (identityCode) => this.transport.taxationDecisions(identityCode),
+      async (found) => {
+        const records: IncomeRecord[] = found.flatMap((d) => {
+          const year = { start: `${d.taxYear}-01-01`, end: `${d.taxYear}-12-31` };
+          const base = { source: 'tax-administration' as const, reportId: d.decisionId, register: 'taxation' as const, payer: null, paymentDate: null, earningPeriod: year };
+          const capitalTax = (Number(d.capitalIncome) * 0.3).toFixed(2);
+          return [
+            { ...base, typeCode: 'earned-income', gross: d.earnedIncome, withheld: Math.max(0, Number(d.taxes) - Number(capitalTax)).toFixed(2) },
+            { ...base, typeCode: 'capital-income', gross: d.capitalIncome, withheld: '0.00' },
+          ];
+        });
+        await this.db.transaction((tx) => q.saveRecords(tx, request.caseId, request.person, 'tax-administration', records, []));
+      },
+    );
+    return { decisions: decisions.length };
+  }
+}
+
+@Injectable()
+export class PopulationRegisterActivitiesProvider implements PopulationRegisterActivities {
+  constructor(
+    private readonly fetcher: AuthorityFetcher,
+    private readonly db: Database,
+    @Inject(AUTHORITY_ENDPOINTS) private readonly endpoints: AuthorityEndpoints,
+    private readonly changes: PopulationChangesService,
+  ) {}
+
+  pollPopulationChanges(input: { organisationId: string }) {
+    return this.changes.poll(input.organisationId);
+  }
+
+  async fetchPopulationRecord(request: FetchRequest): Promise<PopulationFacts> {
+    const person = await this.fetcher.fetch(
+      'population-register',
+      request,
+      (identityCode, endUser) => queryPerson(this.endpoints, identityCode, endUser),
+      async (p) => {
+        const birthOf = (code: string) => parseFinnishPersonalIdentityCode(code, 'resident').birthDate;
+        const residents = p.residents.map((r, i) => ({ ref: `resident-${i + 1}`, birthDate: birthOf(r.identityCode), isSpouse: r.identityCode === p.spouse?.identityCode }));
+        await this.db.transaction(async (tx) => {
+          if (p.spouse && p.residents.some((r) => r.identityCode === p.spouse!.identityCode)) await q.savePerson(tx, request.caseId, 'spouse', p.spouse.identityCode, p.spouse.name);
+          await q.updateCase(tx, request.caseId, {
+            population: {
+              found: p.found, name: `${p.firstNames} ${p.lastName}`.trim(), address: p.address, homeMunicipality: p.homeMunicipality, dateOfDeath: p.dateOfDeath, securityBan: p.securityBan,
+              guardian: p.guardian, maritalStatusCode: p.maritalStatusCode, hasSpouse: residents.some((r) => r.isSpouse), residents,
+            },
+          });
+        });
+      },
+    );
+    const livesWithSpouse = person.spouse !== null && person.residents.some((r) => r.identityCode === person.spouse!.identityCode);
+    return { found: person.found, dateOfDeath: person.dateOfDeath, securityBan: person.securityBan, hasGuardian: person.guardian !== null, householdSize: 1 + person.residents.length, hasSpouse: livesWithSpouse };
+  }
+}
