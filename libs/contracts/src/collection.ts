@@ -7,6 +7,7 @@ export interface InvoiceSnapshot {
   country: Country;
   currency: Currency;
   invoiceNumber: number;
+  /** The organisation's client number; never a personal identity code. */
   clientNumber: string;
   /** FI creditor reference / SE OCR reference. */
   paymentReference: string;

@@ -1,4 +1,5 @@
 import type { AgencyApiRecipient, AgencyApiReminder } from '@clientfees/contracts';
+import { isLocalDate } from '@clientfees/domain';
 import { badRequest } from '../http-json';
 
 /**
@@ -50,15 +51,9 @@ function optionalText(body: Json, key: string, prefix: string, max = 200): strin
   return body[key] === undefined ? undefined : text(body, key, prefix, max);
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 function date(body: Json, key: string): string {
   const value = body[key];
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw badRequest(key, 'must be a calendar date YYYY-MM-DD');
+  if (!isLocalDate(value)) throw badRequest(key, 'must be a calendar date YYYY-MM-DD');
   return value;
 }
 

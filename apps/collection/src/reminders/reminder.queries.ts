@@ -1,20 +1,13 @@
 import type { Country, Currency } from '@clientfees/domain';
+import type { InvoiceSnapshot } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 
 /**
  * The reminder (maksumuistutus / betalningspåminnelse) the agency sent for an invoice. At most one
  * per invoice: the unique invoice_id is what makes a retried sendReminder harmless.
  */
-export interface Reminder {
+export interface Reminder extends Pick<InvoiceSnapshot, 'invoiceId' | 'organisationId' | 'country' | 'currency' | 'invoiceNumber' | 'clientNumber' | 'paymentReference'> {
   id: string;
-  invoiceId: string;
-  organisationId: string;
-  country: Country;
-  currency: Currency;
-  invoiceNumber: number;
-  /** The organisation's client number; never a personal identity code. */
-  clientNumber: string;
-  paymentReference: string;
   invoiceDueDate: string;
   /** What was unpaid of the principal when the reminder went out. */
   openCents: number;

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '@clientfees/domain';
+import { Money } from '@clientfees/domain';
 
 /**
  * The billing run's journal (seed 002: "journal"): what the billing team reviews before a run is
@@ -65,29 +65,6 @@ export interface JournalTotals {
   byAccountString: JournalAccountTotal[];
 }
 
-const AMOUNT = /^([+-]?)(\d+)(?:\.(\d{1,2}))?$/;
-
-/**
- * An amount as whole cents (öre), exactly: "0.10" → 10n, "-3.5" → -350n. More than two decimals,
- * exponents, spaces or a decimal comma are refused rather than rounded.
- */
-export function parseCents(amount: string, field?: string): bigint {
-  const match = typeof amount === 'string' ? AMOUNT.exec(amount) : null;
-  if (!match) throw new DomainValidationError('must be a decimal amount with at most two decimals, e.g. "123.45"', field);
-  const [, sign, units, fraction = ''] = match;
-  const cents = BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return sign === '-' ? -cents : cents;
-}
-
-/** Whole cents as a decimal string with two decimals and a dot: 30n → "0.30", -1005n → "-10.05". */
-export function formatCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const magnitude = negative ? -cents : cents;
-  const units = magnitude / 100n;
-  const fraction = (magnitude % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${units}.${fraction}`;
-}
-
 /** Orders account strings by their characters (locale-independent, so the order never varies); `null` last. */
 export function compareAccountStrings(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -97,21 +74,23 @@ export function compareAccountStrings(a: string | null, b: string | null): numbe
 }
 
 /**
- * The journal's totals, summed as integer cents: the number of invoices, the sum of their totals and
- * the rows' amounts per account string.
+ * The journal's totals, summed exactly as the domain's Money (whole cents): the number of invoices,
+ * the sum of their totals and the rows' amounts per account string.
  */
 export function journalTotals(journal: Journal): JournalTotals {
-  let total = 0n;
-  const byAccount = new Map<string | null, bigint>();
+  const { currency } = journal.organisation;
+  const amount = (text: string, field: string) => Money.parse(text, currency, field);
+  let total = Money.zero(currency);
+  const byAccount = new Map<string | null, Money>();
   journal.invoices.forEach((invoice, i) => {
-    total += parseCents(invoice.total, `invoices[${i}].total`);
+    total = total.add(amount(invoice.total, `invoices[${i}].total`));
     invoice.rows.forEach((row, j) => {
-      const amount = parseCents(row.amount, `invoices[${i}].rows[${j}].amount`);
-      byAccount.set(row.accountString, (byAccount.get(row.accountString) ?? 0n) + amount);
+      const rowAmount = amount(row.amount, `invoices[${i}].rows[${j}].amount`);
+      byAccount.set(row.accountString, (byAccount.get(row.accountString) ?? Money.zero(currency)).add(rowAmount));
     });
   });
   const byAccountString = [...byAccount.entries()]
     .sort(([a], [b]) => compareAccountStrings(a, b))
-    .map(([accountString, cents]) => ({ accountString, total: formatCents(cents) }));
-  return { invoiceCount: journal.invoices.length, total: formatCents(total), byAccountString };
+    .map(([accountString, sum]) => ({ accountString, total: sum.toDecimalString() }));
+  return { invoiceCount: journal.invoices.length, total: total.toDecimalString(), byAccountString };
 }
