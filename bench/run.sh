@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# `npm run bench [-- --quick | --trial]`: the billing-run benchmark, the voucher-settlement
-# benchmark, then the start-throughput benchmark (see BENCHMARKS.md). BENCH_SKIP_BILLING=1 /
-# BENCH_SKIP_VOUCHERS=1 / BENCH_SKIP_LIFECYCLES=1 skip one of them.
+# `npm run bench [-- --quick | --trial]`: every benchmark below in turn (see BENCHMARKS.md); each can be
+# skipped with its BENCH_SKIP_* variable (BILLING, VOUCHERS, LIFECYCLES, INCOME_REVIEWS, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${TEMPORAL_CLI:-}" && -f .tools/env ]]; then
@@ -17,4 +16,7 @@ if [[ "${BENCH_SKIP_VOUCHERS:-0}" != 1 ]]; then
 fi
 if [[ "${BENCH_SKIP_LIFECYCLES:-0}" != 1 ]]; then
   node "$heap" -r ./scripts/register.js bench/start-throughput.ts "$@"
+fi
+if [[ "${BENCH_SKIP_INCOME_REVIEWS:-0}" != 1 ]]; then
+  node "$heap" -r ./scripts/register.js bench/income-reviews.ts "$@"
 fi
