@@ -22,6 +22,7 @@ import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { RuleTablesController } from './rule-tables/rule-tables.controller';
+import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { PaymentFile } from './payments/payment-file.entity';
@@ -53,7 +54,7 @@ export class InvoicingModule {
             description: 'Organisations, invoices and their lifecycles.',
             database: {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
-              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, RuleTableCorrections1764900000000],
             },
             activities: [InvoicingActivities, BillingActivities],
             routesPredateScopes: true,

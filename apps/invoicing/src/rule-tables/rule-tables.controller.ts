@@ -2,7 +2,7 @@ import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, 
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { addDays, DomainValidationError, parseLocalDate, RULE_TABLES, validateRuleTableValue } from '@clientfees/domain';
+import { addDays, DomainValidationError, isRuleTableName, parseLocalDate, RULE_TABLES, validateRuleTableValue } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 
@@ -61,7 +61,7 @@ export class RuleTablesController {
   @Get(':name')
   @Roles('administrator', 'client-fee-officer', 'billing-supervisor', 'finance-centre')
   async get(@Param('name') name: string) {
-    if (!RULE_TABLES[name]) throw new NotFoundException(`no rule table ${name}`);
+    if (!isRuleTableName(name)) throw new NotFoundException(`no rule table ${name}`);
     const rows: PeriodRow[] = await this.dataSource.query('SELECT * FROM rule_period WHERE rule_table = $1 ORDER BY valid_from', [name]);
     return { name, description: RULE_TABLES[name].description, periods: rows.map(view) };
   }
@@ -74,7 +74,7 @@ export class RuleTablesController {
     description: 'A period that overlaps a closed one is refused (409) by the database’s exclusion constraint.',
   })
   async addPeriod(@Param('name') name: string, @Body() body: NewPeriodDto, @CurrentUser() user: AccessClaims) {
-    if (!RULE_TABLES[name]) throw new NotFoundException(`no rule table ${name}`);
+    if (!isRuleTableName(name)) throw new NotFoundException(`no rule table ${name}`);
     const validFrom = parseLocalDate(body.validFrom, 'validFrom');
     validateRuleTableValue(name, body.value);
     try {
