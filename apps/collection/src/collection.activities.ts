@@ -15,6 +15,8 @@ import {
   Money,
   parseCountry,
   parseLocalDate,
+  ReferenceRateTable,
+  UnconfirmedReferenceRateError,
 } from '@clientfees/domain';
 import type {
   AgencyPaymentPlanRequest,
@@ -24,10 +26,12 @@ import type {
   ReminderRequest,
   ReminderSent,
 } from '@clientfees/contracts';
-import { SERVICE_LOGGER } from '@clientfees/platform';
+import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import { AgencyClient, AgencyRejectedError } from './agency/agency-client';
 import { AgencyCase } from './agency-cases/agency-case.entity';
 import { Reminder } from './reminders/reminder.entity';
+import { holdReminder, releaseReminderHold } from './reminders/reminder-hold.queries';
+import { REFERENCE_RATE_SOURCE, ReferenceRateSource } from './reference-rates/reference-rate-source';
 
 /** Failure types with which the collection activities give up for good (no Temporal retry). */
 export const CollectionFailures = {
@@ -35,6 +39,8 @@ export const CollectionFailures = {
   agencyRejected: 'AgencyRejected',
   noAgencyCase: 'AgencyCaseMissing',
   caseClosed: 'AgencyCaseClosed',
+  /** Retryable: the reminder waits until an administrator enters the reference rate. */
+  referenceRateUnconfirmed: 'ReferenceRateUnconfirmed',
 } as const;
 
 /**
@@ -46,7 +52,9 @@ export const CollectionFailures = {
 export class CollectionActivities implements Contract {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly agency: AgencyClient,
+    @Inject(REFERENCE_RATE_SOURCE) private readonly referenceRates: ReferenceRateSource,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -57,7 +65,10 @@ export class CollectionActivities implements Contract {
     const stored = await reminderOf(this.dataSource, invoiceId);
     if (stored) return reminderSent(stored);
 
-    const planned = guard(() => planReminder(request));
+    const country = guard(() => parseCountry(request.invoice?.country, 'invoice.country'));
+    // Not guarded: an unreachable invoicing service is a passing fault that Temporal retries.
+    const rates = await this.referenceRates.ratesFor(country);
+    const planned = await planOrHold(this.db, this.logger, request, rates);
     const { invoice } = request;
     // The agency is idempotent by invoiceId, so a crash after this call and before the insert
     // below is healed by the retry: the agency answers the case it opened the first time.
@@ -134,6 +145,7 @@ export class CollectionActivities implements Contract {
     });
     const reminder = await reminderOf(this.dataSource, invoice.invoiceId);
     if (!reminder) throw new Error(`the reminder of invoice ${invoice.invoiceId} was not stored`);
+    await this.db.transaction((tx) => releaseReminderHold(tx, invoice.invoiceId));
     this.logger.info({ invoiceId, caseId: reminder.agencyCaseId }, 'reminder sent through the agency');
     return reminderSent(reminder);
   }
@@ -227,7 +239,7 @@ interface PlannedReminder {
 }
 
 /** Checks the request and computes the fee and the interest the reminder carries. */
-function planReminder(request: ReminderRequest): PlannedReminder {
+function planReminder(request: ReminderRequest, rates: ReferenceRateTable): PlannedReminder {
   const { invoice } = request;
   if (!invoice) throw new DomainValidationError('is required', 'invoice');
   const country = parseCountry(invoice.country, 'invoice.country');
@@ -247,8 +259,45 @@ function planReminder(request: ReminderRequest): PlannedReminder {
   }
   if (compareLocalDates(reminderDueDate, reminderDate) <= 0) throw new DomainValidationError('must be after the reminder date', 'reminderDueDate');
   // Interest runs from the day after the due date up to the reminder date, both counted.
-  const interest = lateInterest(country, Money.ofMinor(request.openCents, currency), addDays(dueDate, 1), reminderDate);
+  const interest = lateInterest(country, Money.ofMinor(request.openCents, currency), addDays(dueDate, 1), reminderDate, rates);
   return { country, feeCents: fee.minorUnits, interestCents: interest.interest.minorUnits };
+}
+
+/**
+ * Plans the reminder, or holds it when some of its interest days have a reference rate nobody has
+ * confirmed: the hold is recorded for the finance centre and the activity fails retryably, so the
+ * reminder goes out on the first retry after an administrator enters the rate. A guessed rate
+ * would put a figure on the client's letter that may be wrong.
+ */
+async function planOrHold(db: Database, logger: Logger, request: ReminderRequest, rates: ReferenceRateTable): Promise<PlannedReminder> {
+  let planned: PlannedReminder | undefined;
+  let unconfirmed: UnconfirmedReferenceRateError | undefined;
+  guard(() => {
+    try {
+      planned = planReminder(request, rates);
+    } catch (error) {
+      if (!(error instanceof UnconfirmedReferenceRateError)) throw error;
+      unconfirmed = error;
+    }
+  });
+  if (planned) return planned;
+  const { invoice } = request;
+  const { country, period, reason, message } = unconfirmed!;
+  await db.transaction((tx) =>
+    holdReminder(tx, {
+      invoice_id: invoice.invoiceId,
+      organisation_id: invoice.organisationId,
+      country,
+      invoice_number: invoice.invoiceNumber,
+      client_number: invoice.clientNumber,
+      reminder_date: request.reminderDate,
+      rate_from: period.validFrom,
+      rate_to: period.validTo,
+      reason,
+    }),
+  );
+  logger.warn({ invoiceId: invoice.invoiceId, country, rateFrom: period.validFrom }, 'reminder held: the reference rate is not confirmed');
+  throw ApplicationFailure.retryable(message, CollectionFailures.referenceRateUnconfirmed);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

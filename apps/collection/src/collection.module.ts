@@ -10,10 +10,15 @@ import { AgencyCasesController } from './agency-cases/agency-cases.controller';
 import { AgencyReportsController } from './agency-cases/agency-reports.controller';
 import { AgencyReportsService } from './agency-cases/agency-reports.service';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderHolds';
+import { ReminderHoldsController } from './reminders/reminder-holds.controller';
+import { InvoicingReferenceRates, loadInvoicingTcpSettings, REFERENCE_RATE_SOURCE, ReferenceRateSource } from './reference-rates/reference-rate-source';
 
 export interface CollectionModuleOptions {
   /** Replaces the HTTP transport to the agency (another protocol, or a test's recorder). */
   agencyTransport?: AgencyTransport;
+  /** Replaces the invoicing service's rule tables as the source of the reference rates. */
+  referenceRates?: ReferenceRateSource;
 }
 
 /**
@@ -25,6 +30,7 @@ export class CollectionModule {
   static register(env: Record<string, string | undefined> = process.env, options: CollectionModuleOptions = {}): DynamicModule {
     // Read before the platform starts anything, so a bad AGENCY_URL stops the service at once.
     const agencyTransport = options.agencyTransport ?? new HttpAgencyTransport(loadAgencySettings(env));
+    const referenceRates = options.referenceRates ?? new InvoicingReferenceRates(loadInvoicingTcpSettings(env));
     return {
       module: CollectionModule,
       imports: [
@@ -34,7 +40,7 @@ export class CollectionModule {
             description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
             database: {
               entities: [Reminder, AgencyCase, AgencyReport],
-              migrations: [InitialCollection1764200000000],
+              migrations: [InitialCollection1764200000000, ReminderHolds1764900000001],
             },
             activities: [CollectionActivities],
             routesPredateScopes: true,
@@ -42,8 +48,14 @@ export class CollectionModule {
           env,
         ),
       ],
-      controllers: [RemindersController, AgencyCasesController, AgencyReportsController],
-      providers: [{ provide: AGENCY_TRANSPORT, useValue: agencyTransport }, AgencyClient, CollectionActivities, AgencyReportsService],
+      controllers: [ReminderHoldsController, RemindersController, AgencyCasesController, AgencyReportsController],
+      providers: [
+        { provide: AGENCY_TRANSPORT, useValue: agencyTransport },
+        { provide: REFERENCE_RATE_SOURCE, useValue: referenceRates },
+        AgencyClient,
+        CollectionActivities,
+        AgencyReportsService,
+      ],
     };
   }
 }

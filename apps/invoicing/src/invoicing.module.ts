@@ -22,6 +22,7 @@ import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { RuleTablesController } from './rule-tables/rule-tables.controller';
+import { RuleTablesMessagesController } from './rule-tables/rule-tables.messages';
 import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
@@ -62,7 +63,7 @@ export class InvoicingModule {
           env,
         ),
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, RuleTablesMessagesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
       providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],
     };
   }
