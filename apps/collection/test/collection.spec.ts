@@ -6,7 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { AgencyStatusSignal, InvoiceSnapshot, InvoicingActivities, invoiceLifecycleWorkflowId, ReminderRequest, TaskQueues } from '@clientfees/contracts';
 import { Country, REFERENCE_RATES, ReferenceRateTable } from '@clientfees/domain';
-import { Database, mintAccessToken, SERVICE_LOGGER } from '@clientfees/platform';
+import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -18,7 +18,7 @@ import {
   startDevServer,
   startServiceForTest,
   startServiceProcess,
-  TEST_SIGNING_KEY,
+  testToken,
   TestDatabase,
 } from '@clientfees/testing';
 import { CollectionModule } from '../src/collection.module';
@@ -110,7 +110,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let transport: RecordingTransport;
   let activities: CollectionActivities;
   const rates = new AdministeredRates();
-  const agencyToken = mintAccessToken({ sub: 'agency-sim', roles: ['collection-agency'] }, TEST_SIGNING_KEY);
+  const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
   beforeAll(async () => {
     env = await startDevServer();
@@ -191,7 +191,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
     // Due 20.7.2026, reminder 15.8.2026: every interest day is in 7–12/2026, an estimate as shipped.
     const request = reminderRequest({ reminderDate: '2026-08-15', reminderDueDate: '2026-08-29' }, { invoiceDate: '2026-07-01', dueDate: '2026-07-20' });
     const { invoiceId } = request.invoice;
-    const financeCentre = mintAccessToken({ sub: 'fc-1', roles: ['finance-centre'], organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
+    const financeCentre = testToken({ sub: 'fc-1', roles: ['finance-centre'], organisations: ['fi-demo'] });
     const held = async () =>
       (await service.request('GET', '/reminders/held?organisationId=fi-demo', { token: financeCentre })).body.filter((h: { invoiceId: string }) => h.invoiceId === invoiceId);
 
@@ -206,7 +206,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
     }
     expect(await casesAtAgency(invoiceId)).toHaveLength(0);
     // Another organisation's finance centre does not see it.
-    const other = mintAccessToken({ sub: 'fc-2', roles: ['finance-centre'], organisations: ['fi-other'] }, TEST_SIGNING_KEY);
+    const other = testToken({ sub: 'fc-2', roles: ['finance-centre'], organisations: ['fi-other'] });
     expect((await service.request('GET', '/reminders/held?organisationId=fi-demo', { token: other })).status).toBe(404);
 
     // The administrator enters the Bank of Finland's rate for 1.7.–31.12.2026: the next retry sends it.
