@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsController } from './organisations/organisations.controller';
@@ -25,6 +25,9 @@ import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns
 import { RuleTablesController } from './rule-tables/rule-tables.controller';
 import { RuleTablesMessagesController } from './rule-tables/rule-tables.messages';
 import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
+import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
+import { WhatIfModule } from './what-if/what-if.module';
+import { WhatIfActivities } from './what-if/what-if.activities';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { PaymentFile } from './payments/payment-file.entity';
@@ -56,13 +59,18 @@ export class InvoicingModule {
             description: 'Organisations, invoices and their lifecycles.',
             database: {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
-              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, RuleTableCorrections1764900000000],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, RuleTableCorrections1764900000000, WhatIfRuns1764900000002],
             },
-            activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
+            activities: [
+              bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities),
+              bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
+              bindActivities(WHAT_IF_ACTIVITY_CONTRACT, WhatIfActivities),
+            ],
             routesPredateScopes: true,
           },
           env,
         ),
+        WhatIfModule,
       ],
       controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, RuleTablesMessagesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
       providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],

@@ -2,6 +2,7 @@ import type { BillingActivities } from './billing';
 import type { CollectionActivities } from './collection';
 import type { InvoicingActivities } from './invoicing';
 import type { PlatformActivitiesContract } from './services';
+import type { WhatIfActivities } from './what-if';
 
 /**
  * The methods of an activity interface, named at run time: a service's Temporal worker registers
@@ -57,3 +58,5 @@ export const COLLECTION_ACTIVITY_CONTRACT = activityContract<CollectionActivitie
   'recallFromAgency',
   'tellAgencyOfPaymentPlan',
 ]);
+
+export const WHAT_IF_ACTIVITY_CONTRACT = activityContract<WhatIfActivities>()('WhatIfActivities', ['planWhatIfRun', 'compareWhatIfBatch', 'completeWhatIfRun', 'failWhatIfRun']);

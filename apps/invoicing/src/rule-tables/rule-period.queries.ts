@@ -1,4 +1,4 @@
-import type { DatedRow, RuleStatus, RuleTableName } from '@clientfees/domain';
+import type { DatedRow, RuleStatus, RuleTableName, RuleTableSet } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
 /**
@@ -30,6 +30,13 @@ const COLUMNS = 'id, rule_table, valid_from, valid_to, source, value, status, cr
 
 export function toDatedRow(row: RulePeriodRow): DatedRow<unknown> {
   return { validFrom: row.valid_from, validTo: row.valid_to, source: row.source, value: row.value, status: row.status };
+}
+
+/** The rule tables as the fee rules read them: every table's rows by name (a missing name: the shipped table). */
+export async function ruleTableSet(tx: Tx): Promise<RuleTableSet> {
+  const tables: Record<string, DatedRow<unknown>[]> = {};
+  for (const row of await listRulePeriods(tx)) (tables[row.rule_table] ??= []).push(toDatedRow(row));
+  return tables;
 }
 
 export function listRulePeriods(tx: Tx, name?: RuleTableName): Promise<RulePeriodRow[]> {
