@@ -22,8 +22,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
-import { RuleTablesController } from './rule-tables/rule-tables.controller';
-import { RuleTablesMessagesController } from './rule-tables/rule-tables.messages';
+import { RuleTablesModule } from './rule-tables/rule-tables.module';
 import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
 import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
 import { WhatIfModule } from './what-if/what-if.module';
@@ -70,9 +69,10 @@ export class InvoicingModule {
           },
           env,
         ),
+        RuleTablesModule,
         WhatIfModule,
       ],
-      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, RuleTablesController, RuleTablesMessagesController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
+      controllers: [OrganisationsController, InvoicesController, InvoiceDecisionsController, DeferralsController, FeeReductionsController, InvoicingMessagesController, PaymentsController, CreditBalancesController, ...BILLING_DATA_CONTROLLERS, BillingRunsController],
       providers: [InvoicesService, InvoicingActivities, LifecycleStarter, LifecycleUpdates, TransferRunSchedules, PaymentsService, PaymentDelivery, ...BILLING_DATA_PROVIDERS, BillingRunStore, BillingCalculation, BillingInvoices, BillingActivities, BillingRunsService, BillingSchedules],
     };
   }

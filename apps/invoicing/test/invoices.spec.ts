@@ -302,39 +302,6 @@ describe('invoicing service with the Temporal dev server', () => {
     expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('in-payment-plan');
   });
 
-  it('keeps statutory tables as dated data: a new period closes the open one, an overlap is refused', async () => {
-    const tables = await stack.service.request('GET', '/rule-tables', { roles: ['administrator'] });
-    expect(tables.body.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['fi-home-care-income-limits', 'se-max-fees']));
-
-    const before = (await stack.service.request('GET', '/rule-tables/fi-home-care-income-limits', { roles: ['administrator'] })).body.periods;
-    const open = before.at(-1);
-    expect(open.validTo).toBeNull();
-    const added = await stack.service.request('POST', '/rule-tables/fi-home-care-income-limits/periods', {
-      roles: ['administrator'],
-      body: { validFrom: '2027-01-01', source: 'Government decree (index review 1.1.2027) — test', value: open.value },
-    });
-    expect(added.status).toBe(201);
-    const after = added.body.periods;
-    expect(after.at(-2)).toMatchObject({ validFrom: open.validFrom, validTo: '2026-12-31' });
-    expect(after.at(-1)).toMatchObject({ validFrom: '2027-01-01', validTo: null, createdBy: 'test-user' });
-
-    const sePeriods = (await stack.service.request('GET', '/rule-tables/se-max-fees', { roles: ['administrator'] })).body.periods;
-    const closed = sePeriods.at(-1);
-    const overlap = await stack.service.request('POST', '/rule-tables/se-max-fees/periods', {
-      roles: ['administrator'],
-      body: { validFrom: closed.validFrom, source: 'test', value: closed.value },
-    });
-    expect(overlap.status).toBe(409);
-
-    const badValue = await stack.service.request('POST', '/rule-tables/fi-home-care-income-limits/periods', {
-      roles: ['administrator'],
-      body: { validFrom: '2028-01-01', source: 'test', value: { nonsense: '1' } },
-    });
-    expect(badValue.status).toBe(400);
-    expect(badValue.body.problems[0].field).toBe('value');
-    expect((await stack.service.request('POST', '/rule-tables/se-max-fees/periods', { roles: ['finance-centre'], body: {} })).status).toBe(403);
-  });
-
   it('answers another service over TCP messages', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });

@@ -40,7 +40,7 @@ export function endOfNextYear(today: LocalDate): LocalDate {
 /**
  * The coverage of `table` (the database's rows, or the shipped ones) as of `today`. Statutory
  * tables must cover every day from the reform to the end of the next calendar year; a price list
- * is the organisation's own and only reports what it has.
+ * is the organisation's own: its gaps are reported the same way, for the organisation to fill.
  */
 export function ruleTableCoverage(name: RuleTableName, table: DatedTable<unknown>, today: LocalDate): RuleTableCoverage {
   const definition = RULE_TABLES[name];
