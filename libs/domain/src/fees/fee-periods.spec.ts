@@ -76,6 +76,22 @@ describe('FI long-term care: the käyttövara of each period always remains', ()
     // 85 % × 1 100 = 935; 1 100 − 935 = 165 ≥ 164 (2021) but < 167 (2022): the edge of the allowance.
     expect([ltc('2021-12-31', '1100.00'), ltc('2022-01-01', '1100.00')]).toEqual(['935.00', '933.00']);
   });
+
+  it('moves the allowance on the day of each index review: the same income pays less from that day', () => {
+    // 1 100 €: 1 100 − 167 = 933 on 31.12.2023, 1 100 − 182 = 918 from 1.1.2024, 1 100 − 195 = 905 from 1.1.2026.
+    expect([ltc('2023-12-31', '1100.00'), ltc('2024-01-01', '1100.00'), ltc('2025-12-31', '1100.00'), ltc('2026-01-01', '1100.00')]).toEqual(['933.00', '918.00', '918.00', '905.00']);
+    // Institutional care, 800 €: 85 % = 680 leaves 120 ≥ 112 in 2023; from 2024 it would leave less
+    // than 122, so 800 − 122 = 678, and from 2026 800 − 130 = 670.
+    expect([ltc('2023-12-31', '800.00', 'institutional-care'), ltc('2024-01-01', '800.00', 'institutional-care'), ltc('2026-01-01', '800.00', 'institutional-care')]).toEqual([
+      '680.00',
+      '678.00',
+      '670.00',
+    ]);
+  });
+
+  it('has no rule before the reform of 1.7.2021', () => {
+    expect(() => ltc('2021-06-30', '1000.00')).toThrow(/no rule for 2021-06-30/);
+  });
 });
 
 describe('SE elderly care at maxtaxa and the minimum amounts of each period', () => {
@@ -101,6 +117,13 @@ describe('SE elderly care at maxtaxa and the minimum amounts of each period', ()
 
   it('raises the minimum amount on 1.8.2022 (SFS 2022:935): the same income pays 200 kr less', () => {
     expect([fee('2022-07-31', '7000.00'), fee('2022-08-01', '7000.00')]).toEqual(['1347.00', '1147.00']);
+  });
+
+  it('moves maxtaxa and the minimum amount at each new year: the same income pays by that year’s amounts', () => {
+    // 8 829 kr = 6 470 + 2 359: maxtaxa on 31.12.2023; 8 829 − 7 062 = 1 767 on 1.1.2024.
+    expect([fee('2023-12-31', '8829.00'), fee('2024-01-01', '8829.00')]).toEqual(['2359.00', '1767.00']);
+    // 9 889 kr = 7 247 + 2 642: maxtaxa on 31.12.2025; 9 889 − 7 296 = 2 593 on 1.1.2026.
+    expect([fee('2025-12-31', '9889.00'), fee('2026-01-01', '9889.00')]).toEqual(['2642.00', '2593.00']);
   });
 
   it('has no rule before 2021', () => {
