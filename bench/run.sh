@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm run bench [-- --quick | --trial]`: the billing-run benchmark, then the start-throughput
-# benchmark (see BENCHMARKS.md). BENCH_SKIP_BILLING=1 / BENCH_SKIP_LIFECYCLES=1 skip one of them.
+# `npm run bench [-- --quick | --trial]`: the billing-run benchmark, the start-throughput benchmark
+# and the what-if benchmark (see BENCHMARKS.md). BENCH_SKIP_BILLING=1 / BENCH_SKIP_LIFECYCLES=1 /
+# BENCH_SKIP_WHAT_IF=1 skip one of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${TEMPORAL_CLI:-}" && -f .tools/env ]]; then
@@ -13,4 +14,7 @@ if [[ "${BENCH_SKIP_BILLING:-0}" != 1 ]]; then
 fi
 if [[ "${BENCH_SKIP_LIFECYCLES:-0}" != 1 ]]; then
   node "$heap" -r ./scripts/register.js bench/start-throughput.ts "$@"
+fi
+if [[ "${BENCH_SKIP_WHAT_IF:-0}" != 1 ]]; then
+  node "$heap" -r ./scripts/register.js bench/what-if-run.ts "$@"
 fi

@@ -198,6 +198,26 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(JSON.stringify(tooHigh.body.problems)).toMatch(/5\.00|cap/);
   });
 
+  it('charges no Swedish reminder fee unless the organisation records where it was agreed (lag 1981:739 2 §)', async () => {
+    const se = { ...FI_ORGANISATION, country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' };
+    const plain = await stack.service.request('PUT', '/organisations/se-no-basis', { roles: ['administrator'], body: se });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ reminderFeeCents: null, reminderFeeBasis: null });
+
+    const refused = await stack.service.request('PUT', '/organisations/se-no-basis', { roles: ['administrator'], body: { ...se, reminderFee: '60' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([{ field: 'reminderFee', reason: expect.stringMatching(/1981:739\) om ersättning för inkassokostnader m\.m\. 2 §.*reminderFeeBasis/) }]);
+    expect((await stack.service.request('GET', '/organisations/se-no-basis', { roles: ['administrator'] })).body.reminderFeeCents).toBeNull();
+
+    const basis = 'agreed in the fee decision’s terms of payment (avgiftsbeslut) since 1.1.2024';
+    const agreed = await stack.service.request('PUT', '/organisations/se-with-basis', { roles: ['administrator'], body: { ...se, reminderFee: '60', reminderFeeBasis: basis } });
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ reminderFeeCents: 6000, reminderFeeBasis: basis });
+    const tooLong = await stack.service.request('PUT', '/organisations/se-with-basis', { roles: ['administrator'], body: { ...se, reminderFeeBasis: 'x'.repeat(501) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.problems[0].field).toBe('reminderFeeBasis');
+  });
+
   it('credits, waives and refuses a recall of an invoice that is not at the agency', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-24') });
     const id = created.body.id as string;

@@ -59,7 +59,14 @@ export class Organisation {
   @Column({ name: 'reminder_due_days', type: 'int' })
   reminderDueDays!: number;
 
-  /** Null: the country's default fee. */
+  /** Null: the country's default fee (in Sweden none unless `reminderFeeBasis` is recorded). */
   @Column({ name: 'reminder_fee_cents', type: 'int', nullable: true })
   reminderFeeCents!: number | null;
+
+  /**
+   * SE: where the client agreed to the reminder fee when the debt arose (lag 1981:739 2 §), e.g.
+   * the fee decision's terms of payment; null when none is on record, and then no fee is charged.
+   */
+  @Column({ name: 'reminder_fee_basis', type: 'text', nullable: true })
+  reminderFeeBasis!: string | null;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { currencyOfCountry, DomainValidationError, Money, transferSchedule } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, isDomainValidationError, Money, transferSchedule } from '@clientfees/domain';
 import { Roles } from '@clientfees/platform';
 import { Organisation } from './organisation.entity';
 import { PutOrganisationDto } from './organisation.dto';
@@ -48,14 +48,21 @@ export class OrganisationsController {
     }
     // Weekly on an ISO weekday 1-7, monthly on a day 1-31 (the last day of a shorter month).
     transferSchedule(body.transferScheduleKind, body.transferScheduleDay, { kind: 'transferScheduleKind', day: 'transferScheduleDay' });
-    const { reminderFee, ...settings } = body;
+    const { reminderFee, reminderFeeBasis, ...settings } = body;
     const repository = this.dataSource.getRepository(Organisation);
     const organisation = repository.create({
       id,
       ...settings,
       reminderFeeCents: reminderFee === undefined ? null : Money.parse(reminderFee, body.currency, 'reminderFee').minorUnits,
+      reminderFeeBasis: reminderFeeBasis === undefined || reminderFeeBasis.trim() === '' ? null : reminderFeeBasis.trim(),
     });
-    termsOf(organisation); // refuses a fee above the legal cap or a too early transfer, naming the field
+    try {
+      termsOf(organisation); // refuses a fee above the legal cap, a Swedish fee without its basis or a too early transfer
+    } catch (error) {
+      // The domain names the fee `fees.reminder`; the request calls it `reminderFee`.
+      if (isDomainValidationError(error) && error.field === 'fees.reminder') throw new DomainValidationError(error.reason, 'reminderFee');
+      throw error;
+    }
     await repository.save(organisation);
     await this.schedules.upsert(organisation);
     return this.get(id);
