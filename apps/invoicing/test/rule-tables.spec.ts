@@ -70,6 +70,10 @@ describe('rule tables', () => {
     const after = added.body.periods;
     expect(after.at(-2)).toMatchObject({ validFrom: open.validFrom, validTo: '2027-12-31' });
     expect(after.at(-1)).toMatchObject({ validFrom: '2028-01-01', validTo: null, status: 'confirmed', toCheck: false, createdBy: 'test-user' });
+    // Append-only: the open row as it was is kept, with who closed it and why.
+    expect((await stack.service.request('GET', '/rule-tables/fi-home-care-income-limits/superseded', admin)).body).toEqual([
+      expect.objectContaining({ validFrom: open.validFrom, validTo: null, createdBy: 'shipped', supersededBy: 'test-user', grounds: 'new period from 2028-01-01: STM ilmoitus (index review 1.1.2028) — test' }),
+    ]);
 
     const sePeriods = (await stack.service.request('GET', '/rule-tables/se-max-fees', admin)).body.periods;
     const closed = sePeriods.at(-1);
@@ -77,6 +81,9 @@ describe('rule tables', () => {
     const overlap = await stack.service.request('POST', '/rule-tables/se-max-fees/periods', { ...admin, body: { validFrom: closed.validFrom, source: 'test', value: closed.value } });
     expect(overlap.status).toBe(409);
     expect(overlap.body.problems[0].field).toBe('validFrom');
+    const gap = await stack.service.request('POST', '/rule-tables/se-max-fees/periods', { ...admin, body: { validFrom: '2030-01-01', source: 'test', value: closed.value } });
+    expect(gap.status).toBe(400);
+    expect(gap.body.problems[0]).toEqual({ field: 'validFrom', reason: expect.stringMatching(/^se-max-fees: has a gap: no rule from /) });
 
     const badValue = await stack.service.request('POST', '/rule-tables/fi-home-care-income-limits/periods', {
       ...admin,

@@ -72,11 +72,6 @@ export async function insertRulePeriod(tx: Tx, row: NewRulePeriod): Promise<Rule
   return inserted;
 }
 
-/** Ends an open-ended period the day before the next one starts (how a new year replaces the old). */
-export async function closeRulePeriod(tx: Tx, id: number, validTo: string): Promise<void> {
-  await tx.query('UPDATE rule_period SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL', [id, validTo]);
-}
-
 /** Only the status: the figure and its source stay as they were shipped. */
 export async function setRulePeriodStatus(tx: Tx, id: number, status: RuleStatus): Promise<void> {
   await tx.query('UPDATE rule_period SET status = $2 WHERE id = $1', [id, status]);

@@ -56,7 +56,7 @@ export class RuleTablesController {
   @Scope.caller()
   @ApiOperation({
     summary: 'Adds the next period of a rule table; the open period ends the day before it starts.',
-    description: 'A period that overlaps a closed one is refused (409) by the database’s exclusion constraint.',
+    description: 'The open row moves to GET /rule-tables/{name}/superseded (the caller as actor, the new source as grounds) and comes back ending the day before. A period inside a closed one is refused (409); one that would leave a gap after a closed one, or starts on or before the open one, is refused (400).',
   })
   addPeriod(@Param('name') name: string, @Body() body: NewPeriodDto, @CurrentUser() user: AccessClaims) {
     return this.ruleTables.addPeriod(name, body, user.sub);

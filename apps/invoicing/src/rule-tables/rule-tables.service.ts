@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import {
-  addDays,
   DomainValidationError,
   isRuleTableName,
   localDateInZone,
@@ -11,8 +10,8 @@ import {
   ruleTableCoverage,
   validateRuleTableValue,
 } from '@clientfees/domain';
-import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
-import { closeRulePeriod, insertRulePeriod, listRulePeriods, listSupersededPeriods, lockRuleTable, toDatedRow } from './rule-period.queries';
+import { conflict, Database } from '@clientfees/platform';
+import { listRulePeriods, listSupersededPeriods, lockRuleTable, toDatedRow } from './rule-period.queries';
 import { putRulePeriod } from './rule-table-changes';
 import { CoverageView, rulePeriodView, RulePeriodView, SupersededPeriodView, supersededPeriodView } from './rule-table.view';
 
@@ -60,25 +59,24 @@ export class RuleTablesService {
     }));
   }
 
-  /** The next period; the open one ends the day before. A period overlapping a closed one is a 409. */
+  /**
+   * The next period; the open one ends the day before. Append-only like a correction: the open row
+   * moves to the superseded rows (with the actor and the new period's source as grounds) and comes
+   * back closed. A period starting inside a closed one is a 409, on or before the open one's start a 400.
+   */
   async addPeriod(name: string, period: { validFrom: string; source: string; status: 'confirmed' | 'check' | 'estimate'; value: unknown }, actor: string) {
     const table = this.table(name);
     const validFrom = parseLocalDate(period.validFrom, 'validFrom');
     validateRuleTableValue(table, period.value);
-    try {
-      await this.db.transaction(async (tx) => {
-        await lockRuleTable(tx, table);
-        const open = (await listRulePeriods(tx, table)).find((row) => row.valid_to === null);
-        if (open) {
-          if (validFrom <= open.valid_from) throw new DomainValidationError(`must be after the start of the open period (${open.valid_from})`, 'validFrom');
-          await closeRulePeriod(tx, open.id, addDays(validFrom, -1));
-        }
-        await insertRulePeriod(tx, { rule_table: table, valid_from: validFrom, valid_to: null, source: period.source, value: period.value, status: period.status, created_by: actor });
-      });
-    } catch (error) {
-      if (isExclusionViolation(error)) throw conflict('the period overlaps an existing one', 'validFrom', 'overlaps an existing period');
-      throw error;
-    }
+    await this.db.transaction(async (tx) => {
+      await lockRuleTable(tx, table);
+      const rows = await listRulePeriods(tx, table);
+      const open = rows.find((row) => row.valid_to === null);
+      if (open && validFrom <= open.valid_from) throw new DomainValidationError(`must be after the start of the open period (${open.valid_from})`, 'validFrom');
+      const closed = rows.find((row) => row.valid_to !== null && row.valid_to >= validFrom);
+      if (closed) throw conflict(`the period overlaps ${closed.valid_from} … ${closed.valid_to}`, 'validFrom', 'overlaps an existing period');
+      await putRulePeriod(tx, table, { validFrom, validTo: null, source: period.source, status: period.status, value: period.value }, actor, `new period from ${validFrom}: ${period.source}`);
+    });
     return this.get(table);
   }
 
