@@ -16,6 +16,7 @@ import {
   validateWhatIfDraft,
   WhatIfClientResult,
   WhatIfDraft,
+  WhatIfHousehold,
   whatIfRuleSets,
   WhatIfTallies,
 } from '@clientfees/domain';
@@ -54,6 +55,8 @@ function inField<T>(prefix: string, work: () => T): T {
 
 /** Households per batch: a batch is one read of the billing data and one write of results. */
 export const WHAT_IF_HOUSEHOLDS_PER_BATCH = 2000;
+/** Households compared between two turns of the event loop (a few tens of milliseconds). */
+const YIELD_EVERY_HOUSEHOLDS = 100;
 /** Up to this many clients the run is computed while the request waits; more go to the workflow. */
 export const WHAT_IF_SYNC_LIMIT = 2000;
 
@@ -158,7 +161,7 @@ export class WhatIfService {
       tables: await ruleTableSet(tx),
     }));
     const rules = whatIfRuleSets(tables, run.draft, run.rulesOf);
-    const results: WhatIfClientResult[] = [];
+    const households: WhatIfHousehold[] = [];
     for (const organisationId of [...new Set(members.map((m) => m.organisation_id))]) {
       const ofOrganisation = members.filter((m) => m.organisation_id === organisationId);
       const [inputs, priceList] = await Promise.all([
@@ -169,7 +172,7 @@ export class WhatIfService {
       let clients: typeof ofOrganisation = [];
       const flush = () => {
         const loaded = clients.map((m) => inputs.get(m.client_id)).filter((c) => c !== undefined);
-        if (loaded.length > 0) results.push(...compareHousehold({ organisationId, clients: loaded, priceList }, rules));
+        if (loaded.length > 0) households.push({ organisationId, clients: loaded, priceList });
       };
       for (const member of ofOrganisation) {
         if (member.household !== household) {
@@ -180,6 +183,12 @@ export class WhatIfService {
         clients.push(member);
       }
       flush();
+    }
+    const results: WhatIfClientResult[] = [];
+    for (let i = 0; i < households.length; i++) {
+      results.push(...compareHousehold(households[i], rules));
+      // The comparison is CPU work on the service's one thread: let requests through now and then.
+      if (i % YIELD_EVERY_HOUSEHOLDS === YIELD_EVERY_HOUSEHOLDS - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     const tallies = tallyWhatIf(results);
     await this.db.transaction((tx) => storeWhatIfResults(tx, id, batch, results, tallies));
