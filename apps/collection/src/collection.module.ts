@@ -1,19 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
-import { AGENCY_TRANSPORT, AgencyClient, AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
+import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
+import { AgencyModule } from './agency/agency.module';
+import { AgencyCasesModule } from './agency-cases/agency-cases.module';
 import { CollectionActivities } from './collection.activities';
-import { Reminder } from './reminders/reminder.entity';
-import { RemindersController } from './reminders/reminders.controller';
-import { AgencyCase } from './agency-cases/agency-case.entity';
-import { AgencyReport } from './agency-cases/agency-report.entity';
-import { AgencyCasesController } from './agency-cases/agency-cases.controller';
-import { AgencyReportsController } from './agency-cases/agency-reports.controller';
-import { AgencyReportsService } from './agency-cases/agency-reports.service';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
 import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderHolds';
-import { ReminderHoldsController } from './reminders/reminder-holds.controller';
-import { InvoicingReferenceRates, loadInvoicingTcpSettings, REFERENCE_RATE_SOURCE, ReferenceRateSource } from './reference-rates/reference-rate-source';
+import { InvoicingReferenceRates, loadInvoicingTcpSettings, ReferenceRateSource } from './reference-rates/reference-rate-source';
+import { ReferenceRatesModule } from './reference-rates/reference-rates.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 export interface CollectionModuleOptions {
   /** Replaces the HTTP transport to the agency (another protocol, or a test's recorder). */
@@ -29,34 +25,23 @@ export interface CollectionModuleOptions {
 @Module({})
 export class CollectionModule {
   static register(env: Record<string, string | undefined> = process.env, options: CollectionModuleOptions = {}): DynamicModule {
-    // Read before the platform starts anything, so a bad AGENCY_URL stops the service at once.
+    // Read before the platform starts anything, so a bad AGENCY_URL or INVOICING_TCP_PORT stops the service at once.
     const agencyTransport = options.agencyTransport ?? new HttpAgencyTransport(loadAgencySettings(env));
     const referenceRates = options.referenceRates ?? new InvoicingReferenceRates(loadInvoicingTcpSettings(env));
+    const service = PlatformModule.forService(
+      {
+        name: 'collection',
+        description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
+        database: { entities: [], migrations: [InitialCollection1764200000000, ReminderHolds1764900000001] },
+        activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
+        routesPredateScopes: true,
+      },
+      env,
+    );
     return {
       module: CollectionModule,
-      imports: [
-        PlatformModule.forService(
-          {
-            name: 'collection',
-            description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-            database: {
-              entities: [Reminder, AgencyCase, AgencyReport],
-              migrations: [InitialCollection1764200000000, ReminderHolds1764900000001],
-            },
-            activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
-            routesPredateScopes: true,
-          },
-          env,
-        ),
-      ],
-      controllers: [ReminderHoldsController, RemindersController, AgencyCasesController, AgencyReportsController],
-      providers: [
-        { provide: AGENCY_TRANSPORT, useValue: agencyTransport },
-        { provide: REFERENCE_RATE_SOURCE, useValue: referenceRates },
-        AgencyClient,
-        CollectionActivities,
-        AgencyReportsService,
-      ],
+      imports: [service, AgencyModule.register(agencyTransport), ReferenceRatesModule.register(referenceRates), RemindersModule, AgencyCasesModule],
+      providers: [CollectionActivities],
     };
   }
 }

@@ -23,6 +23,7 @@ import {
 } from '@clientfees/testing';
 import { CollectionModule } from '../src/collection.module';
 import { CollectionActivities, CollectionFailures } from '../src/collection.activities';
+import { AgencySteps } from '../src/agency-cases/agency-steps';
 import { AgencyClient, AgencyRequest, AgencyResponse, AgencyTransport, AgencyUnavailableError, HttpAgencyTransport } from '../src/agency/agency-client';
 import type { ReferenceRateSource } from '../src/reference-rates/reference-rate-source';
 
@@ -262,11 +263,12 @@ describe('collection service with the agency simulator and the Temporal dev serv
 
   it('leaves an unreachable agency to Temporal’s retries and gives up for good when the agency refuses', async () => {
     const unreachable = new CollectionActivities(
-      service.app.get(DataSource),
-      service.app.get(Database),
-      new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
-      rates,
-      service.app.get(SERVICE_LOGGER),
+      new AgencySteps(
+        service.app.get(Database),
+        new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
+        rates,
+        service.app.get(SERVICE_LOGGER),
+      ),
     );
     const request = reminderRequest();
     const down = await unreachable.sendReminder(request).catch((error: unknown) => error);
@@ -358,17 +360,24 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect(await failureOf(activities.recallFromAgency({ invoiceId: invoice.invoiceId, reason: 'x', actor: 'y' }))).toMatchObject({ type: CollectionFailures.noAgencyCase });
   });
 
-  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+  /**
+   * An invoice reminded through the agency, with its real invoiceLifecycle started by name and no
+   * worker polling: the workflow waits in the queue, and its history shows what was signalled.
+   */
+  async function remindedWithLifecycle() {
     const request = reminderRequest();
     const { invoiceId } = request.invoice;
     const sent = await activities.sendReminder(request);
-    // The real invoiceLifecycle, started by name with no worker polling: it waits in the queue,
-    // and its history shows what was signalled.
     const handle = await env.client.workflow.start('invoiceLifecycle', {
       workflowId: invoiceLifecycleWorkflowId(invoiceId),
       taskQueue: TaskQueues.workflows,
       args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
     });
+    return { invoiceId, sent, handle };
+  }
+
+  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'paid', amountCents: 10000, reportedOn: '2024-04-22' });
     expect(reported.status).toBe(200);
@@ -393,14 +402,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   });
 
   it('records a report for an invoice whose lifecycle has ended and answers 200, so the agency stops retrying', async () => {
-    const request = reminderRequest();
-    const { invoiceId } = request.invoice;
-    const sent = await activities.sendReminder(request);
-    const handle = await env.client.workflow.start('invoiceLifecycle', {
-      workflowId: invoiceLifecycleWorkflowId(invoiceId),
-      taskQueue: TaskQueues.workflows,
-      args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
-    });
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
     await handle.terminate('closed before the agency reported');
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'returned' });

@@ -8,3 +8,4 @@ export * from './billing';
 export * from './deaths';
 export * from './activities';
 export * from './what-if';
+export * from './agency-api';

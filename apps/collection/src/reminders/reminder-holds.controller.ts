@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Database, Roles, Scope } from '@clientfees/platform';
-import { ListRemindersQuery } from './list-reminders.query';
-import { listReminderHolds, ReminderHoldRow } from './reminder-hold.queries';
+import { Roles, Scope } from '@clientfees/platform';
+import type { ReminderHoldRow } from './reminder-hold.queries';
+import { ReminderHoldsService } from './reminder-holds.service';
+import { ListRemindersQuery } from './reminders.dto';
 
 export class ReminderHoldView {
   @ApiProperty({ format: 'uuid' }) invoiceId!: string;
@@ -44,7 +45,7 @@ export class ReminderHoldView {
 @ApiTags('reminders')
 @Controller('reminders/held')
 export class ReminderHoldsController {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly holds: ReminderHoldsService) {}
 
   @Get()
   @Roles('finance-centre', 'client-fee-officer', 'administrator')
@@ -52,7 +53,7 @@ export class ReminderHoldsController {
   @ApiOperation({ summary: 'Reminders waiting for a confirmed reference rate, oldest first.' })
   @ApiOkResponse({ type: [ReminderHoldView] })
   async list(@Query() query: ListRemindersQuery): Promise<ReminderHoldView[]> {
-    const rows = await this.db.read((tx) => listReminderHolds(tx, query.organisationId, query.limit));
+    const rows = await this.holds.list(query.organisationId, query.limit);
     return rows.map((row) => ReminderHoldView.of(row));
   }
 }
