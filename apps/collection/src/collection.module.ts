@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { agencyStatusSignal, COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platform';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
@@ -9,6 +9,7 @@ import { InitialCollection1764200000000 } from './migrations/1764200000000-Initi
 import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderHolds';
 import { InvoicingReferenceRates, loadInvoicingTcpSettings, ReferenceRateSource } from './reference-rates/reference-rate-source';
 import { ReferenceRatesModule } from './reference-rates/reference-rates.module';
+import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 import { RemindersModule } from './reminders/reminders.module';
 
 export interface CollectionModuleOptions {
@@ -32,7 +33,7 @@ export class CollectionModule {
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000, ReminderHolds1764900000001] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, ReminderHolds1764900000001] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
         routesPredateScopes: true,
       },
@@ -40,7 +41,15 @@ export class CollectionModule {
     );
     return {
       module: CollectionModule,
-      imports: [service, AgencyModule.register(agencyTransport), ReferenceRatesModule.register(referenceRates), RemindersModule, AgencyCasesModule],
+      imports: [
+        service,
+        // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
+        SignalOutbox.register({ signals: [agencyStatusSignal] }),
+        AgencyModule.register(agencyTransport),
+        ReferenceRatesModule.register(referenceRates),
+        RemindersModule,
+        AgencyCasesModule,
+      ],
       providers: [CollectionActivities],
     };
   }

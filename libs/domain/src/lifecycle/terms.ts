@@ -136,7 +136,7 @@ function reminderFeeBasisOf(value: unknown): string | null {
 }
 
 /**
- * Legal maximums (reference.md). Finland caps only the creditor's reminder fee here; collection
+ * Legal maximums (docs/reference.md). Finland caps only the creditor's reminder fee here; collection
  * costs in Finland are the agency's own charges, so the product does not configure them.
  */
 export const LIFECYCLE_FEE_CAPS: Readonly<Record<Country, Readonly<Partial<Record<LifecycleFeeKind, FeeCap>>>>> = Object.freeze({
@@ -157,7 +157,7 @@ const FEE_NAMES: Record<LifecycleFeeKind, string> = {
 };
 
 /**
- * Finnish law lets a reminder go out at the earliest 14 days after the due date (reference.md);
+ * Finnish law lets a reminder go out at the earliest 14 days after the due date (docs/reference.md);
  * the reminder goes out with the transfer, so the transfer may not come sooner.
  */
 export const FI_EARLIEST_REMINDER_DAYS_AFTER_DUE = 14;
