@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench [-- --quick | --trial]`: every benchmark below in turn (see BENCHMARKS.md); each can be
-# skipped with its BENCH_SKIP_* variable (BILLING, VOUCHERS, LIFECYCLES, INCOME_REVIEWS, …).
+# skipped with its BENCH_SKIP_* variable (BILLING, VOUCHERS, LIFECYCLES, INCOME_REVIEWS, WHAT_IF, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${TEMPORAL_CLI:-}" && -f .tools/env ]]; then
@@ -19,4 +19,7 @@ if [[ "${BENCH_SKIP_LIFECYCLES:-0}" != 1 ]]; then
 fi
 if [[ "${BENCH_SKIP_INCOME_REVIEWS:-0}" != 1 ]]; then
   node "$heap" -r ./scripts/register.js bench/income-reviews.ts "$@"
+fi
+if [[ "${BENCH_SKIP_WHAT_IF:-0}" != 1 ]]; then
+  node "$heap" -r ./scripts/register.js bench/what-if-run.ts "$@"
 fi

@@ -51,7 +51,7 @@ describe('clientfees fee home-care', () => {
     [['--date', '2024-06-01', '--household-size', '2', '--gross-monthly-income', '2000,00', '--hours-per-month', '10'], /--gross-monthly-income: must use a point/],
     [['--date', '2024-06-01', '--household-size', '2', '--gross-monthly-income=-5', '--hours-per-month', '10'], /--gross-monthly-income must not be negative/],
     [['--date', '2024-06-01', '--household-size', '2', '--gross-monthly-income', '2000.00', '--hours-per-month', 'lots'], /--hours-per-month must be a number/],
-    [['--date', '2023-12-31', '--household-size', '2', '--gross-monthly-income', '2000.00', '--hours-per-month', '10'], /--date: no rule for 2023-12-31/],
+    [['--date', '2021-06-30', '--household-size', '2', '--gross-monthly-income', '2000.00', '--hours-per-month', '10'], /--date: no rule for 2021-06-30/],
     [['--date', '31.12.2024', '--household-size', '2', '--gross-monthly-income', '2000.00', '--hours-per-month', '10'], /--date/],
   ])('refuses %j with exit code 2 and a message naming the option', (args, message) => {
     refused(['fee', 'home-care', ...(args as string[])], message as RegExp);
@@ -107,8 +107,17 @@ describe('clientfees fee se-elderly-care', () => {
     expect(json(...args, '--net-monthly-income', '12000')).toMatchObject({ feeRoom: '-62.00', fee: '0.00' });
   });
 
-  it('pools a spouse income', () => {
-    expect(json(...args, '--net-monthly-income', '15000', '--spouse-net-monthly-income', '10000')).toMatchObject({ minimumAmount: '5762.00', feeRoom: '1738.00', fee: '1738.00' });
+  it('pools a spouse income with --married, and refuses to pool a cohabitant’s', () => {
+    expect(json(...args, '--net-monthly-income', '15000', '--married', '--spouse-net-monthly-income', '10000')).toMatchObject({ minimumAmount: '5762.00', feeRoom: '1738.00', fee: '1738.00' });
+    refused([...args, '--net-monthly-income', '15000', '--cohabiting', '--spouse-net-monthly-income', '10000'], /--spouse-net-monthly-income: is not counted for a cohabitant/);
+    refused([...args, '--net-monthly-income', '15000', '--spouse-net-monthly-income', '10000'], /--spouse-net-monthly-income: is only for a married client/);
+    refused([...args, '--net-monthly-income', '15000', '--married', '--cohabiting'], /--married and --cohabiting exclude each other/);
+  });
+
+  it('charges the special-housing fee first, at most its cap', () => {
+    // 2024: room 15 000 − 7 062 = 7 938 (no housing cost reserved); housing min(3 000, cap 2 644.87); care 2 575.
+    const special = ['fee', 'se-elderly-care', '--date', '2024-05-01', '--housing-cost', '0', '--service-cost', '3000', '--net-monthly-income', '15000'];
+    expect(json(...special, '--special-housing-fee', '3000')).toMatchObject({ housingFee: '2644.87', fee: '2575.00' });
   });
 
   it('uses 2026 maxtaxa', () => {
@@ -119,7 +128,7 @@ describe('clientfees fee se-elderly-care', () => {
     [['--date', '2024-05-01', '--net-monthly-income', '13000', '--housing-cost', '5000'], /--service-cost is required/],
     [['--date', '2024-05-01', '--net-monthly-income', '13000', '--housing-cost=-1', '--service-cost', '3000'], /--housing-cost must not be negative/],
     [['--date', '2024-05-01', '--net-monthly-income', '13000', '--housing-cost', '5000', '--service-cost', '3000', '--cohabiting=yes'], /cohabiting/],
-    [['--date', '2027-01-01', '--net-monthly-income', '13000', '--housing-cost', '5000', '--service-cost', '3000'], /--date: no rule for 2027-01-01/],
+    [['--date', '2028-01-01', '--net-monthly-income', '13000', '--housing-cost', '5000', '--service-cost', '3000'], /--date: no rule for 2028-01-01/],
   ])('refuses %j with exit code 2', (args, message) => {
     refused(['fee', 'se-elderly-care', ...(args as string[])], message as RegExp);
   });

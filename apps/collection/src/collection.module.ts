@@ -6,12 +6,17 @@ import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
 import { CollectionActivities } from './collection.activities';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderHolds';
+import { InvoicingReferenceRates, loadInvoicingTcpSettings, ReferenceRateSource } from './reference-rates/reference-rate-source';
+import { ReferenceRatesModule } from './reference-rates/reference-rates.module';
 import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 import { RemindersModule } from './reminders/reminders.module';
 
 export interface CollectionModuleOptions {
   /** Replaces the HTTP transport to the agency (another protocol, or a test's recorder). */
   agencyTransport?: AgencyTransport;
+  /** Replaces the invoicing service's rule tables as the source of the reference rates. */
+  referenceRates?: ReferenceRateSource;
 }
 
 /**
@@ -21,13 +26,14 @@ export interface CollectionModuleOptions {
 @Module({})
 export class CollectionModule {
   static register(env: Record<string, string | undefined> = process.env, options: CollectionModuleOptions = {}): DynamicModule {
-    // Read before the platform starts anything, so a bad AGENCY_URL stops the service at once.
+    // Read before the platform starts anything, so a bad AGENCY_URL or INVOICING_TCP_PORT stops the service at once.
     const agencyTransport = options.agencyTransport ?? new HttpAgencyTransport(loadAgencySettings(env));
+    const referenceRates = options.referenceRates ?? new InvoicingReferenceRates(loadInvoicingTcpSettings(env));
     const service = PlatformModule.forService(
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, ReminderHolds1764900000001] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
         routesPredateScopes: true,
       },
@@ -40,6 +46,7 @@ export class CollectionModule {
         // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
         SignalOutbox.register({ signals: [agencyStatusSignal] }),
         AgencyModule.register(agencyTransport),
+        ReferenceRatesModule.register(referenceRates),
         RemindersModule,
         AgencyCasesModule,
       ],

@@ -16,6 +16,7 @@ import {
   TaskQueues,
   transferRunSignal,
 } from '@clientfees/contracts';
+import { Country, REFERENCE_RATES, ReferenceRateTable } from '@clientfees/domain';
 import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
@@ -35,6 +36,18 @@ import { CollectionModule } from '../src/collection.module';
 import { CollectionActivities, CollectionFailures } from '../src/collection.activities';
 import { AgencySteps } from '../src/agency-cases/agency-steps';
 import { AgencyClient, AgencyRequest, AgencyResponse, AgencyTransport, AgencyUnavailableError, HttpAgencyTransport } from '../src/agency/agency-client';
+import type { ReferenceRateSource } from '../src/reference-rates/reference-rate-source';
+
+/**
+ * The reference rates the service reads, as the invoicing service would answer them: the shipped
+ * tables until a test plays the administrator who enters a rate.
+ */
+class AdministeredRates implements ReferenceRateSource {
+  tables: Record<Country, ReferenceRateTable> = { ...REFERENCE_RATES };
+  async ratesFor(country: Country): Promise<ReferenceRateTable> {
+    return this.tables[country];
+  }
+}
 
 /** The real HTTP transport, recording what the service asked the agency. */
 class RecordingTransport implements AgencyTransport {
@@ -108,6 +121,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let sim: ServiceProcess;
   let transport: RecordingTransport;
   let activities: CollectionActivities;
+  const rates = new AdministeredRates();
   const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
   beforeAll(async () => {
@@ -117,7 +131,10 @@ describe('collection service with the agency simulator and the Temporal dev serv
     const agencyUrl = `http://127.0.0.1:${simPort}`;
     transport = new RecordingTransport(new HttpAgencyTransport({ baseUrl: agencyUrl, timeoutMs: 5000 }));
     service = await startServiceForTest(
-      CollectionModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AGENCY_URL: agencyUrl }), { agencyTransport: transport }),
+      CollectionModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AGENCY_URL: agencyUrl }), {
+        agencyTransport: transport,
+        referenceRates: rates,
+      }),
     );
     // The simulator starts second because its callback URL is the service's, known only now.
     sim = await startServiceProcess('authority-sim', {
@@ -182,6 +199,39 @@ describe('collection service with the agency simulator and the Temporal dev serv
     ]);
   });
 
+  it('holds a reminder whose interest needs a reference rate nobody has confirmed, and sends it once an administrator enters the rate', async () => {
+    // Due 20.7.2026, reminder 15.8.2026: every interest day is in 7–12/2026, an estimate as shipped.
+    const request = reminderRequest({ reminderDate: '2026-08-15', reminderDueDate: '2026-08-29' }, { invoiceDate: '2026-07-01', dueDate: '2026-07-20' });
+    const { invoiceId } = request.invoice;
+    const financeCentre = testToken({ sub: 'fc-1', roles: ['finance-centre'], organisations: ['fi-demo'] });
+    const held = async () =>
+      (await service.request('GET', '/reminders/held?organisationId=fi-demo', { token: financeCentre })).body.filter((h: { invoiceId: string }) => h.invoiceId === invoiceId);
+
+    for (const attempt of [1, 2]) {
+      const failure = await failureOf(activities.sendReminder(request));
+      // Retryable: Temporal keeps trying, so the reminder is not lost, and nothing was guessed.
+      expect(failure).toMatchObject({ type: CollectionFailures.referenceRateUnconfirmed, nonRetryable: false });
+      expect(failure.message).toMatch(/^no confirmed late-payment interest rate for FI from 2026-07-01 to 2026-12-31/);
+      expect(await held()).toEqual([
+        expect.objectContaining({ invoiceNumber: 17, clientNumber: 'C-100234', reminderDate: '2026-08-15', rateFrom: '2026-07-01', rateTo: '2026-12-31', attempts: attempt }),
+      ]);
+    }
+    expect(await casesAtAgency(invoiceId)).toHaveLength(0);
+    // Another organisation's finance centre does not see it.
+    const other = testToken({ sub: 'fc-2', roles: ['finance-centre'], organisations: ['fi-other'] });
+    expect((await service.request('GET', '/reminders/held?organisationId=fi-demo', { token: other })).status).toBe(404);
+
+    // The administrator enters the Bank of Finland's rate for 1.7.–31.12.2026: the next retry sends it.
+    rates.tables = {
+      ...REFERENCE_RATES,
+      FI: REFERENCE_RATES.FI.map((p) => (p.validFrom === '2026-07-01' ? { ...p, referenceRatePercent: '2.50', status: 'confirmed' as const, source: 'Suomen Pankin ilmoitus (test)' } : p)),
+    };
+    const sent = await activities.sendReminder(request);
+    // 21.7.–15.8.2026 = 26 days at 2.5 + 7 = 9.5 %: 100.00 × 9.5 % × 26 / 365 = 0.6767… → 0.68 €.
+    expect(sent).toMatchObject({ interestCents: 68, reminderFeeCents: 210 });
+    expect(await held()).toEqual([]);
+  });
+
   it('computes the seed example: 165.75 € due 11.8.2017, reminder 29.8.2017 at 7 % for 18 days', async () => {
     const sent = await activities.sendReminder(
       reminderRequest({ openCents: 16575, reminderDate: '2017-08-29', reminderDueDate: '2017-09-12' }, { invoiceDate: '2017-07-25', dueDate: '2017-08-11' }),
@@ -227,6 +277,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
       new AgencySteps(
         service.app.get(Database),
         new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
+        rates,
         service.app.get(SERVICE_LOGGER),
       ),
     );

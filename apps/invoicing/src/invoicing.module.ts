@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
@@ -18,11 +18,15 @@ import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns
 import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
 import { IncomeFromFeeDecision1765100000002 } from './migrations/1765100000002-IncomeFromFeeDecision';
 import { FeeDecisionActivitiesProvider } from './billing-data/incomes/fee-decision.activities';
+import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
+import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
+import { WhatIfActivities } from './what-if/what-if.activities';
+import { WhatIfModule } from './what-if/what-if.module';
 
-/** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles, payments, billing. */
+/** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles, payments, billing, rule tables. */
 @Module({})
 export class InvoicingModule {
   static register(env: Record<string, string | undefined> = process.env): DynamicModule {
@@ -41,12 +45,15 @@ export class InvoicingModule {
             BillingRuns1764500000000,
             SignalOutbox1764600000000,
             IncomeFromFeeDecision1765100000002,
+            RuleTableCorrections1764900000000,
+            WhatIfRuns1764900000002,
           ],
         },
         activities: [
           bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities),
           bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
           bindActivities(FEE_DECISION_ACTIVITY_CONTRACT, FeeDecisionActivitiesProvider),
+          bindActivities(WHAT_IF_ACTIVITY_CONTRACT, WhatIfActivities),
         ],
         routesPredateScopes: true,
       },
@@ -64,6 +71,7 @@ export class InvoicingModule {
         FeeReductionsModule,
         PaymentsModule,
         RuleTablesModule,
+        WhatIfModule,
         BillingDataModule,
         BillingRunsModule,
       ],

@@ -209,6 +209,26 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(JSON.stringify(tooHigh.body.problems)).toMatch(/5\.00|cap/);
   });
 
+  it('charges no Swedish reminder fee unless the organisation records where it was agreed (lag 1981:739 2 §)', async () => {
+    const se = { ...FI_ORGANISATION, country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' };
+    const plain = await stack.service.request('PUT', '/organisations/se-no-basis', { roles: ['administrator'], body: se });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ reminderFeeCents: null, reminderFeeBasis: null });
+
+    const refused = await stack.service.request('PUT', '/organisations/se-no-basis', { roles: ['administrator'], body: { ...se, reminderFee: '60' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([{ field: 'reminderFee', reason: expect.stringMatching(/1981:739\) om ersättning för inkassokostnader m\.m\. 2 §.*reminderFeeBasis/) }]);
+    expect((await stack.service.request('GET', '/organisations/se-no-basis', { roles: ['administrator'] })).body.reminderFeeCents).toBeNull();
+
+    const basis = 'agreed in the fee decision’s terms of payment (avgiftsbeslut) since 1.1.2024';
+    const agreed = await stack.service.request('PUT', '/organisations/se-with-basis', { roles: ['administrator'], body: { ...se, reminderFee: '60', reminderFeeBasis: basis } });
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ reminderFeeCents: 6000, reminderFeeBasis: basis });
+    const tooLong = await stack.service.request('PUT', '/organisations/se-with-basis', { roles: ['administrator'], body: { ...se, reminderFeeBasis: 'x'.repeat(501) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.problems[0].field).toBe('reminderFeeBasis');
+  });
+
   it('credits, waives and refuses a recall of an invoice that is not at the agency', async () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-24') });
     const id = created.body.id as string;
@@ -346,39 +366,6 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(await post({ ...decision, decisionReference: 'LU/2026/712', validTo: '2026-11-30' })).toMatchObject({ status: 400, body: { problems: [{ field: 'validTo' }] } });
     expect((await post({ ...decision, organisationId: 'nowhere' })).status).toBe(404);
     expect((await stack.service.request('POST', '/fee-reduction-decisions', { roles: ['finance-centre'], body: decision })).status).toBe(403);
-  });
-
-  it('keeps statutory tables as dated data: a new period closes the open one, an overlap is refused', async () => {
-    const tables = await stack.service.request('GET', '/rule-tables', { roles: ['administrator'] });
-    expect(tables.body.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['fi-home-care-income-limits', 'se-max-fees']));
-
-    const before = (await stack.service.request('GET', '/rule-tables/fi-home-care-income-limits', { roles: ['administrator'] })).body.periods;
-    const open = before.at(-1);
-    expect(open.validTo).toBeNull();
-    const added = await stack.service.request('POST', '/rule-tables/fi-home-care-income-limits/periods', {
-      roles: ['administrator'],
-      body: { validFrom: '2027-01-01', source: 'Government decree (index review 1.1.2027) — test', value: open.value },
-    });
-    expect(added.status).toBe(201);
-    const after = added.body.periods;
-    expect(after.at(-2)).toMatchObject({ validFrom: open.validFrom, validTo: '2026-12-31' });
-    expect(after.at(-1)).toMatchObject({ validFrom: '2027-01-01', validTo: null, createdBy: 'test-user' });
-
-    const sePeriods = (await stack.service.request('GET', '/rule-tables/se-max-fees', { roles: ['administrator'] })).body.periods;
-    const closed = sePeriods.at(-1);
-    const overlap = await stack.service.request('POST', '/rule-tables/se-max-fees/periods', {
-      roles: ['administrator'],
-      body: { validFrom: closed.validFrom, source: 'test', value: closed.value },
-    });
-    expect(overlap.status).toBe(409);
-
-    const badValue = await stack.service.request('POST', '/rule-tables/fi-home-care-income-limits/periods', {
-      roles: ['administrator'],
-      body: { validFrom: '2028-01-01', source: 'test', value: { nonsense: '1' } },
-    });
-    expect(badValue.status).toBe(400);
-    expect(badValue.body.problems[0].field).toBe('value');
-    expect((await stack.service.request('POST', '/rule-tables/se-max-fees/periods', { roles: ['finance-centre'], body: {} })).status).toBe(403);
   });
 
   it('answers another service over TCP messages', async () => {

@@ -2,6 +2,7 @@ import type { BillingActivities } from './billing';
 import type { CollectionActivities } from './collection';
 import type { InvoicingActivities } from './invoicing';
 import type { PlatformActivitiesContract } from './services';
+import type { WhatIfActivities } from './what-if';
 
 /**
  * The methods of an activity interface, named at run time: a service's Temporal worker registers
@@ -65,3 +66,4 @@ export const FEE_DECISION_ACTIVITY_CONTRACT = activityContract<import('./income-
 export const INCOMES_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').IncomesRegisterActivities>()('IncomesRegisterActivities', ['fetchIncomesRegister']);
 export const POPULATION_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').PopulationRegisterActivities>()('PopulationRegisterActivities', ['fetchPopulationRecord', 'pollPopulationChanges']);
 export const TAX_ADMINISTRATION_ACTIVITY_CONTRACT = activityContract<import('./income-verification').TaxAdministrationActivities>()('TaxAdministrationActivities', ['fetchTaxation']);
+export const WHAT_IF_ACTIVITY_CONTRACT = activityContract<WhatIfActivities>()('WhatIfActivities', ['planWhatIfRun', 'compareWhatIfBatch', 'completeWhatIfRun', 'failWhatIfRun']);

@@ -11,4 +11,5 @@ export * from './deaths';
 export * from './provider-settlement';
 export * from './income-verification';
 export * from './activities';
+export * from './what-if';
 export * from './agency-api';

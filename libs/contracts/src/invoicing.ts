@@ -152,7 +152,23 @@ export interface InvoiceLifecycleStatus {
 /** Message patterns that the invoicing service answers over @nestjs/microservices. */
 export const InvoicingMessages = {
   getInvoice: 'invoicing.invoice.get',
+  /** The rows of one rule table as the database holds them: `RuleTableRequest` → `RuleTableRow[]`. */
+  getRuleTable: 'invoicing.rule-table.get',
 } as const;
+
+/** A rule table by its RULE_TABLES name, e.g. 'fi-reference-rates'. */
+export interface RuleTableRequest {
+  name: string;
+}
+
+/** One dated row of a rule table (the domain's DatedRow as JSON). */
+export interface RuleTableRow {
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+  value: unknown;
+  status: 'confirmed' | 'check' | 'estimate';
+}
 
 export interface RecallCommand {
   reason: string;

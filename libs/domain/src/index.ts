@@ -20,3 +20,4 @@ export * from './vouchers';
 export * from './incomes';
 export * from './invoices/normalise-payment-reference';
 export * from './access';
+export * from './what-if';

@@ -6,3 +6,4 @@ export * from './provider-settlement';
 export * from './income-verification';
 export * from './population-register-changes';
 export * from './yearly-income-reviews';
+export * from './what-if-run';

@@ -22,9 +22,12 @@ clientfees fee long-term-care --date YYYY-MM-DD --net-monthly-income X [--deduct
   income when the spouse earns less), leaving the personal allowance (käyttövara).
 
 clientfees fee se-elderly-care --date YYYY-MM-DD --net-monthly-income X --housing-cost H --service-cost C
-    [--cohabiting] [--spouse-net-monthly-income Y] [--individual-adjustment A] [--json]
+    [--married --spouse-net-monthly-income Y | --cohabiting] [--individual-adjustment A] [--special-housing-fee F] [--json]
   SE elderly care: min(fee room, service cost, maxtaxa), where fee room = net income − (minimum
-  amount ± adjustment + housing cost). A spouse income pools the couple's incomes and splits them.
+  amount ± adjustment + housing cost). --married (spouses, registered partners) pools and halves
+  the two incomes; --cohabiting (sambo) keeps the client's own income; both get the couple's
+  minimum amount. --special-housing-fee: housing in special housing outside the tenancy act,
+  capped, nothing reserved for it, charged from the fee room before the care fee.
 
 Amounts are decimal strings (EUR for FI, SEK for SE). --json adds the rule versions and the arithmetic.`;
 
@@ -144,9 +147,11 @@ function seElderlyCare(argv: string[]): string {
     'net-monthly-income': { type: 'string' },
     'housing-cost': { type: 'string' },
     'service-cost': { type: 'string' },
+    married: { type: 'boolean' },
     cohabiting: { type: 'boolean' },
     'spouse-net-monthly-income': { type: 'string' },
     'individual-adjustment': { type: 'string' },
+    'special-housing-fee': { type: 'string' },
     json: { type: 'boolean' },
   });
   const date = dateOption(values, 'date');
@@ -155,10 +160,11 @@ function seElderlyCare(argv: string[]): string {
   const serviceCost = amountOption(values, 'service-cost', 'SEK');
   const spouseNetMonthlyIncome = optionalAmountOption(values, 'spouse-net-monthly-income', 'SEK');
   const individualAdjustment = optionalAmountOption(values, 'individual-adjustment', 'SEK', { allowNegative: true });
-  // A spouse income means a couple even without --cohabiting.
-  const cohabiting = values.cohabiting === true || spouseNetMonthlyIncome !== undefined;
+  const specialHousingFee = optionalAmountOption(values, 'special-housing-fee', 'SEK');
+  if (values.married === true && values.cohabiting === true) throw new UsageError('--married and --cohabiting exclude each other');
+  const relationship = values.married === true ? 'married' : values.cohabiting === true ? 'cohabiting' : 'single';
   const result = withOptionNames(() =>
-    seElderlyCareFee({ date, netMonthlyIncome, housingCost, serviceCost, cohabiting, spouseNetMonthlyIncome, individualAdjustment }),
+    seElderlyCareFee({ date, netMonthlyIncome, housingCost, serviceCost, relationship, spouseNetMonthlyIncome, individualAdjustment, specialHousingFee }),
   );
   if (!values.json) return result.fee.toDecimalString();
   return JSON.stringify({
@@ -169,6 +175,7 @@ function seElderlyCare(argv: string[]): string {
     currency: result.fee.currency,
     reservedAmount: result.reservedAmount.toDecimalString(),
     countedIncome: result.countedIncome.toDecimalString(),
+    housingFee: result.housingFee.toDecimalString(),
     ...explanationJson(result.explanation),
   });
 }

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { addDays, DomainValidationError, parseLocalDate, planReminder } from '@clientfees/domain';
+import { addDays, DomainValidationError, parseCountry, parseLocalDate, planReminder, ReminderPlan, UnconfirmedReferenceRateError } from '@clientfees/domain';
 import type { AgencyPaymentPlanRequest, AgencyRecallRequest, AgencyTransferRequest, ReminderRequest, ReminderSent } from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import { AgencyClient } from '../agency/agency-client';
+import { REFERENCE_RATE_SOURCE, ReferenceRateSource } from '../reference-rates/reference-rate-source';
+import { holdReminder, releaseReminderHold } from '../reminders/reminder-hold.queries';
 import { insertReminderOnce, Reminder, reminderOfInvoice } from '../reminders/reminder.queries';
 import { AgencyCase, caseOfInvoice, markInCollection, markPaymentPlan, markRecalled, openAgencyCaseOnce } from './agency-case.queries';
 
@@ -15,6 +17,8 @@ export const CollectionFailures = {
   agencyRejected: 'AgencyRejected',
   noAgencyCase: 'AgencyCaseMissing',
   caseClosed: 'AgencyCaseClosed',
+  /** Retryable: the reminder waits until an administrator enters the reference rate. */
+  referenceRateUnconfirmed: 'ReferenceRateUnconfirmed',
 } as const;
 
 /**
@@ -29,6 +33,7 @@ export class AgencySteps {
   constructor(
     private readonly db: Database,
     private readonly agency: AgencyClient,
+    @Inject(REFERENCE_RATE_SOURCE) private readonly referenceRates: ReferenceRateSource,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -39,7 +44,10 @@ export class AgencySteps {
     const stored = await this.db.read((tx) => reminderOfInvoice(tx, invoiceId));
     if (stored) return reminderSent(stored);
 
-    const planned = planReminder(request);
+    const country = parseCountry(request.invoice?.country, 'invoice.country');
+    // An unreachable invoicing service is a passing fault that Temporal retries.
+    const rates = await this.referenceRates.ratesFor(country);
+    const planned = await this.planOrHold(request, rates);
     const { invoice } = request;
     // The agency is idempotent by invoiceId, so a crash after this call and before the insert
     // below is healed by the retry: the agency answers the case it opened the first time.
@@ -90,8 +98,39 @@ export class AgencySteps {
       return reminderOfInvoice(tx, invoiceId);
     });
     if (!reminder) throw new Error(`the reminder of invoice ${invoiceId} was not stored`);
+    await this.db.transaction((tx) => releaseReminderHold(tx, invoiceId));
     this.logger.info({ invoiceId, caseId: reminder.agencyCaseId }, 'reminder sent through the agency');
     return reminderSent(reminder);
+  }
+
+  /**
+   * The reminder's fee and interest, or — when a day of the interest needs a reference rate nobody
+   * has confirmed — a hold recorded for the finance centre (GET /reminders/held) and a retryable
+   * failure: Temporal tries again until an administrator enters the rate (docs/rules.md).
+   */
+  private async planOrHold(request: ReminderRequest, rates: Awaited<ReturnType<ReferenceRateSource['ratesFor']>>): Promise<ReminderPlan> {
+    try {
+      return planReminder(request, rates);
+    } catch (error) {
+      if (!(error instanceof UnconfirmedReferenceRateError)) throw error;
+      const { invoice } = request;
+      const { country, period, reason, message } = error;
+      await this.db.transaction((tx) =>
+        holdReminder(tx, {
+          invoice_id: invoice.invoiceId,
+          organisation_id: invoice.organisationId,
+          country,
+          invoice_number: invoice.invoiceNumber,
+          client_number: invoice.clientNumber,
+          reminder_date: request.reminderDate,
+          rate_from: period.validFrom,
+          rate_to: period.validTo,
+          reason,
+        }),
+      );
+      this.logger.warn({ invoiceId: invoice.invoiceId, country, rateFrom: period.validFrom }, 'reminder held: the reference rate is not confirmed');
+      throw ApplicationFailure.retryable(message, CollectionFailures.referenceRateUnconfirmed);
+    }
   }
 
   async transferToAgency(request: AgencyTransferRequest): Promise<{ agencyCaseId: string }> {

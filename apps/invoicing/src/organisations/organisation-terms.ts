@@ -13,6 +13,7 @@ export function termsOf(organisation: Organisation): LifecycleTerms {
       day: 'transferScheduleDay',
     }),
     reminderDueDays: organisation.reminderDueDays,
+    reminderFeeBasis: organisation.reminderFeeBasis,
     fees: organisation.reminderFeeCents === null ? {} : { reminder: Money.ofMinor(organisation.reminderFeeCents, organisation.currency) },
     deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },
   });

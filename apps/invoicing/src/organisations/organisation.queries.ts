@@ -30,8 +30,13 @@ export interface Organisation {
   transferScheduleDay: number;
   /** Days from the reminder to its own due date (seed 000: 14). */
   reminderDueDays: number;
-  /** Null: the country's default fee. */
+  /** Null: the country's default fee (in Sweden none unless `reminderFeeBasis` is recorded). */
   reminderFeeCents: number | null;
+  /**
+   * SE: where the client agreed to the reminder fee when the debt arose (lag 1981:739 2 §), e.g.
+   * the fee decision's terms of payment; null when none is on record, and then no fee is charged.
+   */
+  reminderFeeBasis: string | null;
 }
 
 interface OrganisationRow {
@@ -50,6 +55,7 @@ interface OrganisationRow {
   transfer_schedule_day: number;
   reminder_due_days: number;
   reminder_fee_cents: number | null;
+  reminder_fee_basis: string | null;
 }
 
 function rowToOrganisation(row: OrganisationRow): Organisation {
@@ -69,6 +75,7 @@ function rowToOrganisation(row: OrganisationRow): Organisation {
     transferScheduleDay: row.transfer_schedule_day,
     reminderDueDays: row.reminder_due_days,
     reminderFeeCents: row.reminder_fee_cents,
+    reminderFeeBasis: row.reminder_fee_basis,
   };
 }
 
@@ -87,8 +94,8 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
   await tx.query(
     `INSERT INTO organisation (id, name, country, currency, time_zone, payment_term_days, due_date_banking_days, deferral_officer_months,
                                deferral_supervisor_months, deferral_approval_reminder_banking_days, transfer_after_days_overdue,
-                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, reminder_fee_basis)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, country = EXCLUDED.country, currency = EXCLUDED.currency, time_zone = EXCLUDED.time_zone,
        payment_term_days = EXCLUDED.payment_term_days, due_date_banking_days = EXCLUDED.due_date_banking_days,
@@ -96,7 +103,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
        deferral_approval_reminder_banking_days = EXCLUDED.deferral_approval_reminder_banking_days,
        transfer_after_days_overdue = EXCLUDED.transfer_after_days_overdue, transfer_schedule_kind = EXCLUDED.transfer_schedule_kind,
        transfer_schedule_day = EXCLUDED.transfer_schedule_day, reminder_due_days = EXCLUDED.reminder_due_days,
-       reminder_fee_cents = EXCLUDED.reminder_fee_cents`,
+       reminder_fee_cents = EXCLUDED.reminder_fee_cents, reminder_fee_basis = EXCLUDED.reminder_fee_basis`,
     [
       o.id,
       o.name,
@@ -113,6 +120,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
       o.transferScheduleDay,
       o.reminderDueDays,
       o.reminderFeeCents,
+      o.reminderFeeBasis,
     ],
   );
 }

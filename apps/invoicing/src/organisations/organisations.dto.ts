@@ -121,8 +121,24 @@ export class PutOrganisationDto {
   @Max(90)
   reminderDueDays: number = 14;
 
-  @ApiPropertyOptional({ example: '2.10', nullable: true, description: 'Reminder fee; the country’s default when omitted; never above the legal cap.' })
+  @ApiPropertyOptional({
+    example: '2.10',
+    nullable: true,
+    description:
+      'Reminder fee; never above the legal cap. When omitted: 2.10 € in Finland; in Sweden 60 kr if reminderFeeBasis is recorded, else none. A Swedish fee without reminderFeeBasis is refused (lag 1981:739 2 §).',
+  })
   @IsOptional()
   @Matches(/^\d{1,4}(\.\d{1,2})?$/, { message: 'reminderFee must be a decimal string such as "2.10"' })
   reminderFee?: string;
+
+  @ApiPropertyOptional({
+    example: 'agreed in the fee decision’s terms of payment (avgiftsbeslut) since 1.1.2024',
+    nullable: true,
+    description:
+      'SE: where the client agreed to a reminder fee when the debt arose (lag 1981:739 om ersättning för inkassokostnader m.m. 2 §). Without it no reminder fee is charged in Sweden.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reminderFeeBasis?: string;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currencyOfCountry, DomainValidationError, Money, transferSchedule } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, isDomainValidationError, Money, transferSchedule } from '@clientfees/domain';
 import { Database } from '@clientfees/platform';
 import { listOrganisations, Organisation, upsertOrganisation } from './organisation.queries';
 import { organisationFromPath } from './organisation-lookup';
@@ -51,8 +51,15 @@ export class OrganisationsService {
       transferScheduleDay: body.transferScheduleDay,
       reminderDueDays: body.reminderDueDays,
       reminderFeeCents: body.reminderFee === undefined ? null : Money.parse(body.reminderFee, body.currency, 'reminderFee').minorUnits,
+      reminderFeeBasis: body.reminderFeeBasis === undefined || body.reminderFeeBasis.trim() === '' ? null : body.reminderFeeBasis.trim(),
     };
-    termsOf(organisation); // refuses a fee above the legal cap or a too early transfer, naming the field
+    try {
+      termsOf(organisation); // refuses a fee above the legal cap, a Swedish fee without its basis or a too early transfer
+    } catch (error) {
+      // The domain names the fee `fees.reminder`; the request calls it `reminderFee`.
+      if (isDomainValidationError(error) && error.field === 'fees.reminder') throw new DomainValidationError(error.reason, 'reminderFee');
+      throw error;
+    }
     await this.db.transaction((tx) => upsertOrganisation(tx, organisation));
     await this.schedules.upsert(organisation);
     return this.get(id);

@@ -1,73 +1,97 @@
-import type { DatedRow, RuleTableSet } from '@clientfees/domain';
+import type { DatedRow, RuleStatus, RuleTableName, RuleTableSet } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
-/** One dated period of a statutory table, as the administrator keeps it. */
-export interface RulePeriod {
-  ruleTable: string;
-  validFrom: string;
-  validTo: string | null;
-  source: string;
-  value: unknown;
-  createdBy: string;
-  createdAt: Date;
-}
+/**
+ * The rule tables as dated rows (rule_period) and the rows that corrections and approvals
+ * replaced (rule_period_superseded). The only SQL for them (ADR 0003): the rule-tables service,
+ * the billing calculation, the what-if run and the migrations that reconcile the shipped rows
+ * all come through here.
+ */
 
-interface RulePeriodRow {
-  rule_table: string;
+export interface RulePeriodRow {
+  id: number;
+  rule_table: RuleTableName;
   valid_from: string;
   valid_to: string | null;
   source: string;
   value: unknown;
+  status: RuleStatus;
   created_by: string;
   created_at: Date;
 }
 
-function rowToPeriod(row: RulePeriodRow): RulePeriod {
-  return {
-    ruleTable: row.rule_table,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    source: row.source,
-    value: row.value,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
+export interface SupersededRow extends RulePeriodRow {
+  superseded_by: string;
+  superseded_at: Date;
+  grounds: string;
 }
 
-/** Every period of every table (or of one), by table and start. */
-export async function rulePeriods(tx: Tx, ruleTable?: string): Promise<RulePeriod[]> {
-  const rows = await tx.query<RulePeriodRow>(
-    'SELECT rule_table, valid_from, valid_to, source, value, created_by, created_at FROM rule_period WHERE $1::text IS NULL OR rule_table = $1 ORDER BY rule_table, valid_from',
-    [ruleTable ?? null],
-  );
-  return rows.map(rowToPeriod);
+const COLUMNS = 'id, rule_table, valid_from, valid_to, source, value, status, created_by, created_at';
+
+export function toDatedRow(row: RulePeriodRow): DatedRow<unknown> {
+  return { validFrom: row.valid_from, validTo: row.valid_to, source: row.source, value: row.value, status: row.status };
 }
 
-/** The rule tables as the calculation reads them: shipped periods and the ones added since. */
+/** The rule tables as the fee rules read them: every table's rows by name (a missing name: the shipped table). */
 export async function ruleTableSet(tx: Tx): Promise<RuleTableSet> {
   const tables: Record<string, DatedRow<unknown>[]> = {};
-  for (const period of await rulePeriods(tx)) {
-    (tables[period.ruleTable] ??= []).push({ validFrom: period.validFrom, validTo: period.validTo, source: period.source, value: period.value });
-  }
+  for (const row of await listRulePeriods(tx)) (tables[row.rule_table] ??= []).push(toDatedRow(row));
   return tables;
 }
 
-/** The table's open period (no end yet), locked until the transaction ends: one writer at a time. */
-export async function lockOpenRulePeriod(tx: Tx, ruleTable: string): Promise<{ id: number; validFrom: string } | null> {
-  const [open] = await tx.query<{ id: number; valid_from: string }>('SELECT id, valid_from FROM rule_period WHERE rule_table = $1 AND valid_to IS NULL FOR UPDATE', [ruleTable]);
-  return open ? { id: open.id, validFrom: open.valid_from } : null;
+export function listRulePeriods(tx: Tx, name?: RuleTableName): Promise<RulePeriodRow[]> {
+  return name === undefined
+    ? tx.query<RulePeriodRow>(`SELECT ${COLUMNS} FROM rule_period ORDER BY rule_table, valid_from`)
+    : tx.query<RulePeriodRow>(`SELECT ${COLUMNS} FROM rule_period WHERE rule_table = $1 ORDER BY valid_from`, [name]);
 }
 
-export async function endRulePeriod(tx: Tx, id: number, validTo: string): Promise<void> {
-  await tx.query('UPDATE rule_period SET valid_to = $2 WHERE id = $1', [id, validTo]);
+/**
+ * Serialises every change to one table (a correction, a new period, an approval): the rows it
+ * reads stay as read until the transaction ends. An advisory lock, because the change may also
+ * insert the table's first row.
+ */
+export async function lockRuleTable(tx: Tx, name: RuleTableName): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('rule_period:' || $1))", [name]);
 }
 
-export async function insertRulePeriod(tx: Tx, period: { ruleTable: string; validFrom: string; source: string; value: unknown; createdBy: string }): Promise<void> {
-  await tx.query('INSERT INTO rule_period (rule_table, valid_from, valid_to, source, value, created_by) VALUES ($1, $2, NULL, $3, $4, $5)', [
-    period.ruleTable,
-    period.validFrom,
-    period.source,
-    JSON.stringify(period.value),
-    period.createdBy,
+export interface NewRulePeriod {
+  rule_table: RuleTableName;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  value: unknown;
+  status: RuleStatus;
+  created_by: string;
+}
+
+export async function insertRulePeriod(tx: Tx, row: NewRulePeriod): Promise<RulePeriodRow> {
+  const [inserted] = await tx.query<RulePeriodRow>(
+    `INSERT INTO rule_period (rule_table, valid_from, valid_to, source, value, status, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+    [row.rule_table, row.valid_from, row.valid_to, row.source, JSON.stringify(row.value), row.status, row.created_by],
+  );
+  return inserted;
+}
+
+/** Only the status: the figure and its source stay as they were shipped. */
+export async function setRulePeriodStatus(tx: Tx, id: number, status: RuleStatus): Promise<void> {
+  await tx.query('UPDATE rule_period SET status = $2 WHERE id = $1', [id, status]);
+}
+
+/**
+ * Moves a row to the superseded rows with who replaced it, when and why. Nothing is deleted
+ * without a trace: a fee decided on the old row can still be explained.
+ */
+export async function supersedeRulePeriod(tx: Tx, id: number, by: string, grounds: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO rule_period_superseded (id, rule_table, valid_from, valid_to, source, value, status, created_by, created_at, superseded_by, grounds)
+     SELECT id, rule_table, valid_from, valid_to, source, value, status, created_by, created_at, $2, $3 FROM rule_period WHERE id = $1`,
+    [id, by, grounds],
+  );
+  await tx.query('DELETE FROM rule_period WHERE id = $1', [id]);
+}
+
+export function listSupersededPeriods(tx: Tx, name: RuleTableName): Promise<SupersededRow[]> {
+  return tx.query<SupersededRow>(`SELECT ${COLUMNS}, superseded_by, superseded_at, grounds FROM rule_period_superseded WHERE rule_table = $1 ORDER BY superseded_at, valid_from`, [
+    name,
   ]);
 }

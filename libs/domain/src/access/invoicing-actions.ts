@@ -20,6 +20,17 @@ export const INVOICING_ACTIONS = {
   },
   'rule-table.read': { roles: [ADMIN, OFFICER, SUPERVISOR, FINANCE], what: 'See the dated rule tables (fee tables, reference rates)' },
   'rule-table.amend': { roles: [ADMIN], what: 'Add a period to a rule table' },
+  'rule-table.correct': {
+    roles: [ADMIN],
+    what: 'Correct a period of a rule table: confirm an estimate, enter the published figure or reference rate',
+    condition: 'the replaced row is kept with who replaced it, when and why',
+  },
+  'rule-table.what-if': { roles: [ADMIN, SUPERVISOR, OFFICER, FINANCE], what: 'Run a what-if of draft rule rows over the organisations’ active clients and read its results (billing untouched)' },
+  'rule-table.approve-draft': {
+    roles: [ADMIN],
+    what: 'Approve a what-if draft: its rows become dated rule rows',
+    condition: 'not by the person who drafted it; a completed run whose period has not begun; grounds recorded',
+  },
 
   'client.read': { roles: [OFFICER, SUPERVISOR, FINANCE, UNIT], what: 'See clients (with identity codes: every read is audited)' },
   'client.maintain': { roles: [OFFICER, SUPERVISOR], what: 'Add and correct clients, spouses, billing settings, decided services and rent contracts' },

@@ -122,13 +122,20 @@ describe('calculateHousehold: couples are calculated together', () => {
     const a = client({ clientId: 'a', settings: couple, income: income({ netMonthlyIncome: '2000.00' }), services: [ltc()] });
     const b = client({ clientId: 'b', settings: couple, income: income({ netMonthlyIncome: '1000.00' }), services: [ltc()] });
     const [first, second] = calculateHousehold(household([a, b]));
-    // a: 85 % × 2 000 = 1 700.00 (≤ 2 000 − 167); b: 85 % × 1 000 = 850 but 1 000 − 167 = 833.00 must remain.
+    // a: 85 % × 2 000 = 1 700.00 (≤ 2 000 − 182); b: 85 % × 1 000 = 850 but 1 000 − käyttövara 182 (2024) = 818.00 must remain.
     expect(amounts(first)).toEqual([['care-fee', '1700.00']]);
-    expect(amounts(second)).toEqual([['care-fee', '833.00']]);
+    expect(amounts(second)).toEqual([['care-fee', '818.00']]);
     expect(calculated(first).rows[0].explanation.inputs.spouseNetMonthlyIncome).toBeUndefined();
   });
 
-  it('pools and splits a Swedish couple’s incomes', () => {
+  it('treats Finnish cohabitants as spouses: the spouse rule applies', () => {
+    const cohabiting = settings({ feeCalculationType: 'cohabiting' });
+    const inCare = client({ clientId: 'a', settings: cohabiting, income: income({ netMonthlyIncome: '2000.00' }), services: [ltc()] });
+    const atHome = client({ clientId: 'b', settings: cohabiting, income: income({ netMonthlyIncome: '1000.00' }) });
+    expect(amounts(calculateHousehold(household([inCare, atHome]))[0])).toEqual([['care-fee', '1275.00']]);
+  });
+
+  it('pools and splits a Swedish married couple’s incomes', () => {
     const seCouple = settings({ feeCalculationType: 'couple', parishCode: '058003', residenceAddress: FI_ADDRESS });
     const a = seClient({ clientId: 'a', settings: seCouple, income: income({ netMonthlyIncome: '13000.00', housingCost: '5000.00' }), services: [seService()] });
     const b = seClient({ clientId: 'b', settings: seCouple, income: income({ netMonthlyIncome: '9000.00', housingCost: '2000.00' }), services: [seService()] });
@@ -138,7 +145,23 @@ describe('calculateHousehold: couples are calculated together', () => {
     // b: 11 000 − (5 762 + 2 000) = 3 238 → min(3 238, 3 000, 2 575) = 2 575.00.
     expect(amounts(first)).toEqual([['care-fee', '238.00']]);
     expect(amounts(second)).toEqual([['care-fee', '2575.00']]);
-    expect(calculated(first).rows[0].explanation.inputs).toMatchObject({ cohabiting: 'true', spouseNetMonthlyIncome: '9000.00' });
+    expect(calculated(first).rows[0].explanation.inputs).toMatchObject({ relationship: 'married', spouseNetMonthlyIncome: '9000.00' });
+  });
+
+  it('charges Swedish cohabitants on their own incomes with the couple’s minimum amount, without needing the partner as a client', () => {
+    const seCohabiting = settings({ feeCalculationType: 'cohabiting', parishCode: '058003', residenceAddress: FI_ADDRESS });
+    const a = seClient({ clientId: 'a', settings: seCohabiting, income: income({ netMonthlyIncome: '13000.00', housingCost: '5000.00' }), services: [seService()] });
+    const b = seClient({ clientId: 'b', settings: seCohabiting, income: income({ netMonthlyIncome: '9000.00', housingCost: '2000.00' }), services: [seService()] });
+    const [first, second] = calculateHousehold(household([a, b]));
+    // a: 13 000 − (5 762 + 5 000) = 2 238.00; b: 9 000 − (5 762 + 2 000) = 1 238.00. Pooled, as for the
+    // married couple above, they would pay 238.00 and 2 575.00.
+    expect(amounts(first)).toEqual([['care-fee', '2238.00']]);
+    expect(amounts(second)).toEqual([['care-fee', '1238.00']]);
+    expect(calculated(first).rows[0].explanation.inputs).toMatchObject({ relationship: 'cohabiting' });
+    expect(calculated(first).rows[0].explanation.inputs.spouseNetMonthlyIncome).toBeUndefined();
+    // A cohabitant whose partner is not a client: nothing is missing.
+    const alone = seClient({ clientId: 'c', settings: seCohabiting, income: income({ netMonthlyIncome: '13000.00', housingCost: '5000.00' }), services: [seService()] });
+    expect(amounts(one(household([alone])))).toEqual([['care-fee', '2238.00']]);
   });
 
   it('reports the spouse’s missing income when the couple’s fee needs it', () => {
@@ -499,9 +522,9 @@ describe('calculateHousehold: the error list', () => {
   });
 
   it('rule-missing: no period of a rule table covers the billing month', () => {
-    const result = failed(one(household([client({ period: '2023-06', services: [service({ validFrom: '2023-01-01' })] })])));
+    const result = failed(one(household([client({ period: '2021-06', services: [service({ validFrom: '2021-01-01' })] })])));
     expect(result.errors.map((e) => [e.code, e.field])).toEqual([['rule-missing', 'ruleTables.fi-home-care-income-limits']]);
-    expect(result.errors[0].message).toMatch(/^Service HC \(Home care\): no rule for 2023-06-01 in FI home-care income limits/);
+    expect(result.errors[0].message).toMatch(/^Service HC \(Home care\): no rule for 2021-06-01 in FI home-care income limits/);
   });
 
   it('invalid-input: what the fee rule refuses, with the billing input named', () => {

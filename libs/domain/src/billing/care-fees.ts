@@ -4,9 +4,10 @@ import { fiHomeCareFee } from '../fees/fi-home-care';
 import { fiLongTermCareFee } from '../fees/fi-long-term-care';
 import type { LongTermCareType } from '../fees/fi-long-term-care-tables';
 import { maximumFeeWithoutIncome } from '../fees/maximum-fee';
-import { seElderlyCareFee } from '../fees/se-elderly-care';
+import { SeRelationship, seElderlyCareFee } from '../fees/se-elderly-care';
 import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
+import { calculatedWithSpouse } from './checks';
 import { SettledContext, isInLongTermCare, serviceField } from './context';
 import { explanation } from './rows';
 import type { DecidedService, IncomeSnapshot } from './types';
@@ -39,6 +40,9 @@ export function careFeeField(service: DecidedService, ruleField: string | undefi
   return ruleField;
 }
 
+// Married couples' (and registered partners') incomes are pooled; cohabitants' are not.
+const SE_RELATIONSHIP: Record<SettledContext['settings']['feeCalculationType'], SeRelationship> = { single: 'single', couple: 'married', cohabiting: 'cohabiting' };
+
 function money(ctx: SettledContext, text: string, field: string): Money {
   return Money.parse(text, ctx.currency, field);
 }
@@ -54,7 +58,7 @@ function requireIncome(ctx: SettledContext, income: IncomeSnapshot | null, field
  * Whether the rule then applies (the client earns more) is that function's decision.
  */
 function fiSpouseIncome(ctx: SettledContext): Money | undefined {
-  if (ctx.settings.feeCalculationType !== 'couple' || ctx.spouse === null || isInLongTermCare(ctx.spouse, ctx.month)) return undefined;
+  if (!calculatedWithSpouse(ctx, ctx.settings) || ctx.spouse === null || isInLongTermCare(ctx.spouse, ctx.month)) return undefined;
   return money(ctx, requireIncome(ctx, ctx.spouse.income, 'spouse.income').netMonthlyIncome, 'spouse.income.netMonthlyIncome');
 }
 
@@ -137,14 +141,14 @@ export function monthlyCareFee(ctx: SettledContext, service: DecidedService): Mo
       return { fee, explanation };
     }
     case 'se-elderly-care': {
-      const couple = ctx.settings.feeCalculationType === 'couple';
-      const spouse = couple && ctx.spouse !== null ? requireIncome(ctx, ctx.spouse.income, 'spouse.income') : null;
+      const relationship = SE_RELATIONSHIP[ctx.settings.feeCalculationType];
+      const spouse = relationship === 'married' && ctx.spouse !== null ? requireIncome(ctx, ctx.spouse.income, 'spouse.income') : null;
       const { fee, explanation } = seElderlyCareFee({
         date,
         netMonthlyIncome: money(ctx, income.netMonthlyIncome, 'income.netMonthlyIncome'),
         housingCost: money(ctx, income.housingCost, 'income.housingCost'),
         serviceCost,
-        cohabiting: couple,
+        relationship,
         ...(spouse === null ? {} : { spouseNetMonthlyIncome: money(ctx, spouse.netMonthlyIncome, 'spouse.income.netMonthlyIncome') }),
         tables,
       });

@@ -55,7 +55,7 @@ function checkSettings(ctx: ClientContext, settings: BillingSettingsSnapshot, er
   if (!completeAddress(address)) {
     errors.add('address-missing', 'settings.recipient.address', `${client.name}: the invoice recipient's address is missing or incomplete.`);
   }
-  if (settings.feeCalculationType === 'couple' && ctx.spouse === null) {
+  if (calculatedWithSpouse(ctx, settings) && ctx.spouse === null) {
     errors.add(
       'spouse-missing',
       'spouse',
@@ -65,11 +65,20 @@ function checkSettings(ctx: ClientContext, settings: BillingSettingsSnapshot, er
 }
 
 /**
- * Whether the fee needs the spouse's income: the SE couple's incomes are pooled; the FI spouse
- * rule compares with a spouse living at home, not with one who is in long-term care too.
+ * Whether the fee is calculated with the spouse: a married couple in both countries; cohabitants
+ * in Finland, whose Act treats them as spouses, but not in Sweden, where a cohabitant's fee rests
+ * on their own income.
+ */
+export function calculatedWithSpouse(ctx: ClientContext, settings: BillingSettingsSnapshot): boolean {
+  return settings.feeCalculationType === 'couple' || (settings.feeCalculationType === 'cohabiting' && ctx.country === 'FI');
+}
+
+/**
+ * Whether the fee needs the spouse's income: a Swedish married couple's incomes are pooled; the
+ * FI spouse rule compares with a spouse living at home, not with one who is in long-term care too.
  */
 export function needsSpouseIncome(ctx: ClientContext, settings: BillingSettingsSnapshot): boolean {
-  if (settings.feeCalculationType !== 'couple' || settings.acceptsMaximumFee || ctx.spouse === null) return false;
+  if (!calculatedWithSpouse(ctx, settings) || settings.acceptsMaximumFee || ctx.spouse === null) return false;
   const services = servicesInPeriod(ctx.client, ctx.month);
   if (services.some((service) => service.kind === 'se-elderly-care')) return true;
   return services.some((service) => service.kind === 'fi-long-term-care') && !isInLongTermCare(ctx.spouse, ctx.month);

@@ -15,7 +15,14 @@ export type BillingPeriod = string;
 /** The rule tables in force, by the names of RULE_TABLES; a missing name means the shipped table. */
 export type RuleTableSet = Readonly<Record<string, DatedTable<unknown>>>;
 
-export type FeeCalculationType = 'single' | 'couple';
+/**
+ * - `couple`: married or registered partners, calculated with the spouse;
+ * - `cohabiting`: living together unmarried (avopuoliso / sambo). Finland's Act treats them as
+ *   spouses (the couple rules apply); Sweden pools only spouses' incomes, so a cohabitant pays on
+ *   their own income with the couple's minimum amount (SoL 8 kap. 4 § 3 st., 7 § 2 st.).
+ */
+export type FeeCalculationType = 'single' | 'couple' | 'cohabiting';
+export const FEE_CALCULATION_TYPES: readonly FeeCalculationType[] = Object.freeze(['single', 'couple', 'cohabiting']);
 export type RecipientKind = 'client' | 'guardian' | 'trustee' | 'relative' | 'estate';
 
 export interface PostalAddress {

@@ -19,24 +19,41 @@ export interface HomeCarePercentageTable {
   readonly rows: readonly HomeCarePercentageRow[];
 }
 
-const ACT = 'Act 734/1992 (asiakasmaksulaki) as amended by 1201/2020, in force 1.7.2021';
+const ACT = 'Act 734/1992 (asiakasmaksulaki) § 10 c as amended by 1201/2020, in force 1.7.2021';
+// asiakasmaksulaki § 14 b: the income limits follow työeläkeindeksi every other year, rounded to
+// whole euros; the Ministry of Social Affairs and Health (STM) publishes them in November.
 
 /**
  * Tulorajat (income limits) for continuous and regular home care and the housing services priced
- * the same way. The 2026 row is the 2024-2025 row × 1.0693 rounded to whole euros: an estimate
- * until the decree's own figures are entered.
+ * the same way, by household size 1–6 and for each further person, from the reform of 1.7.2021.
  */
 export const FI_HOME_CARE_INCOME_LIMITS: DatedTable<HomeCareIncomeLimits> = validateDatedTable([
   {
+    validFrom: '2021-07-01',
+    validTo: '2021-12-31',
+    status: 'check',
+    source: `${ACT} (the Act's own figures); as published by Kuntaliitto ("Kotihoidon maksut": "Tulorajat ovat 1.7.2021 alkaen …", +350 € for each further person), not yet compared with the Finlex text`,
+    value: { bySize: ['588', '1084', '1701', '2103', '2546', '2924'], eachFurtherPerson: '350' },
+  },
+  {
+    validFrom: '2022-01-01',
+    validTo: '2023-12-31',
+    status: 'check',
+    source: `${ACT}; index review 1.1.2022, STM ilmoitus 932/2021 (11.11.2021) item 6; figures as published by Sotesi ("Sosiaalipalveluiden asiakasmaksut 2022") and Kanta-Häme ("Kotihoidon maksut 1.1.2022 alkaen"), +356 € for each further person; the notice's own table was not readable here`,
+    value: { bySize: ['598', '1103', '1731', '2140', '2591', '2976'], eachFurtherPerson: '356' },
+  },
+  {
     validFrom: '2024-01-01',
     validTo: '2025-12-31',
-    source: `${ACT}; index review 1.1.2024; reference.md "income limit 2024-2025 (check)", same figures published by Pirkanmaa wellbeing services county (pirha.fi)`,
+    status: 'check',
+    source: `${ACT}; index review 1.1.2024 (STM notice of November 2023); figures as published by Pirkanmaa wellbeing services county (pirha.fi), the notice's number not on file`,
     value: { bySize: ['653', '1205', '1891', '2338', '2830', '3251'], eachFurtherPerson: '389' },
   },
   {
     validFrom: '2026-01-01',
     validTo: null,
-    source: `${ACT}; index review 1.1.2026 (+6.93 %), check: derived as the 2024-2025 limits × 1.0693 rounded to whole euros, replace with the published figures`,
+    status: 'estimate',
+    source: `${ACT}; index review 1.1.2026 (+6.93 %, confirmed by Pohde's release of 30.12.2025): estimate, the 2024-2025 limits × 1.0693 rounded to whole euros, because the STM notice's figures are not on file. The two-person limit sits on a rounding edge (1 205 × 1.0693 = 1 288.51 → 1 289): enter the published figures`,
     value: { bySize: ['698', '1289', '2022', '2500', '3026', '3476'], eachFurtherPerson: '416' },
   },
 ]);
@@ -45,18 +62,17 @@ type Six = readonly [string, string, string, string, string, string];
 const row = (hours: number, ...percentages: Six): HomeCarePercentageRow => Object.freeze({ hours, percentages: Object.freeze(percentages) as Six });
 
 /**
- * Maksuprosentit: the statutory maximum percentages, one row per whole service hour a month.
- *
- * reference.md gives only the rows ≤ 4, 10, 20, 24 and ≥ 38. Linear interpolation between them
- * does not reproduce the statute (it gives 9.5 % at 5 h for one person where the Act has 10 %), so
- * the full table is shipped instead, transcribed from a wellbeing services county's publication
- * of the statutory table. Check it against Finlex; it agrees with every row reference.md gives.
+ * Maksuprosentit: the statutory maximum percentages, one row per whole service hour a month
+ * (§ 10 c). Linear interpolation between the rows ≤ 4, 10, 20, 24 and ≥ 38 does not reproduce
+ * the statute (it gives 9.5 % at 5 h for one person where the Act has 10 %), so the full table is
+ * shipped, transcribed from a county's publication and compared row by row with two others.
  */
 export const FI_HOME_CARE_PERCENTAGES: DatedTable<HomeCarePercentageTable> = validateDatedTable([
   {
     validFrom: '2021-07-01',
     validTo: null,
-    source: `${ACT}, statutory maximum percentages; check: every hourly row transcribed from Päijät-Häme wellbeing services county's published table (phhyky.fi, "Säännöllisen kotihoidon asiakasmaksut"), not yet compared with Finlex; agrees with reference.md rows ≤4, 10, 20, 24, ≥38`,
+    status: 'check',
+    source: `${ACT}, statutory maximum percentages; every hourly row transcribed from Päijät-Häme wellbeing services county's published table (phhyky.fi, "Säännöllisen kotihoidon asiakasmaksut") and agreeing with Sotesi's 2022 and Kanta-Häme's 2022 tables (rows 4–28 h compared); not yet compared with the Finlex text`,
     value: Object.freeze({
       rows: Object.freeze([
         row(4, '8', '7', '6', '6', '6', '6'),

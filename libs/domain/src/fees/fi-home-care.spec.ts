@@ -9,19 +9,23 @@ const fee = (date: string, householdSize: number, income: string, hours: number 
   fiHomeCareFee({ date, householdSize, grossMonthlyIncome: eur(income), hoursPerMonth: hours, ...extra });
 
 describe('FI home-care tables', () => {
-  it('ship the 2024-2025 income limits of reference.md', () => {
-    const row = FI_HOME_CARE_INCOME_LIMITS[0];
-    expect([row.validFrom, row.validTo]).toEqual(['2024-01-01', '2025-12-31']);
-    expect(row.value).toEqual({ bySize: ['653', '1205', '1891', '2338', '2830', '3251'], eachFurtherPerson: '389' });
+  it('ship the statutory limits from the reform of 1.7.2021, one row per index review', () => {
+    expect(FI_HOME_CARE_INCOME_LIMITS.map((r) => [r.validFrom, r.validTo, r.value.bySize[0], r.value.eachFurtherPerson, r.status])).toEqual([
+      ['2021-07-01', '2021-12-31', '588', '350', 'check'],
+      ['2022-01-01', '2023-12-31', '598', '356', 'check'],
+      ['2024-01-01', '2025-12-31', '653', '389', 'check'],
+      ['2026-01-01', null, '698', '416', 'estimate'],
+    ]);
+    expect(FI_HOME_CARE_INCOME_LIMITS[1].value.bySize).toEqual(['598', '1103', '1731', '2140', '2591', '2976']);
+    expect(FI_HOME_CARE_INCOME_LIMITS[1].source).toMatch(/STM ilmoitus 932\/2021/);
   });
 
-  it('derive the 2026 limits as the 2024-2025 limits × 1.0693 rounded to whole euros, marked check', () => {
-    const [old, current] = FI_HOME_CARE_INCOME_LIMITS;
+  it('estimate the 2026 limits as the 2024-2025 limits × 1.0693 rounded to whole euros until the notice is entered', () => {
+    const [, , old, current] = FI_HOME_CARE_INCOME_LIMITS;
     const derived = (value: string) => decimal(value).times('1.0693').toDecimalPlaces(0).toString();
     expect(current.value.bySize).toEqual(old.value.bySize.map(derived));
     expect(current.value.eachFurtherPerson).toBe(derived(old.value.eachFurtherPerson));
-    expect(current.source).toMatch(/index review 1\.1\.2026 \(\+6\.93 %\), check/);
-    expect([current.validFrom, current.validTo]).toEqual(['2026-01-01', null]);
+    expect(current.source).toMatch(/index review 1\.1\.2026 \(\+6\.93 %.*rounding edge \(1 205 × 1\.0693 = 1 288\.51/);
   });
 
   const table = FI_HOME_CARE_PERCENTAGES[0].value;
@@ -103,11 +107,11 @@ describe('fiHomeCareFee', () => {
     const result = fee('2026-01-01', 1, '2000.00', 38);
     expect(result.incomeLimit.toDecimalString()).toBe('698.00');
     expect(result.fee.toDecimalString()).toBe('455.70');
-    expect(result.explanation.rules[0].source).toMatch(/check/);
+    expect(result.explanation.rules[0].source).toMatch(/estimate/);
   });
 
-  it('has no rule for a date before the first income-limit row', () => {
-    expect(() => fee('2023-12-31', 1, '2000.00', 38)).toThrow(/^date: no rule for 2023-12-31 in FI home-care income limits/);
+  it('has no rule for a date before the reform of 1.7.2021', () => {
+    expect(() => fee('2021-06-30', 1, '2000.00', 38)).toThrow(/^date: no rule for 2021-06-30 in FI home-care income limits/);
   });
 
   it('explains the rule versions, the inputs and the arithmetic', () => {

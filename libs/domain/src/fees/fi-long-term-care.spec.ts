@@ -5,21 +5,24 @@ import { FI_PERSONAL_ALLOWANCES } from './fi-long-term-care-tables';
 const eur = (text: string) => Money.parse(text, 'EUR');
 
 describe('FI personal allowance table (käyttövara)', () => {
-  it('ships 167 € / 112 € for 2022-2023 and marks every later row as an estimate', () => {
-    expect(FI_PERSONAL_ALLOWANCES[0]).toMatchObject({
-      validFrom: '2022-01-01',
-      validTo: '2023-12-31',
-      value: { 'enhanced-service-housing': '167', 'family-care': '167', 'institutional-care': '112' },
-    });
-    expect(FI_PERSONAL_ALLOWANCES[0].source).not.toMatch(/check/);
-    for (const row of FI_PERSONAL_ALLOWANCES.slice(1)) expect(row.source).toMatch(/check: estimate/);
+  it('ships the amounts from 1.7.2021, the 2022-2023 ones confirmed by STM ilmoitus 932/2021', () => {
+    expect(FI_PERSONAL_ALLOWANCES.map((r) => [r.validFrom, r.validTo, r.value['enhanced-service-housing'], r.value['family-care'], r.value['institutional-care'], r.status])).toEqual([
+      ['2021-07-01', '2021-12-31', '164', '164', '110', 'check'],
+      ['2022-01-01', '2023-12-31', '167', '167', '112', 'confirmed'],
+      ['2024-01-01', '2025-12-31', '182', '182', '122', 'estimate'],
+      ['2026-01-01', null, '195', '195', '130', 'estimate'],
+    ]);
+    expect(FI_PERSONAL_ALLOWANCES[1].source).toMatch(/STM ilmoitus 932\/2021 \(11\.11\.2021\) item 5/);
   });
 
-  it('never estimates below the last confirmed amount', () => {
-    for (const row of FI_PERSONAL_ALLOWANCES) {
-      expect(Number(row.value['enhanced-service-housing'])).toBeGreaterThanOrEqual(167);
-      expect(Number(row.value['institutional-care'])).toBeGreaterThanOrEqual(112);
-    }
+  it('indexes every estimate like the income limits and never carries an old amount forward', () => {
+    // The 2024 review raised the income limits by ~9.24 % (598 → 653); 167 × 1.0924 = 182.4 → 182.
+    const rise = (from: string, factor: string) => Math.round(Number(from) * Number(factor));
+    const [, confirmed, estimate2024, estimate2026] = FI_PERSONAL_ALLOWANCES;
+    expect(estimate2024.value['enhanced-service-housing']).toBe(String(rise(confirmed.value['enhanced-service-housing'], '1.0924')));
+    expect(estimate2024.value['institutional-care']).toBe(String(rise(confirmed.value['institutional-care'], '1.0924')));
+    expect(estimate2026.value['enhanced-service-housing']).toBe(String(rise(estimate2024.value['enhanced-service-housing'], '1.0693')));
+    expect(estimate2026.value['institutional-care']).toBe(String(rise(estimate2024.value['institutional-care'], '1.0693')));
   });
 });
 
@@ -81,15 +84,15 @@ describe('fiLongTermCareFee', () => {
     expect(fiLongTermCareFee({ date: '2023-05-01', netMonthlyIncome: eur('3000.00'), serviceCost: eur('1500.00') }).fee).toEqual(eur('1500.00'));
   });
 
-  it('uses the estimated 2026 allowance and cites it', () => {
+  it('uses the estimated 2026 allowance and says it is an estimate', () => {
     const result = fiLongTermCareFee({ date: '2026-02-01', netMonthlyIncome: eur('1000.00') });
-    expect(result.personalAllowance).toEqual(eur('179.00'));
-    expect(result.fee).toEqual(eur('821.00'));
-    expect(result.explanation.rules[1].source).toMatch(/check/);
+    expect(result.personalAllowance).toEqual(eur('195.00'));
+    expect(result.fee).toEqual(eur('805.00'));
+    expect(result.explanation.rules[1].source).toMatch(/estimate/);
   });
 
-  it('has no rule before the first allowance row', () => {
-    expect(() => fiLongTermCareFee({ date: '2021-12-31', netMonthlyIncome: eur('1000.00') })).toThrow(/^date: no rule for 2021-12-31/);
+  it('has no rule before the reform of 1.7.2021', () => {
+    expect(() => fiLongTermCareFee({ date: '2021-06-30', netMonthlyIncome: eur('1000.00') })).toThrow(/^date: no rule for 2021-06-30/);
   });
 
   it('refuses bad input', () => {

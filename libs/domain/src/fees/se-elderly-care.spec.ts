@@ -1,18 +1,22 @@
 import { decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import { seElderlyCareFee } from './se-elderly-care';
-import { SE_MAX_FEES, SE_MAX_FEE_FACTOR, SE_MINIMUM_AMOUNTS, SE_MINIMUM_AMOUNT_FACTORS } from './se-elderly-care-tables';
+import { SE_MAX_FEES, SE_MAX_FEE_FACTOR, SE_MINIMUM_AMOUNTS, SE_MINIMUM_AMOUNT_FACTORS, SE_SPECIAL_HOUSING_FEE_CAPS, SE_SPECIAL_HOUSING_FEE_FACTOR } from './se-elderly-care-tables';
 
 const sek = (text: string) => Money.parse(text, 'SEK');
 const twelfth = (factor: string, priceBaseAmount: string) => decimal(factor).times(priceBaseAmount).dividedBy(12).toDecimalPlaces(0).toString();
 
 describe('SE tables', () => {
-  it('ship maxtaxa 2 575 kr (2024), 2 642 kr (2025) and 2 660 kr (2026)', () => {
-    expect(SE_MAX_FEES.map((r) => [r.validFrom, r.validTo, r.value.maxFee])).toEqual([
-      ['2024-01-01', '2024-12-31', '2575'],
-      ['2025-01-01', '2025-06-30', '2642'],
-      ['2025-07-01', '2025-12-31', '2642'],
-      ['2026-01-01', '2026-12-31', '2660'],
+  it('ship maxtaxa for every year from 2021, split at the new act on 1.7.2025, with 2027 an estimate', () => {
+    expect(SE_MAX_FEES.map((r) => [r.validFrom, r.validTo, r.value.maxFee, r.status])).toEqual([
+      ['2021-01-01', '2021-12-31', '2139', 'check'],
+      ['2022-01-01', '2022-12-31', '2170', 'confirmed'],
+      ['2023-01-01', '2023-12-31', '2359', 'check'],
+      ['2024-01-01', '2024-12-31', '2575', 'check'],
+      ['2025-01-01', '2025-06-30', '2642', 'check'],
+      ['2025-07-01', '2025-12-31', '2642', 'check'],
+      ['2026-01-01', '2026-12-31', '2660', 'check'],
+      ['2027-01-01', '2027-12-31', '2660', 'estimate'],
     ]);
   });
 
@@ -20,20 +24,37 @@ describe('SE tables', () => {
     for (const row of SE_MAX_FEES) expect(row.value.maxFee).toBe(twelfth(SE_MAX_FEE_FACTOR, row.value.priceBaseAmount));
   });
 
-  it('cite the new act SFS 2025:400 from 1.7.2025', () => {
-    expect(SE_MAX_FEES[1].source).toMatch(/2001:453/);
-    expect(SE_MAX_FEES[2].source).toMatch(/2025:400/);
-    expect(SE_MINIMUM_AMOUNTS[2].source).toMatch(/2025:400/);
+  it('compute every special-housing fee cap as 0.5539 × prisbasbelopp / 12, rounded down to the öre', () => {
+    for (const row of SE_SPECIAL_HOUSING_FEE_CAPS) {
+      expect(row.value.cap).toBe(decimal(SE_SPECIAL_HOUSING_FEE_FACTOR).times(row.value.priceBaseAmount).dividedBy(12).toDecimalPlaces(2, 1).toFixed(2));
+    }
+    expect(SE_SPECIAL_HOUSING_FEE_CAPS.find((r) => r.validFrom === '2026-01-01')?.value.cap).toBe('2732.57');
   });
 
-  it('ship the 2024 minimum amounts and derive later years from prisbasbelopp, marked check', () => {
-    expect(SE_MINIMUM_AMOUNTS[0].value).toEqual({ single: '7062', cohabitingEach: '5762' });
-    SE_MINIMUM_AMOUNTS.forEach((row, i) => {
-      const priceBaseAmount = SE_MAX_FEES[i].value.priceBaseAmount;
-      expect(row.value.single).toBe(twelfth(SE_MINIMUM_AMOUNT_FACTORS.single, priceBaseAmount));
-      expect(row.value.cohabitingEach).toBe(twelfth(SE_MINIMUM_AMOUNT_FACTORS.cohabitingEach, priceBaseAmount));
-      if (i > 0) expect(row.source).toMatch(/check: derived/);
-    });
+  it('cite SoL 2001:453 until 30.6.2025 and the new act SFS 2025:400 from 1.7.2025', () => {
+    for (const table of [SE_MAX_FEES, SE_MINIMUM_AMOUNTS, SE_SPECIAL_HOUSING_FEE_CAPS]) {
+      for (const row of table) expect(row.source).toMatch(row.validFrom < '2025-07-01' ? /2001:453/ : /2025:400/);
+    }
+  });
+
+  it('ship the minimum amounts of every period since 2021, with the change of 1.8.2022 (SFS 2022:935)', () => {
+    expect(SE_MINIMUM_AMOUNTS.map((r) => [r.validFrom, r.validTo, r.value.single, r.value.cohabitingEach])).toEqual([
+      ['2021-01-01', '2021-12-31', '5373', '4540'],
+      ['2022-01-01', '2022-07-31', '5653', '4707'],
+      ['2022-08-01', '2022-12-31', '5853', '4807'],
+      ['2023-01-01', '2023-12-31', '6470', '5279'],
+      ['2024-01-01', '2024-12-31', '7062', '5762'],
+      ['2025-01-01', '2025-06-30', '7247', '5912'],
+      ['2025-07-01', '2025-12-31', '7247', '5912'],
+      ['2026-01-01', '2026-12-31', '7296', '5953'],
+      ['2027-01-01', '2027-12-31', '7296', '5953'],
+    ]);
+    expect(SE_MINIMUM_AMOUNTS[0].value).toEqual({ single: twelfth('1.3546', '47600'), cohabitingEach: twelfth('1.1446', '47600') });
+    expect(SE_MINIMUM_AMOUNTS[2].value).toEqual({ single: twelfth('1.4541', '48300'), cohabitingEach: twelfth('1.1942', '48300') });
+    for (const row of SE_MINIMUM_AMOUNTS.slice(3)) {
+      const priceBaseAmount = SE_MAX_FEES.find((m) => m.validFrom === row.validFrom)!.value.priceBaseAmount;
+      expect(row.value).toEqual({ single: twelfth(SE_MINIMUM_AMOUNT_FACTORS.single, priceBaseAmount), cohabitingEach: twelfth(SE_MINIMUM_AMOUNT_FACTORS.cohabitingEach, priceBaseAmount) });
+    }
   });
 });
 
@@ -64,17 +85,29 @@ describe('seElderlyCareFee', () => {
     expect(seElderlyCareFee({ ...base, netMonthlyIncome: sek('12062.00') }).fee.isZero()).toBe(true);
   });
 
-  it('uses the couple’s minimum amount and pools and splits a couple’s incomes', () => {
-    expect(seElderlyCareFee({ ...base, cohabiting: true, netMonthlyIncome: sek('12000.00') })).toMatchObject({
+  it('gives a cohabitant the couple’s minimum amount on their own income', () => {
+    expect(seElderlyCareFee({ ...base, relationship: 'cohabiting', netMonthlyIncome: sek('12000.00') })).toMatchObject({
       minimumAmount: sek('5762.00'),
+      countedIncome: sek('12000.00'),
       feeRoom: sek('1238.00'),
       fee: sek('1238.00'),
     });
-    const pooled = seElderlyCareFee({ ...base, netMonthlyIncome: sek('15000.00'), spouseNetMonthlyIncome: sek('10000.01') });
+  });
+
+  it('pools and halves a married couple’s incomes, half up to the öre', () => {
+    const pooled = seElderlyCareFee({ ...base, relationship: 'married', netMonthlyIncome: sek('15000.00'), spouseNetMonthlyIncome: sek('10000.01') });
     // (15 000.00 + 10 000.01) / 2 = 12 500.005 → 12 500.01, half up
     expect(pooled.countedIncome).toEqual(sek('12500.01'));
     expect(pooled.minimumAmount).toEqual(sek('5762.00'));
     expect(pooled.fee).toEqual(sek('1738.01'));
+  });
+
+  it('refuses to pool a cohabitant’s income, and needs the spouse’s income of a married client', () => {
+    expect(() => seElderlyCareFee({ ...base, relationship: 'cohabiting', netMonthlyIncome: sek('12000.00'), spouseNetMonthlyIncome: sek('9000.00') })).toThrow(
+      /^spouseNetMonthlyIncome: is not counted for a cohabitant/,
+    );
+    expect(() => seElderlyCareFee({ ...base, relationship: 'married', netMonthlyIncome: sek('12000.00') })).toThrow(/^spouseNetMonthlyIncome: is required for a married client/);
+    expect(() => seElderlyCareFee({ ...base, relationship: 'partner' as never, netMonthlyIncome: sek('1') })).toThrow('relationship: must be one of single, married, cohabiting');
   });
 
   it('adds the individual adjustment to the reserved amount, either sign', () => {
@@ -82,10 +115,33 @@ describe('seElderlyCareFee', () => {
     expect(seElderlyCareFee({ ...base, netMonthlyIncome: sek('13000.00'), individualAdjustment: sek('-500.00') }).fee).toEqual(sek('1438.00'));
   });
 
-  it('counts at most the housing-cost cap when one is given', () => {
-    const result = seElderlyCareFee({ ...base, netMonthlyIncome: sek('13000.00'), housingCostCap: sek('4500.00') });
-    expect(result.reservedAmount).toEqual(sek('11562.00'));
-    expect(result.explanation.lines).toContain('housing cost 5000.00 SEK capped at 4500.00 SEK');
+  describe('special housing outside the tenancy act (8 kap. 5 § 2, 7 § 1 st.)', () => {
+    const room = { date: '2024-05-01', housingCost: sek('0.00'), serviceCost: sek('3000.00') };
+
+    it('reserves nothing for its housing fee and charges that fee first, at most the cap', () => {
+      // 2024: cap 2 644.87; room 15 000 − 7 062 = 7 938; housing min(3 000, 2 644.87) = 2 644.87;
+      // care min(7 938 − 2 644.87 = 5 293.13, 3 000, 2 575) = 2 575.
+      const result = seElderlyCareFee({ ...room, netMonthlyIncome: sek('15000.00'), specialHousingFee: sek('3000.00') });
+      expect(result.reservedAmount).toEqual(sek('7062.00'));
+      expect(result.housingFee).toEqual(sek('2644.87'));
+      expect(result.fee).toEqual(sek('2575.00'));
+      expect(result.explanation.rules.map((r) => r.table)).toContain('SE special-housing fee caps');
+    });
+
+    it('leaves the care fee what the housing fee leaves of the fee room', () => {
+      // Room 10 000 − 7 062 = 2 938; housing 2 000 (below the cap); care 938.
+      const result = seElderlyCareFee({ ...room, netMonthlyIncome: sek('10000.00'), specialHousingFee: sek('2000.00') });
+      expect([result.housingFee.toDecimalString(), result.fee.toDecimalString()]).toEqual(['2000.00', '938.00']);
+      // Room 8 000 − 7 062 = 938 < the housing fee: 938 for housing, nothing for care.
+      const tight = seElderlyCareFee({ ...room, netMonthlyIncome: sek('8000.00'), specialHousingFee: sek('2000.00') });
+      expect([tight.housingFee.toDecimalString(), tight.fee.toDecimalString()]).toEqual(['938.00', '0.00']);
+      expect(tight.explanation.lines.at(-1)).toBe('no fee room left for the care fee: no care fee');
+    });
+
+    it('charges no housing fee without fee room', () => {
+      const result = seElderlyCareFee({ ...room, netMonthlyIncome: sek('7000.00'), specialHousingFee: sek('2000.00') });
+      expect([result.housingFee.isZero(), result.fee.isZero()]).toEqual([true, true]);
+    });
   });
 
   it('uses the 2026 amounts', () => {
@@ -94,9 +150,9 @@ describe('seElderlyCareFee', () => {
     expect(result.fee).toEqual(sek('2660.00'));
   });
 
-  it('has no rule before 2024 or for a year nobody entered', () => {
-    expect(() => seElderlyCareFee({ ...base, date: '2023-12-31', netMonthlyIncome: sek('1.00') })).toThrow(/^date: no rule for 2023-12-31/);
-    expect(() => seElderlyCareFee({ ...base, date: '2027-01-01', netMonthlyIncome: sek('1.00') })).toThrow(/^date: no rule for 2027-01-01/);
+  it('has no rule before 2021 or for a year nobody entered', () => {
+    expect(() => seElderlyCareFee({ ...base, date: '2020-12-31', netMonthlyIncome: sek('1.00') })).toThrow(/^date: no rule for 2020-12-31/);
+    expect(() => seElderlyCareFee({ ...base, date: '2028-01-01', netMonthlyIncome: sek('1.00') })).toThrow(/^date: no rule for 2028-01-01/);
   });
 
   it('explains the rules and the arithmetic', () => {
@@ -113,8 +169,9 @@ describe('seElderlyCareFee', () => {
   it('refuses euros, negative amounts and a spouse income for a single client', () => {
     expect(() => seElderlyCareFee({ ...base, netMonthlyIncome: Money.parse('1', 'EUR') })).toThrow('netMonthlyIncome: must be in SEK');
     expect(() => seElderlyCareFee({ ...base, housingCost: sek('-1'), netMonthlyIncome: sek('1') })).toThrow('housingCost: must not be negative');
-    expect(() => seElderlyCareFee({ ...base, cohabiting: false, spouseNetMonthlyIncome: sek('1'), netMonthlyIncome: sek('1') })).toThrow(
-      /spouseNetMonthlyIncome/,
+    expect(() => seElderlyCareFee({ ...base, relationship: 'single', spouseNetMonthlyIncome: sek('1'), netMonthlyIncome: sek('1') })).toThrow(
+      'spouseNetMonthlyIncome: is only for a married client',
     );
+    expect(() => seElderlyCareFee({ ...base, specialHousingFee: sek('-1'), netMonthlyIncome: sek('1') })).toThrow('specialHousingFee: must not be negative');
   });
 });

@@ -2,8 +2,8 @@ import { refusalOf } from '../internal/refusal';
 import { addDays } from '../dates/local-date';
 import { Decimal } from '../money/decimal';
 import { Money } from '../money/money';
-import { lateInterest, lateInterestRate } from './late-interest';
-import { REFERENCE_RATES, ReferenceRatePeriod, validateReferenceRateTable } from './reference-rates';
+import { lateInterest, lateInterestRate, UnconfirmedReferenceRateError } from './late-interest';
+import { REFERENCE_RATES, ReferenceRatePeriod, referenceRateRuleTable, referenceRatesFromRuleTable, validateReferenceRateTable } from './reference-rates';
 
 const eur = (text: string) => Money.parse(text, 'EUR');
 const sek = (text: string) => Money.parse(text, 'SEK');
@@ -85,9 +85,10 @@ describe('lateInterest', () => {
 
   it('refuses a day without a rate, naming the date', () => {
     expect(reasonOf(() => lateInterest('FI', eur('100'), '2015-12-30', '2016-01-05'))).toBe(
-      'no late-payment interest rate for FI on 2015-12-30: the table covers 2016-01-01 … 2026-12-31, with no row for that day',
+      'no late-payment interest rate for FI on 2015-12-30: the table covers 2016-01-01 … 2027-12-31, with no row for that day',
     );
-    expect(reasonOf(() => lateInterest('SE', sek('100'), '2026-12-31', '2027-01-01'))).toMatch(/^no late-payment interest rate for SE on 2027-01-01/);
+    const confirmedTo2027 = REFERENCE_RATES.SE.map((p) => ({ ...p, status: 'confirmed' as const }));
+    expect(reasonOf(() => lateInterest('SE', sek('100'), '2027-12-31', '2028-01-01', confirmedTo2027))).toMatch(/^no late-payment interest rate for SE on 2028-01-01/);
     const gap = [row('2030-01-01', '2030-01-31', '1'), row('2030-03-01', '2030-03-31', '1')];
     expect(reasonOf(() => lateInterest('FI', eur('100'), '2030-01-15', '2030-03-15', gap))).toMatch(/on 2030-02-01: the table covers 2030-01-01 … 2030-03-31/);
     expect(reasonOf(() => lateInterest('FI', eur('100'), '2030-01-15', '2030-01-20', []))).toBe('no late-payment interest rate for FI on 2030-01-15: the table is empty, with no row for that day');
@@ -102,6 +103,41 @@ describe('lateInterest', () => {
   });
 });
 
+describe('a rate nobody has confirmed', () => {
+  const estimated: ReferenceRatePeriod = { validFrom: '2030-07-01', validTo: '2030-12-31', referenceRatePercent: '2', status: 'estimate', source: 'carried forward' };
+  const table = [row('2030-01-01', '2030-06-30', '2'), estimated];
+
+  it('is refused for its days, naming the half-year, rather than guessed', () => {
+    expect(() => lateInterest('FI', eur('100'), '2030-06-20', '2030-07-02', table)).toThrow(UnconfirmedReferenceRateError);
+    expect(reasonOf(() => lateInterest('FI', eur('100'), '2030-06-20', '2030-07-02', table))).toBe(
+      'no confirmed late-payment interest rate for FI from 2030-07-01 to 2030-12-31: the reference rate in the table is an estimate (carried forward); an administrator must enter the published rate before interest for these days can be computed',
+    );
+    expect(() => lateInterestRate('SE', '2030-08-01', table)).toThrow(UnconfirmedReferenceRateError);
+  });
+
+  it('does not stop interest for the days before it', () => {
+    // 20.–30.6.2030: 11 days at 2 + 7 = 9 %: 100 × 9 × 11 / 36 500 = 0.2712… → 0.27
+    expect(lateInterest('FI', eur('100'), '2030-06-20', '2030-06-30', table).interest.toDecimalString()).toBe('0.27');
+  });
+
+  it('is what the shipped tables hold for 7–12/2026 in both countries until an administrator enters the rate', () => {
+    for (const country of ['FI', 'SE'] as const) {
+      const error = (() => {
+        try {
+          lateInterestRate(country, '2026-07-01');
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(UnconfirmedReferenceRateError);
+      expect((error as UnconfirmedReferenceRateError).period).toMatchObject({ validFrom: '2026-07-01', validTo: '2026-12-31', status: 'estimate' });
+    }
+    // The confirmed rate entered as data replaces the estimate.
+    const confirmed = REFERENCE_RATES.FI.map((p) => (p.validFrom === '2026-07-01' ? { ...p, referenceRatePercent: '2.50', status: 'confirmed' as const, source: 'Suomen Pankin ilmoitus' } : p));
+    expect(lateInterestRate('FI', '2026-07-01', confirmed).annualRatePercent.toString()).toBe('9.5');
+  });
+});
+
 describe('lateInterestRate', () => {
   it('gives the statutory rate of the day', () => {
     expect(lateInterestRate('FI', '2025-03-01').annualRatePercent.toString()).toBe('10.5');
@@ -113,23 +149,30 @@ describe('lateInterestRate', () => {
 });
 
 describe('REFERENCE_RATES', () => {
-  it.each(['FI', 'SE'] as const)('covers every day from 2016 to 2026 in %s, one half-year per row', (country) => {
+  it.each(['FI', 'SE'] as const)('covers every day from 2016 to 2027 in %s, one half-year per row', (country) => {
     const table = validateReferenceRateTable(REFERENCE_RATES[country]);
-    expect(table).toHaveLength(22);
+    expect(table).toHaveLength(24);
     expect(table[0].validFrom).toBe('2016-01-01');
-    expect(table[table.length - 1].validTo).toBe('2026-12-31');
+    expect(table[table.length - 1].validTo).toBe('2027-12-31');
     for (let i = 1; i < table.length; i++) expect(table[i].validFrom).toBe(addDays(table[i - 1].validTo, 1));
-    for (const period of table) {
-      expect(period.source).not.toBe('');
-      if (period.status === 'check') expect(period.source).toMatch(/^check: /);
+    for (const period of table) expect(period.source).not.toBe('');
+    // Only the half-years nobody has published yet are estimates.
+    expect(table.filter((p) => p.status === 'estimate').map((p) => p.validFrom)).toEqual(['2026-07-01', '2027-01-01', '2027-07-01']);
+  });
+
+  it('converts to and from the rule-table form without losing a status', () => {
+    for (const country of ['FI', 'SE'] as const) {
+      expect(referenceRatesFromRuleTable(referenceRateRuleTable(country))).toEqual(validateReferenceRateTable(REFERENCE_RATES[country]));
     }
+    expect(reasonOf(() => referenceRatesFromRuleTable([{ validFrom: '2030-01-01', validTo: null, source: 'x', value: { referenceRatePercent: '1' } }]))).toBe(
+      'table.0.validTo: must end: a reference rate is set for one half-year at a time',
+    );
   });
 
   it('holds the Finnish rates given in docs/reference.md', () => {
     const rate = (date: string) => lateInterestRate('FI', date).referenceRatePercent.toFixed(2);
     expect([rate('2024-01-01'), rate('2024-12-31'), rate('2025-06-30'), rate('2026-01-01')]).toEqual(['4.50', '4.50', '3.50', '2.50']);
     expect(lateInterestRate('FI', '2025-07-01').period.status).toBe('check');
-    expect(lateInterestRate('FI', '2026-07-01').period.status).toBe('check');
   });
 });
 
@@ -145,6 +188,6 @@ describe('validateReferenceRateTable', () => {
     expect(reasonOf(() => validateReferenceRateTable([row('2030-02-01', '2030-01-01', '1')]))).toBe('table.0.validTo: must not be before validFrom');
     expect(reasonOf(() => validateReferenceRateTable([row('2030-01-01', '2030-01-31', 'x')]))).toBe('table.0.referenceRatePercent: must be a finite decimal number');
     expect(reasonOf(() => validateReferenceRateTable([{ ...row('2030-01-01', '2030-01-31', '1'), source: ' ' }]))).toBe('table.0.source: must name where the rate comes from');
-    expect(reasonOf(() => validateReferenceRateTable([{ ...row('2030-01-01', '2030-01-31', '1'), status: 'maybe' as never }]))).toBe('table.0.status: must be "confirmed" or "check"');
+    expect(reasonOf(() => validateReferenceRateTable([{ ...row('2030-01-01', '2030-01-31', '1'), status: 'maybe' as never }]))).toBe('table.0.status: must be one of confirmed, check, estimate');
   });
 });

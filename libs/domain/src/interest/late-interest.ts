@@ -42,6 +42,23 @@ export interface LateInterest {
   readonly breakdown: readonly LateInterestPeriod[];
 }
 
+/**
+ * Interest was asked for days whose reference rate nobody has confirmed (the table's row is an
+ * estimate). Late interest is a demand on the client, so it is refused rather than guessed; the
+ * half-year named here is what an administrator must enter.
+ */
+export class UnconfirmedReferenceRateError extends DomainValidationError {
+  constructor(
+    readonly country: Country,
+    readonly period: ReferenceRatePeriod,
+  ) {
+    super(
+      `no confirmed late-payment interest rate for ${country} from ${period.validFrom} to ${period.validTo}: the reference rate in the table is an estimate (${period.source}); an administrator must enter the published rate before interest for these days can be computed`,
+    );
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
 function noRate(country: Country, date: LocalDate, table: ReferenceRateTable): DomainValidationError {
   const covered = table.length === 0 ? 'the table is empty' : `the table covers ${table[0].validFrom} … ${table[table.length - 1].validTo}`;
   return new DomainValidationError(`no late-payment interest rate for ${country} on ${date}: ${covered}, with no row for that day`);
@@ -61,12 +78,21 @@ function checkedTable(country: Country, table: ReferenceRateTable | undefined): 
   return table === undefined ? REFERENCE_RATES[country] : validateReferenceRateTable(table);
 }
 
-/** The statutory late-payment rate on `date`; a date the table does not cover is refused, naming it. */
-export function lateInterestRate(country: Country, date: LocalDate, table?: ReferenceRateTable): LateInterestRate {
-  const rows = checkedTable(country, table);
-  const day = parseLocalDate(date, 'date');
+/** The period covering `day`; a day without a row, or with an estimated rate, is refused. */
+function confirmedPeriodOn(country: Country, day: LocalDate, rows: ReferenceRateTable): ReferenceRatePeriod {
   const period = periodOn(day, rows);
   if (!period) throw noRate(country, day, rows);
+  if (period.status === 'estimate') throw new UnconfirmedReferenceRateError(country, period);
+  return period;
+}
+
+/**
+ * The statutory late-payment rate on `date`; a date the table does not cover, or whose rate is
+ * only an estimate, is refused, naming it.
+ */
+export function lateInterestRate(country: Country, date: LocalDate, table?: ReferenceRateTable): LateInterestRate {
+  const rows = checkedTable(country, table);
+  const period = confirmedPeriodOn(country, parseLocalDate(date, 'date'), rows);
   return { ...rateOf(country, period), period };
 }
 
@@ -74,6 +100,7 @@ export function lateInterestRate(country: Country, date: LocalDate, table?: Refe
  * Late-payment interest on `principal` for every day from `from` to `to`, both included: each
  * day accrues principal × that day's annual rate / 365, the rate being the statutory rate of the
  * half-year the day falls in. The days are summed exactly and rounded half up to the cent once.
+ * A day whose rate is only an estimate is refused (UnconfirmedReferenceRateError), never guessed.
  *
  * 100.00 € from 20.6.2023 to 10.7.2023: 11 days at 9.5 % + 10 days at 11.0 %
  * = (100 × 9.5 × 11 + 100 × 11 × 10) / 36 500 = 0.58767… → 0.59 €.
@@ -93,8 +120,7 @@ export function lateInterest(country: Country, principal: Money, from: LocalDate
   let numerator = new Decimal(0);
   const divisor = new Decimal(100 * LATE_INTEREST_DAYS_PER_YEAR);
   for (let day = start; ; ) {
-    const period = periodOn(day, rows);
-    if (!period) throw noRate(country, day, rows);
+    const period = confirmedPeriodOn(country, day, rows);
     const last = compareLocalDates(period.validTo, end) < 0 ? period.validTo : end;
     const days = daysBetween(day, last) + 1;
     const { referenceRatePercent, annualRatePercent } = rateOf(country, period);

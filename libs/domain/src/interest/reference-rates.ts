@@ -2,13 +2,15 @@ import type { Country } from '../country';
 import { LocalDate, compareLocalDates, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
 import { decimal } from '../money/decimal';
+import { DatedTable, RULE_STATUSES, RuleStatus, statusOf } from '../rule-tables/dated-table';
 
 /**
- * `confirmed`: read from the central bank's own notice or statistics. `check`: from secondary
- * sources, derived from the statutory rule, or an estimate: an administrator should confirm it
- * (reference.md uses the same word).
+ * `confirmed`: read from the central bank's own notice (Suomen Pankin ilmoitus, the Riksbank's
+ * decision). `check`: from secondary sources, or derived by the statutory rule from a policy rate
+ * that is on record: usable, listed for an administrator to confirm. `estimate`: the half-year's
+ * rate has not been published; no interest is computed for its days.
  */
-export type RateStatus = 'confirmed' | 'check';
+export type RateStatus = RuleStatus;
 
 /** One half-year's reference rate (viitekorko / referensränta), valid on both end dates. */
 export interface ReferenceRatePeriod {
@@ -50,29 +52,19 @@ const FI_REFERENCE_RATES: ReferenceRateTable = Object.freeze([
   ...FI_ZERO_YEARS.flatMap((year) => [half(year, 1, '0.00', 'confirmed', BOF_STATISTICS), half(year, 2, '0.00', 'confirmed', BOF_STATISTICS)]),
   half(2023, 1, '2.50', 'confirmed', `${BOF_STATISTICS}; Suomen Pankin ilmoitus SDK 1276/2022`),
   half(2023, 2, '4.00', 'confirmed', BOF_STATISTICS),
-  half(2024, 1, '4.50', 'confirmed', `${BOF_STATISTICS}; reference.md`),
-  half(2024, 2, '4.50', 'confirmed', `${BOF_STATISTICS}; Suomen Pankin ilmoitus 25.6.2024; reference.md`),
-  half(2025, 1, '3.50', 'confirmed', `${BOF_STATISTICS}; Bank of Finland release for 1.1.-30.6.2025; reference.md`),
-  half(
-    2025,
-    2,
-    '2.50',
-    'check',
-    'check: derived by § 12 from the ECB main refinancing rate 2.15 % (from 11.6.2025) rounded up; no Bank of Finland notice on file',
-  ),
-  half(2026, 1, '2.50', 'confirmed', 'Bank of Finland release for 1.1.-30.6.2026; reference.md'),
-  half(
-    2026,
-    2,
-    '2.50',
-    'check',
-    'check: estimate, 1-6/2026 carried forward (the ECB main refinancing rate was still 2.15 % on 5.2.2026); replace with the Bank of Finland notice',
-  ),
+  half(2024, 1, '4.50', 'confirmed', `${BOF_STATISTICS}; Bank of Finland release "Korkolain mukainen viitekorko ja viivästyskorot 1.1.–30.6.2024"`),
+  half(2024, 2, '4.50', 'confirmed', `${BOF_STATISTICS}; Suomen Pankin ilmoitus 25.6.2024 (Suomen säädöskokoelma)`),
+  half(2025, 1, '3.50', 'confirmed', `${BOF_STATISTICS}; Bank of Finland release for 1.1.–30.6.2025`),
+  half(2025, 2, '2.50', 'check', 'derived by korkolaki § 12 from the ECB main refinancing rate 2.15 % (from 11.6.2025) rounded up to the next half point; the Bank of Finland notice for 1.7.–31.12.2025 is not on file'),
+  half(2026, 1, '2.50', 'confirmed', 'Bank of Finland release "Korkolain mukainen viitekorko ja viivästyskorot 1.1.–30.6.2026" (2.5 %, penalty interest 9.5 %)'),
+  half(2026, 2, '2.50', 'estimate', 'not confirmed: the Bank of Finland notice for 1.7.–31.12.2026 is not on file; 1–6/2026 carried forward. An administrator enters the notified rate; until then no interest is computed for these days'),
+  half(2027, 1, '2.50', 'estimate', 'not published yet (the ECB rate of the last operation before 1.1.2027 decides it); 1–6/2026 carried forward. No interest is computed for these days until an administrator enters the notified rate'),
+  half(2027, 2, '2.50', 'estimate', 'not published yet (the ECB rate of the last operation before 1.7.2027 decides it); 1–6/2026 carried forward. No interest is computed for these days until an administrator enters the notified rate'),
 ]);
 
 // SE räntelagen § 9: the Riksbank's policy rate at the end of the previous half-year, rounded up
 // to the next half percentage point where needed.
-const SE_SECONDARY = 'check: secondary sources (loanster.se and mystep.se tables of the Riksbank reference rate)';
+const SE_SECONDARY = 'secondary sources (loanster.se and mystep.se tables of the Riksbank reference rate), not yet compared with the Riksbank decisions';
 
 const SE_REFERENCE_RATES: ReferenceRateTable = Object.freeze([
   half(2016, 1, '0.00', 'check', SE_SECONDARY),
@@ -91,18 +83,14 @@ const SE_REFERENCE_RATES: ReferenceRateTable = Object.freeze([
   half(2022, 2, '0.50', 'check', SE_SECONDARY),
   half(2023, 1, '2.50', 'check', SE_SECONDARY),
   half(2023, 2, '3.50', 'confirmed', 'Riksbank news 3.7.2023, "Referensräntan fastställd till 3,50 procent"'),
-  half(2024, 1, '4.00', 'check', 'check: secondary source (capway.se, "Referensräntan fastställd till 4,00 %"; mystep.se)'),
+  half(2024, 1, '4.00', 'check', 'secondary source (capway.se, "Referensräntan fastställd till 4,00 %" for 1.1.–30.6.2024; mystep.se)'),
   half(2024, 2, '4.00', 'check', SE_SECONDARY),
   half(2025, 1, '3.00', 'check', SE_SECONDARY),
   half(2025, 2, '2.00', 'check', SE_SECONDARY),
-  half(2026, 1, '2.00', 'check', SE_SECONDARY),
-  half(
-    2026,
-    2,
-    '2.00',
-    'check',
-    'check: estimate, 1-6/2026 carried forward (policy rate 1.75 % rounded up, if unchanged by 30.6.2026); replace with the Riksbank decision',
-  ),
+  half(2026, 1, '2.00', 'check', `${SE_SECONDARY}; agrees with räntelagen § 9: the policy rate 1.75 % at 31.12.2025 rounded up to the next half point`),
+  half(2026, 2, '2.00', 'estimate', 'not confirmed: the Riksbank decision for 1.7.–31.12.2026 is not on file; 1–6/2026 carried forward. An administrator enters the decided rate; until then no interest is computed for these days'),
+  half(2027, 1, '2.00', 'estimate', 'not published yet (the policy rate at 31.12.2026 decides it); 1–6/2026 carried forward. No interest is computed for these days until an administrator enters the decided rate'),
+  half(2027, 2, '2.00', 'estimate', 'not published yet (the policy rate at 30.6.2027 decides it); 1–6/2026 carried forward. No interest is computed for these days until an administrator enters the decided rate'),
 ]);
 
 /** The shipped tables. Organisations correct or extend them as data; pass their table to lateInterest. */
@@ -121,7 +109,7 @@ export function validateReferenceRateTable(table: ReferenceRateTable, field = 't
     const validTo = parseLocalDate(row?.validTo, `${at}.validTo`);
     if (compareLocalDates(validTo, validFrom) < 0) throw new DomainValidationError('must not be before validFrom', `${at}.validTo`);
     decimal(row.referenceRatePercent, `${at}.referenceRatePercent`);
-    if (row.status !== 'confirmed' && row.status !== 'check') throw new DomainValidationError('must be "confirmed" or "check"', `${at}.status`);
+    if (!RULE_STATUSES.includes(row.status)) throw new DomainValidationError(`must be one of ${RULE_STATUSES.join(', ')}`, `${at}.status`);
     if (typeof row.source !== 'string' || row.source.trim() === '') throw new DomainValidationError('must name where the rate comes from', `${at}.source`);
     return Object.freeze({ ...row, validFrom, validTo });
   });
@@ -132,4 +120,32 @@ export function validateReferenceRateTable(table: ReferenceRateTable, field = 't
     }
   }
   return Object.freeze(rows);
+}
+
+/** A reference-rate period as a rule-table value: the rate, percent per year. */
+export interface ReferenceRateValue {
+  readonly referenceRatePercent: string;
+}
+
+/** The shipped periods as a dated rule table, to be kept and corrected with the others. */
+export function referenceRateRuleTable(country: Country): DatedTable<ReferenceRateValue> {
+  return Object.freeze(
+    REFERENCE_RATES[country].map((row) =>
+      Object.freeze({ validFrom: row.validFrom, validTo: row.validTo, source: row.source, status: row.status, value: Object.freeze({ referenceRatePercent: row.referenceRatePercent }) }),
+    ),
+  );
+}
+
+/**
+ * Reference-rate periods from a dated rule table (the database's, with administrators'
+ * confirmations). A half-year is closed by definition, so an open-ended row is refused.
+ */
+export function referenceRatesFromRuleTable(table: DatedTable<ReferenceRateValue>, field = 'table'): ReferenceRateTable {
+  return validateReferenceRateTable(
+    table.map((row, i) => {
+      if (row.validTo === null) throw new DomainValidationError('must end: a reference rate is set for one half-year at a time', `${field}.${i}.validTo`);
+      return { validFrom: row.validFrom, validTo: row.validTo, referenceRatePercent: row.value?.referenceRatePercent, status: statusOf(row), source: row.source };
+    }),
+    field,
+  );
 }

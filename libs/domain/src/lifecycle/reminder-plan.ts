@@ -2,6 +2,7 @@ import { type Country, parseCountry } from '../country';
 import { addDays, compareLocalDates, type LocalDate, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
 import { lateInterest } from '../interest/late-interest';
+import type { ReferenceRateTable } from '../interest/reference-rates';
 import { type Currency, currencyOfCountry } from '../money/currency';
 import { Money } from '../money/money';
 import { checkLifecycleFee, FI_EARLIEST_REMINDER_DAYS_AFTER_DUE } from './terms';
@@ -43,8 +44,12 @@ export interface ReminderPlan {
  *   at the statutory rate (FI: Interest Act 633/1982 § 4, reference rate + 7 pp; SE: räntelagen
  *   § 6, reference rate + 8 pp), rounded once to the cent;
  * - the reminder's own due date comes after the reminder date.
+ *
+ * `rates`: the reference rates as the organisation's rule tables hold them (the shipped ones when
+ * omitted). A day whose rate nobody has confirmed throws UnconfirmedReferenceRateError: the
+ * reminder waits for the rate rather than guess it (docs/rules.md).
  */
-export function planReminder(request: ReminderPlanRequest): ReminderPlan {
+export function planReminder(request: ReminderPlanRequest, rates?: ReferenceRateTable): ReminderPlan {
   const { invoice } = request;
   if (!invoice) throw new DomainValidationError('is required', 'invoice');
   const country = parseCountry(invoice.country, 'invoice.country');
@@ -62,6 +67,6 @@ export function planReminder(request: ReminderPlanRequest): ReminderPlan {
   }
   if (compareLocalDates(reminderDueDate, reminderDate) <= 0) throw new DomainValidationError('must be after the reminder date', 'reminderDueDate');
   const interestFrom = addDays(dueDate, 1);
-  const interest = lateInterest(country, Money.ofMinor(request.openCents, currency), interestFrom, reminderDate);
+  const interest = lateInterest(country, Money.ofMinor(request.openCents, currency), interestFrom, reminderDate, rates);
   return Object.freeze({ country, currency, feeCents: fee.minorUnits, interestCents: interest.interest.minorUnits, interestFrom, interestTo: reminderDate });
 }

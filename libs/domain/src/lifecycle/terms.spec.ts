@@ -25,17 +25,48 @@ describe('lifecycleTerms', () => {
     });
     expect(terms.fees.reminder.equals(eur('2.10'))).toBe(true);
     expect(terms.fees.collectionDemand).toBeUndefined();
-    expect(defaultLifecycleTerms('SE').fees.reminder.equals(sek('60'))).toBe(true);
+    expect(defaultLifecycleTerms('SE').fees.reminder.isZero()).toBe(true);
     expect(Object.isFrozen(terms)).toBe(true);
   });
 
   it('takes the monthly schedule of seed 004 and the Swedish fees up to their caps', () => {
     const terms = lifecycleTerms('SE', {
+      reminderFeeBasis: 'avgiftsbeslut, betalningsvillkor',
       transferSchedule: { kind: 'monthly', dayOfMonth: 15 },
       fees: { reminder: sek('50'), collectionDemand: sek('180'), repaymentPlan: sek('170') },
     });
     expect(terms.transferSchedule).toEqual({ kind: 'monthly', dayOfMonth: 15 });
     expect([terms.fees.reminder, terms.fees.collectionDemand, terms.fees.repaymentPlan].map(String)).toEqual(['50.00 SEK', '180.00 SEK', '170.00 SEK']);
+  });
+
+  describe('the Swedish reminder fee (lag 1981:739 2 §: only if agreed when the debt arose)', () => {
+    it('is none by default: the organisation has recorded no basis', () => {
+      const terms = lifecycleTerms('SE');
+      expect(terms.fees.reminder.toString()).toBe('0.00 SEK');
+      expect(terms.reminderFeeBasis).toBeNull();
+      expect(lifecycleTerms('SE', { reminderFeeBasis: '  ' }).fees.reminder.isZero()).toBe(true);
+    });
+
+    it('is the statutory 60 kr, or the configured fee, once the basis is recorded', () => {
+      const basis = 'agreed in the fee decision’s terms of payment (avgiftsbeslut) since 1.1.2024';
+      expect(lifecycleTerms('SE', { reminderFeeBasis: basis })).toMatchObject({ reminderFeeBasis: basis });
+      expect(lifecycleTerms('SE', { reminderFeeBasis: basis }).fees.reminder.toString()).toBe('60.00 SEK');
+      expect(lifecycleTerms('SE', { reminderFeeBasis: basis, fees: { reminder: sek('45') } }).fees.reminder.toString()).toBe('45.00 SEK');
+    });
+
+    it('refuses a fee configured without a basis, citing the act, but accepts zero', () => {
+      expect(reasonOf(() => lifecycleTerms('SE', { fees: { reminder: sek('60') } }))).toEqual({
+        field: 'fees.reminder',
+        reason:
+          'lagen (1981:739) om ersättning för inkassokostnader m.m. 2 §: a reminder fee (påminnelseavgift) may be charged only if it was agreed when the debt arose; record where it was agreed (reminderFeeBasis) or charge none',
+      });
+      expect(lifecycleTerms('SE', { fees: { reminder: sek('0') } }).fees.reminder.isZero()).toBe(true);
+    });
+
+    it('leaves Finland’s 2.10 € default alone', () => {
+      expect(lifecycleTerms('FI').fees.reminder.toString()).toBe('2.10 EUR');
+      expect(lifecycleTerms('FI').reminderFeeBasis).toBeNull();
+    });
   });
 
   it('accepts a fee exactly at the cap and refuses one above it, naming the cap', () => {
@@ -44,7 +75,7 @@ describe('lifecycleTerms', () => {
       field: 'fees.reminder',
       reason: '5.01 EUR is above the legal cap of 5.00 EUR for a reminder fee in FI (laki saatavien perinnästä 513/1999)',
     });
-    expect(reasonOf(() => lifecycleTerms('SE', { fees: { reminder: sek('60.01') } })).reason).toMatch(/above the legal cap of 60\.00 SEK for a reminder fee in SE/);
+    expect(reasonOf(() => lifecycleTerms('SE', { reminderFeeBasis: 'avgiftsbeslut', fees: { reminder: sek('60.01') } })).reason).toMatch(/above the legal cap of 60\.00 SEK for a reminder fee in SE/);
     expect(reasonOf(() => lifecycleTerms('SE', { fees: { collectionDemand: sek('181') } }))).toMatchObject({
       field: 'fees.collectionDemand',
       reason: expect.stringContaining('above the legal cap of 180.00 SEK for a collection-demand fee in SE'),
@@ -57,7 +88,7 @@ describe('lifecycleTerms', () => {
 
   it('refuses fees in the wrong currency, negative ones, and ones with no cap on record', () => {
     expect(reasonOf(() => lifecycleTerms('FI', { fees: { reminder: sek('2') } }))).toEqual({ field: 'fees.reminder', reason: 'must be in EUR for FI' });
-    expect(reasonOf(() => lifecycleTerms('SE', { fees: { reminder: sek('-1') } }))).toEqual({ field: 'fees.reminder', reason: 'must not be negative' });
+    expect(reasonOf(() => lifecycleTerms('SE', { reminderFeeBasis: 'avgiftsbeslut', fees: { reminder: sek('-1') } }))).toEqual({ field: 'fees.reminder', reason: 'must not be negative' });
     expect(reasonOf(() => lifecycleTerms('FI', { fees: { collectionDemand: eur('10') } }))).toEqual({
       field: 'fees.collectionDemand',
       reason: 'no legal cap is on record for a collection-demand fee in FI, so it cannot be configured',

@@ -61,12 +61,19 @@ export interface DeferralLimits {
 export interface LifecycleTerms extends TimelineTerms {
   readonly country: Country;
   readonly fees: LifecycleFees;
+  /** SE: where the reminder fee was agreed when the debt arose; null when none is on record. */
+  readonly reminderFeeBasis: string | null;
   readonly deferralLimits: DeferralLimits;
 }
 
 /** What an organisation may configure; anything left out takes the default. */
 export interface LifecycleTermsInput extends Partial<TimelineTerms> {
   readonly fees?: Partial<LifecycleFees>;
+  /**
+   * SE: where the client agreed to the reminder fee when the debt arose, e.g. "the fee decision's
+   * terms of payment (avgiftsbeslut), since 1.1.2024". Without it no reminder fee is charged.
+   */
+  readonly reminderFeeBasis?: string | null;
   readonly deferralLimits?: Partial<DeferralLimits>;
 }
 
@@ -88,7 +95,11 @@ export const DEFAULT_TIMELINE_TERMS: TimelineTerms = Object.freeze({
 
 export const DEFAULT_DEFERRAL_LIMITS: DeferralLimits = Object.freeze({ officerMonths: 3, supervisorMonths: 12 });
 
-/** Seed 000 charges 2.10 € for a reminder; the Swedish default is the statutory 60 kr. */
+/**
+ * Seed 000 charges 2.10 € for a reminder. In Sweden the statutory 60 kr applies only where the
+ * organisation records that the fee was agreed when the debt arose (SE_REMINDER_FEE_BASIS_RULE);
+ * otherwise no reminder fee is charged.
+ */
 export const DEFAULT_REMINDER_FEES: Readonly<Record<Country, Money>> = Object.freeze({
   FI: Money.parse('2.10', 'EUR'),
   SE: Money.parse('60', 'SEK'),
@@ -96,6 +107,33 @@ export const DEFAULT_REMINDER_FEES: Readonly<Record<Country, Money>> = Object.fr
 
 // The Swedish amounts moved from förordning 1981:1057 into the act itself on 16.3.2013.
 const SE_COLLECTION_COSTS_ACT = 'lagen (1981:739) om ersättning för inkassokostnader m.m.';
+
+/** Lag (1981:739) 2 §: a reminder fee is owed only if it was agreed when the debt arose. */
+export const SE_REMINDER_FEE_BASIS_RULE = `${SE_COLLECTION_COSTS_ACT} 2 §: a reminder fee (påminnelseavgift) may be charged only if it was agreed when the debt arose`;
+
+/**
+ * The reminder fee an organisation charges. Finland: the configured fee or 2.10 €. Sweden: none
+ * unless the organisation records where the fee was agreed; with that basis, the configured fee or
+ * 60 kr. A Swedish fee configured without a basis is refused rather than silently dropped, so
+ * the person configuring it learns why.
+ */
+function reminderFee(country: Country, given: Money | undefined, basis: string | null): Money {
+  if (country === 'SE' && basis === null) {
+    if (given !== undefined && !given.isZero()) {
+      throw new DomainValidationError(`${SE_REMINDER_FEE_BASIS_RULE}; record where it was agreed (reminderFeeBasis) or charge none`, 'fees.reminder');
+    }
+    return checkLifecycleFee(country, 'reminder', Money.zero(currencyOfCountry(country)));
+  }
+  return checkLifecycleFee(country, 'reminder', given ?? DEFAULT_REMINDER_FEES[country]);
+}
+
+function reminderFeeBasisOf(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new DomainValidationError('must be text', 'reminderFeeBasis');
+  const basis = value.trim();
+  if (basis.length > 500) throw new DomainValidationError('must be at most 500 characters', 'reminderFeeBasis');
+  return basis === '' ? null : basis;
+}
 
 /**
  * Legal maximums (docs/reference.md). Finland caps only the creditor's reminder fee here; collection
@@ -187,7 +225,8 @@ export function deferralLimits(input: Partial<DeferralLimits> = {}): DeferralLim
 /**
  * An organisation's lifecycle terms with the defaults of seed 000: payment term 14 days + 3
  * banking days, transfer 17 days after the due date on the weekly Tuesday run, reminder due 14
- * days after it, reminder fee 2.10 € (FI) or 60 kr (SE), deferrals up to 3 / 12 months.
+ * days after it, reminder fee 2.10 € (FI) or, in Sweden, none unless its basis is recorded,
+ * deferrals up to 3 / 12 months.
  */
 export function lifecycleTerms(country: Country, input: LifecycleTermsInput = {}): LifecycleTerms {
   if (country !== 'FI' && country !== 'SE') throw new DomainValidationError('must be FI or SE', 'country');
@@ -199,12 +238,13 @@ export function lifecycleTerms(country: Country, input: LifecycleTermsInput = {}
     );
   }
   const given = input.fees ?? {};
+  const reminderFeeBasis = reminderFeeBasisOf(input.reminderFeeBasis);
   const fees: LifecycleFees = Object.freeze({
-    reminder: checkLifecycleFee(country, 'reminder', given.reminder ?? DEFAULT_REMINDER_FEES[country]),
+    reminder: reminderFee(country, given.reminder, reminderFeeBasis),
     ...(given.collectionDemand === undefined ? {} : { collectionDemand: checkLifecycleFee(country, 'collectionDemand', given.collectionDemand) }),
     ...(given.repaymentPlan === undefined ? {} : { repaymentPlan: checkLifecycleFee(country, 'repaymentPlan', given.repaymentPlan) }),
   });
-  return Object.freeze({ country, ...timeline, fees, deferralLimits: deferralLimits(input.deferralLimits) });
+  return Object.freeze({ country, ...timeline, fees, reminderFeeBasis, deferralLimits: deferralLimits(input.deferralLimits) });
 }
 
 export function defaultLifecycleTerms(country: Country): LifecycleTerms {

@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors';
-import { DatedRow, appendPeriod, ruleFor, rowsToCheck, validateDatedTable } from './dated-table';
+import { DatedRow, appendPeriod, coverageGaps, ruleFor, rowsToCheck, statusOf, validateDatedTable } from './dated-table';
 
 const row = (validFrom: string, validTo: string | null, value: number, source = 'test decree'): DatedRow<number> => ({ validFrom, validTo, source, value });
 
@@ -87,8 +87,42 @@ describe('appendPeriod', () => {
 });
 
 describe('rowsToCheck', () => {
-  it('lists the rows whose source marks them as estimates', () => {
-    const table = validateDatedTable([row('2024-01-01', '2024-12-31', 1, 'decree'), row('2025-01-01', null, 2, 'index review, check: estimate')]);
-    expect(rowsToCheck(table).map((r) => r.value)).toEqual([2]);
+  it('lists the rows that are not confirmed; a row without a status is an administrator’s confirmed entry', () => {
+    const table = validateDatedTable([
+      row('2023-01-01', '2023-12-31', 0, 'decree'),
+      { ...row('2024-01-01', '2024-12-31', 1, 'county table'), status: 'check' as const },
+      { ...row('2025-01-01', null, 2, 'index review'), status: 'estimate' as const },
+    ]);
+    expect(rowsToCheck(table).map((r) => [r.value, statusOf(r)])).toEqual([
+      [1, 'check'],
+      [2, 'estimate'],
+    ]);
+    expect(statusOf(table[0])).toBe('confirmed');
+  });
+
+  it('refuses an unknown status', () => {
+    expect(() => validateDatedTable([{ ...row('2024-01-01', null, 1), status: 'probably' as never }])).toThrow('rows.0.status: must be one of confirmed, check, estimate');
+  });
+});
+
+describe('coverageGaps', () => {
+  const table = validateDatedTable([row('2022-01-01', '2022-12-31', 1), row('2023-01-01', '2023-12-31', 2)]);
+
+  it('finds nothing when every day is covered, both ends included', () => {
+    expect(coverageGaps(table, '2022-01-01', '2023-12-31')).toEqual([]);
+    expect(coverageGaps(validateDatedTable([row('2022-01-01', null, 1)]), '2022-01-01', '2099-12-31')).toEqual([]);
+  });
+
+  it('names the days before the first row and after a closed last row', () => {
+    expect(coverageGaps(table, '2021-07-01', '2024-06-30')).toEqual([
+      { from: '2021-07-01', to: '2021-12-31' },
+      { from: '2024-01-01', to: '2024-06-30' },
+    ]);
+    expect(coverageGaps([], '2024-01-01', '2024-01-31')).toEqual([{ from: '2024-01-01', to: '2024-01-31' }]);
+    expect(coverageGaps(table, '2025-01-01', '2025-01-01')).toEqual([{ from: '2025-01-01', to: '2025-01-01' }]);
+  });
+
+  it('refuses a range that ends before it starts', () => {
+    expect(() => coverageGaps(table, '2024-01-02', '2024-01-01')).toThrow('to: must not be before from (2024-01-02)');
   });
 });

@@ -2,18 +2,35 @@ import { LocalDate, addDays, compareLocalDates, parseLocalDate } from '../dates/
 import { DomainValidationError } from '../errors';
 
 /**
+ * How far a figure can be trusted, so an administrator knows which rows to confirm:
+ * - `confirmed`: read from the statute, decree or central-bank notice cited in `source`;
+ * - `check`: published by someone else (a county's or municipality's fee table, a bank's list) or
+ *   computed exactly from a statutory formula whose inputs were not all read from official
+ *   texts; usable, but listed for an administrator to compare with the official text;
+ * - `estimate`: nobody has published it yet (a forecast or a carried-forward figure). Late
+ *   interest is never computed on an estimate; fees show it in their explanation.
+ */
+export type RuleStatus = 'confirmed' | 'check' | 'estimate';
+export const RULE_STATUSES: readonly RuleStatus[] = Object.freeze(['confirmed', 'check', 'estimate']);
+
+/**
  * One period of a rule that changes over time: an income limit, a maximum fee, a price list.
  * Both end dates are included; `validTo: null` is the open-ended current period.
  *
- * `source` cites where the value comes from (law, decree, secondary source). A value that was
- * derived or estimated rather than read from an official text says "check" in its source, so an
- * administrator knows to confirm it before relying on it.
+ * `source` cites where the value comes from (statute, decree number and date, secondary source)
+ * and, for a row that is not `confirmed`, why not. A row without `status` is `confirmed`: an
+ * administrator who enters a row vouches for its source.
  */
 export interface DatedRow<T> {
   readonly validFrom: LocalDate;
   readonly validTo: LocalDate | null;
   readonly source: string;
   readonly value: T;
+  readonly status?: RuleStatus;
+}
+
+export function statusOf<T>(row: DatedRow<T>): RuleStatus {
+  return row.status ?? 'confirmed';
 }
 
 /** Rows in date order, without overlaps or gaps; only the last one may be open-ended. */
@@ -60,7 +77,10 @@ function checkRow<T>(row: DatedRow<T>, index: number): DatedRow<T> {
   if (typeof row.source !== 'string' || row.source.trim() === '') {
     throw new DomainValidationError('must cite where the value comes from', `${at}.source`);
   }
-  return Object.freeze({ validFrom, validTo, source: row.source, value: row.value });
+  if (row.status !== undefined && !RULE_STATUSES.includes(row.status)) {
+    throw new DomainValidationError(`must be one of ${RULE_STATUSES.join(', ')}`, `${at}.status`);
+  }
+  return Object.freeze({ validFrom, validTo, source: row.source, value: row.value, ...(row.status === undefined ? {} : { status: row.status }) });
 }
 
 /**
@@ -116,7 +136,36 @@ export function appendPeriod<T>(table: DatedTable<T>, row: DatedRow<T>): DatedTa
   return validateDatedTable([...existing.slice(0, -1), closedLast, added]);
 }
 
-/** Rows whose source marks them as derived or estimated, for an administrator's to-do list. */
+/** Rows that are not `confirmed`, for an administrator's to-do list. */
 export function rowsToCheck<T>(table: DatedTable<T>): DatedTable<T> {
-  return table.filter((row) => /\bcheck\b/i.test(row.source));
+  return table.filter((row) => statusOf(row) !== 'confirmed');
+}
+
+/** Days from `from` to `to` (both included) that no row of the table covers. */
+export interface CoverageGap {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
+
+/**
+ * The stretches of [from, to] no row covers, in date order; none when the table covers every
+ * day. The table is checked first, so overlaps are refused rather than reported.
+ */
+export function coverageGaps<T>(table: DatedTable<T>, from: LocalDate, to: LocalDate): readonly CoverageGap[] {
+  const start = parseLocalDate(from, 'from');
+  const end = parseLocalDate(to, 'to');
+  if (compareLocalDates(end, start) < 0) throw new DomainValidationError(`must not be before from (${start})`, 'to');
+  const gaps: CoverageGap[] = [];
+  let day: LocalDate | null = start;
+  for (const row of validateDatedTable(table)) {
+    if (day === null || compareLocalDates(day, end) > 0) break;
+    if (row.validTo !== null && compareLocalDates(row.validTo, day) < 0) continue;
+    if (compareLocalDates(row.validFrom, day) > 0) {
+      const gapEnd = compareLocalDates(row.validFrom, end) <= 0 ? addDays(row.validFrom, -1) : end;
+      gaps.push(Object.freeze({ from: day, to: gapEnd }));
+    }
+    day = row.validTo === null ? null : addDays(row.validTo, 1);
+  }
+  if (day !== null && compareLocalDates(day, end) <= 0) gaps.push(Object.freeze({ from: day, to: end }));
+  return Object.freeze(gaps);
 }

@@ -44,8 +44,8 @@ describe('the fee rules read the rule tables from the database when given', () =
       'fi-personal-allowances': [row({ 'enhanced-service-housing': '200', 'family-care': '200', 'institutional-care': '150' })],
       'fi-long-term-care-shares': [row({ client: '80', couple: '40' }, '2021-07-01')],
     };
-    // 80 % × 1 000 = 800.00 and 1 000 − 200 = 800.00: both ceilings meet at 800.00 (shipped: 833.00).
-    expect(fiLongTermCareFee({ date: '2024-06-01', netMonthlyIncome: eur('1000.00') }).fee.toDecimalString()).toBe('833.00');
+    // 80 % × 1 000 = 800.00 and 1 000 − 200 = 800.00: both ceilings meet at 800.00 (shipped: 1 000 − 182 = 818.00).
+    expect(fiLongTermCareFee({ date: '2024-06-01', netMonthlyIncome: eur('1000.00') }).fee.toDecimalString()).toBe('818.00');
     expect(fiLongTermCareFee({ date: '2024-06-01', netMonthlyIncome: eur('1000.00'), tables }).fee.toDecimalString()).toBe('800.00');
     // 80 % × 2 000 = 1 600 < 2 000 − 200: the share binds.
     expect(fiLongTermCareFee({ date: '2024-06-01', netMonthlyIncome: eur('2000.00'), tables }).fee.toDecimalString()).toBe('1600.00');

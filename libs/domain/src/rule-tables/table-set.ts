@@ -12,8 +12,11 @@ export type RuleTableName =
   | 'fi-home-care-percentages'
   | 'fi-long-term-care-shares'
   | 'fi-personal-allowances'
+  | 'fi-reference-rates'
   | 'se-max-fees'
   | 'se-minimum-amounts'
+  | 'se-special-housing-fee-caps'
+  | 'se-reference-rates'
   | 'se-care-housing-food-deductions';
 
 export const RULE_TABLE_NAMES: readonly RuleTableName[] = Object.freeze([
@@ -21,8 +24,11 @@ export const RULE_TABLE_NAMES: readonly RuleTableName[] = Object.freeze([
   'fi-home-care-percentages',
   'fi-long-term-care-shares',
   'fi-personal-allowances',
+  'fi-reference-rates',
   'se-max-fees',
   'se-minimum-amounts',
+  'se-special-housing-fee-caps',
+  'se-reference-rates',
   'se-care-housing-food-deductions',
 ]);
 
