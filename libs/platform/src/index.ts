@@ -19,3 +19,4 @@ export * from './bootstrap';
 export * from './temporal/activity-context';
 export * from './http/problems';
 export * from './http/dto-validators';
+export * from './http/request-edge';

@@ -14,6 +14,7 @@ import { PlatformActivities } from './temporal/platform-activities';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
+import { BodyLimitGuard } from './http/request-edge';
 import { ScopeResolvers } from './auth/scope';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER, TEMPORAL_CLIENT } from './tokens';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -64,6 +65,7 @@ export class PlatformModule {
         PlatformActivities,
         ResourceCloser,
         ScopeResolvers,
+        { provide: APP_GUARD, useClass: BodyLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
       exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT],
