@@ -13,6 +13,8 @@ export * from './auth/roles.guard';
 export * from './auth/may-do';
 export * from './auth/scope';
 export * from './auth/route-declarations';
+export * from './audit';
+export * from './messages';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
