@@ -18,3 +18,6 @@ export * from './messages';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './temporal/activity-context';
+export * from './http/problems';
+export * from './http/dto-validators';
