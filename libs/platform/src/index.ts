@@ -12,6 +12,7 @@ export * from './auth/access-token';
 export * from './auth/roles.guard';
 export * from './auth/may-do';
 export * from './auth/scope';
+export * from './auth/owner-lookup';
 export * from './auth/route-declarations';
 export * from './audit';
 export * from './messages';

@@ -5,6 +5,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { MessageFrom } from '../messages/message-from';
 import { mintServiceToken } from '../messages/service-token';
 import { mintAccessToken } from './access-token';
+import { MalformedResourceIdError } from './owner-lookup';
 import { assertMayActForProvider, Roles, RolesGuard } from './roles.guard';
 import { Scope, ScopeResolvers } from './scope';
 
@@ -27,7 +28,10 @@ describe('a service-provider user', () => {
 describe('RolesGuard', () => {
   const key = 'a-test-signing-key-that-is-long-enough';
   const resolvers = new ScopeResolvers();
-  resolvers.register('invoice', async (id) => (id === 'inv-a' ? { organisationId: 'fi-a', debitingArea: 'NORTH' } : undefined));
+  resolvers.register('invoice', async (id) => {
+    if (id === 'bad id') throw new MalformedResourceIdError('must be a UUID');
+    return id === 'inv-a' ? { organisationId: 'fi-a', debitingArea: 'NORTH' } : undefined;
+  });
   const guard = new RolesGuard(new Reflector(), { AUTH_SIGNING_KEY: key } as ServiceConfig, resolvers);
 
   class Routes {
@@ -63,13 +67,18 @@ describe('RolesGuard', () => {
 
   it('finds a resource’s owner and answers 404 alike for another organisation’s, another area’s and a missing one', async () => {
     await expect(guard.canActivate(http('one', { headers: bearer(), params: { id: 'inv-a' } }))).resolves.toBe(true);
-    for (const [claims, id] of [
+    const cases: Array<[Partial<AccessClaims>, string]> = [
       [{ organisations: ['fi-b'] }, 'inv-a'],
-      [{ roles: ['unit-manager' as const], debitingAreas: ['SOUTH'] }, 'inv-a'],
+      [{ roles: ['unit-manager'], debitingAreas: ['SOUTH'] }, 'inv-a'],
       [{}, 'inv-missing'],
-    ] as const) {
+    ];
+    for (const [claims, id] of cases) {
       await expect(guard.canActivate(http('one', { headers: bearer(claims), params: { id } }))).rejects.toThrow(NotFoundException);
     }
+    // An id that no resource could have is the caller's mistake, named as such.
+    await expect(guard.canActivate(http('one', { headers: bearer(), params: { id: 'bad id' } }))).rejects.toMatchObject({
+      response: { problems: [{ field: 'id', reason: 'must be a UUID' }] },
+    });
   });
 
   it('refuses a route to a role it does not name (403) and a request without a token (401)', async () => {

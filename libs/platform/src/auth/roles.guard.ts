@@ -17,6 +17,7 @@ import { SERVICE_CONFIG } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
 import { InvalidAccessTokenError, verifyAccessToken } from './access-token';
 import { mayAccess, ResourceOwner, RouteScope, SCOPE_KEY, ScopeResolvers, scopeOf } from './scope';
+import { MalformedResourceIdError } from './owner-lookup';
 import { InvalidServiceTokenError, verifyServiceToken } from '../messages/service-token';
 import { MESSAGE_FROM_KEY } from '../messages/message-from';
 
@@ -135,7 +136,10 @@ export class RolesGuard implements CanActivate {
     }
     const id = request.params[scope.param];
     if (typeof id !== 'string') throw new NotFoundException(`no ${scope.resource}`);
-    const owner = await this.resolvers.ownerOf(scope.resource, id);
+    const owner = await this.resolvers.ownerOf(scope.resource, id).catch((error: unknown) => {
+      if (!(error instanceof MalformedResourceIdError)) throw error;
+      throw new BadRequestException({ statusCode: 400, message: `${scope.param}: ${error.message}`, problems: [{ field: scope.param, reason: error.message }] });
+    });
     if (!owner || !mayAccess(caller, owner)) throw new NotFoundException(`no ${scope.resource} ${id}`);
     request.resourceOwner = owner;
     request.accessScope = { organisationId: owner.organisationId, resourceKind: scope.resource, resourceId: id };
