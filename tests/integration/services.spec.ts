@@ -1,8 +1,8 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PING_MESSAGE, SERVICE_NAMES, ServiceName } from '@clientfees/contracts';
+import { sendServiceMessage } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -12,6 +12,7 @@ import {
   ServiceProcess,
   startDevServer,
   startServiceProcess,
+  TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
 
@@ -80,7 +81,10 @@ describe('the five services together', () => {
   it.each(SERVICE_NAMES)('%s answers a ping over TCP messages', async (name) => {
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: running.get(name)!.tcpPort } });
     try {
-      expect(await firstValueFrom(client.send(PING_MESSAGE, {}))).toMatchObject({ service: name });
+      const peer = SERVICE_NAMES.find((other) => other !== name)!;
+      expect(await sendServiceMessage(client, PING_MESSAGE, {}, peer, TEST_SIGNING_KEY)).toMatchObject({ service: name });
+      // Without the sender's token the service does not answer.
+      await expect(sendServiceMessage(client, PING_MESSAGE, {}, peer, 'a-key-that-is-not-the-shared-one-at-all')).rejects.toMatchObject({ status: 401 });
     } finally {
       client.close();
     }

@@ -11,6 +11,7 @@ import { AgencyCasesController } from './agency-cases/agency-cases.controller';
 import { AgencyReportsController } from './agency-cases/agency-reports.controller';
 import { AgencyReportsService } from './agency-cases/agency-reports.service';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { AppendOnlyAgencyReports1764800000200 } from './migrations/1764800000200-AppendOnlyAgencyReports';
 
 export interface CollectionModuleOptions {
   /** Replaces the HTTP transport to the agency (another protocol, or a test's recorder). */
@@ -35,7 +36,7 @@ export class CollectionModule {
             description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
             database: {
               entities: [Reminder, AgencyCase, AgencyReport],
-              migrations: [InitialCollection1764200000000],
+              migrations: [InitialCollection1764200000000, AppendOnlyAgencyReports1764800000200],
             },
             activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
             routesPredateScopes: true,

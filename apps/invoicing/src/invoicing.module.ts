@@ -22,6 +22,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
 import { RuleTablesController } from './rule-tables/rule-tables.controller';
 import { Payment } from './payments/payment.entity';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
@@ -54,7 +55,7 @@ export class InvoicingModule {
             description: 'Organisations, invoices and their lifecycles.',
             database: {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
-              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
+              migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, AppendOnlyHistory1764800000100],
             },
             activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
             routesPredateScopes: true,

@@ -165,9 +165,17 @@ export const InvoiceLifecycleUpdates = {
   decideDeferralApproval: 'decideDeferralApproval',
 } as const;
 
+/** Message patterns invoicing answers (`ServiceMessage` envelopes, ADR 0013). */
 export const InvoicingMessages = {
+  /** `GetInvoiceRequest` → the invoice view; from collection and debt-followup only. */
   getInvoice: 'invoicing.invoice.get',
 } as const;
+
+export interface GetInvoiceRequest {
+  /** The organisation the sender acts for: an invoice of any other is not found. */
+  organisationId: string;
+  id: string;
+}
 
 export interface RecallCommand {
   reason: string;

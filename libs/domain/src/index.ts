@@ -17,3 +17,4 @@ export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
 export * from './access';
+export * from './credits';

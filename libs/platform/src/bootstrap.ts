@@ -10,7 +10,7 @@ import { createLogger, PinoNestLogger } from './logging/logger';
 import { installTemporalRuntimeLogging } from './temporal/temporal-runtime';
 import { requestLogging } from './logging/request-logging';
 import { createValidationPipe, HttpErrorFilter } from './http/errors';
-import { assertEveryRouteDeclaresAccess } from './auth/route-declarations';
+import { assertEveryMessageDeclaresSenders, assertEveryRouteDeclaresAccess } from './auth/route-declarations';
 import { inputShapeCheck, jsonBodyErrors, jsonBodyParser } from './http/request-edge';
 
 /**
@@ -44,12 +44,14 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
 
   if (config.TCP_PORT !== undefined) {
     app.connectMicroservice<MicroserviceOptions>(
-      { transport: Transport.TCP, options: { host: config.TCP_HOST, port: config.TCP_PORT } },
+      // Loopback unless TCP_HOST says otherwise; a message larger than the cap closes the connection (ADR 0013).
+      { transport: Transport.TCP, options: { host: config.TCP_HOST, port: config.TCP_PORT, maxBufferSize: config.TCP_MAX_MESSAGE_CHARS } },
       { inheritAppConfig: true },
     );
   }
   await app.init();
   if (!descriptor.routesPredateScopes) assertEveryRouteDeclaresAccess(app);
+  assertEveryMessageDeclaresSenders(app);
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
+import { ActorSessionSubscriber } from '../audit/actor-session';
 
 const PG_DATE = 1082;
 const PG_INT8 = 20;
@@ -35,6 +36,8 @@ export function createServiceDataSource(url: string, options: ServiceDatabaseOpt
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
+    // Every transaction opened in a request tells the database who acts (the history triggers).
+    subscribers: [ActorSessionSubscriber],
     synchronize: false,
     logging: false,
     // Unqualified names in migrations and queries resolve to the service's own schema.
