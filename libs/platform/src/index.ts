@@ -15,6 +15,7 @@ export * from './auth/scope';
 export * from './auth/owner-lookup';
 export * from './auth/route-declarations';
 export * from './audit';
+export * from './idempotency';
 export * from './messages';
 export * from './http/errors';
 export * from './platform.module';

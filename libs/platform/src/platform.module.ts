@@ -19,6 +19,8 @@ import { ScopeResolvers } from './auth/scope';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { PlatformAudit1764800000000 } from './audit/audit.migration';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PlatformIdempotency1765400000000 } from './idempotency/idempotency.migration';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER, TEMPORAL_CLIENT } from './tokens';
 import type { ServiceDescriptor } from './service-descriptor';
 
@@ -67,7 +69,7 @@ export class PlatformModule {
             openServiceDatabase(
               cfg.DATABASE_URL,
               // The audit log and the history triggers come first: a service's own migrations attach them.
-              { schema: schemaOf(descriptor.name), ...descriptor.database, migrations: [PlatformAudit1764800000000, ...toList(descriptor.database.migrations)] },
+              { schema: schemaOf(descriptor.name), ...descriptor.database, migrations: [PlatformAudit1764800000000, PlatformIdempotency1765400000000, ...toList(descriptor.database.migrations)] },
               log,
             ),
           inject: [SERVICE_CONFIG, SERVICE_LOGGER],
@@ -81,6 +83,8 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: BodyLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        // Inside the audit: a replayed answer is audited as the request it answers.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT],
     };

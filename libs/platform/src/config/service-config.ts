@@ -51,6 +51,16 @@ export class ServiceConfig {
   @Max(16 * 1024 * 1024)
   TCP_MAX_MESSAGE_CHARS: number = 64 * 1024;
 
+  /**
+   * How long a request sent with an Idempotency-Key may stay unanswered before a resend with the
+   * same key takes it over (its process died before it wrote anything).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(10 * 60 * 1000)
+  IDEMPOTENCY_ABANDON_AFTER_MS: number = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
