@@ -16,5 +16,6 @@ export * from './fees';
 export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
+export * from './invoices/normalise-payment-reference';
 export * from './access';
 export * from './credits';
