@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
@@ -27,10 +28,14 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   const billing = mintAccessToken({ sub: 'demo-fee-officer', roles: ['client-fee-officer'], organisations }, key, 600);
   const unit = mintAccessToken({ sub: 'demo-unit-manager', roles: ['unit-manager'], organisations, debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] }, key, 600);
 
+  // Each write carries an Idempotency-Key made of its place in the load and its content, so that a
+  // load interrupted and run again never creates anything twice (ADR 0028).
+  let writes = 0;
   const call = async (method: string, path: string, body?: unknown, token: string = admin) => {
+    const idempotency: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': `demo-${++writes}-${createHash('sha256').update(`${method} ${path} ${JSON.stringify(body ?? null)}`).digest('hex').slice(0, 32)}` };
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...idempotency },
       body: body ? JSON.stringify(body) : undefined,
     }).catch((error: Error) => {
       throw new Error(`cannot reach the invoicing service at ${base}: ${error.message}`);
