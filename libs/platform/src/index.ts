@@ -24,3 +24,4 @@ export * from './temporal/activity-context';
 export * from './http/problems';
 export * from './http/dto-validators';
 export * from './http/request-edge';
+export * from './http/outages';

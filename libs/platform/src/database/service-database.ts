@@ -41,7 +41,11 @@ export function createServiceDataSource(url: string, options: ServiceDatabaseOpt
     synchronize: false,
     logging: false,
     // Unqualified names in migrations and queries resolve to the service's own schema.
-    extra: { max: 10, application_name: `clientfees-${options.schema}`, options: `-c search_path=${options.schema}` },
+    extra: {
+      max: 10,
+      // A database that does not answer is an outage to report (503), not a request to hold open.
+      connectionTimeoutMillis: 5000,
+      application_name: `clientfees-${options.schema}`, options: `-c search_path=${options.schema}` },
   });
 }
 

@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { Observable, throwError } from 'rxjs';
 import { DomainValidationError } from '@clientfees/domain';
+import { outageOf } from './outages';
 
 export interface FieldProblem {
   field: string;
@@ -56,6 +57,14 @@ function answerFor(exception: unknown, logger: Logger): { status: number; body: 
     const body = exception.getResponse();
     return { status: exception.getStatus(), body: typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : (body as Record<string, unknown>) };
   }
+  const outage = outageOf(exception);
+  if (outage) {
+    logger.warn({ dependency: outage.dependency }, 'dependency unavailable');
+    return {
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message: outage.message, retryAfterSeconds: outage.retryAfterSeconds },
+    };
+  }
   logger.error({ err: exception }, 'unhandled error');
   return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } };
 }
@@ -73,6 +82,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { status, body } = answerFor(exception, this.logger);
     if (host.getType() === 'rpc') return throwError(() => ({ status, ...body }));
     if (host.getType() !== 'http') throw exception;
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (status === 503) response.setHeader('Retry-After', String(body.retryAfterSeconds ?? 5));
+    response.status(status).json(body);
   }
 }
