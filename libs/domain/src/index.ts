@@ -17,5 +17,6 @@ export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
 export * from './invoices/normalise-payment-reference';
+export * from './invoices/invoice-date';
 export * from './access';
 export * from './credits';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import {
+  checkInvoiceDate,
   DomainValidationError,
   localDateInZone,
   Money,
@@ -50,7 +51,7 @@ export class InvoicesService {
     if (validateFinnishPersonalIdentityCode(dto.clientNumber).valid || validateSwedishPersonalIdentityNumber(dto.clientNumber).valid) {
       throw new DomainValidationError('a personal identity code may not be used as a client number', 'clientNumber');
     }
-    const invoiceDate = parseLocalDate(dto.invoiceDate, 'invoiceDate');
+    const invoiceDate = checkInvoiceDate(parseLocalDate(dto.invoiceDate, 'invoiceDate'), localDateInZone(Date.now(), organisation.timeZone));
     const amounts = dto.rows.map((row, i) => Money.parse(row.amount, organisation.currency, `rows.${i}.amount`));
     const total = Money.sum(amounts, organisation.currency);
     if (!total.isPositive()) throw new DomainValidationError('the rows must add up to more than zero', 'rows');
