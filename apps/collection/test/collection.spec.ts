@@ -4,7 +4,18 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { AgencyStatusSignal, InvoiceSnapshot, InvoicingActivities, invoiceLifecycleWorkflowId, ReminderRequest, TaskQueues } from '@clientfees/contracts';
+import {
+  AgencyStatusSignal,
+  agencyStatusSignal,
+  InvoiceLifecycleWorkflow,
+  InvoiceSnapshot,
+  InvoicingActivities,
+  invoiceLifecycleWorkflowId,
+  lifecycleStatusQuery,
+  ReminderRequest,
+  TaskQueues,
+  transferRunSignal,
+} from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
@@ -86,7 +97,7 @@ async function simCall(sim: ServiceProcess, method: string, path: string, body?:
 /** The agencyStatus signals in a history (WORKFLOW_EXECUTION_SIGNALED events), decoded. */
 function agencyStatusSignals(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): AgencyStatusSignal[] {
   return (history.events ?? [])
-    .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'agencyStatus')
+    .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === agencyStatusSignal.name)
     .map((e) => JSON.parse(Buffer.from(e.workflowExecutionSignaledEventAttributes!.input!.payloads![0].data!).toString('utf8')) as AgencyStatusSignal);
 }
 
@@ -309,17 +320,26 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect(await failureOf(activities.recallFromAgency({ invoiceId: invoice.invoiceId, reason: 'x', actor: 'y' }))).toMatchObject({ type: CollectionFailures.noAgencyCase });
   });
 
-  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+  /**
+   * An invoice reminded through the agency, with its real invoiceLifecycle started by name and no
+   * worker polling: the workflow waits in the queue, and its history shows what was signalled.
+   */
+  async function remindedWithLifecycle() {
     const request = reminderRequest();
     const { invoiceId } = request.invoice;
     const sent = await activities.sendReminder(request);
     // The real invoiceLifecycle, started by name with no worker polling: it waits in the queue,
     // and its history shows what was signalled.
-    const handle = await env.client.workflow.start('invoiceLifecycle', {
+    const handle = await env.client.workflow.start(InvoiceLifecycleWorkflow.workflowType, {
       workflowId: invoiceLifecycleWorkflowId(invoiceId),
       taskQueue: TaskQueues.workflows,
       args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
     });
+    return { invoiceId, sent, handle };
+  }
+
+  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'paid', amountCents: 10000, reportedOn: '2024-04-22' });
     expect(reported.status).toBe(200);
@@ -344,14 +364,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   });
 
   it('records a report for an invoice whose lifecycle has ended and answers 200, so the agency stops retrying', async () => {
-    const request = reminderRequest();
-    const { invoiceId } = request.invoice;
-    const sent = await activities.sendReminder(request);
-    const handle = await env.client.workflow.start('invoiceLifecycle', {
-      workflowId: invoiceLifecycleWorkflowId(invoiceId),
-      taskQueue: TaskQueues.workflows,
-      args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
-    });
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
     await handle.terminate('closed before the agency reported');
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'returned' });
@@ -388,15 +401,15 @@ describe('collection service with the agency simulator and the Temporal dev serv
     const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities: invoicingActivities });
     await workflows.runUntil(
       invoicing.runUntil(async () => {
-        const handle = await env.client.workflow.start('invoiceLifecycle', {
+        const handle = await env.client.workflow.start(InvoiceLifecycleWorkflow.workflowType, {
           workflowId: invoiceLifecycleWorkflowId(invoiceId),
           taskQueue: TaskQueues.workflows,
           args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
         });
-        const status = () => handle.query<{ state: string }>('status');
+        const status = () => handle.query(lifecycleStatusQuery);
         await eventually(status, (s) => s.state === 'overdue');
         // The Tuesday transfer run 16.4.2024, 32 days after the due date.
-        await handle.signal('transferRun', { runId: 'run-2024-04-16', runDate: '2024-04-16' });
+        await handle.signal(transferRunSignal, { runId: 'run-2024-04-16', runDate: '2024-04-16' });
         await eventually(status, (s) => s.state === 'at-agency');
 
         const [atAgency] = await casesAtAgency(invoiceId);

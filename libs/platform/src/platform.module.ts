@@ -11,6 +11,8 @@ import { connectTemporalClient } from './temporal/temporal-client';
 import { TemporalWorkerHost } from './temporal/temporal-worker-host';
 import { Database } from './database/database';
 import { PlatformActivities } from './temporal/platform-activities';
+import { WorkflowMessages } from './temporal/workflow-messages';
+import { InvoiceLifecycles } from './temporal/invoice-lifecycles';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
@@ -81,12 +83,14 @@ export class PlatformModule {
         ResourceCloser,
         ScopeResolvers,
         { provide: APP_GUARD, useClass: BodyLimitGuard },
+        WorkflowMessages,
+        InvoiceLifecycles,
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         // Inside the audit: a replayed answer is audited as the request it answers.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT, WorkflowMessages, InvoiceLifecycles],
     };
   }
 }

@@ -1,99 +1,54 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actingRole, Money } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
+  creditInvoiceUpdate,
   InvoiceLifecycleStatus,
-  InvoiceLifecycleUpdates,
   PaymentPlanCommand,
+  paymentPlanUpdate,
   RecallCommand,
+  recallUpdate,
   WaiverCommand,
+  waiveCollectionUpdate,
   WriteOffCommand,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { LifecycleUpdates } from './lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, MayDo } from '@clientfees/platform';
+import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
-
-class ReasonDto {
-  @ApiProperty({ example: 'transferred before the agreed payment date (staff error)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
-
-class WaiverDto {
-  @ApiProperty({ example: 'collection would endanger the client’s livelihood; decision 2026/412' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  grounds!: string;
-}
-
-class WriteOffDto {
-  @ApiProperty({ enum: WRITE_OFF_GROUNDS, example: 'estate-without-assets', description: 'Why the debt is written off.' })
-  @IsIn(WRITE_OFF_GROUNDS, { message: `grounds must be one of ${WRITE_OFF_GROUNDS.join(', ')}` })
-  grounds!: WriteOffGround;
-
-  @ApiProperty({ example: 'estate inventory 2026-10-02: no assets; decision 2026/77' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  note!: string;
-}
-
-class CreditDto extends ReasonDto {
-  @ApiProperty({ example: '23.45', description: 'The amount credited; the whole open amount credits the invoice in full.' })
-  @IsString()
-  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
-  amount!: string;
-}
-
-class PaymentPlanDto {
-  @ApiProperty({ example: 2, description: 'How many instalments, a month apart (2-24).' })
-  @IsInt()
-  @Min(2)
-  @Max(24)
-  instalments!: number;
-
-  @ApiProperty({ example: '2026-12-15' })
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstDueDate must be a date YYYY-MM-DD' })
-  firstDueDate!: string;
-}
 
 /** Decisions on one invoice that its lifecycle carries out: recall, waiver, write-off, credit note. */
 @ApiTags('invoices')
 @Controller('invoices/:id')
 export class InvoiceDecisionsController {
   constructor(
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
     private readonly invoices: InvoicesService,
   ) {}
 
   @Post('recall')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('invoice.recall')
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.recall, command, 'state');
+    return this.lifecycles.decide(id, recallUpdate, command, 'state');
   }
 
   @Post('waiver')
   @HttpCode(200)
-  @Roles('result-area-director')
+  @MayDo('invoice.waive')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
-    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
+    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
   }
 
   @Post('write-off')
   @HttpCode(200)
-  @Roles('billing-supervisor', 'result-area-director')
+  @MayDo('invoice.write-off')
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -107,14 +62,14 @@ export class InvoiceDecisionsController {
       grounds: body.grounds,
       note: body.note,
       actor: user.sub,
-      role: user.roles.includes(RESULT_AREA_DIRECTOR) ? RESULT_AREA_DIRECTOR : 'billing-supervisor',
+      role: actingRole(user.roles, 'invoice.write-off') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.writeOff, command, { rule: 'grounds', state: 'state' });
+    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')
   @HttpCode(201)
-  @Roles('client-fee-officer', 'finance-centre')
+  @MayDo('payment-plan.make')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
   })
@@ -123,14 +78,14 @@ export class InvoiceDecisionsController {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: user.roles.includes('client-fee-officer') ? 'client-fee-officer' : 'finance-centre',
+      role: actingRole(user.roles, 'payment-plan.make') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
+    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
   }
 
   @Post('credit-notes')
   @HttpCode(201)
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('invoice.credit')
   @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
@@ -138,8 +93,8 @@ export class InvoiceDecisionsController {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: user.roles.includes('finance-centre') ? 'finance-centre' : 'client-fee-officer',
+      role: actingRole(user.roles, 'invoice.credit') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
+    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
   }
 }
