@@ -117,6 +117,11 @@ export class InvoicesService {
     return invoice;
   }
 
+  /** The invoice's stored state (a decision's 409 names it), or undefined when there is no invoice. */
+  async stateOf(id: string): Promise<string | undefined> {
+    return (await this.db.read((tx) => findInvoice(tx, id)))?.state;
+  }
+
   /** A state change with its time, actor and reason; once per idempotency key. */
   recordState(change: InvoiceStateChange, idempotencyKey: string | null): Promise<void> {
     return this.db.transaction((tx) => recordInvoiceEvent(tx, change, idempotencyKey));
