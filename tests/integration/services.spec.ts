@@ -1,8 +1,8 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { Client as PgClient } from 'pg';
 import { PING_MESSAGE, SERVICE_NAMES } from '@clientfees/contracts';
-import { eventually, freePort, ProcessStack, runToExit, serviceTestEnv, startProcessStack, startServiceProcess } from '@clientfees/testing';
+import { sendServiceMessage } from '@clientfees/platform';
+import { eventually, freePort, ProcessStack, runToExit, serviceTestEnv, startProcessStack, startServiceProcess, TEST_SIGNING_KEY } from '@clientfees/testing';
 
 const schemaOf = (service: string) => service.replace(/-/g, '_');
 
@@ -59,7 +59,10 @@ describe('the five services together', () => {
   it.each(SERVICE_NAMES)('%s answers a ping over TCP messages', async (name) => {
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort(name) } });
     try {
-      expect(await firstValueFrom(client.send(PING_MESSAGE, {}))).toMatchObject({ service: name });
+      const peer = SERVICE_NAMES.find((other) => other !== name)!;
+      expect(await sendServiceMessage(client, PING_MESSAGE, {}, peer, TEST_SIGNING_KEY)).toMatchObject({ service: name });
+      // Without the sender's token the service does not answer.
+      await expect(sendServiceMessage(client, PING_MESSAGE, {}, peer, 'a-key-that-is-not-the-shared-one-at-all')).rejects.toMatchObject({ status: 401 });
     } finally {
       client.close();
     }

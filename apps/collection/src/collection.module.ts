@@ -10,6 +10,7 @@ import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderH
 import { InvoicingReferenceRates, loadInvoicingTcpSettings, ReferenceRateSource } from './reference-rates/reference-rate-source';
 import { ReferenceRatesModule } from './reference-rates/reference-rates.module';
 import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
+import { AppendOnlyAgencyReports1764800000200 } from './migrations/1764800000200-AppendOnlyAgencyReports';
 import { RemindersModule } from './reminders/reminders.module';
 
 export interface CollectionModuleOptions {
@@ -33,7 +34,7 @@ export class CollectionModule {
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, ReminderHolds1764900000001] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, AppendOnlyAgencyReports1764800000200, ReminderHolds1764900000001] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
         routesPredateScopes: true,
       },

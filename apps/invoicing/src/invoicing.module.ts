@@ -20,6 +20,7 @@ import { IncomeFromFeeDecision1765100000002 } from './migrations/1765100000002-I
 import { FeeDecisionActivitiesProvider } from './billing-data/incomes/fee-decision.activities';
 import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
 import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
+import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -44,9 +45,10 @@ export class InvoicingModule {
             BillingData1764400000000,
             BillingRuns1764500000000,
             SignalOutbox1764600000000,
-            IncomeFromFeeDecision1765100000002,
+            AppendOnlyHistory1764800000100,
             RuleTableCorrections1764900000000,
             WhatIfRuns1764900000002,
+            IncomeFromFeeDecision1765100000002,
           ],
         },
         activities: [

@@ -163,7 +163,8 @@ describe('the monthly billing run, end to end', () => {
     // The period is locked for these clients.
     const late = await request('POST', `/clients/${ids.aino}/registrations`, ['unit-manager'], { itemCode: 'CLEANING', performedOn: '2026-10-20', quantity: '1' });
     expect(late.status).toBe(409);
-    expect((await request('POST', `/billing-runs/${started.id}/recalculate`, OFFICER, {})).status).toBe(404);
+    // The run exists and has ended: recalculating it is a conflict with its state, not a 404.
+    expect(await request('POST', `/billing-runs/${started.id}/recalculate`, OFFICER, {})).toMatchObject({ status: 409, body: { currentState: 'completed' } });
 
     // An invoice made with a wrong quantity is credited in full and remade by a correction run.
     const remake = { invoiceId: aino.id, reason: 'cleaning was one hour, not two' };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { dueDate, localDateInZone, validateFinnishCreditorReference, validateRfCreditorReference } from '@clientfees/domain';
 import { Worker } from '@temporalio/worker';
 import {
@@ -16,7 +15,8 @@ import {
   TaskQueues,
   WorkflowFunctionOf,
 } from '@clientfees/contracts';
-import { eventually, fakeCollection, startDevServer, startTimeSkippingServer } from '@clientfees/testing';
+import { sendServiceMessage } from '@clientfees/platform';
+import { eventually, fakeCollection, startDevServer, startTimeSkippingServer, TEST_SIGNING_KEY } from '@clientfees/testing';
 import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { InvoicesService } from '../src/invoices/invoices.service';
 
@@ -372,7 +372,7 @@ describe('invoicing service with the Temporal dev server', () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-02') });
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
     try {
-      const view = await firstValueFrom(client.send(InvoicingMessages.getInvoice, { id: created.body.id }));
+      const view = await sendServiceMessage(client, InvoicingMessages.getInvoice, { organisationId: 'fi-demo', id: created.body.id }, 'collection', TEST_SIGNING_KEY);
       expect(view).toMatchObject({ id: created.body.id, total: '165.75', clientNumber: 'C-100234' });
     } finally {
       client.close();

@@ -149,8 +149,9 @@ export interface InvoiceLifecycleStatus {
   totalCents: number;
 }
 
-/** Message patterns that the invoicing service answers over @nestjs/microservices. */
+/** Message patterns invoicing answers (`ServiceMessage` envelopes, ADR 0013). */
 export const InvoicingMessages = {
+  /** `GetInvoiceRequest` → the invoice view; from collection and debt-followup only. */
   getInvoice: 'invoicing.invoice.get',
   /** The rows of one rule table as the database holds them: `RuleTableRequest` → `RuleTableRow[]`. */
   getRuleTable: 'invoicing.rule-table.get',
@@ -168,6 +169,12 @@ export interface RuleTableRow {
   source: string;
   value: unknown;
   status: 'confirmed' | 'check' | 'estimate';
+}
+
+export interface GetInvoiceRequest {
+  /** The organisation the sender acts for: an invoice of any other is not found. */
+  organisationId: string;
+  id: string;
 }
 
 export interface RecallCommand {

@@ -10,6 +10,16 @@ export const DEFAULT_PORTS: Record<ServiceName | 'authority-sim', { http: number
   'authority-sim': { http: 3100 },
 };
 
+/**
+ * A message between services (@nestjs/microservices over TCP): the sender's service token
+ * (`auth`, minted with the shared signing key for the messages audience) and the body the
+ * pattern validates. Anything else is refused.
+ */
+export interface ServiceMessage<T> {
+  auth: string;
+  body: T;
+}
+
 /** Every service answers this message pattern: how services find out that a peer is up. */
 export const PING_MESSAGE = 'service.ping';
 export interface PingReply {

@@ -19,5 +19,7 @@ export * from './billing';
 export * from './vouchers';
 export * from './incomes';
 export * from './invoices/normalise-payment-reference';
+export * from './invoices/invoice-date';
 export * from './access';
 export * from './what-if';
+export * from './credits';

@@ -10,7 +10,8 @@ import { createLogger, PinoNestLogger } from './logging/logger';
 import { installTemporalRuntimeLogging } from './temporal/temporal-runtime';
 import { requestLogging } from './logging/request-logging';
 import { createValidationPipe, HttpErrorFilter } from './http/errors';
-import { assertEveryRouteDeclaresAccess } from './auth/route-declarations';
+import { assertEveryMessageDeclaresSenders, assertEveryRouteDeclaresAccess } from './auth/route-declarations';
+import { inputShapeCheck, jsonBodyErrors, jsonBodyParser } from './http/request-edge';
 
 /**
  * Builds a service's Nest application with everything wired (logging, validation, errors,
@@ -18,12 +19,14 @@ import { assertEveryRouteDeclaresAccess } from './auth/route-declarations';
  * their own ports.
  */
 export async function createServiceApp(module: Type | import('@nestjs/common').DynamicModule): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(SERVICE_LOGGER);
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   const descriptor = app.get<ServiceDescriptor>(SERVICE_DESCRIPTOR);
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestLogging(logger));
+  // Our own parser, so that its refusals are answers (413/400 naming the body), then the shape check.
+  app.use(jsonBodyParser(), jsonBodyErrors, inputShapeCheck);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(logger));
 
@@ -41,12 +44,14 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
 
   if (config.TCP_PORT !== undefined) {
     app.connectMicroservice<MicroserviceOptions>(
-      { transport: Transport.TCP, options: { host: config.TCP_HOST, port: config.TCP_PORT } },
+      // Loopback unless TCP_HOST says otherwise; a message larger than the cap closes the connection (ADR 0013).
+      { transport: Transport.TCP, options: { host: config.TCP_HOST, port: config.TCP_PORT, maxBufferSize: config.TCP_MAX_MESSAGE_CHARS } },
       { inheritAppConfig: true },
     );
   }
   await app.init();
   if (!descriptor.routesPredateScopes) assertEveryRouteDeclaresAccess(app);
+  assertEveryMessageDeclaresSenders(app);
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -16,12 +16,22 @@ import { InvoiceLifecycles } from './temporal/invoice-lifecycles';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
+import { BodyLimitGuard } from './http/request-edge';
 import { ScopeResolvers } from './auth/scope';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogController } from './audit/audit-log.controller';
+import { PlatformAudit1764800000000 } from './audit/audit.migration';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PlatformIdempotency1765400000000 } from './idempotency/idempotency.migration';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER, TEMPORAL_CLIENT } from './tokens';
 import type { ServiceDescriptor } from './service-descriptor';
 
 /** The Postgres schema a service owns: its name in snake case. */
 export const schemaOf = (service: string): string => service.replace(/-/g, '_');
+
+function toList<T>(items: T[] | Record<string, T>): T[] {
+  return Array.isArray(items) ? items : Object.values(items);
+}
 
 class ResourceCloser implements OnApplicationShutdown {
   constructor(
@@ -37,7 +47,8 @@ class ResourceCloser implements OnApplicationShutdown {
 
 /**
  * Everything a clientfees service shares: validated configuration, redacting logger, its own
- * migrated database schema, a Temporal client and worker, health, ping, and the role guard.
+ * migrated database schema, a Temporal client and worker, health, ping, the role guard, and the
+ * audit log (an interceptor on every route, with its own tables in the service's schema).
  */
 @Global()
 @Module({})
@@ -49,7 +60,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: [HealthController, PingController],
+      controllers: [HealthController, PingController, AuditLogController],
       providers: [
         { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
         { provide: SERVICE_CONFIG, useValue: config },
@@ -57,7 +68,12 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: (cfg: ServiceConfig, log: Logger) =>
-            openServiceDatabase(cfg.DATABASE_URL, { schema: schemaOf(descriptor.name), ...descriptor.database }, log),
+            openServiceDatabase(
+              cfg.DATABASE_URL,
+              // The audit log and the history triggers come first: a service's own migrations attach them.
+              { schema: schemaOf(descriptor.name), ...descriptor.database, migrations: [PlatformAudit1764800000000, PlatformIdempotency1765400000000, ...toList(descriptor.database.migrations)] },
+              log,
+            ),
           inject: [SERVICE_CONFIG, SERVICE_LOGGER],
         },
         { provide: TEMPORAL_CLIENT, useFactory: (cfg: ServiceConfig) => connectTemporalClient(cfg), inject: [SERVICE_CONFIG] },
@@ -66,9 +82,13 @@ export class PlatformModule {
         PlatformActivities,
         ResourceCloser,
         ScopeResolvers,
+        { provide: APP_GUARD, useClass: BodyLimitGuard },
         WorkflowMessages,
         InvoiceLifecycles,
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        // Inside the audit: a replayed answer is audited as the request it answers.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT, WorkflowMessages, InvoiceLifecycles],
     };

@@ -107,6 +107,8 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
     approveUpdate,
     (command) => {
       approval = command;
+      // The answer is the run as approved, not as it waited (the lifecycle records it next).
+      state = 'approved';
       return status();
     },
     {
@@ -127,6 +129,7 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
     cancelUpdate,
     (command) => {
       cancellation = command;
+      state = 'cancelled';
       return status();
     },
     { validator: (_command) => requireAwaitingApproval(state) },

@@ -94,7 +94,9 @@ export class BillingRunsController {
   @Roles(...BILLING_TEAM)
   @ApiOperation({
     summary: 'Approves the run: the period is locked and the invoices are created.',
-    description: 'Refused (409) while any client is not calculated or in error, or when the journal of the current calculation has not been reviewed.',
+    description:
+      'Answers the run in state approved. Refused (409, `currentState` in the body) while any client is not calculated or in error, when the journal ' +
+      'of the current calculation has not been reviewed, or when the run no longer awaits approval (approved, completed, cancelled).',
   })
   approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AccessClaims) {
     return this.runs.approve(id, approverRole(user), user);

@@ -13,7 +13,7 @@ import {
   cancelUpdate,
   recalculateUpdate,
 } from '@clientfees/contracts';
-import { conflict, Database, isUniqueViolation, Tx, WorkflowMessages } from '@clientfees/platform';
+import { conflict, Database, isUniqueViolation, RefusalField, Tx, WorkflowMessages } from '@clientfees/platform';
 import { PERIOD_PATTERN } from '../billing-data/billing-period';
 import { unbillCorrections } from '../billing-data/corrections/correction.queries';
 import { findSelectionRule, setSelectionSchedule } from '../billing-data/selection-rules/selection-rule.queries';
@@ -113,7 +113,8 @@ export class BillingRunsService {
     });
     // Seed 002: the journal is always reviewed before approval — the one of this calculation.
     if (!reviewed) throw conflict('review the journal of the current calculation (journal.csv or journal.pdf) before approving', 'journal', 'not reviewed since the last calculation');
-    return this.update(runId, approveUpdate, { actor: user.sub, role }, 'role');
+    // The lifecycle refuses the role (403, `role`) or the run's state (409, `state`).
+    return this.update(runId, approveUpdate, { actor: user.sub, role }, { rule: 'state', role: 'role', state: 'state' });
   }
 
   cancel(runId: string, reason: string, user: AccessClaims): Promise<BillingRunStatus> {
@@ -196,8 +197,13 @@ export class BillingRunsService {
     return explained;
   }
 
-  private async update<Command>(runId: string, update: UpdateDefinition<BillingRunStatus, [Command]>, command: Command, field: string): Promise<BillingRunStatus> {
+  /** A decision on a run whose workflow has ended (completed, cancelled) is a 409 with the run's state. */
+  private async update<Command>(runId: string, update: UpdateDefinition<BillingRunStatus, [Command]>, command: Command, field: RefusalField): Promise<BillingRunStatus> {
     const run = await this.runs.get(runId);
-    return this.workflows.update(run.workflowId, update, [command], { field, notFound: `billing run ${runId} is no longer running (${run.state})` });
+    return this.workflows.update(run.workflowId, update, [command], {
+      field,
+      subject: `billing run ${runId}`,
+      currentState: async () => (await this.runs.get(runId)).state,
+    });
   }
 }

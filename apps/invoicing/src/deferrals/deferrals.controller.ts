@@ -15,6 +15,7 @@ import { CurrentUser, InvoiceLifecycles, MayDo, Roles } from '@clientfees/platfo
 import type { DeferralApproval } from './deferral-approval.queries';
 import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
 import { DeferralsService } from './deferrals.service';
+import { InvoicesService } from '../invoices/invoices.service';
 
 /** A refusal names the requested due date, whichever rule or state refused it. */
 const FIELD = 'requestedDueDate';
@@ -30,6 +31,7 @@ export class DeferralsController {
   constructor(
     private readonly deferrals: DeferralsService,
     private readonly lifecycles: InvoiceLifecycles,
+    private readonly invoices: InvoicesService,
   ) {}
 
   @Post('invoices/:id/deferrals')
@@ -40,7 +42,7 @@ export class DeferralsController {
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
   })
   defer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<DeferralResult> {
-    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole(user.roles, 'deferral.grant')), FIELD);
+    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole(user.roles, 'deferral.grant')), FIELD, () => this.invoices.stateOf(id));
   }
 
   @Post('invoices/:id/deferral-approvals')
@@ -48,7 +50,7 @@ export class DeferralsController {
   @MayDo('deferral.request')
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
-    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole(user.roles, 'deferral.request')), FIELD);
+    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole(user.roles, 'deferral.request')), FIELD, () => this.invoices.stateOf(id));
   }
 
   @Get('deferral-approvals')
@@ -69,7 +71,7 @@ export class DeferralsController {
   ): Promise<DeferralResult> {
     const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
     const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
-    return this.lifecycles.decide(invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
+    return this.lifecycles.decide(invoiceId, decideDeferralApprovalUpdate, decision, FIELD, () => this.invoices.stateOf(invoiceId));
   }
 
   private command(body: DeferralRequestDto, user: AccessClaims, role: string | undefined): DeferralCommand {

@@ -34,7 +34,7 @@ export class InvoiceDecisionsController {
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
-    return this.lifecycles.decide(id, recallUpdate, command, 'state');
+    return this.lifecycles.decide(id, recallUpdate, command, 'state', () => this.invoices.stateOf(id));
   }
 
   @Post('waiver')
@@ -43,7 +43,7 @@ export class InvoiceDecisionsController {
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
-    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
+    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds', () => this.invoices.stateOf(id));
   }
 
   @Post('write-off')
@@ -56,7 +56,7 @@ export class InvoiceDecisionsController {
       'overdue, reminded (the agency’s reminder service is told to stop), returned or recalled may be written off; an invoice at the agency ' +
       'is recalled first. A refused rule answers 400, the invoice’s state 409, each with the reason.',
   })
-  @ApiConflictResponse({ description: 'The invoice’s state does not allow a write-off (e.g. at the agency: recall it first).' })
+  @ApiConflictResponse({ description: 'The invoice’s state does not allow a write-off (e.g. at the agency: recall it first, or already written off); `currentState` names it.' })
   writeOff(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WriteOffDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WriteOffCommand = {
       grounds: body.grounds,
@@ -64,7 +64,7 @@ export class InvoiceDecisionsController {
       actor: user.sub,
       role: actingRole(user.roles, 'invoice.write-off') ?? '',
     };
-    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
+    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' }, () => this.invoices.stateOf(id));
   }
 
   @Post('payment-plan')
@@ -80,7 +80,7 @@ export class InvoiceDecisionsController {
       actor: user.sub,
       role: actingRole(user.roles, 'payment-plan.make') ?? '',
     };
-    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
+    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate', () => this.invoices.stateOf(id));
   }
 
   @Post('credit-notes')
@@ -95,6 +95,6 @@ export class InvoiceDecisionsController {
       actor: user.sub,
       role: actingRole(user.roles, 'invoice.credit') ?? '',
     };
-    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
+    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount', () => this.invoices.stateOf(id));
   }
 }

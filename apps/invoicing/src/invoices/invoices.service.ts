@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
+  checkInvoiceDate,
   DomainValidationError,
   localDateInZone,
   Money,
@@ -49,7 +50,7 @@ export class InvoicesService {
     if (validateFinnishPersonalIdentityCode(dto.clientNumber).valid || validateSwedishPersonalIdentityNumber(dto.clientNumber).valid) {
       throw new DomainValidationError('a personal identity code may not be used as a client number', 'clientNumber');
     }
-    const invoiceDate = parseLocalDate(dto.invoiceDate, 'invoiceDate');
+    const invoiceDate = checkInvoiceDate(parseLocalDate(dto.invoiceDate, 'invoiceDate'), localDateInZone(Date.now(), organisation.timeZone));
     const amounts = dto.rows.map((row, i) => Money.parse(row.amount, organisation.currency, `rows.${i}.amount`));
     const total = Money.sum(amounts, organisation.currency);
     if (!total.isPositive()) throw new DomainValidationError('the rows must add up to more than zero', 'rows');
@@ -114,6 +115,11 @@ export class InvoicesService {
     const invoice = await this.db.read((tx) => findInvoiceWithHistory(tx, id));
     if (!invoice) throw new NotFoundException(`no invoice ${id}`);
     return invoice;
+  }
+
+  /** The invoice's stored state (a decision's 409 names it), or undefined when there is no invoice. */
+  async stateOf(id: string): Promise<string | undefined> {
+    return (await this.db.read((tx) => findInvoice(tx, id)))?.state;
   }
 
   /** A state change with its time, actor and reason; once per idempotency key. */

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './action-rule';
 export * from './matrix';
 export * from './render';
+export * from './four-eyes';

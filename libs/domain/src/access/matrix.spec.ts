@@ -1,6 +1,6 @@
 import { actingRole, ACCESS_MATRIX, actionRule, isAction, listActions, mayDo, whoMay } from './matrix';
 import { renderAccessMatrix } from './render';
-import { ROLES } from './roles';
+import { ROLE_SENIORITY, ROLES } from './roles';
 
 describe('the role × action matrix (docs/domain.md §1)', () => {
   it('gives deferrals to the client-fee officer and the billing supervisor, and the approval to the supervisor alone (seed 000)', () => {
@@ -33,9 +33,10 @@ describe('the role × action matrix (docs/domain.md §1)', () => {
     expect(mayDo('unit-manager', 'invoice.read')).toBe(false);
   });
 
-  it('keeps the administrator to organisations, rule tables, price lists and Schedules', () => {
+  it('keeps the administrator to organisations, rule tables, price lists, Schedules and the audit log', () => {
     const actions = listActions().filter((a) => a.roles.includes('administrator')).map((a) => a.action);
-    expect(actions.every((a) => /^(organisation|rule-table|price-list|billing-schedule|income-schedule)\./.test(a))).toBe(true);
+    expect(actions.every((a) => /^(organisation|rule-table|price-list|billing-schedule|income-schedule|audit-log)\./.test(a))).toBe(true);
+    expect(whoMay('audit-log.read')).toEqual(['administrator']);
   });
 
   it('lets only the collection agency report on agency cases', () => {
@@ -52,6 +53,10 @@ describe('the role × action matrix (docs/domain.md §1)', () => {
     }
     expect(isAction('invoice.teleport')).toBe(false);
     expect(() => actionRule('invoice.teleport' as never)).toThrow(/unknown action/);
+  });
+
+  it('ranks every role, so that a person with several always acts in one', () => {
+    expect([...ROLE_SENIORITY].sort()).toEqual([...ROLES].sort());
   });
 
   it('acts in the most senior role that may take the action', () => {

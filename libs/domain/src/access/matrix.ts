@@ -3,6 +3,7 @@ import { COLLECTION_ACTIONS } from './collection-actions';
 import { DEBT_FOLLOWUP_ACTIONS } from './debt-followup-actions';
 import { INCOME_VERIFICATION_ACTIONS } from './income-verification-actions';
 import { INVOICING_ACTIONS } from './invoicing-actions';
+import { PLATFORM_ACTIONS } from './platform-actions';
 import { PROVIDER_SETTLEMENT_ACTIONS } from './provider-settlement-actions';
 import { isRole, Role, ROLE_SENIORITY } from './roles';
 
@@ -16,6 +17,7 @@ export const ACCESS_MATRIX = {
   'income-verification': INCOME_VERIFICATION_ACTIONS,
   'provider-settlement': PROVIDER_SETTLEMENT_ACTIONS,
   'debt-followup': DEBT_FOLLOWUP_ACTIONS,
+  'every service': PLATFORM_ACTIONS,
 } as const;
 
 type Tables = typeof ACCESS_MATRIX;

@@ -11,6 +11,8 @@ const SHORT: Readonly<Record<Role, string>> = Object.freeze({
   'service-provider': 'provider',
   'collection-agency': 'agency',
   administrator: 'admin',
+  'debt-adviser': 'adviser',
+  'deputy-head-of-social-services': 'deputy head',
 });
 
 /**

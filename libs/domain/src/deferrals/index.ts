@@ -1,1 +1,2 @@
 export * from './deferral';
+export * from './approval-decision';

@@ -118,7 +118,19 @@ describe('deferralLimits', () => {
     expect(deferralLimits()).toEqual({ officerMonths: 3, supervisorMonths: 12 });
     expect(deferralLimits({ officerMonths: 1, supervisorMonths: 6 })).toEqual({ officerMonths: 1, supervisorMonths: 6 });
     expect(deferralLimits({ officerMonths: 0 })).toEqual({ officerMonths: 0, supervisorMonths: 12 });
-    expect(deferralLimits({ officerMonths: 6, supervisorMonths: 6 })).toEqual({ officerMonths: 6, supervisorMonths: 6 });
+    expect(deferralLimits({ officerMonths: 3, supervisorMonths: 3 })).toEqual({ officerMonths: 3, supervisorMonths: 3 });
+  });
+
+  it('refuses limits above the policy maxima of seed 000 (officer 3 months, supervisor 12)', () => {
+    expect(reasonOf(() => deferralLimits({ officerMonths: 24 }))).toEqual({
+      field: 'deferralLimits.officerMonths',
+      reason: "must be at most 3: the client-fee officer defers at most 3 months; longer is the billing supervisor's decision",
+    });
+    expect(reasonOf(() => deferralLimits({ supervisorMonths: 13 }))).toEqual({
+      field: 'deferralLimits.supervisorMonths',
+      reason: 'must be at most 12: no role defers a due date more than 12 months',
+    });
+    expect(reasonOf(() => lifecycleTerms('SE', { deferralLimits: { officerMonths: 4, supervisorMonths: 12 } })).field).toBe('deferralLimits.officerMonths');
   });
 
   it('refuses a supervisor limit below the officer limit', () => {
@@ -126,7 +138,7 @@ describe('deferralLimits', () => {
       field: 'deferralLimits.supervisorMonths',
       reason: "must not be below the client-fee officer's limit of 3 months, since the supervisor decides the longer deferrals",
     });
-    expect(reasonOf(() => deferralLimits({ officerMonths: 13 })).field).toBe('deferralLimits.supervisorMonths');
+    expect(reasonOf(() => deferralLimits({ officerMonths: 3, supervisorMonths: 1 })).field).toBe('deferralLimits.supervisorMonths');
     expect(reasonOf(() => deferralLimits({ officerMonths: -1 })).field).toBe('deferralLimits.officerMonths');
     expect(reasonOf(() => lifecycleTerms('FI', { deferralLimits: { supervisorMonths: 1 } })).field).toBe('deferralLimits.supervisorMonths');
   });

@@ -163,7 +163,14 @@ const FEE_NAMES: Record<LifecycleFeeKind, string> = {
 export const FI_EARLIEST_REMINDER_DAYS_AFTER_DUE = 14;
 
 const MAX_DAYS = 366;
-const MAX_DEFERRAL_MONTHS = 120;
+
+/**
+ * The most an organisation may let each role defer (seed 000: "asiakasmaksutiimillä on oikeus
+ * enintään 3 kk siirroille", "laskutuspalveluiden esimiehellä oikeus enintään 12 kk siirrolle").
+ * An organisation may set lower limits, never higher ones: a limit above these would let a
+ * decision around the role it belongs to.
+ */
+export const POLICY_MAX_DEFERRAL_LIMITS: DeferralLimits = Object.freeze({ officerMonths: 3, supervisorMonths: 12 });
 
 /** Refuses a fee in the wrong currency, a negative fee, a fee above its cap, or one with no cap on record. */
 export function checkLifecycleFee(country: Country, kind: LifecycleFeeKind, fee: Money): Money {
@@ -204,15 +211,20 @@ export function timelineTerms(input: Partial<TimelineTerms> = {}): TimelineTerms
   });
 }
 
-/** The officer's limit may be 0 (every deferral to the supervisor), never above the supervisor's. */
+/**
+ * The officer's limit may be 0 (every deferral to the supervisor), never above the supervisor's;
+ * neither above its policy maximum (`POLICY_MAX_DEFERRAL_LIMITS`: 3 and 12 months).
+ */
 export function deferralLimits(input: Partial<DeferralLimits> = {}): DeferralLimits {
-  const officerMonths = requireInteger(input.officerMonths ?? DEFAULT_DEFERRAL_LIMITS.officerMonths, 'deferralLimits.officerMonths', 0, MAX_DEFERRAL_MONTHS);
-  const supervisorMonths = requireInteger(
-    input.supervisorMonths ?? DEFAULT_DEFERRAL_LIMITS.supervisorMonths,
-    'deferralLimits.supervisorMonths',
-    0,
-    MAX_DEFERRAL_MONTHS,
-  );
+  const officerMonths = requireInteger(input.officerMonths ?? DEFAULT_DEFERRAL_LIMITS.officerMonths, 'deferralLimits.officerMonths', 0);
+  const supervisorMonths = requireInteger(input.supervisorMonths ?? DEFAULT_DEFERRAL_LIMITS.supervisorMonths, 'deferralLimits.supervisorMonths', 0);
+  const max = POLICY_MAX_DEFERRAL_LIMITS;
+  if (officerMonths > max.officerMonths) {
+    throw new DomainValidationError(`must be at most ${max.officerMonths}: the client-fee officer defers at most ${max.officerMonths} months; longer is the billing supervisor's decision`, 'deferralLimits.officerMonths');
+  }
+  if (supervisorMonths > max.supervisorMonths) {
+    throw new DomainValidationError(`must be at most ${max.supervisorMonths}: no role defers a due date more than ${max.supervisorMonths} months`, 'deferralLimits.supervisorMonths');
+  }
   if (supervisorMonths < officerMonths) {
     throw new DomainValidationError(
       `must not be below the client-fee officer's limit of ${officerMonths} months, since the supervisor decides the longer deferrals`,

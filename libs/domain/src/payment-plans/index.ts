@@ -1,1 +1,2 @@
 export * from './payment-plan';
+export * from './plan-limit';

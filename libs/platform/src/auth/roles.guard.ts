@@ -17,6 +17,9 @@ import { SERVICE_CONFIG } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
 import { InvalidAccessTokenError, verifyAccessToken } from './access-token';
 import { mayAccess, ResourceOwner, RouteScope, SCOPE_KEY, ScopeResolvers, scopeOf } from './scope';
+import { MalformedResourceIdError } from './owner-lookup';
+import { InvalidServiceTokenError, verifyServiceToken } from '../messages/service-token';
+import { MESSAGE_FROM_KEY } from '../messages/message-from';
 
 export const ROLES_KEY = 'clientfees:roles';
 export const PUBLIC_KEY = 'clientfees:public';
@@ -53,7 +56,8 @@ export const ResourceOwnerOf = createParamDecorator((_data: unknown, context: Ex
 /**
  * The guard on every HTTP route: token, roles, then scope. A route that declares neither roles
  * nor @Public() is refused, so forgetting the declaration fails closed; a route without a scope
- * stops the service from starting (`assertEveryRouteDeclaresAccess`).
+ * stops the service from starting (`assertEveryRouteDeclaresAccess`). On the TCP transport it
+ * authenticates the sending service instead (`authenticateMessage`).
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -64,7 +68,9 @@ export class RolesGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() === 'rpc') return this.authenticateMessage(context);
+    // No other transport is served; one that appears is refused until it is thought through.
+    if (context.getType() !== 'http') return false;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
@@ -87,13 +93,35 @@ export class RolesGuard implements CanActivate {
 
     const scope = this.reflector.getAllAndOverride<RouteScope | undefined>(SCOPE_KEY, targets);
     if (scope) await this.enforceScope(scope, request);
+    else request.accessScope = callerOrganisation(request.user);
+    return true;
+  }
+
+  /**
+   * A message between services (ADR 0013): the envelope `{ auth, body }`, a valid service token,
+   * and a sender the pattern accepts (`@MessageFrom`).
+   */
+  private authenticateMessage(context: ExecutionContext): boolean {
+    const data = context.switchToRpc().getData<unknown>();
+    if (!data || typeof data !== 'object' || typeof (data as { body?: unknown }).body !== 'object' || (data as { body?: unknown }).body === null) {
+      throw new BadRequestException({ statusCode: 400, message: 'a message is { auth, body } with an object body', problems: [{ field: 'body', reason: 'is required' }] });
+    }
+    let sender: string;
+    try {
+      sender = verifyServiceToken((data as { auth?: unknown }).auth, this.config.AUTH_SIGNING_KEY);
+    } catch (error) {
+      if (error instanceof InvalidServiceTokenError) throw new UnauthorizedException(error.message);
+      throw error;
+    }
+    const accepted = this.reflector.getAllAndOverride<string[] | undefined>(MESSAGE_FROM_KEY, [context.getHandler(), context.getClass()]) ?? [];
+    if (!accepted.includes(sender)) throw new ForbiddenException(`this message is not accepted from ${sender}`);
     return true;
   }
 
   private async enforceScope(scope: RouteScope, request: AuthenticatedRequest): Promise<void> {
     const caller = scopeOf(request.user!);
     if (scope.kind === 'caller') {
-      request.accessScope = { organisationId: caller.organisations.length === 1 ? caller.organisations[0] : null, resourceKind: null, resourceId: null };
+      request.accessScope = callerOrganisation(request.user!);
       return;
     }
     if (scope.kind === 'organisation') {
@@ -108,11 +136,19 @@ export class RolesGuard implements CanActivate {
     }
     const id = request.params[scope.param];
     if (typeof id !== 'string') throw new NotFoundException(`no ${scope.resource}`);
-    const owner = await this.resolvers.ownerOf(scope.resource, id);
+    const owner = await this.resolvers.ownerOf(scope.resource, id).catch((error: unknown) => {
+      if (!(error instanceof MalformedResourceIdError)) throw error;
+      throw new BadRequestException({ statusCode: 400, message: `${scope.param}: ${error.message}`, problems: [{ field: scope.param, reason: error.message }] });
+    });
     if (!owner || !mayAccess(caller, owner)) throw new NotFoundException(`no ${scope.resource} ${id}`);
     request.resourceOwner = owner;
     request.accessScope = { organisationId: owner.organisationId, resourceKind: scope.resource, resourceId: id };
   }
+}
+
+/** Where the route names no organisation: the caller's, when the token names only one. */
+function callerOrganisation(user: AccessClaims): ResolvedScope {
+  return { organisationId: user.organisations.length === 1 ? user.organisations[0] : null, resourceKind: null, resourceId: null };
 }
 
 /** A service-provider user may act only for the provider its token is bound to. */

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { MESSAGE_FROM_KEY } from '../messages/message-from';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.guard';
 import { ACTION_KEY } from './may-do';
@@ -49,6 +51,42 @@ export function listDeclaredRoutes(app: INestApplication): DeclaredRoute[] {
     }
   }
   return routes;
+}
+
+/** One message pattern a service answers, with the senders it accepts. */
+export interface DeclaredMessage {
+  controller: string;
+  handler: string;
+  pattern: string;
+  from: string[];
+}
+
+/** Every @MessagePattern handler of the application, read from the controllers Nest registered. */
+export function listDeclaredMessages(app: INestApplication): DeclaredMessage[] {
+  const discovery = app.get(DiscoveryService);
+  const reflector = app.get(Reflector);
+  const messages: DeclaredMessage[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+    if (!type?.prototype) continue;
+    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      const handler = (type.prototype as Record<string, unknown>)[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      const patterns = Reflect.getMetadata(PATTERN_METADATA, handler) as unknown[] | undefined;
+      if (!patterns) continue;
+      const from = reflector.getAllAndOverride<string[]>(MESSAGE_FROM_KEY, [handler, type]) ?? [];
+      for (const pattern of patterns) messages.push({ controller: type.name, handler: name, pattern: typeof pattern === 'string' ? pattern : JSON.stringify(pattern), from });
+    }
+  }
+  return messages;
+}
+
+/** Refuses to start a service with a message pattern that does not say which services may send it. */
+export function assertEveryMessageDeclaresSenders(app: INestApplication): void {
+  const problems = listDeclaredMessages(app)
+    .filter((message) => message.from.length === 0)
+    .map((message) => `message ${message.pattern} (${message.controller}.${message.handler}) declares no senders (@MessageFrom)`);
+  if (problems.length > 0) throw new Error(`messages without access declarations:\n- ${problems.join('\n- ')}`);
 }
 
 function normalise(path: string | string[] | undefined): string {

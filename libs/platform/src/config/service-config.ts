@@ -37,9 +37,29 @@ export class ServiceConfig {
   @MinLength(32, { message: 'AUTH_SIGNING_KEY must be at least 32 characters' })
   AUTH_SIGNING_KEY!: string;
 
-  /** Where the TCP message listener binds; 0.0.0.0 in containers. */
+  /** Where the TCP message listener binds: loopback unless configured (0.0.0.0 in containers). */
   @IsString()
   TCP_HOST: string = '127.0.0.1';
+
+  /**
+   * The largest message (in characters of its JSON) the TCP listener buffers; a larger one
+   * closes the connection. The messages between services are small queries.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  TCP_MAX_MESSAGE_CHARS: number = 64 * 1024;
+
+  /**
+   * How long a request sent with an Idempotency-Key may stay unanswered before a resend with the
+   * same key takes it over (its process died before it wrote anything).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(10 * 60 * 1000)
+  IDEMPOTENCY_ABANDON_AFTER_MS: number = 30_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
+import { currentIdempotencyKey } from '../idempotency/idempotent-request';
+import { markCommitted } from '../idempotency/idempotency.queries';
 
 /**
  * A transaction (or, for a read, a pooled connection) that answers raw SQL. The only thing a
@@ -31,6 +33,10 @@ export class Database {
     return this.dataSource.transaction(options.isolation ?? 'READ COMMITTED', async (manager) => {
       const tx = txOf(manager.queryRunner!);
       if (options.readOnly) await tx.query('SET TRANSACTION READ ONLY');
+      // A write made for a request sent with an Idempotency-Key commits together with the mark
+      // that it did, so a resend after a crash is not carried out twice (ADR 0028).
+      const idempotent = currentIdempotencyKey();
+      if (idempotent && !options.readOnly) await markCommitted(tx, idempotent);
       return work(tx);
     });
   }

@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
+import { ActorSessionSubscriber } from '../audit/actor-session';
 
 const PG_DATE = 1082;
 const PG_INT8 = 20;
@@ -35,10 +36,16 @@ export function createServiceDataSource(url: string, options: ServiceDatabaseOpt
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
+    // Every transaction opened in a request tells the database who acts (the history triggers).
+    subscribers: [ActorSessionSubscriber],
     synchronize: false,
     logging: false,
     // Unqualified names in migrations and queries resolve to the service's own schema.
-    extra: { max: 10, application_name: `clientfees-${options.schema}`, options: `-c search_path=${options.schema}` },
+    extra: {
+      max: 10,
+      // A database that does not answer is an outage to report (503), not a request to hold open.
+      connectionTimeoutMillis: 5000,
+      application_name: `clientfees-${options.schema}`, options: `-c search_path=${options.schema}` },
   });
 }
 

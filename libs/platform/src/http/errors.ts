@@ -9,7 +9,9 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
+import { Observable, throwError } from 'rxjs';
 import { DomainValidationError } from '@clientfees/domain';
+import { outageOf } from './outages';
 
 export interface FieldProblem {
   field: string;
@@ -42,35 +44,46 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** The answer for an error: its status and body (`{ statusCode, message, problems? }`). */
+function answerFor(exception: unknown, logger: Logger): { status: number; body: Record<string, unknown> } {
+  if (exception instanceof DomainValidationError) {
+    const field = exception.field ?? 'request';
+    return {
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: `${field}: ${exception.reason}`, problems: [{ field, reason: exception.reason }] },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const body = exception.getResponse();
+    return { status: exception.getStatus(), body: typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : (body as Record<string, unknown>) };
+  }
+  const outage = outageOf(exception);
+  if (outage) {
+    logger.warn({ dependency: outage.dependency }, 'dependency unavailable');
+    return {
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message: outage.message, retryAfterSeconds: outage.retryAfterSeconds },
+    };
+  }
+  logger.error({ err: exception }, 'unhandled error');
+  return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } };
+}
+
 /**
  * Turns a broken domain rule into 400 with its field and reason, passes HTTP errors through,
- * and answers anything unexpected with 500 without leaking internals.
+ * and answers anything unexpected with 500 without leaking internals. On the TCP transport the
+ * same body goes back to the sending service as the message's error.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    const { status, body } = answerFor(exception, this.logger);
+    if (host.getType() === 'rpc') return throwError(() => ({ status, ...body }));
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof DomainValidationError) {
-      const field = exception.field ?? 'request';
-      response.status(400).json({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `${field}: ${exception.reason}`,
-        problems: [{ field, reason: exception.reason }],
-      });
-      return;
-    }
-    if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      response
-        .status(exception.getStatus())
-        .json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
-      return;
-    }
-    this.logger.error({ err: exception }, 'unhandled error');
-    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
+    if (status === 503) response.setHeader('Retry-After', String(body.retryAfterSeconds ?? 5));
+    response.status(status).json(body);
   }
 }

@@ -4,9 +4,11 @@ import type { FieldProblem } from './errors';
 /**
  * 409: the request is well formed but the thing it acts on is in a state that refuses it (already
  * closed, already billed, overlapping a period). Every conflict answer is built here, so the body
- * is the same everywhere: `{ statusCode, message, problems: [{ field, reason }] }`.
+ * is the same everywhere: `{ statusCode, message, problems: [{ field, reason }] }`, and with
+ * `currentState` when the conflict is with the state of the thing (what it is now, so the caller
+ * sees why without asking again).
  */
-export function conflict(message: string, field: string, reason: string = message): ConflictException {
+export function conflict(message: string, field: string, reason: string = message, currentState?: string): ConflictException {
   const problems: FieldProblem[] = [{ field, reason }];
-  return new ConflictException({ statusCode: 409, message, problems });
+  return new ConflictException({ statusCode: 409, message, problems, ...(currentState === undefined ? {} : { currentState }) });
 }

@@ -37,11 +37,18 @@ export class InvoiceLifecycles {
 
   /**
    * A person's decision on the invoice. The lifecycle's validator refuses what the role or the
-   * invoice's state does not allow: 400 (a rule) or 409 (the state), the problem named `field`;
-   * an invoice whose lifecycle has ended answers 404.
+   * invoice's state does not allow: 400 (a rule) or 409 (the state), the problem named `field`.
+   * An invoice whose lifecycle has ended (written off, paid, credited) answers 409 with the state
+   * `currentState` finds it in; one that does not exist for the caller, 404.
    */
-  decide<Ret, Command>(invoiceId: string, update: UpdateDefinition<Ret, [Command]>, command: Command, field: RefusalField): Promise<Ret> {
-    return this.workflows.update(invoiceLifecycleWorkflowId(invoiceId), update, [command], { field, notFound: `no open lifecycle for invoice ${invoiceId}` });
+  decide<Ret, Command>(
+    invoiceId: string,
+    update: UpdateDefinition<Ret, [Command]>,
+    command: Command,
+    field: RefusalField,
+    currentState: () => Promise<string | undefined>,
+  ): Promise<Ret> {
+    return this.workflows.update(invoiceLifecycleWorkflowId(invoiceId), update, [command], { field, subject: `invoice ${invoiceId}`, currentState });
   }
 
   status(invoiceId: string): Promise<InvoiceLifecycleStatus> {

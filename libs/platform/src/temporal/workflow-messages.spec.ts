@@ -15,11 +15,12 @@ function clientAnswering(outcome: unknown): Client {
 
 const command: WriteOffCommand = { grounds: 'uncollectable', note: 'n', actor: 'u', role: 'billing-supervisor' };
 
-async function answerTo(outcome: unknown): Promise<{ status: number; body: unknown }> {
+async function answerTo(outcome: unknown, stored?: string): Promise<{ status: number; body: unknown }> {
   try {
     const value = await new WorkflowMessages(clientAnswering(outcome)).update('invoice-1', writeOffUpdate, [command], {
       field: { rule: 'grounds', state: 'state' },
-      notFound: 'no open lifecycle for invoice 1',
+      subject: 'invoice 1',
+      currentState: async () => stored,
     });
     return { status: 200, body: value };
   } catch (error) {
@@ -38,14 +39,26 @@ describe('WorkflowMessages.update', () => {
       body: { statusCode: 400, error: 'Bad Request', message: 'a write-off needs a note', problems: [{ field: 'grounds', reason: 'a write-off needs a note' }] },
     });
     expect(await answerTo(refused('role', 'not yours'))).toMatchObject({ status: 403, body: { problems: [{ field: 'grounds', reason: 'not yours' }] } });
-    expect(await answerTo(refused('state', 'recall it first'))).toEqual({
+    expect(await answerTo(refused('state', 'recall it first'), 'at-agency')).toEqual({
       status: 409,
-      body: { statusCode: 409, message: 'recall it first', problems: [{ field: 'state', reason: 'recall it first' }] },
+      body: { statusCode: 409, message: 'recall it first', problems: [{ field: 'state', reason: 'recall it first' }], currentState: 'at-agency' },
     });
   });
 
-  it('answers 404 when the workflow is not running, and passes anything else on', async () => {
-    expect(await answerTo(new WorkflowNotFoundError('gone', 'invoice-1', undefined))).toMatchObject({ status: 404, body: { message: 'no open lifecycle for invoice 1' } });
+  it('answers a decision on an ended process 409 with the state it ended in, and 404 only when the thing does not exist', async () => {
+    expect(await answerTo(new WorkflowNotFoundError('gone', 'invoice-1', undefined), 'written-off')).toEqual({
+      status: 409,
+      body: {
+        statusCode: 409,
+        message: 'invoice 1 is written-off and takes no more decisions',
+        problems: [{ field: 'state', reason: 'is written-off' }],
+        currentState: 'written-off',
+      },
+    });
+    expect(await answerTo(new WorkflowNotFoundError('gone', 'invoice-1', undefined))).toMatchObject({ status: 404, body: { message: 'no invoice 1' } });
+  });
+
+  it('passes anything else on', async () => {
     const broken = new WorkflowUpdateFailedError('update failed', ApplicationFailure.nonRetryable('boom', 'SomethingElse'));
     await expect(answerTo(broken)).rejects.toBe(broken);
     await expect(answerTo(new Error('unavailable'))).rejects.toThrow('unavailable');

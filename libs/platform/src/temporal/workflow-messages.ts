@@ -18,6 +18,15 @@ export type SignalOutcome = 'signalled' | 'not-found';
 /** The field a refusal names in `problems`: one for every kind, or one per kind. */
 export type RefusalField = string | Partial<Record<RefusalKind, string>> & { rule: string };
 
+/** How a decision's failures are answered (see `WorkflowMessages.update`). */
+export interface DecisionAnswers {
+  field: RefusalField;
+  /** What is decided on ('invoice 42'): the 404 says `no <subject>`, the 409 `<subject> is <state> …`. */
+  subject: string;
+  /** The state of the thing decided on as stored (undefined: it does not exist for the caller). */
+  currentState?: () => Promise<string | undefined>;
+}
+
 /** The answer to a refusal of each kind: 400 a broken rule, 403 the role, 409 the state of the thing decided on. */
 const REFUSAL_ANSWER: Record<RefusalKind, (reason: string, field: string) => HttpException> = {
   rule: (reason, field) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: reason, problems: [{ field, reason }] }),
@@ -28,8 +37,9 @@ const REFUSAL_ANSWER: Record<RefusalKind, (reason: string, field: string) => Htt
 /**
  * Starts, signals, updates and queries workflows through the typed definitions in
  * libs/contracts: the one place where a service meets Temporal's client. A workflow that is not
- * there answers `not-found` (a signal) or 404 (an update); a validator's refusal becomes 400, 403
- * or 409 by its kind, with its reason.
+ * there answers `not-found` (a signal), or to a decision 404 when the thing does not exist and 409
+ * with its state when its process has ended; a validator's refusal becomes 400, 403 or 409 by
+ * its kind, with its reason.
  */
 @Injectable()
 export class WorkflowMessages {
@@ -69,14 +79,16 @@ export class WorkflowMessages {
   }
 
   /**
-   * Sends a person's decision. `notFound` is the 404's message when the workflow is not running;
-   * `field` names the problem of a refusal.
+   * Sends a person's decision. `field` names the problem of a refusal. A workflow that is not
+   * running is a 404 only when the thing itself does not exist: when `currentState`
+   * finds it, its process has ended and the answer is a 409 with the state it ended in. A state
+   * refusal carries the current state too.
    */
   async update<Ret, Args extends [unknown, ...unknown[]]>(
     workflowId: string,
     update: UpdateDefinition<Ret, Args>,
     args: Args,
-    answers: { field: RefusalField; notFound: string },
+    answers: DecisionAnswers,
   ): Promise<Ret> {
     try {
       return await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args });
@@ -84,9 +96,14 @@ export class WorkflowMessages {
       const refusal = refusalOf(error);
       if (refusal) {
         const field = typeof answers.field === 'string' ? answers.field : (answers.field[refusal.kind] ?? answers.field.rule);
+        if (refusal.kind === 'state') throw conflict(refusal.reason, field, refusal.reason, await answers.currentState?.());
         throw REFUSAL_ANSWER[refusal.kind](refusal.reason, field);
       }
-      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(answers.notFound);
+      if (error instanceof WorkflowNotFoundError) {
+        const state = await answers.currentState?.();
+        if (state === undefined) throw new NotFoundException(`no ${answers.subject}`);
+        throw conflict(`${answers.subject} is ${state} and takes no more decisions`, 'state', `is ${state}`, state);
+      }
       throw error;
     }
   }

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import { InvoicingMessages } from '@clientfees/contracts';
+import { sendServiceMessage, serviceMessage } from '@clientfees/platform';
+import { startDevServer, TEST_SIGNING_KEY, testToken } from '@clientfees/testing';
+import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
+
+/** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
+function hetu(ddmmyy: string, individual: number): string {
+  const nnn = String(individual).padStart(3, '0');
+  return `${ddmmyy}-${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
+}
+
+/**
+ * The audit log and the append-only history (ADR 0012), on the invoicing service with a real
+ * Postgres: what a person changes keeps its previous value and who changed it, every change is
+ * an audit entry, and the history refuses to be rewritten — also for the role the service
+ * itself connects as.
+ */
+describe('access: the audit log, append-only history and messages between services', () => {
+  let stack: InvoicingStack;
+  /** The service's own database role: the one that would have to be stopped. */
+  let runtime: PgClient;
+  const ADMIN = { roles: ['administrator' as const] };
+
+  beforeAll(async () => {
+    stack = await startInvoicingStack(await startDevServer());
+    runtime = new PgClient({ connectionString: stack.db.url, options: '-c search_path=invoicing' });
+    await runtime.connect();
+  });
+  afterAll(async () => {
+    await runtime?.end();
+    await stack?.stop();
+  });
+
+  const auditOf = async (resourceId: string) =>
+    (await stack.service.request('GET', `/audit-log?organisationId=fi-demo&resourceId=${resourceId}`, ADMIN)).body as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON
+
+  it('keeps the previous quantity of a registration and who changed it, and shows it with the audit entry', async () => {
+    await stack.service.request('POST', '/price-lists/fi-demo/items', {
+      roles: ['client-fee-officer'],
+      body: { code: 'MEAL', name: 'Lunch', unit: 'piece', price: '7.40', piecePriced: true, affectsMaximumFee: false, validFrom: '2025-01-01' },
+    });
+    const client = await stack.service.request('POST', '/clients', {
+      roles: ['client-fee-officer'],
+      body: { organisationId: 'fi-demo', clientNumber: 'A-1', identityCode: hetu('010150', 901), name: 'Aino Audit' },
+    });
+    expect(client.status).toBe(201);
+    const registration = await stack.service.request('POST', `/clients/${client.body.id}/registrations`, {
+      roles: ['unit-manager'],
+      sub: 'unit-manager-ulla',
+      body: { itemCode: 'MEAL', performedOn: '2026-11-03', quantity: '10' },
+    });
+    expect(registration.status).toBe(201);
+
+    const changed = await stack.service.request('PATCH', `/registrations/${registration.body.id}`, { roles: ['client-fee-officer'], sub: 'officer-olli', body: { quantity: '8' } });
+    expect(changed.status).toBe(200);
+
+    const history = await runtime.query(`SELECT operation, before, after, actor, request_id FROM change_history WHERE table_name = 'registration' AND row_id = $1`, [registration.body.id]);
+    expect(history.rows).toEqual([
+      { operation: 'UPDATE', before: expect.objectContaining({ quantity: 10 }), after: expect.objectContaining({ quantity: 8 }), actor: 'officer-olli', request_id: expect.any(String) },
+    ]);
+
+    const [entry] = await auditOf(registration.body.id);
+    expect(entry).toMatchObject({
+      actor: 'officer-olli',
+      roles: ['client-fee-officer'],
+      route: 'PATCH /registrations/:id',
+      resourceId: registration.body.id,
+      status: 200,
+      outcome: 'done',
+      requestId: history.rows[0].request_id,
+      changes: [expect.objectContaining({ table: 'registration', operation: 'UPDATE', before: expect.objectContaining({ quantity: 10 }) })],
+    });
+  });
+
+  it('keeps a date of death and an organisation’s previous terms with who changed them', async () => {
+    const client = await stack.service.request('POST', '/clients', {
+      roles: ['client-fee-officer'],
+      body: { organisationId: 'fi-demo', clientNumber: 'A-2', identityCode: hetu('020250', 902), name: 'Bertta Audit' },
+    });
+    await stack.service.request('PATCH', `/clients/${client.body.id}`, { roles: ['client-fee-officer'], sub: 'officer-olli', body: { dateOfDeath: '2026-10-02' } });
+    await stack.service.request('PATCH', `/clients/${client.body.id}`, { roles: ['billing-supervisor'], sub: 'supervisor-sanna', body: { dateOfDeath: '2026-10-03' } });
+    const deaths = await runtime.query(`SELECT before ->> 'date_of_death' AS was, after ->> 'date_of_death' AS became, actor FROM change_history WHERE row_id = $1 ORDER BY id`, [
+      client.body.id,
+    ]);
+    expect(deaths.rows).toEqual([
+      { was: null, became: '2026-10-02', actor: 'officer-olli' },
+      { was: '2026-10-02', became: '2026-10-03', actor: 'supervisor-sanna' },
+    ]);
+
+    const raised = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '4.00' } });
+    expect(raised.status).toBe(200);
+    const terms = await runtime.query(`SELECT before, after, actor FROM change_history WHERE table_name = 'organisation' AND row_id = 'fi-demo'`);
+    expect(terms.rows).toEqual([{ before: { reminder_fee_cents: null }, after: { reminder_fee_cents: 400 }, actor: 'admin-aaro' }]);
+  });
+
+  it('records a refused change with the reason it was refused and the grounds given', async () => {
+    const refused = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '5.01' } });
+    expect(refused.status).toBe(400);
+    const entries = (await stack.service.request('GET', '/audit-log?organisationId=fi-demo&actor=admin-aaro', ADMIN)).body as Array<Record<string, unknown>>;
+    expect(entries[0]).toMatchObject({ route: 'PUT /organisations/:id', status: 400, outcome: 'refused', refusal: expect.stringContaining('legal cap'), changes: [] });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of invoice events, the audit log and the change history, for the service’s own role', async () => {
+    const invoice = await stack.service.request('POST', '/invoices', {
+      roles: ['finance-centre'],
+      body: {
+        organisationId: 'fi-demo',
+        clientNumber: 'A-3',
+        invoiceDate: '2026-11-25',
+        recipient: { kind: 'client', name: 'Aino Audit', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
+        rows: [{ description: 'Home care', amount: '120.50' }],
+      },
+    });
+    expect(invoice.status).toBe(201);
+    const { rows: events } = await runtime.query('SELECT id, actor FROM invoice_event WHERE invoice_id = $1', [invoice.body.id]);
+    expect(events.length).toBeGreaterThan(0);
+
+    const attempts: Array<[string, unknown[]]> = [
+      [`UPDATE invoice_event SET actor = 'someone-else' WHERE id = $1`, [events[0].id]],
+      ['DELETE FROM invoice_event WHERE id = $1', [events[0].id]],
+      ['TRUNCATE invoice_event', []],
+      ['DELETE FROM invoice WHERE id = $1', [invoice.body.id]],
+      [`UPDATE audit_log SET actor = 'someone-else'`, []],
+      ['DELETE FROM audit_log', []],
+      ['TRUNCATE audit_log', []],
+      [`UPDATE change_history SET actor = 'someone-else'`, []],
+      ['DELETE FROM change_history', []],
+    ];
+    for (const [sql, params] of attempts) {
+      await expect(runtime.query(sql, params)).rejects.toThrow(/append-only|violates foreign key/);
+    }
+    const { rows: after } = await runtime.query('SELECT id, actor FROM invoice_event WHERE invoice_id = $1', [invoice.body.id]);
+    expect(after).toEqual(events);
+    const { rows: audit } = await runtime.query(`SELECT count(*)::int AS n FROM audit_log WHERE actor = 'someone-else'`);
+    expect(audit[0].n).toBe(0);
+    // The rest of the ledger carries the same wall.
+    const { rows: walls } = await runtime.query(`SELECT tgrelid::regclass::text AS t FROM pg_trigger WHERE tgname LIKE '%\\_append\\_only' ORDER BY 1`);
+    expect(walls.map((w: { t: string }) => w.t)).toEqual(
+      expect.arrayContaining(['audit_log', 'change_history', 'credit_note', 'fee_reduction_decision', 'invoice_event', 'invoice_row', 'payment', 'payment_allocation', 'payment_file']),
+    );
+  });
+
+  it('lets a ledger row’s delivery bookkeeping change, but never its amount', async () => {
+    const { rows } = await runtime.query(`SELECT tgname FROM pg_trigger WHERE tgname = 'payment_allocation_append_only'`);
+    expect(rows).toHaveLength(1);
+    await runtime.query('BEGIN');
+    try {
+      const invoice = await runtime.query(`SELECT id FROM invoice WHERE organisation_id = 'fi-demo' LIMIT 1`);
+      const payment = await runtime.query(
+        `INSERT INTO payment (id, organisation_id, source, external_id, amount_cents, currency, booking_date, invoice_id, status, created_by)
+         VALUES (gen_random_uuid(), 'fi-demo', 'rest', 'audit-1', 500, 'EUR', '2026-11-26', $1, 'allocated', 'test') RETURNING id`,
+        [invoice.rows[0].id],
+      );
+      const allocation = await runtime.query(
+        `INSERT INTO payment_allocation (id, payment_id, invoice_id, amount_cents, allocated_by) VALUES (gen_random_uuid(), $1, $2, 500, 'test') RETURNING id`,
+        [payment.rows[0].id, invoice.rows[0].id],
+      );
+      await runtime.query(`UPDATE payment_allocation SET signalled_at = now(), delivery_attempts = 1 WHERE id = $1`, [allocation.rows[0].id]);
+      await expect(runtime.query(`UPDATE payment_allocation SET amount_cents = 1 WHERE id = $1`, [allocation.rows[0].id])).rejects.toThrow(/append-only/);
+    } finally {
+      await runtime.query('ROLLBACK');
+    }
+  });
+
+  it('shows the audit log only to an administrator of the organisation, and records who read it', async () => {
+    expect((await stack.service.request('GET', '/audit-log?organisationId=fi-demo', { roles: ['billing-supervisor'] })).status).toBe(403);
+    expect((await stack.service.request('GET', '/audit-log?organisationId=fi-demo', { ...ADMIN, organisations: ['fi-other'] })).status).toBe(404);
+    expect((await stack.service.request('GET', '/audit-log?organisationId=fi-demo&since=yesterday', ADMIN)).status).toBe(400);
+    await stack.service.request('GET', '/audit-log?organisationId=fi-demo&limit=1', { ...ADMIN, sub: 'dpo-dora' });
+    const reads = (await stack.service.request('GET', '/audit-log?organisationId=fi-demo&actor=dpo-dora', ADMIN)).body as Array<Record<string, unknown>>;
+    expect(reads).toEqual([expect.objectContaining({ action: 'audit-log.read', personalData: 'audit-log', records: 1, outcome: 'done' })]);
+  });
+
+  describe('messages between services (ADR 0013)', () => {
+    let client: ClientProxy;
+    let invoiceId: string;
+    beforeAll(async () => {
+      client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
+      const created = await stack.service.request('POST', '/invoices', {
+        body: {
+          organisationId: 'fi-demo',
+          clientNumber: 'M-1',
+          invoiceDate: '2026-11-25',
+          recipient: { kind: 'client', name: 'Aino Message', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
+          rows: [{ description: 'Home care', amount: '50.00' }],
+        },
+      });
+      invoiceId = created.body.id;
+    });
+    afterAll(() => client?.close());
+    const ask = (body: unknown, from: 'collection' | 'provider-settlement' = 'collection', key = TEST_SIGNING_KEY) =>
+      sendServiceMessage<Record<string, unknown>>(client, InvoicingMessages.getInvoice, body, from, key);
+
+    it('answers an invoice to a service the pattern accepts, for the organisation it names', async () => {
+      expect(await ask({ organisationId: 'fi-demo', id: invoiceId })).toMatchObject({ id: invoiceId, total: '50.00', organisationId: 'fi-demo' });
+    });
+
+    it('never answers an arbitrary invoice: an empty or malformed body is refused, naming the fields', async () => {
+      await expect(ask({})).rejects.toMatchObject({ status: 400, problems: expect.arrayContaining([expect.objectContaining({ field: 'id' }), expect.objectContaining({ field: 'organisationId' })]) });
+      await expect(ask({ organisationId: 'fi-demo', id: 'not-an-id' })).rejects.toMatchObject({ status: 400 });
+      await expect(ask({ organisationId: 'fi-demo', id: invoiceId, extra: 1 })).rejects.toMatchObject({ status: 400 });
+      // Not an envelope at all: the old shape of this message.
+      await expect(firstValueFrom(client.send(InvoicingMessages.getInvoice, { id: invoiceId }))).rejects.toMatchObject({ status: 400 });
+    });
+
+    it('does not find another organisation’s invoice, nor one that does not exist', async () => {
+      await expect(ask({ organisationId: 'fi-other', id: invoiceId })).rejects.toMatchObject({ status: 404 });
+      await expect(ask({ organisationId: 'fi-demo', id: randomUUID() })).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('refuses a message without a valid service token, with a user’s token, or from a service the pattern does not name', async () => {
+      await expect(firstValueFrom(client.send(InvoicingMessages.getInvoice, { body: { organisationId: 'fi-demo', id: invoiceId } }))).rejects.toMatchObject({ status: 401 });
+      await expect(ask({ organisationId: 'fi-demo', id: invoiceId }, 'collection', 'another-signing-key-of-forty-characters!')).rejects.toMatchObject({ status: 401 });
+      const userToken = testToken({ roles: ['finance-centre'] });
+      await expect(firstValueFrom(client.send(InvoicingMessages.getInvoice, { auth: userToken, body: { organisationId: 'fi-demo', id: invoiceId } }))).rejects.toMatchObject({ status: 401 });
+      await expect(ask({ organisationId: 'fi-demo', id: invoiceId }, 'provider-settlement')).rejects.toMatchObject({ status: 403 });
+    });
+
+    it('closes the connection on a message above the size cap, and goes on answering others', async () => {
+      const big = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
+      try {
+        const huge = serviceMessage({ organisationId: 'fi-demo', id: invoiceId, padding: 'x'.repeat(200 * 1024) }, 'collection', TEST_SIGNING_KEY);
+        // Closed before it was read: not a 400 for the padding, which a read message would get.
+        await expect(firstValueFrom(big.send(InvoicingMessages.getInvoice, huge))).rejects.toThrow('Connection closed');
+      } finally {
+        big.close();
+      }
+      expect(await ask({ organisationId: 'fi-demo', id: invoiceId })).toMatchObject({ id: invoiceId });
+    });
+  });
+});

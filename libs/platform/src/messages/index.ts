@@ -1,0 +1,3 @@
+export * from './service-token';
+export * from './message-from';
+export * from './service-messages';
