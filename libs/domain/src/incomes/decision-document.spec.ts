@@ -108,7 +108,7 @@ describe('feeDecisionLetter', () => {
     const fi = text(feeDecisionLetter({ ...decision, service: care, fee: longTerm.fee, proposedFee: longTerm.fee, proposal: longTerm, ruleVersions: longTerm.explanation.rules }, 'fi'));
     expect(fi).toContain('Puolison nettotulot 1 198,67 € ovat pienemmät kuin asiakkaan 1 896,00 €');
     expect(fi).toContain('42,5 % × 3 094,67 € = 1 315,23 €.');
-    expect(fi).toContain('käyttövaraa 179,00 €');
+    expect(fi).toContain('käyttövaraa 195,00 €'); // the 2026 row of the personal-allowance table
     expect(fi).toContain('Maksu 1 315,23 € kuukaudessa.');
 
     const nothing = summarisePersonIncomes({ reviewDate: '2026-11-20', records: [], table: TEST_TABLE });
