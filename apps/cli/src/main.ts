@@ -12,6 +12,7 @@ Commands:
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
   token      mint a local access token for the REST APIs
   demo       load the demo data into a running system
+  camt054    read a bank's camt.054 payment notification without importing it
 
 Run "clientfees <command> --help" for a command's options.`;
 
@@ -50,6 +51,10 @@ const COMMANDS: Record<string, Command> = {
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,
     run: async (argv) => (await import('./commands/demo')).demoCommand(argv, process.env, Date.now()),
+  },
+  camt054: {
+    help: async () => (await import('./commands/camt054')).camt054Help,
+    run: async (argv) => (await import('./commands/camt054')).camt054Command(argv),
   },
 };
 

@@ -1,10 +1,14 @@
 import Decimal from 'decimal.js';
 import { allCamt054Fixtures, bookedCopy, camt054Fixture } from '../fixtures';
 import { fileTotals } from './file-totals';
-import { parseForFindings as parse, type FindingsView } from './findings.adapter';
+import { parseCamt054 } from './parse-camt054';
+import { camt054View, type Camt054View } from './camt054-view';
 
 // Issue 16: what the camt.054 import got wrong on files nobody here wrote. Each finding is
 // checked on the published file that showed it (fixtures/camt054/SOURCES.md).
+
+/** The parser in the shape of the CLI's JSON, which is what the issue's findings are about. */
+const parse = (xml: string): Camt054View => camt054View(parseCamt054(xml));
 
 const FFFS = 'fffs-fi-credit-advice.v02.xml';
 const HANDELSBANKEN = 'handelsbanken-fi-credit-notification.v02.xml';
@@ -70,7 +74,7 @@ describe('issue 16 findings, on published camt.054 files', () => {
     const second = xml.indexOf('<TxDtls>', first + 1);
     const end = xml.indexOf('</TxDtls>', second) + '</TxDtls>'.length;
     const swapped = xml.slice(0, first) + xml.slice(second, end) + xml.slice(xml.indexOf('</TxDtls>', first) + '</TxDtls>'.length, second) + xml.slice(first, xml.indexOf('</TxDtls>', first) + '</TxDtls>'.length) + xml.slice(end);
-    const ids = (parsed: FindingsView) => Object.fromEntries(parsed.payments.map((payment) => [payment.externalId, payment.amount]));
+    const ids = (parsed: Camt054View) => Object.fromEntries(parsed.payments.map((payment) => [payment.externalId, payment.amount]));
     expect(ids(parse(swapped))).toEqual(ids(parse(xml)));
     expect(ids(parse(xml))).toMatchObject({ 'FI7433010001222090/acctsvcr:D091029N987654321S001': '1900.00' });
   });
@@ -96,9 +100,8 @@ describe('issue 16 findings, on published camt.054 files', () => {
     it.each(cases)('%s', (_name, xml) => {
       const parsed = parse(xml);
       const totals = new Map<string, Decimal>();
-      for (const item of [...parsed.payments, ...parsed.reversals, ...parsed.ignored] as Array<{ amount: string; currency?: string }>) {
-        const currency = item.currency ?? '?';
-        totals.set(currency, (totals.get(currency) ?? new Decimal(0)).plus(item.amount));
+      for (const item of [...parsed.payments, ...parsed.reversals, ...parsed.ignored]) {
+        totals.set(item.currency, (totals.get(item.currency) ?? new Decimal(0)).plus(item.amount));
       }
       expect(Object.fromEntries([...totals].map(([currency, total]) => [currency, total.toFixed(2)]))).toEqual(fileTotals(xml));
     });
