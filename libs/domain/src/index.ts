@@ -16,3 +16,4 @@ export * from './fees';
 export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
+export * from './payments';
