@@ -5,3 +5,4 @@ export * from './invoicing';
 export * from './services';
 export * from './collection';
 export * from './billing';
+export * from './deaths';
