@@ -11,6 +11,7 @@ Commands:
   absence    the deduction from a monthly fee for a planned or unplanned absence
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
   token      mint a local access token for the REST APIs
+  roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
   camt054    read a bank's camt.054 payment notification without importing it
 
@@ -47,6 +48,10 @@ const COMMANDS: Record<string, Command> = {
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,
     run: async (argv) => (await import('./commands/token')).tokenCommand(argv, process.env),
+  },
+  roles: {
+    help: async () => (await import('./commands/roles')).rolesHelp,
+    run: async (argv) => (await import('./commands/roles')).rolesCommand(argv),
   },
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,

@@ -6,3 +6,4 @@ export * from './services';
 export * from './collection';
 export * from './billing';
 export * from './deaths';
+export * from './activities';

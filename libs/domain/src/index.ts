@@ -17,3 +17,5 @@ export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
 export * from './payments';
+export * from './invoices/normalise-payment-reference';
+export * from './access';

@@ -27,3 +27,4 @@ export * from './lifecycle/write-off';
 export * from './deferrals/deferral';
 export * from './payment-plans/payment-plan';
 export * from './calendar/schedules';
+export * from './access';
