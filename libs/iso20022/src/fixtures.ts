@@ -25,3 +25,4 @@ export function allCamt054Fixtures(): string[] {
 export function bookedCopy(xml: string, bookingDate: string): string {
   return xml.replace(/<Sts>\s*INFO\s*<\/Sts>/g, `<Sts>BOOK</Sts><BookgDt><Dt>${bookingDate}</Dt></BookgDt>`);
 }
+export { fileTotals } from './camt054/file-totals';

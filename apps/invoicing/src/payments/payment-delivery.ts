@@ -87,14 +87,22 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
       if (!allocation) return 'pending';
       if (allocation.signalledAt) return 'signalled';
       if (!payment) throw new Error(`no payment ${allocation.paymentId}`);
-      const signal: PaymentSignal = { paymentId: payment.id, amountCents: allocation.amountCents, paidOn: payment.paidOn };
+      // A reversal's row is its own signal (the workflow counts a payment id once): a negative
+      // amount that opens the invoice again by what was taken back.
+      const signalId = allocation.reversesAllocationId ? `${payment.id}:reversed` : payment.id;
+      const signal: PaymentSignal = { paymentId: signalId, amountCents: allocation.amountCents, paidOn: payment.paidOn };
       try {
         await this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(allocation.invoiceId)).signal(InvoiceLifecycleSignals.payment, signal);
       } catch (error) {
         if (!(await this.lifecycleHasEnded(error, allocation.invoiceId))) throw error;
         // The invoice was settled some other way before this money came; the overpayment rule
         // already put any excess on the credit balance, so the allocation stands unsignalled.
-        await this.markDelivered(allocationId, 'the invoice lifecycle had already ended; the allocation stands without a signal');
+        await this.markDelivered(
+          allocationId,
+          allocation.reversesAllocationId
+            ? 'the invoice lifecycle had already ended when the bank took the payment back: a person reopens the invoice’s follow-up'
+            : 'the invoice lifecycle had already ended; the allocation stands without a signal',
+        );
         this.logger.info({ allocationId, invoiceId: allocation.invoiceId }, 'payment allocated to an invoice whose lifecycle has ended');
         return 'lifecycle-ended';
       }
