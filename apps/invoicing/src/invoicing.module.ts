@@ -15,6 +15,7 @@ import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { BankFilePayments1765000000000 } from './migrations/1765000000000-BankFilePayments';
+import { BankFileChecks1765000100000 } from './migrations/1765000100000-BankFileChecks';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -29,7 +30,7 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, BankFilePayments1765000000000],
+          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, BankFilePayments1765000000000, BankFileChecks1765000100000],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
         routesPredateScopes: true,

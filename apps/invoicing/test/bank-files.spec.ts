@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { paymentReferencesFor } from '@clientfees/domain';
+import { parseCamt054 } from '@clientfees/iso20022';
 import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
 import { allCamt054Fixtures, bookedCopy, camt054Fixture, fileTotals } from '@clientfees/iso20022/fixtures';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
-import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 // Issue 16 end to end: published bank files (libs/iso20022/fixtures/camt054/SOURCES.md) through
 // POST /payments/camt054, with a real Postgres, Temporal server and invoice lifecycles.
@@ -23,13 +24,27 @@ interface ImportBody {
 }
 
 const SE_ORGANISATION = { name: 'Demo municipality', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', paymentTermDays: 30, dueDateBankingDays: 0 };
+/** Handelsbanken's example IBAN fails its check digits; the file is read for this valid one. */
+const HANDELSBANKEN_ACCOUNT = 'FI1431313001234567';
+const withValidAccount = (xml: string) => xml.replaceAll(HANDELSBANKEN_ACCOUNT, 'FI7433010001222090');
+const SAMPLES: Array<[string, string]> = allCamt054Fixtures().map((name) => [name, withValidAccount(camt054Fixture(name))]);
 
 describe('bank files from published samples, imported end to end', () => {
   let stack: InvoicingStack;
   beforeAll(async () => {
     stack = await startInvoicingStack(await startDevServer(), { organisations: ['fi-fffs', 'fi-reversals', 'fi-samples', 'fi-hb'] });
-    const se = await stack.service.request('PUT', '/organisations/se-samples', { roles: ['administrator'], body: SE_ORGANISATION });
-    expect(se.status).toBe(200);
+    // Each organisation registers the accounts its files report on.
+    const sampleAccounts = [...new Set(SAMPLES.flatMap(([, xml]) => parseCamt054(xml).accounts))];
+    const accounts: Record<string, [object, string[]]> = {
+      'fi-fffs': [FI_ORGANISATION, ['FI7433010001222090']],
+      'fi-hb': [FI_ORGANISATION, ['FI7433010001222090']],
+      'fi-samples': [FI_ORGANISATION, [...sampleAccounts, ...FI_ORGANISATION.bankAccounts]],
+      'se-samples': [SE_ORGANISATION, sampleAccounts],
+    };
+    for (const [id, [body, bankAccounts]] of Object.entries(accounts)) {
+      const put = await stack.service.request('PUT', `/organisations/${id}`, { roles: ['administrator'], body: { ...body, bankAccounts } });
+      expect(put.status).toBe(200);
+    }
   });
   afterAll(async () => {
     await stack?.stop();
@@ -145,7 +160,7 @@ describe('bank files from published samples, imported end to end', () => {
     const invoice9580572 = await issue('fi-hb', '6256.70');
     const credit1 = await credit(invoice9580572.id, '166.46');
     const credit2 = await credit(invoice9580572.id, '89.70');
-    const xml = camt054Fixture('handelsbanken-fi-credit-notification.v02.xml')
+    const xml = withValidAccount(camt054Fixture('handelsbanken-fi-credit-notification.v02.xml'))
       .replace('<Nb> 9580572</Nb>', `<Nb> ${invoice9580572.invoiceNumber}</Nb>`)
       .replace('<Nb>00000000000009580521</Nb>', `<Nb>${String(credit1.number).padStart(20, '0')}</Nb>`)
       .replace('<Nb>00000000000009579095</Nb>', `<Nb>${String(credit2.number).padStart(20, '0')}</Nb>`);
@@ -222,6 +237,7 @@ describe('bank files from published samples, imported end to end', () => {
       expect(balances.body[0]).toMatchObject({ total: '0.00', awaitingRefundApproval: '0.00' });
       const refunds = await stack.service.request('GET', '/refund-proposals?organisationId=fi-reversals&status=withdrawn');
       expect(refunds.body).toEqual([expect.objectContaining({ paymentId: paid.body.payments[0].paymentId, amount: '30.00' })]);
+      expect((await stack.service.request('POST', `/refund-proposals/${refunds.body[0].id}/approve`)).status).toBe(409);
       const listed = await stack.service.request('GET', '/payments/reversals?organisationId=fi-reversals&status=applied', { roles: ['client-fee-officer'] });
       expect(listed.body.map((r: { reversesPaymentId: string }) => r.reversesPaymentId)).toContain(paid.body.payments[0].paymentId);
     });
@@ -247,8 +263,31 @@ describe('bank files from published samples, imported end to end', () => {
     });
   });
 
+  it('refuses a file for an account that is not the organisation’s, recording nothing', async () => {
+    const before = (await stack.service.request('GET', '/payments?organisationId=fi-reversals&limit=1000')).body.length;
+    const refused = await importCamt('fi-reversals', camt054Fixture('fffs-fi-credit-advice.v02.xml'));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      problems: [{ field: 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Acct/Id', reason: expect.stringMatching(/^FI7433010001222090 is not an account of organisation fi-reversals \(its accounts are FI2112345600000785\)/) }],
+    });
+    expect((await stack.service.request('GET', '/payments?organisationId=fi-reversals&limit=1000')).body).toHaveLength(before);
+    // An account that fails its check digits is not registered.
+    const bad = await stack.service.request('PUT', '/organisations/fi-reversals', { roles: ['administrator'], body: { ...FI_ORGANISATION, bankAccounts: [HANDELSBANKEN_ACCOUNT] } });
+    expect(bad).toMatchObject({ status: 400, body: { problems: [{ field: 'bankAccounts[0]' }] } });
+  });
+
+  it('takes a second, different file that reuses a message id on the same account (the ISO/SWIFT samples share one)', async () => {
+    const names = ['iso-swift-sample.v02.xml', 'iso-swift-sample-account-name.v02.xml'];
+    const [first, second] = names.map((name) => parseCamt054(camt054Fixture(name)));
+    expect(first.messageId).toBe(second.messageId);
+    expect(first.accounts).toEqual(second.accounts);
+    const imports = [];
+    for (const name of names) imports.push(await importCamt('se-samples', camt054Fixture(name).replace(/<MsgId>([^<]*)<\/MsgId>/, '<MsgId>$1-REUSED</MsgId>')));
+    expect(imports[0].body.fileId).not.toBe(imports[1].body.fileId);
+  });
+
   describe('nothing dropped: for every sample file, payments + reversals + ignored items = the file’s transactions', () => {
-    const cases: Array<[string, string]> = allCamt054Fixtures().map((name) => [name, camt054Fixture(name)]);
+    const cases: Array<[string, string]> = [...SAMPLES];
     cases.push(['lithuanian-emi/2024-11-21.xml booked', bookedCopy(camt054Fixture('lithuanian-emi/2024-11-21.xml'), '2024-11-21')]);
     // And the project's own files (a namespace prefix, .08, no archive references, pending and reversed entries).
     for (const name of ['camt054-v08-prefixed.xml', 'camt054-v04-no-archive-reference.xml']) cases.push([`project: ${name}`, readFileSync(join(__dirname, 'fixtures', name), 'utf8')]);

@@ -32,6 +32,12 @@ export interface Organisation {
   reminderDueDays: number;
   /** Null: the country's default fee. */
   reminderFeeCents: number | null;
+  /**
+   * The accounts the organisation's clients pay into (IBAN, electronic format): a bank file for
+   * any other account is refused, so that money on another organisation's account never lands
+   * on this one's invoices.
+   */
+  bankAccounts: string[];
 }
 
 interface OrganisationRow {
@@ -50,6 +56,7 @@ interface OrganisationRow {
   transfer_schedule_day: number;
   reminder_due_days: number;
   reminder_fee_cents: number | null;
+  bank_accounts: string[];
 }
 
 function rowToOrganisation(row: OrganisationRow): Organisation {
@@ -69,6 +76,7 @@ function rowToOrganisation(row: OrganisationRow): Organisation {
     transferScheduleDay: row.transfer_schedule_day,
     reminderDueDays: row.reminder_due_days,
     reminderFeeCents: row.reminder_fee_cents,
+    bankAccounts: row.bank_accounts,
   };
 }
 
@@ -87,8 +95,8 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
   await tx.query(
     `INSERT INTO organisation (id, name, country, currency, time_zone, payment_term_days, due_date_banking_days, deferral_officer_months,
                                deferral_supervisor_months, deferral_approval_reminder_banking_days, transfer_after_days_overdue,
-                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, bank_accounts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text[])
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, country = EXCLUDED.country, currency = EXCLUDED.currency, time_zone = EXCLUDED.time_zone,
        payment_term_days = EXCLUDED.payment_term_days, due_date_banking_days = EXCLUDED.due_date_banking_days,
@@ -96,7 +104,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
        deferral_approval_reminder_banking_days = EXCLUDED.deferral_approval_reminder_banking_days,
        transfer_after_days_overdue = EXCLUDED.transfer_after_days_overdue, transfer_schedule_kind = EXCLUDED.transfer_schedule_kind,
        transfer_schedule_day = EXCLUDED.transfer_schedule_day, reminder_due_days = EXCLUDED.reminder_due_days,
-       reminder_fee_cents = EXCLUDED.reminder_fee_cents`,
+       reminder_fee_cents = EXCLUDED.reminder_fee_cents, bank_accounts = EXCLUDED.bank_accounts`,
     [
       o.id,
       o.name,
@@ -113,6 +121,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
       o.transferScheduleDay,
       o.reminderDueDays,
       o.reminderFeeCents,
+      o.bankAccounts,
     ],
   );
 }

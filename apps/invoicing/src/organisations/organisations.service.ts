@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currencyOfCountry, DomainValidationError, Money, transferSchedule } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, Money, parseIban, transferSchedule } from '@clientfees/domain';
 import { Database } from '@clientfees/platform';
 import { listOrganisations, Organisation, upsertOrganisation } from './organisation.queries';
 import { organisationFromPath } from './organisation-lookup';
@@ -51,6 +51,7 @@ export class OrganisationsService {
       transferScheduleDay: body.transferScheduleDay,
       reminderDueDays: body.reminderDueDays,
       reminderFeeCents: body.reminderFee === undefined ? null : Money.parse(body.reminderFee, body.currency, 'reminderFee').minorUnits,
+      bankAccounts: [...new Set((body.bankAccounts ?? []).map((account, i) => parseIban(account, {}, `bankAccounts[${i}]`).value))],
     };
     termsOf(organisation); // refuses a fee above the legal cap or a too early transfer, naming the field
     await this.db.transaction((tx) => upsertOrganisation(tx, organisation));

@@ -7,6 +7,7 @@ import { findInvoice } from '../invoices/invoice.queries';
 import { findAllocation, findPayment, markAllocationAttemptFailed, markAllocationDelivered, undeliveredAllocationIds } from './payment.queries';
 
 const INTERVAL_MS = 30_000;
+const SIGNALS_IN_FLIGHT = 8;
 
 export type DeliveryOutcome = 'signalled' | 'lifecycle-ended' | 'pending';
 
@@ -52,10 +53,21 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
     clearTimeout(timer);
   }
 
-  /** Never throws: an allocation that could not be signalled stays pending for the loop. */
+  /**
+   * Never throws: an allocation that could not be signalled stays pending for the loop. A few
+   * signals are in flight at once (a bank file allocates hundreds); each lifecycle counts a
+   * payment id once, whatever the order.
+   */
   async deliver(allocationIds: readonly string[]): Promise<DeliveryOutcome[]> {
-    const outcomes: DeliveryOutcome[] = [];
-    for (const id of allocationIds) outcomes.push(await this.deliverOne(id));
+    const outcomes: DeliveryOutcome[] = new Array(allocationIds.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < allocationIds.length) {
+        const i = next++;
+        outcomes[i] = await this.deliverOne(allocationIds[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SIGNALS_IN_FLIGHT, allocationIds.length) }, lane));
     return outcomes;
   }
 

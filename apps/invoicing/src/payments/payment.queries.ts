@@ -174,29 +174,42 @@ export interface IgnoredItem {
 }
 
 /**
- * Records a bank notification file once per organisation by its receiving accounts and message
- * id (GrpHdr/MsgId; banks reuse message ids across accounts). Answers false when the message was
- * recorded before; a concurrent import of the same message waits here for the first one's commit.
+ * Records a bank notification file once per organisation by its receiving accounts, message id
+ * (GrpHdr/MsgId) and content: banks reuse message ids across accounts, and published samples reuse
+ * one for different files on the same account, so only the same content is the same file. Answers
+ * false when the file was recorded before; a concurrent import of the same file waits here for the
+ * first one's commit.
  */
 export async function recordPaymentFile(
   tx: Tx,
-  file: { id: string; organisationId: string; accounts: string; messageId: string; schema: string; paymentCount: number; reversalCount: number; ignored: IgnoredItem[]; importedBy: string },
+  file: {
+    id: string;
+    organisationId: string;
+    accounts: string;
+    messageId: string;
+    contentSha256: string;
+    schema: string;
+    paymentCount: number;
+    reversalCount: number;
+    ignored: IgnoredItem[];
+    importedBy: string;
+  },
 ): Promise<boolean> {
+  const f = file;
   const inserted = await tx.query(
-    `INSERT INTO payment_file (id, organisation_id, format, accounts, message_id, schema, payment_count, reversal_count, ignored_entries, ignored, imported_by)
-     VALUES ($1, $2, 'camt054', $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
-     ON CONFLICT (organisation_id, format, accounts, message_id) DO NOTHING RETURNING id`,
-    [file.id, file.organisationId, file.accounts, file.messageId, file.schema, file.paymentCount, file.reversalCount, file.ignored.length, JSON.stringify(file.ignored), file.importedBy],
+    `INSERT INTO payment_file (id, organisation_id, format, accounts, message_id, content_sha256, schema, payment_count, reversal_count, ignored_entries, ignored, imported_by)
+     VALUES ($1, $2, 'camt054', $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)
+     ON CONFLICT (organisation_id, format, accounts, message_id, content_sha256) DO NOTHING RETURNING id`,
+    [f.id, f.organisationId, f.accounts, f.messageId, f.contentSha256, f.schema, f.paymentCount, f.reversalCount, f.ignored.length, JSON.stringify(f.ignored), f.importedBy],
   );
   return inserted.length > 0;
 }
 
-export async function paymentFileId(tx: Tx, organisationId: string, accounts: string, messageId: string): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(`SELECT id FROM payment_file WHERE organisation_id = $1 AND format = 'camt054' AND accounts = $2 AND message_id = $3`, [
-    organisationId,
-    accounts,
-    messageId,
-  ]);
+export async function paymentFileId(tx: Tx, file: { organisationId: string; accounts: string; messageId: string; contentSha256: string }): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `SELECT id FROM payment_file WHERE organisation_id = $1 AND format = 'camt054' AND accounts = $2 AND message_id = $3 AND content_sha256 = $4`,
+    [file.organisationId, file.accounts, file.messageId, file.contentSha256],
+  );
   return row.id;
 }
 

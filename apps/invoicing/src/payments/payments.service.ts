@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   addDays,
@@ -196,7 +196,7 @@ export class PaymentsService {
   async importCamt054(organisationId: string, xml: string, actor: string): Promise<ImportSummaryView> {
     const organisation = await this.db.read((tx) => organisationFromBody(tx, organisationId));
     const notification = parseCamt054(xml, { timeZone: organisation.timeZone });
-    // The organisation check (a file for another organisation's account is refused) slots in here.
+    refuseOtherAccounts(organisation, notification.accounts);
     const ignored: IgnoredItem[] = notification.ignored.map((item) => ({ amount: item.amount.value, currency: item.amount.currency, at: item.at, reason: item.reason }));
     const foreign = (currency: string, at: string, amount: string) => {
       if (currency === organisation.currency) return false;
@@ -206,6 +206,7 @@ export class PaymentsService {
     const incoming = notification.payments.filter((payment) => !foreign(payment.amount.currency, payment.at, payment.amount.value)).map(incomingOf);
     const reversals = notification.reversals.filter((reversal) => !foreign(reversal.amount.currency, reversal.at, reversal.amount.value));
     const accounts = notification.accounts.join(',');
+    const contentSha256 = createHash('sha256').update(xml).digest('hex');
 
     const outcome = await this.db.transaction(async (tx) => {
       const file = {
@@ -213,13 +214,14 @@ export class PaymentsService {
         organisationId: organisation.id,
         accounts,
         messageId: notification.messageId,
+        contentSha256,
         schema: notification.version,
         paymentCount: incoming.length,
         reversalCount: reversals.length,
         ignored,
         importedBy: actor,
       };
-      if (!(await recordPaymentFile(tx, file))) return { fileId: await paymentFileId(tx, organisation.id, accounts, notification.messageId), received: null, reversed: null };
+      if (!(await recordPaymentFile(tx, file))) return { fileId: await paymentFileId(tx, file), received: null, reversed: null };
       const received = await receive(tx, organisation, incoming, actor, file.id);
       const reversed: ReversalOutcome[] = [];
       for (const reversal of reversals) reversed.push(await reverse(tx, organisation, reversal, file.id, actor));
@@ -299,8 +301,23 @@ export class PaymentsService {
   async approveRefund(id: string, actor: string): Promise<RefundProposal> {
     const proposal = await this.db.transaction((tx) => approveRefundProposal(tx, id, actor));
     if (!proposal) throw new NotFoundException(`no refund proposal ${id}`);
+    if (proposal.status === 'withdrawn') throw conflict(`refund proposal ${id} was withdrawn`, 'id', 'withdrawn: the bank took the payment behind it back');
     return proposal;
   }
+}
+
+/**
+ * A bank file reports on receiving accounts (`Ntfctn/Acct`); money on an account that is not the
+ * organisation's is not its clients' payments, so the file is refused whole (400) before anything
+ * is recorded: imported under the wrong organisation, it would pay that organisation's invoices.
+ */
+function refuseOtherAccounts(organisation: Organisation, accounts: readonly string[]): void {
+  const field = 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Acct/Id';
+  if (accounts.length === 0) throw new DomainValidationError('missing: the file names no receiving account', field);
+  const others = accounts.filter((account) => !organisation.bankAccounts.includes(account));
+  if (others.length === 0) return;
+  const registered = organisation.bankAccounts.length > 0 ? `its accounts are ${organisation.bankAccounts.join(', ')}` : 'it has registered none (PUT /organisations/{id} with bankAccounts)';
+  throw new DomainValidationError(`${others.join(', ')} is not an account of organisation ${organisation.id} (${registered}): the file is for another account holder`, field);
 }
 
 /**
