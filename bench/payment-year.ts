@@ -53,10 +53,13 @@ export function bookedDay(day: { name: string; xml: string }, reference: (credit
       transactions++;
       if (!/<CdtDbtInd>CRDT<\/CdtDbtInd>/.test(inner)) return whole;
       const ref = reference(firstCredit + credits++);
-      if (ref === undefined) return whole;
+      if (ref === undefined || /<RmtInf>/.test(inner)) return whole;
       referenced++;
-      // RmtInf comes before RltdDts in the schema's order of TxDtls.
-      return `<TxDtls>${inner.replace(/<RltdDts>/, `<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf><RltdDts>`)}</TxDtls>`;
+      // RmtInf goes where the schema's order of TxDtls puts it: before the first element that
+      // follows it (RltdDts, …), else at the end.
+      const remittance = `<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf>`;
+      const next = /<(RltdDts|RltdPric|RltdQties|FinInstrmId|Tax|RtrInf|CorpActn|SfkpgAcct|CshDpst|CardTx|AddtlTxInf|SplmtryData)>/.exec(inner);
+      return `<TxDtls>${next ? inner.slice(0, next.index) + remittance + inner.slice(next.index) : inner + remittance}</TxDtls>`;
     });
   return { name: day.name, xml, credits, referenced, transactions };
 }
