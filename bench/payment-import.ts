@@ -144,13 +144,13 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     log(`imported in ${importSeconds.toFixed(1)} s: ${JSON.stringify(totals)}`);
 
-    // Every allocation reaches its invoice's lifecycle (or is settled as one whose lifecycle ended).
+    // Every allocation's signal in the outbox reaches its invoice's lifecycle (or is settled as one whose lifecycle ended).
     const data = new PgClient({ connectionString: db.url });
     await data.connect();
     await data.query('SET search_path TO invoicing, public');
     started = performance.now();
     await eventually(
-      async () => ((await data.query('SELECT count(*)::int AS n FROM payment_allocation WHERE signalled_at IS NULL')).rows[0] as { n: number }).n,
+      async () => ((await data.query('SELECT count(*)::int AS n FROM signal_outbox WHERE delivered_at IS NULL')).rows[0] as { n: number }).n,
       (n) => n === 0,
       TIMEOUT_MS,
       1000,

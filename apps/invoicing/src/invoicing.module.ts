@@ -7,6 +7,7 @@ import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { DeferralsModule } from './deferrals/deferrals.module';
 import { FeeReductionsModule } from './fee-reductions/fee-reductions.module';
 import { InvoicesModule } from './invoices/invoices.module';
+import { LIFECYCLE_OUTBOX } from './invoices/lifecycle-outbox';
 import { InvoicingActivities } from './lifecycle/lifecycle.activities';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
@@ -14,6 +15,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
 import { BankFilePayments1765000000000 } from './migrations/1765000000000-BankFilePayments';
 import { BankFileChecks1765000100000 } from './migrations/1765000100000-BankFileChecks';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -30,7 +32,16 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, BankFilePayments1765000000000, BankFileChecks1765000100000],
+          migrations: [
+            InitialInvoicing1764100000000,
+            Payments1764200000000,
+            RuleTables1764300000000,
+            BillingData1764400000000,
+            BillingRuns1764500000000,
+            SignalOutbox1764600000000,
+            BankFilePayments1765000000000,
+            BankFileChecks1765000100000,
+          ],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
         routesPredateScopes: true,
@@ -41,6 +52,7 @@ export class InvoicingModule {
       module: InvoicingModule,
       imports: [
         service,
+        LIFECYCLE_OUTBOX,
         OrganisationsModule,
         InvoicesModule,
         LifecycleModule,

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { paymentReferencesFor } from '@clientfees/domain';
 import { parseCamt054 } from '@clientfees/iso20022';
-import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
+import { invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role } from '@clientfees/contracts';
 import { allCamt054Fixtures, bookedCopy, camt054Fixture, fileTotals } from '@clientfees/iso20022/fixtures';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
@@ -83,7 +83,7 @@ describe('bank files from published samples, imported end to end', () => {
   };
   const invoice = async (id: string) => (await stack.service.request('GET', `/invoices/${id}`)).body as { state: string };
   const payment = async (id: string) => (await stack.service.request('GET', `/payments/${id}`)).body;
-  const lifecycle = (id: string) => stack.env.client.workflow.getHandle(`invoice-${id}`).query<InvoiceLifecycleStatus>('status');
+  const lifecycle = (id: string) => stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(id)).query(lifecycleStatusQuery);
 
   describe('the Finance Finland (FFFS) credit advice', () => {
     let body: ImportBody;

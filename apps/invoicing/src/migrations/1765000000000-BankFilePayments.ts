@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { paymentDeliveryKey } from '../payments/payment-delivery';
 
 /**
  * Bank files accounted for in full (issue 16): a file is known by its receiving accounts and
@@ -33,7 +34,7 @@ export class BankFilePayments1765000000000 implements MigrationInterface {
     await db.query(`CREATE INDEX payment_reversal_lookup ON payment (organisation_id, amount_cents, booking_date) WHERE source = 'camt054'`);
 
     // A reversal's undoing: a negative row naming the allocation it takes back, signalled to the
-    // invoice's lifecycle like any allocation.
+    // invoice's lifecycle like any allocation (through signal_outbox).
     await db.query(`ALTER TABLE payment_allocation ADD COLUMN reverses_allocation_id uuid UNIQUE REFERENCES payment_allocation(id)`);
     await db.query(`ALTER TABLE payment_allocation DROP CONSTRAINT payment_allocation_amount_cents_check`);
     await db.query(`ALTER TABLE payment_allocation ADD CONSTRAINT payment_allocation_sign CHECK ((reverses_allocation_id IS NULL AND amount_cents > 0) OR (reverses_allocation_id IS NOT NULL AND amount_cents < 0))`);
@@ -86,6 +87,7 @@ export class BankFilePayments1765000000000 implements MigrationInterface {
     await db.query('ALTER TABLE credit_balance DROP COLUMN reverses_credit_balance_id');
     await db.query('ALTER TABLE credit_balance ADD CONSTRAINT credit_balance_amount_cents_check CHECK (amount_cents > 0)');
     await db.query('ALTER TABLE credit_balance ADD CONSTRAINT credit_balance_payment_id_key UNIQUE (payment_id)');
+    await db.query(`DELETE FROM signal_outbox WHERE key IN (SELECT $1::text || id FROM payment_allocation WHERE reverses_allocation_id IS NOT NULL)`, [paymentDeliveryKey('')]);
     await db.query('DELETE FROM payment_allocation WHERE reverses_allocation_id IS NOT NULL');
     await db.query('DROP INDEX payment_allocation_once');
     await db.query('ALTER TABLE payment_allocation DROP CONSTRAINT payment_allocation_sign');

@@ -1,10 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type Currency, CURRENCIES, Money } from '@clientfees/domain';
+import type { OutboxDelivery } from '@clientfees/platform';
 import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentAllocation, type PaymentSource, type PaymentStatus } from './payment.queries';
 import { type CreditBalance, REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './credit-balance.queries';
 import { type PaymentReversal, REVERSAL_STATUSES, type ReversalStatus } from './payment-reversal.queries';
 
 const money = (cents: number, currency: Currency) => Money.ofMinor(cents, currency).toDecimalString();
+
+/** A reversal's row whose invoice lifecycle had ended: the signal cannot reopen it, a person must. */
+const REVERSAL_AFTER_LIFECYCLE = 'the invoice lifecycle had already ended when the bank took the payment back: a person reopens the invoice’s follow-up';
 
 export class PaymentAllocationView {
   @ApiProperty() id!: string;
@@ -17,7 +21,7 @@ export class PaymentAllocationView {
   signalledAt!: string | null;
   @ApiProperty({ nullable: true }) deliveryNote!: string | null;
 
-  static of(allocation: PaymentAllocation, currency: Currency): PaymentAllocationView {
+  static of(allocation: PaymentAllocation, currency: Currency, delivery: OutboxDelivery | undefined): PaymentAllocationView {
     return {
       id: allocation.id,
       invoiceId: allocation.invoiceId,
@@ -25,8 +29,8 @@ export class PaymentAllocationView {
       reversesAllocationId: allocation.reversesAllocationId,
       allocatedBy: allocation.allocatedBy,
       createdAt: allocation.createdAt.toISOString(),
-      signalledAt: allocation.signalledAt?.toISOString() ?? null,
-      deliveryNote: allocation.deliveryNote,
+      signalledAt: delivery?.deliveredAt?.toISOString() ?? null,
+      deliveryNote: delivery?.outcome === 'workflow-ended' && allocation.reversesAllocationId ? REVERSAL_AFTER_LIFECYCLE : (delivery?.note ?? null),
     };
   }
 }
@@ -42,6 +46,8 @@ export class PaymentCreditView {
 export interface PaymentDetails {
   payment: Payment;
   allocations: PaymentAllocation[];
+  /** The allocations' payment signals, by allocation id. */
+  deliveries: Map<string, OutboxDelivery>;
   credit: CreditBalance | null;
   refund: RefundProposal | null;
 }
@@ -76,7 +82,7 @@ export class PaymentView {
   @ApiProperty({ type: [PaymentAllocationView] }) allocations!: PaymentAllocationView[];
   @ApiProperty({ type: PaymentCreditView, nullable: true }) credit!: PaymentCreditView | null;
 
-  static of({ payment, allocations, credit, refund }: PaymentDetails): PaymentView {
+  static of({ payment, allocations, deliveries, credit, refund }: PaymentDetails): PaymentView {
     return {
       id: payment.id,
       organisationId: payment.organisationId,
@@ -99,7 +105,7 @@ export class PaymentView {
       status: payment.status,
       unmatchedReason: payment.unmatchedReason,
       createdAt: payment.createdAt.toISOString(),
-      allocations: allocations.map((allocation) => PaymentAllocationView.of(allocation, payment.currency)),
+      allocations: allocations.map((allocation) => PaymentAllocationView.of(allocation, payment.currency, deliveries.get(allocation.id))),
       credit:
         credit && refund
           ? {

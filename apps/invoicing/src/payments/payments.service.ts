@@ -9,6 +9,7 @@ import {
   type Currency,
   type DocumentMatch,
   DomainValidationError,
+  isClosedInvoiceState,
   Money,
   noReferenceReason,
   normalisePaymentReference,
@@ -24,9 +25,8 @@ import {
   seriesNumberOfReference,
 } from '@clientfees/domain';
 import { type Camt054Payment, type Camt054Reversal, parseCamt054 } from '@clientfees/iso20022';
-import { conflict, Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
+import { conflict, Database, SERVICE_LOGGER, SignalOutbox, Tx } from '@clientfees/platform';
 import { creditNotesByNumber, findInvoice, Invoice, lockInvoicesNamed } from '../invoices/invoice.queries';
-import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import type { Organisation } from '../organisations/organisation.queries';
 import {
@@ -61,7 +61,7 @@ import {
   refundProposalsOf,
   reverseCreditOfPayment,
 } from './credit-balance.queries';
-import { PaymentDelivery } from './payment-delivery';
+import { paymentDelivery, paymentDeliveryKey } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery, ReversalsQuery } from './payments.dto';
 import type { ImportSummaryView, PaymentDetails } from './payment.view';
 
@@ -124,14 +124,15 @@ interface ReversalOutcome {
 /**
  * Receives payments and puts them on invoices by what their remittance names. Everything a
  * payment or a reversal changes (the payment, its allocations, a credit balance, a refund
- * proposal) is written in one transaction; only then is the invoice's lifecycle signalled, so a
- * failed signal is retried and never lost.
+ * proposal) is written in one transaction together with the lifecycle signals in the signal
+ * outbox (ADR 0008); they are sent right after the commit, so a failed signal is retried and
+ * never lost.
  */
 @Injectable()
 export class PaymentsService {
   constructor(
     private readonly db: Database,
-    private readonly delivery: PaymentDelivery,
+    private readonly outbox: SignalOutbox,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -162,7 +163,7 @@ export class PaymentsService {
       repeatsExternalId: null,
     };
 
-    const [received] = await this.db.transaction((tx) => receive(tx, organisation, [incoming], actor, null));
+    const [received] = await this.db.transaction((tx) => receive(tx, this.outbox, organisation, [incoming], actor, null));
     if (received.paymentId === null) {
       const existing = await this.db.read((tx) => findPaymentByExternalId(tx, organisation.id, 'rest', incoming.externalId));
       if (!existing) throw new Error(`payment ${incoming.externalId} was recorded and is gone`);
@@ -180,7 +181,7 @@ export class PaymentsService {
       }
       return { details: await this.get(existing.id), created: false };
     }
-    await this.delivery.deliverSoon(received.allocationIds);
+    await this.outbox.deliverSoon(received.allocationIds.map(paymentDeliveryKey));
     this.logger.info({ paymentId: received.paymentId, organisationId: organisation.id, status: received.status }, 'payment recorded');
     return { details: await this.get(received.paymentId), created: true };
   }
@@ -222,9 +223,9 @@ export class PaymentsService {
         importedBy: actor,
       };
       if (!(await recordPaymentFile(tx, file))) return { fileId: await paymentFileId(tx, file), received: null, reversed: null };
-      const received = await receive(tx, organisation, incoming, actor, file.id);
+      const received = await receive(tx, this.outbox, organisation, incoming, actor, file.id);
       const reversed: ReversalOutcome[] = [];
-      for (const reversal of reversals) reversed.push(await reverse(tx, organisation, reversal, file.id, actor));
+      for (const reversal of reversals) reversed.push(await reverse(tx, this.outbox, organisation, reversal, file.id, actor));
       return { fileId: file.id, received, reversed };
     });
 
@@ -232,7 +233,7 @@ export class PaymentsService {
     const reversed =
       outcome.reversed ??
       reversals.map((reversal) => ({ externalId: reversal.externalId, amountCents: cents(reversal.amount), reversalId: null, status: 'duplicate' as const, reversesPaymentId: null, note: null, allocationIds: [] }));
-    await this.delivery.deliverSoon([...received.flatMap((r) => r.allocationIds), ...reversed.flatMap((r) => r.allocationIds)]);
+    await this.outbox.deliverSoon([...received.flatMap((r) => r.allocationIds), ...reversed.flatMap((r) => r.allocationIds)].map(paymentDeliveryKey));
     const summary = importSummary(outcome.fileId, notification.messageId, notification.version, notification.accounts, organisation.currency, received, reversed, ignored);
     const { payments: _p, reversals: _r, ignored: _i, ...counts } = summary;
     this.logger.info({ organisationId, ...counts }, outcome.received ? 'camt.054 message imported' : 'camt.054 message imported before; nothing changed');
@@ -256,9 +257,9 @@ export class PaymentsService {
       }
       const open = await openCents(tx, invoice);
       const plan = planRemittanceAllocation(payment.amountCents, [{ label: `invoice ${invoice.invoiceNumber}`, remittedCents: null, creditNoteCents: null, match: { kind: 'invoice', invoiceId: invoice.id, openCents: open } }]);
-      return applyPlan(tx, payment, plan, new Map([[invoice.id, invoice]]), actor);
+      return applyPlan(tx, this.outbox, payment, plan, new Map([[invoice.id, invoice]]), actor);
     });
-    await this.delivery.deliverSoon(allocated.allocationIds);
+    await this.outbox.deliverSoon(allocated.allocationIds.map(paymentDeliveryKey));
     this.logger.info({ paymentId, invoiceId, actor }, 'unmatched payment allocated by hand');
     return this.get(paymentId);
   }
@@ -267,12 +268,12 @@ export class PaymentsService {
     return this.db.read(async (tx) => {
       const payment = await findPayment(tx, id);
       if (!payment) throw new NotFoundException(`no payment ${id}`);
-      return (await details(tx, [payment]))[0];
+      return (await details(tx, this.outbox, [payment]))[0];
     });
   }
 
   list(query: ListPaymentsQuery): Promise<PaymentDetails[]> {
-    return this.db.read(async (tx) => details(tx, await listPayments(tx, query)));
+    return this.db.read(async (tx) => details(tx, this.outbox, await listPayments(tx, query)));
   }
 
   /** The organisation's bank reversals, oldest first; `unresolved` ones wait for a person. */
@@ -282,7 +283,7 @@ export class PaymentsService {
 
   /** The finance centre's queue, oldest first. */
   unmatched(organisationId: string): Promise<PaymentDetails[]> {
-    return this.db.read(async (tx) => details(tx, await unmatchedPayments(tx, organisationId)));
+    return this.db.read(async (tx) => details(tx, this.outbox, await unmatchedPayments(tx, organisationId)));
   }
 
   creditBalances(query: CreditBalanceQuery): Promise<{ credits: CreditBalance[]; refunds: RefundProposal[] }> {
@@ -325,7 +326,7 @@ function refuseOtherAccounts(organisation: Organisation, accounts: readonly stri
  * candidate invoices are locked first, in id order, so that concurrent imports touching the
  * same invoices queue instead of deadlocking, and an invoice's open amount cannot be taken twice.
  */
-async function receive(tx: Tx, organisation: Organisation, incoming: IncomingPayment[], actor: string, fileId: string | null): Promise<Received[]> {
+async function receive(tx: Tx, outbox: SignalOutbox, organisation: Organisation, incoming: IncomingPayment[], actor: string, fileId: string | null): Promise<Received[]> {
   const named = incoming.map((payment) => nameDocuments(payment, organisation.country));
   const references = [...new Set(named.flatMap((documents) => documents.flatMap((document) => (document.reference ? [document.reference] : []))))];
   const numbers = [...new Set(named.flatMap((documents) => documents.flatMap((document) => (document.number !== null ? [document.number] : []))))];
@@ -386,7 +387,8 @@ async function receive(tx: Tx, organisation: Organisation, incoming: IncomingPay
       for (const document of named[i]) documents.push({ ...document, match: await matchDocument(tx, document, payment.currency, { byReference, byNumber, creditNotes }, organisation.country) });
       plan = planRemittanceAllocation(payment.amountCents, documents);
     }
-    const applied = await applyPlan(tx, { id: paymentId, amountCents: payment.amountCents, currency: payment.currency }, plan, byId, SYSTEM_ACTOR);
+    const paidOn = payment.payerPaymentDate ?? payment.valueDate ?? payment.bookingDate;
+    const applied = await applyPlan(tx, outbox, { id: paymentId, amountCents: payment.amountCents, currency: payment.currency, paidOn }, plan, byId, SYSTEM_ACTOR);
     received.push({ externalId: payment.externalId, amountCents: payment.amountCents, paymentId, ...applied });
   }
   return received;
@@ -449,7 +451,8 @@ async function matchDocument(
 /** The changes a plan makes: allocations, a credit balance with its refund proposal, the payment's status. */
 async function applyPlan(
   tx: Tx,
-  payment: Pick<Payment, 'id' | 'amountCents' | 'currency'>,
+  outbox: SignalOutbox,
+  payment: Pick<Payment, 'id' | 'amountCents' | 'currency' | 'paidOn'>,
   plan: AllocationPlan,
   invoices: Map<string, Invoice>,
   actor: string,
@@ -462,6 +465,7 @@ async function applyPlan(
   for (const allocation of plan.allocations) {
     const id = randomUUID();
     await insertAllocation(tx, { id, paymentId: payment.id, invoiceId: allocation.invoiceId, amountCents: allocation.cents, allocatedBy: actor });
+    await outbox.enqueue(tx, paymentDelivery({ id, invoiceId: allocation.invoiceId, amountCents: allocation.cents }, payment));
     allocationIds.push(id);
   }
   if (plan.excess) {
@@ -490,7 +494,7 @@ async function applyPlan(
  * would not count the money anyway.
  */
 async function openCents(tx: Tx, invoice: Invoice): Promise<number> {
-  if (CLOSED_INVOICE_STATES.includes(invoice.state)) return 0;
+  if (isClosedInvoiceState(invoice.state)) return 0;
   const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
   return Math.max(0, invoice.totalCents - credited - allocated);
 }
@@ -501,7 +505,7 @@ async function openCents(tx: Tx, invoice: Invoice): Promise<number> {
  * like any allocation; the credit it left, with its refund proposal withdrawn). One it cannot
  * find is recorded `unresolved` with the reason, for a person.
  */
-async function reverse(tx: Tx, organisation: Organisation, reversal: Camt054Reversal, fileId: string, actor: string): Promise<ReversalOutcome> {
+async function reverse(tx: Tx, outbox: SignalOutbox, organisation: Organisation, reversal: Camt054Reversal, fileId: string, actor: string): Promise<ReversalOutcome> {
   const amountCents = cents(reversal.amount);
   const outcome = { externalId: reversal.externalId, amountCents };
   if (await findReversalByExternalId(tx, organisation.id, reversal.externalId)) return { ...outcome, reversalId: null, status: 'duplicate', reversesPaymentId: null, note: null, allocationIds: [] };
@@ -548,7 +552,7 @@ async function reverse(tx: Tx, organisation: Organisation, reversal: Camt054Reve
 
   async function record(payment: Payment | null, reason: string | null): Promise<ReversalOutcome> {
     const id = randomUUID();
-    const undone = payment ? await undo(tx, payment, actor) : { allocationIds: [], note: null };
+    const undone = payment ? await undo(tx, outbox, payment, actor) : { allocationIds: [], note: null };
     const note = reason ?? undone.note;
     const inserted = await insertReversal(tx, {
       id,
@@ -573,16 +577,17 @@ async function reverse(tx: Tx, organisation: Organisation, reversal: Camt054Reve
 }
 
 /** Undoes a payment's allocations and credit; says what a person must still do, if anything. */
-async function undo(tx: Tx, payment: Payment, actor: string): Promise<{ allocationIds: string[]; note: string | null }> {
+async function undo(tx: Tx, outbox: SignalOutbox, payment: Payment, actor: string): Promise<{ allocationIds: string[]; note: string | null }> {
   const notes: string[] = [];
   const allocationIds: string[] = [];
   for (const allocation of await allocationsOfPayments(tx, [payment.id])) {
     if (allocation.reversesAllocationId !== null) continue;
     const id = randomUUID();
     await insertAllocation(tx, { id, paymentId: payment.id, invoiceId: allocation.invoiceId, amountCents: -allocation.amountCents, allocatedBy: actor, reversesAllocationId: allocation.id });
+    await outbox.enqueue(tx, paymentDelivery({ id, invoiceId: allocation.invoiceId, amountCents: -allocation.amountCents, reversesAllocationId: allocation.id }, payment));
     allocationIds.push(id);
     const invoice = await findInvoice(tx, allocation.invoiceId);
-    if (invoice && CLOSED_INVOICE_STATES.includes(invoice.state)) {
+    if (invoice && isClosedInvoiceState(invoice.state)) {
       notes.push(`invoice ${invoice.invoiceNumber} was closed (${invoice.state}) before the money was taken back: its lifecycle has ended, so a person reopens its follow-up`);
     }
   }
@@ -668,8 +673,8 @@ function importSummary(
   };
 }
 
-/** Each payment with its allocations, and the credit and refund proposal its excess made. */
-async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
+/** Each payment with its allocations (and their signals), and the credit and refund proposal its excess made. */
+async function details(tx: Tx, outbox: SignalOutbox, payments: Payment[]): Promise<PaymentDetails[]> {
   if (payments.length === 0) return [];
   const ids = payments.map((payment) => payment.id);
   const [allocations, credits, refunds] = await Promise.all([
@@ -677,9 +682,15 @@ async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
     creditBalancesOfPayments(tx, ids),
     refundProposalsOf(tx, { paymentIds: ids }),
   ]);
+  const signals = await outbox.deliveries(tx, allocations.map((allocation) => paymentDeliveryKey(allocation.id)));
+  const deliveries = new Map(allocations.flatMap((allocation) => {
+    const delivery = signals.get(paymentDeliveryKey(allocation.id));
+    return delivery ? [[allocation.id, delivery] as const] : [];
+  }));
   return payments.map((payment) => ({
     payment,
     allocations: allocations.filter((allocation) => allocation.paymentId === payment.id),
+    deliveries,
     credit: credits.find((credit) => credit.paymentId === payment.id) ?? null,
     refund: refunds.find((refund) => refund.paymentId === payment.id) ?? null,
   }));
