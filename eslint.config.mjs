@@ -19,14 +19,16 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'] },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
+            // Readers of published file formats (ISO 20022): pure like the domain, which they use.
+            { sourceTag: 'scope:formats', onlyDependOnLibsWithTags: ['scope:domain', 'scope:formats'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform'] },
             // The worker process uses the platform's logging and the tests its helpers; workflow
             // code itself is held to @temporalio/workflow, contracts and domain by
             // no-restricted-imports below.
             { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing'] },
-            { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing', 'scope:workflows', 'scope:app'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing', 'scope:formats'] },
+            { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:platform', 'scope:testing', 'scope:workflows', 'scope:app', 'scope:formats'] },
           ],
         },
       ],
@@ -38,6 +40,16 @@ export default [
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*', 'fs', 'path', 'http', 'net'], message: 'libs/domain is pure: no framework or I/O imports.' },
+      ] }],
+    },
+  },
+  {
+    // File-format readers are pure too; only the fixtures helper reads files (tests, benchmark).
+    files: ['libs/iso20022/**/*.ts'],
+    ignores: ['libs/iso20022/src/fixtures.ts', 'libs/iso20022/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*', 'fs', 'path', 'http', 'net'], message: 'libs/iso20022 is pure: no framework or I/O imports.' },
       ] }],
     },
   },

@@ -14,6 +14,7 @@ Commands:
   token      mint a local access token for the REST APIs
   roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
+  camt054    read a bank's camt.054 payment notification without importing it
 
 Run "clientfees <command> --help" for a command's options.`;
 
@@ -60,6 +61,10 @@ const COMMANDS: Record<string, Command> = {
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,
     run: async (argv) => (await import('./commands/demo')).demoCommand(argv, process.env, Date.now()),
+  },
+  camt054: {
+    help: async () => (await import('./commands/camt054')).camt054Help,
+    run: async (argv) => (await import('./commands/camt054')).camt054Command(argv),
   },
 };
 

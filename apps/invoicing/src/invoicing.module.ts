@@ -21,6 +21,8 @@ import { FeeDecisionActivitiesProvider } from './billing-data/incomes/fee-decisi
 import { RuleTableCorrections1764900000000 } from './migrations/1764900000000-RuleTableCorrections';
 import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
 import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
+import { BankFilePayments1765000000000 } from './migrations/1765000000000-BankFilePayments';
+import { BankFileChecks1765000100000 } from './migrations/1765000100000-BankFileChecks';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -49,6 +51,8 @@ export class InvoicingModule {
             RuleTableCorrections1764900000000,
             WhatIfRuns1764900000002,
             IncomeFromFeeDecision1765100000002,
+            BankFilePayments1765000000000,
+            BankFileChecks1765000100000,
           ],
         },
         activities: [

@@ -11,6 +11,8 @@ export const FI_ORGANISATION = {
   timeZone: 'Europe/Helsinki',
   paymentTermDays: 14,
   dueDateBankingDays: 3,
+  /** The account the project's own camt.054 fixtures report on. */
+  bankAccounts: ['FI21 1234 5600 0007 85'],
 };
 
 export interface InvoicingStack {

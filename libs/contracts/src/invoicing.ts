@@ -121,6 +121,7 @@ export interface InvoicingActivities {
 export interface PaymentSignal {
   /** The bank's or registrar's id for this payment; a repeated id is ignored. */
   paymentId: string;
+  /** Negative when the bank took the payment back (a reversal, `<paymentId>:reversed`). */
   amountCents: number;
   paidOn: string;
 }

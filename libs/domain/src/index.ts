@@ -18,6 +18,7 @@ export * from './rent-contracts';
 export * from './billing';
 export * from './vouchers';
 export * from './incomes';
+export * from './payments';
 export * from './invoices/normalise-payment-reference';
 export * from './invoices/invoice-date';
 export * from './access';

@@ -272,6 +272,34 @@ export async function lockInvoicesByReference(tx: Tx, organisationId: string, re
   return rows.map(rowToInvoice);
 }
 
+/**
+ * The organisation's invoices a bank file's remittances name: by reference (national or RF form),
+ * by invoice number, or as the invoice of a credit note numbered so; locked in id order so that
+ * concurrent imports touching the same invoices queue, never deadlock.
+ */
+export async function lockInvoicesNamed(tx: Tx, organisationId: string, named: { references: readonly string[]; numbers: readonly number[] }): Promise<Invoice[]> {
+  if (named.references.length === 0 && named.numbers.length === 0) return [];
+  const rows = await tx.query<InvoiceRecord>(
+    `SELECT * FROM invoice
+      WHERE organisation_id = $1
+        AND (payment_reference = ANY($2::text[]) OR payment_reference_international = ANY($2::text[]) OR invoice_number = ANY($3::bigint[])
+             OR id IN (SELECT invoice_id FROM credit_note WHERE organisation_id = $1 AND credit_note_number = ANY($3::bigint[])))
+      ORDER BY id FOR UPDATE`,
+    [organisationId, [...named.references], [...named.numbers]],
+  );
+  return rows.map(rowToInvoice);
+}
+
+/** The organisation's credit notes with these numbers (the series invoices share), with their invoices. */
+export async function creditNotesByNumber(tx: Tx, organisationId: string, numbers: readonly number[]): Promise<Array<CreditNote & { invoiceId: string }>> {
+  if (numbers.length === 0) return [];
+  const rows = await tx.query<{ id: string; credit_note_number: number; invoice_id: string }>(
+    'SELECT id, credit_note_number, invoice_id FROM credit_note WHERE organisation_id = $1 AND credit_note_number = ANY($2::bigint[])',
+    [organisationId, [...numbers]],
+  );
+  return rows.map((row) => ({ id: row.id, creditNoteNumber: Number(row.credit_note_number), invoiceId: row.invoice_id }));
+}
+
 /** How many invoices a billing run has made, and their total. */
 export async function billingRunInvoiceTotals(tx: Tx, runId: string): Promise<{ count: number; totalCents: number }> {
   const [row] = await tx.query<{ n: number; cents: number }>(

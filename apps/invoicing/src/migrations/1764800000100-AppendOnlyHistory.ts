@@ -7,8 +7,9 @@ const APPEND_ONLY: Record<string, string[]> = {
   credit_note: [],
   fee_reduction_decision: [],
   payment_file: [],
-  // An unmatched payment is allocated later (status, invoice, reason); its amount, date, reference and payer never change.
-  payment: ['status', 'invoice_id', 'unmatched_reason'],
+  // An unmatched payment is allocated later (status, invoice, reason, the credit notes it settles);
+  // its amount, date, reference and payer never change.
+  payment: ['status', 'invoice_id', 'unmatched_reason', 'settled_credit_note_ids'],
   // The delivery of an allocation to the invoice's lifecycle is bookkeeping; the allocation itself is not.
   payment_allocation: ['signalled_at', 'delivery_attempts', 'delivery_note'],
 };

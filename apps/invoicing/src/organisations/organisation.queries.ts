@@ -37,6 +37,12 @@ export interface Organisation {
    * the fee decision's terms of payment; null when none is on record, and then no fee is charged.
    */
   reminderFeeBasis: string | null;
+  /**
+   * The accounts the organisation's clients pay into (IBAN, electronic format): a bank file for
+   * any other account is refused, so that money on another organisation's account never lands
+   * on this one's invoices.
+   */
+  bankAccounts: string[];
 }
 
 interface OrganisationRow {
@@ -56,6 +62,7 @@ interface OrganisationRow {
   reminder_due_days: number;
   reminder_fee_cents: number | null;
   reminder_fee_basis: string | null;
+  bank_accounts: string[];
 }
 
 function rowToOrganisation(row: OrganisationRow): Organisation {
@@ -76,6 +83,7 @@ function rowToOrganisation(row: OrganisationRow): Organisation {
     reminderDueDays: row.reminder_due_days,
     reminderFeeCents: row.reminder_fee_cents,
     reminderFeeBasis: row.reminder_fee_basis,
+    bankAccounts: row.bank_accounts,
   };
 }
 
@@ -94,8 +102,8 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
   await tx.query(
     `INSERT INTO organisation (id, name, country, currency, time_zone, payment_term_days, due_date_banking_days, deferral_officer_months,
                                deferral_supervisor_months, deferral_approval_reminder_banking_days, transfer_after_days_overdue,
-                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, reminder_fee_basis)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, reminder_fee_basis, bank_accounts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[])
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, country = EXCLUDED.country, currency = EXCLUDED.currency, time_zone = EXCLUDED.time_zone,
        payment_term_days = EXCLUDED.payment_term_days, due_date_banking_days = EXCLUDED.due_date_banking_days,
@@ -103,7 +111,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
        deferral_approval_reminder_banking_days = EXCLUDED.deferral_approval_reminder_banking_days,
        transfer_after_days_overdue = EXCLUDED.transfer_after_days_overdue, transfer_schedule_kind = EXCLUDED.transfer_schedule_kind,
        transfer_schedule_day = EXCLUDED.transfer_schedule_day, reminder_due_days = EXCLUDED.reminder_due_days,
-       reminder_fee_cents = EXCLUDED.reminder_fee_cents, reminder_fee_basis = EXCLUDED.reminder_fee_basis`,
+      reminder_fee_cents = EXCLUDED.reminder_fee_cents, reminder_fee_basis = EXCLUDED.reminder_fee_basis, bank_accounts = EXCLUDED.bank_accounts`,
     [
       o.id,
       o.name,
@@ -121,6 +129,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
       o.reminderDueDays,
       o.reminderFeeCents,
       o.reminderFeeBasis,
+      o.bankAccounts,
     ],
   );
 }

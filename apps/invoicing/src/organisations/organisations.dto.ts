@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -141,4 +143,15 @@ export class PutOrganisationDto {
   @IsString()
   @MaxLength(500)
   reminderFeeBasis?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['FI21 1234 5600 0007 85'],
+    description: 'The IBANs clients pay into. A camt.054 file for any other account is refused (400); none registered, every file is refused.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  bankAccounts?: string[];
 }

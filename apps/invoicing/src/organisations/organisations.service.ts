@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currencyOfCountry, DomainValidationError, isDomainValidationError, Money, transferSchedule } from '@clientfees/domain';
+import { currencyOfCountry, DomainValidationError, isDomainValidationError, Money, parseIban, transferSchedule } from '@clientfees/domain';
 import { Database } from '@clientfees/platform';
 import { listOrganisations, Organisation, upsertOrganisation } from './organisation.queries';
 import { organisationFromPath } from './organisation-lookup';
@@ -52,6 +52,7 @@ export class OrganisationsService {
       reminderDueDays: body.reminderDueDays,
       reminderFeeCents: body.reminderFee === undefined ? null : Money.parse(body.reminderFee, body.currency, 'reminderFee').minorUnits,
       reminderFeeBasis: body.reminderFeeBasis === undefined || body.reminderFeeBasis.trim() === '' ? null : body.reminderFeeBasis.trim(),
+      bankAccounts: [...new Set((body.bankAccounts ?? []).map((account, i) => parseIban(account, {}, `bankAccounts[${i}]`).value))],
     };
     try {
       termsOf(organisation); // refuses a fee above the legal cap, a Swedish fee without its basis or a too early transfer

@@ -1,7 +1,8 @@
 import type { Currency } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
-export const REFUND_PROPOSAL_STATUSES = ['proposed', 'approved'] as const;
+/** `withdrawn`: the payment behind the credit was reversed by the bank before anyone approved the refund. */
+export const REFUND_PROPOSAL_STATUSES = ['proposed', 'approved', 'withdrawn'] as const;
 export type RefundProposalStatus = (typeof REFUND_PROPOSAL_STATUSES)[number];
 
 /**
@@ -12,7 +13,9 @@ export interface CreditBalance {
   id: string;
   organisationId: string;
   clientNumber: string;
+  /** Negative for a reversal's row, which names the row it takes back. */
   amountCents: number;
+  reversesCreditBalanceId: string | null;
   currency: Currency;
   /** The payment the excess came from. */
   paymentId: string;
@@ -44,6 +47,7 @@ interface CreditBalanceRow {
   organisation_id: string;
   client_number: string;
   amount_cents: number;
+  reverses_credit_balance_id: string | null;
   currency: Currency;
   payment_id: string;
   invoice_id: string | null;
@@ -70,6 +74,7 @@ function rowToCredit(row: CreditBalanceRow): CreditBalance {
     organisationId: row.organisation_id,
     clientNumber: row.client_number,
     amountCents: row.amount_cents,
+    reversesCreditBalanceId: row.reverses_credit_balance_id,
     currency: row.currency,
     paymentId: row.payment_id,
     invoiceId: row.invoice_id,
@@ -117,6 +122,24 @@ export async function creditBalances(tx: Tx, query: { organisationId: string; cl
     [query.organisationId, query.clientNumber ?? null],
   );
   return rows.map(rowToCredit);
+}
+
+/**
+ * Takes back the credit a reversed payment left: a negative row naming it, and its refund
+ * proposal withdrawn. Answers the refund already approved (money may have gone back to the
+ * client: a person settles it), if any.
+ */
+export async function reverseCreditOfPayment(tx: Tx, paymentId: string, reversalRowId: string): Promise<{ approvedRefundId: string | null; cents: number }> {
+  const [credit] = await tx.query<CreditBalanceRow>('SELECT * FROM credit_balance WHERE payment_id = $1 AND reverses_credit_balance_id IS NULL FOR UPDATE', [paymentId]);
+  if (!credit) return { approvedRefundId: null, cents: 0 };
+  await tx.query(
+    `INSERT INTO credit_balance (id, organisation_id, client_number, amount_cents, currency, payment_id, invoice_id, reverses_credit_balance_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+    [reversalRowId, credit.organisation_id, credit.client_number, -credit.amount_cents, credit.currency, paymentId, credit.invoice_id, credit.id],
+  );
+  await tx.query(`UPDATE refund_proposal SET status = 'withdrawn' WHERE credit_balance_id = $1 AND status = 'proposed'`, [credit.id]);
+  const [approved] = await tx.query<{ id: string }>(`SELECT id FROM refund_proposal WHERE credit_balance_id = $1 AND status = 'approved'`, [credit.id]);
+  return { approvedRefundId: approved?.id ?? null, cents: credit.amount_cents };
 }
 
 export async function creditBalancesOfPayments(tx: Tx, paymentIds: readonly string[]): Promise<CreditBalance[]> {

@@ -3,13 +3,18 @@ import { type Currency, CURRENCIES, Money } from '@clientfees/domain';
 import type { OutboxDelivery } from '@clientfees/platform';
 import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentAllocation, type PaymentSource, type PaymentStatus } from './payment.queries';
 import { type CreditBalance, REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './credit-balance.queries';
+import { type PaymentReversal, REVERSAL_STATUSES, type ReversalStatus } from './payment-reversal.queries';
 
 const money = (cents: number, currency: Currency) => Money.ofMinor(cents, currency).toDecimalString();
+
+/** A reversal's row whose invoice lifecycle had ended: the signal cannot reopen it, a person must. */
+const REVERSAL_AFTER_LIFECYCLE = 'the invoice lifecycle had already ended when the bank took the payment back: a person reopens the invoice’s follow-up';
 
 export class PaymentAllocationView {
   @ApiProperty() id!: string;
   @ApiProperty() invoiceId!: string;
-  @ApiProperty({ example: '165.75' }) amount!: string;
+  @ApiProperty({ example: '165.75', description: 'Negative for a reversal’s row, which takes back the allocation it names.' }) amount!: string;
+  @ApiProperty({ nullable: true }) reversesAllocationId!: string | null;
   @ApiProperty({ example: 'system:payments', description: '`system:payments` when matched by reference, else who allocated it.' }) allocatedBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, description: 'When the invoice’s lifecycle workflow received the payment; null while delivery is pending.' })
@@ -21,10 +26,11 @@ export class PaymentAllocationView {
       id: allocation.id,
       invoiceId: allocation.invoiceId,
       amount: money(allocation.amountCents, currency),
+      reversesAllocationId: allocation.reversesAllocationId,
       allocatedBy: allocation.allocatedBy,
       createdAt: allocation.createdAt.toISOString(),
       signalledAt: delivery?.deliveredAt?.toISOString() ?? null,
-      deliveryNote: delivery?.note ?? null,
+      deliveryNote: delivery?.outcome === 'workflow-ended' && allocation.reversesAllocationId ? REVERSAL_AFTER_LIFECYCLE : (delivery?.note ?? null),
     };
   }
 }
@@ -50,15 +56,23 @@ export class PaymentView {
   @ApiProperty() id!: string;
   @ApiProperty() organisationId!: string;
   @ApiProperty({ enum: PAYMENT_SOURCES }) source!: PaymentSource;
-  @ApiProperty({ description: 'camt.054: the entry’s AcctSvcrRef (with #n for the n-th transaction of a batch entry); REST: the caller’s id.' })
+  @ApiProperty({
+    description:
+      'camt.054: `<receiving account>/<kind>:<id>` from the bank’s own references (acctsvcr, uetr, txid, e2e; derived from the content when it has none), `#n` for an id the file repeats; REST: the caller’s id.',
+  })
   externalId!: string;
+  @ApiProperty({ nullable: true, description: 'The receiving account the bank reported it on.' }) account!: string | null;
   @ApiProperty({ nullable: true, description: 'The camt.054 file that brought it.' }) fileId!: string | null;
   @ApiProperty({ example: '165.75' }) amount!: string;
   @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
   @ApiProperty({ example: '2026-11-24' }) bookingDate!: string;
   @ApiProperty({ example: '2026-11-24', nullable: true }) valueDate!: string | null;
-  @ApiProperty({ example: '2026-11-24', description: 'The day the payment counts from: the value date, else the booking date.' }) paidOn!: string;
-  @ApiProperty({ nullable: true, description: 'As the payer or bank gave it.' }) reference!: string | null;
+  @ApiProperty({ example: '2026-11-23', nullable: true, description: 'The day the payer paid (camt.054 AccptncDtTm), when the bank reports it.' }) payerPaymentDate!: string | null;
+  @ApiProperty({ example: '2026-11-24', description: 'The day the payment counts from (interest, payment plans): the payer’s date, else the value date, else the booking date.' })
+  paidOn!: string;
+  @ApiProperty({ nullable: true, description: 'The first reference as the payer or bank gave it.' }) reference!: string | null;
+  @ApiProperty({ type: [String], description: 'Every reference and referred document number of the remittance, in file order.' }) references!: string[];
+  @ApiProperty({ type: [String], description: 'Credit notes the payer deducted in this payment, settled against their invoices.' }) settledCreditNoteIds!: string[];
   @ApiProperty({ nullable: true, example: '1000000012' }) normalisedReference!: string | null;
   @ApiProperty({ nullable: true }) debtorName!: string | null;
   @ApiProperty({ nullable: true, description: 'The invoice it was matched or allocated to.' }) invoiceId!: string | null;
@@ -74,13 +88,17 @@ export class PaymentView {
       organisationId: payment.organisationId,
       source: payment.source,
       externalId: payment.externalId,
+      account: payment.account,
       fileId: payment.fileId,
       amount: money(payment.amountCents, payment.currency),
       currency: payment.currency,
       bookingDate: payment.bookingDate,
       valueDate: payment.valueDate,
+      payerPaymentDate: payment.payerPaymentDate,
       paidOn: payment.paidOn,
       reference: payment.reference,
+      references: payment.references,
+      settledCreditNoteIds: payment.settledCreditNoteIds,
       normalisedReference: payment.normalisedReference,
       debtorName: payment.debtorName,
       invoiceId: payment.invoiceId,
@@ -102,16 +120,82 @@ export class PaymentView {
   }
 }
 
+class ImportedPaymentView {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ example: '165.75' }) amount!: string;
+  @ApiProperty({ nullable: true, description: 'Null for a duplicate: recorded before.' }) paymentId!: string | null;
+  @ApiProperty({ enum: ['allocated', 'refund-proposed', 'unmatched', 'duplicate'] }) status!: string;
+  @ApiProperty({ nullable: true }) unmatchedReason!: string | null;
+}
+
+class ImportedReversalView {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ example: '40.00' }) amount!: string;
+  @ApiProperty({ nullable: true }) reversalId!: string | null;
+  @ApiProperty({ enum: ['applied', 'unresolved', 'duplicate'], description: '`applied`: the payment taken back was found and undone; `unresolved`: a person finds it.' })
+  status!: string;
+  @ApiProperty({ nullable: true }) reversesPaymentId!: string | null;
+  @ApiProperty({ nullable: true, description: 'Why it is unresolved, or what a person must still do.' }) note!: string | null;
+}
+
+class IgnoredItemView {
+  @ApiProperty({ example: '40.00' }) amount!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 'Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[2]/NtryDtls/TxDtls[3]' }) at!: string;
+  @ApiProperty({ example: 'A debit: money paid out of the account (a fee or an outgoing payment), not a client payment' }) reason!: string;
+}
+
 export class ImportSummaryView {
   @ApiProperty({ description: 'The recorded file; the same id again when the message was imported before.' }) fileId!: string;
   @ApiProperty({ example: 'NDEAFIHH-2026-11-24-000123' }) messageId!: string;
-  @ApiProperty({ description: 'Credit payments in the file (one per transaction of a batch entry).' }) entries!: number;
+  @ApiProperty({ example: 'camt.054.001.02' }) version!: string;
+  @ApiProperty({ type: [String], description: 'The receiving accounts the file reports on.' }) accounts!: string[];
   @ApiProperty({ description: 'Payments recorded now.' }) created!: number;
-  @ApiProperty({ description: 'Payments recorded before (same message, or the same entry in another file): left as they were.' }) duplicates!: number;
-  @ApiProperty({ description: 'New payments matched to an invoice (an overpayment counts here too).' }) allocated!: number;
+  @ApiProperty({ description: 'Payments recorded before (same message, or the same transaction in another file): left as they were.' }) duplicates!: number;
+  @ApiProperty({ description: 'New payments put on invoices (an overpayment counts here too).' }) allocated!: number;
   @ApiProperty({ description: 'New payments put in the unmatched queue.' }) unmatched!: number;
   @ApiProperty({ description: 'Cents put on clients’ credit balances by this import.' }) creditBalanceCents!: number;
-  @ApiProperty({ description: 'Entries that are not money received: debits, reversals, entries not yet booked.' }) ignoredEntries!: number;
+  @ApiProperty({ description: 'Reversals that found and undid the payment they take back.' }) reversalsApplied!: number;
+  @ApiProperty({ description: 'Reversals waiting for a person (GET /payments/reversals?status=unresolved).' }) reversalsUnresolved!: number;
+  @ApiProperty({ type: [ImportedPaymentView], description: 'Every money-received transaction of the file, in file order.' }) payments!: ImportedPaymentView[];
+  @ApiProperty({ type: [ImportedReversalView], description: 'Every reversal of the file, in file order.' }) reversals!: ImportedReversalView[];
+  @ApiProperty({ type: [IgnoredItemView], description: 'Everything else, with its amount and the reason it is not money received.' }) ignored!: IgnoredItemView[];
+}
+
+export class ReversalView {
+  @ApiProperty() id!: string;
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ nullable: true }) account!: string | null;
+  @ApiProperty({ example: '40.00' }) amount!: string;
+  @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
+  @ApiProperty() bookingDate!: string;
+  @ApiProperty({ type: [String] }) references!: string[];
+  @ApiProperty({ nullable: true, example: 'MD06: refund request by the payer' }) returnReason!: string | null;
+  @ApiProperty({ nullable: true }) reversesPaymentId!: string | null;
+  @ApiProperty({ nullable: true, enum: ['bank-reference', 'amount-reference-date'] }) foundBy!: string | null;
+  @ApiProperty({ enum: REVERSAL_STATUSES }) status!: ReversalStatus;
+  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty() fileId!: string;
+  @ApiProperty() createdAt!: string;
+
+  static of(reversal: PaymentReversal): ReversalView {
+    return {
+      id: reversal.id,
+      externalId: reversal.externalId,
+      account: reversal.account,
+      amount: money(reversal.amountCents, reversal.currency),
+      currency: reversal.currency,
+      bookingDate: reversal.bookingDate,
+      references: reversal.references,
+      returnReason: reversal.returnReason,
+      reversesPaymentId: reversal.reversesPaymentId,
+      foundBy: reversal.foundBy,
+      status: reversal.status,
+      note: reversal.note,
+      fileId: reversal.fileId,
+      createdAt: reversal.createdAt.toISOString(),
+    };
+  }
 }
 
 class CreditEntryView {

@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { PaymentsService } from './payments.service';
-import { AllocatePaymentDto, ListPaymentsQuery, OrganisationQuery, RecordPaymentDto } from './payments.dto';
-import { ImportSummaryView, PaymentView } from './payment.view';
+import { AllocatePaymentDto, ListPaymentsQuery, OrganisationQuery, RecordPaymentDto, ReversalsQuery } from './payments.dto';
+import { ImportSummaryView, PaymentView, ReversalView } from './payment.view';
 import { readXmlBody } from './xml-body';
 
 const READERS = ['finance-centre', 'client-fee-officer', 'billing-supervisor'] as const;
@@ -37,12 +37,16 @@ export class PaymentsController {
   @HttpCode(200)
   @Roles('finance-centre')
   @ApiConsumes('application/xml', 'text/xml')
-  @ApiBody({ description: 'An ISO 20022 camt.054 BankToCustomerDebitCreditNotification (001.02 to 001.08), at most 10 MB.', schema: { type: 'string' } })
+  @ApiBody({ description: 'An ISO 20022 camt.054 BankToCustomerDebitCreditNotification (camt.054.001.02 to .10), at most 10 MB.', schema: { type: 'string' } })
   @ApiOperation({
-    summary: 'Imports a camt.054 notification of incoming payments.',
+    summary: 'Imports a camt.054 notification for the organisation named in the query.',
     description:
-      'Each credited transaction becomes a payment, matched by its creditor reference. The file is recorded once by GrpHdr/MsgId: ' +
-      'importing it again reports every payment as a duplicate and changes nothing. Malformed XML or a missing element is a 400 naming it.',
+      'Every transaction ends as exactly one of: a payment (a credited, booked transaction in the organisation’s currency), put on the invoices its ' +
+      'remittance names (credit notes the payer deducted settled against their invoices; the rest to the unmatched queue with the reason); ' +
+      'a reversal (RvslInd, a returned or refunded payment), which finds and undoes the payment it takes back or waits for a person; or an ignored item ' +
+      'with its amount and reason (debits, entries not booked such as INFO, returned items, other currencies, zero amounts). ' +
+      'The file is recorded once per receiving accounts and GrpHdr/MsgId: importing it again changes nothing; a transaction seen before under the same ' +
+      'bank id is a duplicate. Malformed XML, a version other than .02 to .10 or a missing element is a 400 naming the element.',
   })
   @ApiOkResponse({ type: ImportSummaryView })
   async importCamt054(@Query() query: OrganisationQuery, @Req() request: Request, @CurrentUser() user: AccessClaims): Promise<ImportSummaryView> {
@@ -64,6 +68,15 @@ export class PaymentsController {
   @ApiOkResponse({ type: [PaymentView] })
   async unmatched(@Query() query: OrganisationQuery): Promise<PaymentView[]> {
     return (await this.payments.unmatched(query.organisationId)).map((details) => PaymentView.of(details));
+  }
+
+  // Declared before ':id' so that the path is not taken for an id.
+  @Get('reversals')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Bank reversals of payments, oldest first; `status=unresolved` is the queue of those whose original a person must find.' })
+  @ApiOkResponse({ type: [ReversalView] })
+  async reversals(@Query() query: ReversalsQuery): Promise<ReversalView[]> {
+    return (await this.payments.reversals(query)).map((reversal) => ReversalView.of(reversal));
   }
 
   @Get(':id')

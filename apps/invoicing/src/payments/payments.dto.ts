@@ -4,6 +4,7 @@ import { CURRENCIES, type Currency } from '@clientfees/domain';
 import { PageQuery } from '@clientfees/platform';
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment.queries';
 import { REFUND_PROPOSAL_STATUSES, type RefundProposalStatus } from './credit-balance.queries';
+import { REVERSAL_STATUSES, type ReversalStatus } from './payment-reversal.queries';
 
 export class RecordPaymentDto {
   @ApiProperty({ example: 'fi-demo' })
@@ -84,4 +85,11 @@ export class RefundProposalQuery extends OrganisationQuery {
   @IsOptional()
   @IsIn(REFUND_PROPOSAL_STATUSES)
   status?: RefundProposalStatus;
+}
+
+export class ReversalsQuery extends IntersectionType(OrganisationQuery, PageQuery) {
+  @ApiPropertyOptional({ enum: REVERSAL_STATUSES, description: '`unresolved`: the reversals waiting for a person to find the payment taken back. All when left out.' })
+  @IsOptional()
+  @IsIn(REVERSAL_STATUSES)
+  status?: ReversalStatus;
 }

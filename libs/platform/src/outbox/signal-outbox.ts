@@ -30,7 +30,11 @@ export interface SignalOutboxOptions {
   hasEnded?: (tx: Tx, workflowId: string) => Promise<boolean>;
   /** How often pending signals are retried; 30 s by default. */
   intervalMs?: number;
+  /** How many workflows are signalled at once; 8 by default. One workflow's signals go one at a time, in order. */
+  inFlight?: number;
 }
+
+const SIGNALS_IN_FLIGHT = 8;
 
 /** One signal to send: it names its workflow, and a key that makes a second enqueue of it a no-op. */
 export interface OutboxMessage<Args extends unknown[]> {
@@ -108,9 +112,20 @@ export class SignalOutbox implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async deliver(keys: readonly string[] | undefined, limit = 500): Promise<number> {
     const entries = await this.db.read((tx) => pendingOutboxEntries(tx, limit, keys));
+    // A few workflows at once (a bank file signals hundreds of invoices), each workflow's
+    // signals one at a time in order: two signals to one workflow arrive as they were written.
+    const byWorkflow = new Map<string, OutboxEntry[]>();
+    for (const entry of entries) byWorkflow.set(entry.workflowId, [...(byWorkflow.get(entry.workflowId) ?? []), entry]);
+    const queues = [...byWorkflow.values()];
     let settled = 0;
-    // One at a time, in order: two signals to one workflow arrive as they were written.
-    for (const entry of entries) if (await this.deliverOne(entry)) settled += 1;
+    let next = 0;
+    const lane = async () => {
+      while (next < queues.length) {
+        const queue = queues[next++];
+        for (const entry of queue) if (await this.deliverOne(entry)) settled += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.inFlight ?? SIGNALS_IN_FLIGHT, queues.length) }, lane));
     return settled;
   }
 

@@ -1,0 +1,5 @@
+export * from './remittance-allocation';
+export * from './message-reference';
+export * from './reversal-original';
+export * from './repeated-id';
+export * from './document-number';
