@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { AccessModule } from './access/access.module';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
@@ -29,13 +30,12 @@ export class CollectionModule {
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
         database: { entities: [], migrations: [InitialCollection1764200000000, AppendOnlyAgencyReports1764800000200] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
-        routesPredateScopes: true,
       },
       env,
     );
     return {
       module: CollectionModule,
-      imports: [service, AgencyModule.register(agencyTransport), RemindersModule, AgencyCasesModule],
+      imports: [service, AccessModule, AgencyModule.register(agencyTransport), RemindersModule, AgencyCasesModule],
       providers: [CollectionActivities],
     };
   }

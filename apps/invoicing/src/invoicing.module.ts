@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { AccessModule } from './access/access.module';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
@@ -32,7 +33,6 @@ export class InvoicingModule {
           migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, AppendOnlyHistory1764800000100],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
-        routesPredateScopes: true,
       },
       env,
     );
@@ -40,6 +40,7 @@ export class InvoicingModule {
       module: InvoicingModule,
       imports: [
         service,
+        AccessModule,
         OrganisationsModule,
         InvoicesModule,
         LifecycleModule,

@@ -352,7 +352,6 @@ describe('invoicing service with the Temporal dev server', () => {
     [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'x', amount: '12.345' }] }, 'rows.0.amount'],
     [{ ...invoiceBody('2017-07-25'), rows: [] }, 'rows'],
     [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'credit', amount: '-5.00' }] }, 'rows'],
-    [{ ...invoiceBody('2017-07-25'), organisationId: 'nowhere' }, 'organisationId'],
     [{ ...invoiceBody('2017-07-25'), clientNumber: '131052-308T' }, 'clientNumber'],
     [{ ...invoiceBody('2017-07-25'), surprise: true }, 'surprise'],
     [{ ...invoiceBody('2017-07-25'), recipient: { ...invoiceBody('x').recipient, kind: 'neighbour' } }, 'recipient.kind'],
@@ -362,6 +361,11 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(response.status).toBe(400);
     expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
     expect(JSON.stringify(response.body)).not.toContain('131052-308T');
+  });
+
+  it('does not issue an invoice for an organisation the caller does not act for: 404, as for one that does not exist', async () => {
+    const response = await stack.service.request('POST', '/invoices', { body: { ...invoiceBody('2017-07-25'), organisationId: 'nowhere' } });
+    expect(response.status).toBe(404);
   });
 
   it('refuses callers without a token or without a permitted role', async () => {

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnav
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { parseLocalDate } from '@clientfees/domain';
-import { AgencyStatusSignal, InvoiceLifecycleSignals, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { AccessClaims, AgencyStatusSignal, InvoiceLifecycleSignals, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { AgencyReport, applyReport, findReport, insertReportOnce, lockCase, markReportSignalled, SignalOutcome } from './agency-case.queries';
 import type { AgencyReportDto, AgencyReportReceipt } from './agency-cases.dto';
@@ -22,11 +22,13 @@ export class AgencyReportsService {
    * and signals then. Two deliveries racing may both signal; the lifecycle ignores a repeated
    * reportId, so the effect is once either way.
    */
-  async receive(dto: AgencyReportDto, receivedBy: string): Promise<AgencyReportReceipt> {
+  async receive(dto: AgencyReportDto, agency: AccessClaims): Promise<AgencyReportReceipt> {
+    const receivedBy = agency.sub;
     const reportedOn = parseLocalDate(dto.reportedOn, 'reportedOn');
     const { duplicate, report } = await this.db.transaction(async (tx) => {
       const agencyCase = await lockCase(tx, dto.caseId);
-      if (!agencyCase) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
+      // A case of an organisation the agency's token does not name is not found, as an unknown one (ADR 0004).
+      if (!agencyCase || !agency.organisations.includes(agencyCase.organisationId)) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
       if (agencyCase.invoiceId !== dto.invoiceId) {
         throw new BadRequestException({
           statusCode: 400,

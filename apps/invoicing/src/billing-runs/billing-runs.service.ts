@@ -45,8 +45,8 @@ export class BillingRunsService {
     const kind = input.kind ?? 'monthly';
     if (!PERIOD_PATTERN.test(input.period)) throw new DomainValidationError('must be a billing period YYYY-MM', 'period');
     const rule = await this.db.read((tx) => findSelectionRule(tx, input.selectionRuleId));
-    if (!rule) throw new DomainValidationError(`no selection rule ${input.selectionRuleId}`, 'selectionRuleId');
-    if (rule.organisationId !== input.organisationId) throw new DomainValidationError(`belongs to ${rule.organisationId}, not ${input.organisationId}`, 'selectionRuleId');
+    // Another organisation's selection reads as no selection at all: its owner is not told (ADR 0004).
+    if (!rule || rule.organisationId !== input.organisationId) throw new DomainValidationError(`no selection rule ${input.selectionRuleId} in ${input.organisationId}`, 'selectionRuleId');
     const id = randomUUID();
     try {
       await this.runs.create({ ...input, kind, startedBy: user.sub }, billingRunWorkflowId(id), input.period, 'selecting', id);
@@ -160,7 +160,8 @@ export class BillingRunsService {
   releaseForRemaking(invoiceId: string, reason: string, user: AccessClaims): Promise<{ clientId: string; period: string }> {
     return this.db.transaction(async (tx) => {
       const invoice = await findInvoice(tx, invoiceId, { lock: true });
-      if (!invoice) throw new NotFoundException(`no invoice ${invoiceId}`);
+      // The body names the invoice: one of an organisation the caller does not act for is not found (ADR 0004).
+      if (!invoice || !user.organisations.includes(invoice.organisationId)) throw new NotFoundException(`no invoice ${invoiceId}`);
       if (invoice.billingPeriod === null) throw new DomainValidationError('was not made by a billing run; make a new invoice by hand', 'invoiceId');
       if (invoice.state !== 'credited') throw conflict(`the invoice is ${invoice.state}: credit it in full before it is remade`, 'invoiceId', 'not credited in full');
       const clientId = await releasePeriodLock(tx, { organisationId: invoice.organisationId, period: invoice.billingPeriod, invoiceId });

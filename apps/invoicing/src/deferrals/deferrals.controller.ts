@@ -9,7 +9,7 @@ import {
   InvoiceLifecycleUpdates,
   PendingDeferral,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { LifecycleUpdates } from '../invoices/lifecycle-updates';
 import type { DeferralApproval } from './deferral-approval.queries';
 import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
@@ -30,7 +30,8 @@ export class DeferralsController {
 
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
-  @Roles('client-fee-officer', 'billing-supervisor')
+  @MayDo('deferral.grant')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Moves the due date within the caller’s own limit.',
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
@@ -41,14 +42,16 @@ export class DeferralsController {
 
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
-  @Roles('client-fee-officer')
+  @MayDo('deferral.request')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
     return this.update<PendingDeferral>(id, InvoiceLifecycleUpdates.requestDeferralApproval, { ...this.command(body, user), role: 'client-fee-officer' });
   }
 
   @Get('deferral-approvals')
-  @Roles('billing-supervisor', 'client-fee-officer')
+  @MayDo('deferral.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The billing supervisor’s inbox: deferrals waiting for a decision (or decided ones by status).' })
   inbox(@Query() query: InboxQuery): Promise<DeferralApproval[]> {
     return this.deferrals.inbox(query.organisationId, query.status);
@@ -56,7 +59,8 @@ export class DeferralsController {
 
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
-  @Roles('billing-supervisor')
+  @MayDo('deferral.decide')
+  @Scope.resource('deferral-approval', 'approvalId')
   @ApiOperation({ summary: 'The billing supervisor approves or denies a waiting deferral.' })
   async decide(
     @Param('approvalId', new ParseUUIDPipe()) approvalId: string,

@@ -6,7 +6,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DomainValidationError, isBefore, parseLocalDate } from '@clientfees/domain';
 import { AccessClaims, FeeReductionSignal, InvoiceLifecycleSignals, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { CurrentUser, Database, IsLocalDate, Roles, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { CurrentUser, Database, IsLocalDate, MayDo, Scope, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { openInvoicesOfClient } from '../invoices/invoice.queries';
 import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { organisationFromPath } from '../organisations/organisation-lookup';
@@ -53,7 +53,8 @@ export class FeeReductionsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('client-fee-officer')
+  @MayDo('fee-reduction.record')
+  @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Records a § 11 decision and holds back reminders and collection of the client’s open invoices until it ends.' })
   async record(@Body() body: FeeReductionDecisionDto, @CurrentUser() user: AccessClaims): Promise<{ decisionId: string; invoicesPaused: number }> {
     const validFrom = parseLocalDate(body.validFrom, 'validFrom');

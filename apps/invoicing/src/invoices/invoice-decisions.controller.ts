@@ -12,7 +12,7 @@ import {
   WaiverCommand,
   WriteOffCommand,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { LifecycleUpdates } from './lifecycle-updates';
 import { InvoicesService } from './invoices.service';
 
@@ -75,7 +75,8 @@ export class InvoiceDecisionsController {
 
   @Post('recall')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('invoice.recall')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
@@ -84,7 +85,8 @@ export class InvoiceDecisionsController {
 
   @Post('waiver')
   @HttpCode(200)
-  @Roles('result-area-director')
+  @MayDo('invoice.waive')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
@@ -93,7 +95,8 @@ export class InvoiceDecisionsController {
 
   @Post('write-off')
   @HttpCode(200)
-  @Roles('billing-supervisor', 'result-area-director')
+  @MayDo('invoice.write-off')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -114,7 +117,8 @@ export class InvoiceDecisionsController {
 
   @Post('payment-plan')
   @HttpCode(201)
-  @Roles('client-fee-officer', 'finance-centre')
+  @MayDo('payment-plan.make')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
   })
@@ -130,7 +134,8 @@ export class InvoiceDecisionsController {
 
   @Post('credit-notes')
   @HttpCode(201)
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('invoice.credit')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);

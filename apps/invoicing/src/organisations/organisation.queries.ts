@@ -77,8 +77,9 @@ export async function findOrganisation(tx: Tx, id: string): Promise<Organisation
   return row ? rowToOrganisation(row) : null;
 }
 
-export async function listOrganisations(tx: Tx): Promise<Organisation[]> {
-  return (await tx.query<OrganisationRow>('SELECT * FROM organisation ORDER BY id')).map(rowToOrganisation);
+/** The organisations among `ids` (the caller's), by id. */
+export async function listOrganisations(tx: Tx, ids: readonly string[]): Promise<Organisation[]> {
+  return (await tx.query<OrganisationRow>('SELECT * FROM organisation WHERE id = ANY($1) ORDER BY id', [ids])).map(rowToOrganisation);
 }
 
 /** Creates the organisation or replaces every setting of it. */

@@ -17,8 +17,9 @@ export class OrganisationsService {
     private readonly schedules: TransferRunSchedules,
   ) {}
 
-  list(): Promise<Organisation[]> {
-    return this.db.read((tx) => listOrganisations(tx));
+  /** The organisations the caller acts for. */
+  list(organisationIds: readonly string[]): Promise<Organisation[]> {
+    return this.db.read((tx) => listOrganisations(tx, organisationIds));
   }
 
   get(id: string): Promise<Organisation> {
