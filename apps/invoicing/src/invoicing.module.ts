@@ -16,6 +16,8 @@ import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
+import { JournalReviewAndFourEyes1764800000300 } from './migrations/1764800000300-JournalReviewAndFourEyes';
+import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800000400-OrganisationReceivingAccounts';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -30,7 +32,7 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, AppendOnlyHistory1764800000100],
+          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, AppendOnlyHistory1764800000100, JournalReviewAndFourEyes1764800000300, OrganisationReceivingAccounts1764800000400],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
       },

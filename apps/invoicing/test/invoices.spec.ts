@@ -121,8 +121,12 @@ describe('invoicing service with the Temporal dev server', () => {
 
     const byOfficer = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['client-fee-officer'], body: { approve: true } });
     expect(byOfficer.status).toBe(403);
+    // The person who asked does not decide, whatever role they hold (four eyes).
+    const ownRequest = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['billing-supervisor'], body: { approve: true, note: 'mine' } });
+    expect(ownRequest).toMatchObject({ status: 400, body: { message: 'test-user asked for it, so another person must decide it' } });
     const decided = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, {
       roles: ['billing-supervisor'],
+      sub: 'supervisor-sanna',
       body: { approve: true, note: 'medical certificate' },
     });
     expect(decided).toMatchObject({ status: 200, body: { outcome: 'granted', dueDate: '2027-10-19' } });
@@ -290,14 +294,17 @@ describe('invoicing service with the Temporal dev server', () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-25') });
     const id = created.body.id as string;
     await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
-    const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-15' } });
+    // Due in December 2026: the officer's plan ends within 3 months of it; a longer one is the billing supervisor's.
+    const tooLong = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 6, firstDueDate: '2027-01-10' } });
+    expect(tooLong).toMatchObject({ status: 400, body: { message: expect.stringMatching(/last instalment 2027-06-10 is beyond the client-fee officer's limit .* needs the billing supervisor's approval/) } });
+    const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-10' } });
     expect(planned.status).toBe(201);
     expect(planned.body.paymentPlan.instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([
-      ['2027-01-15', 5525],
-      ['2027-02-15', 5525],
-      ['2027-03-15', 5525],
+      ['2027-01-10', 5525],
+      ['2027-02-10', 5525],
+      ['2027-03-10', 5525],
     ]);
-    const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-15' } });
+    const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-10' } });
     expect(again.status).toBe(409);
     expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('in-payment-plan');
   });
@@ -377,6 +384,19 @@ describe('invoicing service with the Temporal dev server', () => {
   it('answers 404 for an unknown invoice and 400 for a malformed id', async () => {
     expect((await stack.service.request('GET', '/invoices/8f0c1f9e-2c8b-4a51-9a55-5a0f4c6f2b11')).status).toBe(404);
     expect((await stack.service.request('GET', '/invoices/not-a-uuid')).status).toBe(400);
+  });
+
+  it('records a § 11 decision once per reference, and refuses the reference for another client’s decision', async () => {
+    const decision = { organisationId: 'fi-demo', clientNumber: 'R-1', decisionReference: 'LU/2026/900', validFrom: '2026-12-01', validTo: '2027-02-28' };
+    const post = (body: Record<string, unknown>) => stack.service.request('POST', '/fee-reduction-decisions', { roles: ['client-fee-officer'], body });
+    const first = await post(decision);
+    expect(first.status).toBe(201);
+    // Posting it again delivers the same decision again.
+    expect((await post(decision)).body.decisionId).toBe(first.body.decisionId);
+    // The reference reused for another client, or another period, would pause invoices the decision never named.
+    const other = await post({ ...decision, clientNumber: 'R-2' });
+    expect(other).toMatchObject({ status: 409, body: { problems: [{ field: 'decisionReference', reason: 'already names another decision' }] } });
+    expect((await post({ ...decision, validTo: '2027-12-31' })).status).toBe(409);
   });
 
   it('publishes its OpenAPI description at /docs', async () => {

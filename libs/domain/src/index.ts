@@ -19,3 +19,4 @@ export * from './billing';
 export * from './invoices/normalise-payment-reference';
 export * from './access';
 export * from './credits';
+export * from './payments';

@@ -12,9 +12,11 @@ import {
 } from '@temporalio/workflow';
 import {
   addDays,
-  BILLING_SUPERVISOR,
+  approvalDecisionRefusal,
   CLIENT_FEE_OFFICER,
+  creditRefusal,
   decideDeferral,
+  decidePaymentPlanLimit,
   isDomainValidationError,
   isAfter,
   isOnOrAfter,
@@ -266,8 +268,14 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (decision) => {
-        if (decision.role !== BILLING_SUPERVISOR) refuse('only the billing supervisor decides a deferral longer than the officer’s limit');
-        if (!status.pendingDeferral) refuse('no deferral of this invoice is waiting for a decision', DeferralFailures.wrongState);
+        // The decision names the request it decides, and its requester does not decide it (four eyes).
+        const refusal = approvalDecisionRefusal({
+          pending: status.pendingDeferral,
+          approvalId: decision.approvalId,
+          decider: decision.actor,
+          roles: [decision.role],
+        });
+        if (refusal) refuse(refusal.reason, refusal.kind === 'state' ? DeferralFailures.wrongState : DeferralFailures.refused);
         validateCommon();
       },
     },
@@ -343,10 +351,18 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (command.role !== 'finance-centre' && command.role !== CLIENT_FEE_OFFICER) refuse(`role ${command.role} may not credit invoices`);
-        if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('a credit is a positive amount');
-        if (command.amountCents > openCents()) refuse(`the credit is more than the ${openCents()} cents still open`);
-        if (CLOSED.includes(status.state)) refuse(`an invoice that is ${status.state} cannot be credited`, DeferralFailures.wrongState);
+        // The whole open amount of a past-due invoice is a write-off or a waiver by another name:
+        // the billing supervisor's or the director's, on grounds from a fixed list.
+        const refusal = creditRefusal({
+          state: status.state,
+          roles: command.roles ?? [command.role],
+          amountCents: command.amountCents,
+          openCents: openCents(),
+          largeCreditThresholdCents: null,
+          grounds: command.grounds,
+          reason: command.reason,
+        });
+        if (refusal) refuse(refusal.reason, refusal.kind === 'state' ? DeferralFailures.wrongState : DeferralFailures.refused);
       },
     },
   );
@@ -374,15 +390,23 @@ export async function invoiceLifecycle(input: InvoiceLifecycleInput): Promise<In
     },
     {
       validator: (command) => {
-        if (command.role !== CLIENT_FEE_OFFICER && command.role !== 'finance-centre') refuse(`role ${command.role} may not make payment plans`);
         if (!PLANNABLE.includes(status.state)) refuse(`an invoice that is ${status.state} cannot get a payment plan here`, DeferralFailures.wrongState);
         if (status.paymentPlan) refuse('the invoice already has a payment plan', DeferralFailures.wrongState);
+        let instalments: PlannedInstalment[] = [];
         try {
-          planFor(command);
+          instalments = planFor(command);
         } catch (error) {
           if (isDomainValidationError(error)) refuse(error.message);
           throw error;
         }
+        // A plan defers all but its first part: bounded by the role's deferral limit from the original due date.
+        const limit = decidePaymentPlanLimit({
+          originalDueDate: status.originalDueDate ?? status.dueDate!,
+          instalmentDueDates: instalments.map((instalment) => instalment.dueDate),
+          role: command.role,
+          limits: terms?.deferralLimits,
+        });
+        if (limit.outcome !== 'granted') refuse(limit.reason);
       },
     },
   );

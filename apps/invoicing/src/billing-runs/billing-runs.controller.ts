@@ -79,7 +79,7 @@ export class BillingRunsController {
   @MayDo('billing-run.read')
   @Scope.resource('billing-run')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The journal (invoices and reported services) as CSV; reviewing it is required before approval.' })
+  @ApiOperation({ summary: 'The journal (invoices and reported services) as CSV. Reading it does not review it: POST …/journal-review does.' })
   async journalCsv(@Param('id', new ParseUUIDPipe()) id: string) {
     const journal = await this.runs.journal(id, new Date().toISOString());
     return new StreamableFile(Buffer.from(renderJournalCsv(journal), 'utf8'), { disposition: `attachment; filename="journal-${journal.run.period}-${id}.csv"` });
@@ -89,10 +89,22 @@ export class BillingRunsController {
   @MayDo('billing-run.read')
   @Scope.resource('billing-run')
   @Header('Content-Type', 'application/pdf')
-  @ApiOperation({ summary: 'The journal as PDF; reviewing it is required before approval.' })
+  @ApiOperation({ summary: 'The journal as PDF. Reading it does not review it: POST …/journal-review does.' })
   async journalPdf(@Param('id', new ParseUUIDPipe()) id: string) {
     const journal = await this.runs.journal(id, new Date().toISOString());
     return new StreamableFile(renderJournalPdf(journal, { compress: true }), { disposition: `attachment; filename="journal-${journal.run.period}-${id}.pdf"` });
+  }
+
+  @Post('billing-runs/:id/journal-review')
+  @HttpCode(200)
+  @MayDo('billing-run.review-journal')
+  @Scope.resource('billing-run')
+  @ApiOperation({
+    summary: 'Records that the caller reviewed the journal of the run’s current calculation (required before approval).',
+    description: 'An explicit act, recorded with its reviewer and time; downloading the journal does not review it. A recalculation afterwards needs a new review. 409 unless the run awaits approval.',
+  })
+  reviewJournal(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AccessClaims) {
+    return this.runs.reviewJournal(id, user);
   }
 
   @Post('billing-runs/:id/approve')
@@ -101,7 +113,9 @@ export class BillingRunsController {
   @Scope.resource('billing-run')
   @ApiOperation({
     summary: 'Approves the run: the period is locked and the invoices are created.',
-    description: 'Refused (409) while any client is not calculated or in error, or when the journal of the current calculation has not been reviewed.',
+    description:
+      'Refused (409) while any client is not calculated or in error, or when the journal of the current calculation has not been reviewed (POST …/journal-review). ' +
+      'Refused (400) to the person who started the run or last recalculated it: another person approves (four eyes).',
   })
   approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AccessClaims) {
     return this.runs.approve(id, approverRole(user), user);

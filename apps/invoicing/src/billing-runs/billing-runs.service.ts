@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainValidationError, Money } from '@clientfees/domain';
+import { DomainValidationError, Money, secondPersonRefusal } from '@clientfees/domain';
 import { AccessClaims, BillingRunFailures, BillingRunInput, BillingRunKind, BillingRunStatus, BillingRunUpdates, billingRunWorkflowId, TaskQueues } from '@clientfees/contracts';
 import { conflict, Database, isUniqueViolation, TEMPORAL_CLIENT, Tx } from '@clientfees/platform';
 import { PERIOD_PATTERN } from '../billing-data/billing-period';
@@ -19,7 +19,8 @@ import {
   releasePeriodLock,
   runClientCounts,
   runClients,
-  setJournalChecksum,
+  markJournalReviewed,
+  markRecalculatedBy,
 } from './billing-run.queries';
 import { runAndOrganisation, BillingRunSteps } from './billing-run-steps';
 import { BillingRunView, billingRunView, RunClientView, runClientView } from './billing-run.view';
@@ -93,17 +94,39 @@ export class BillingRunsService {
     });
   }
 
-  recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
+  async recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
+    // Whoever changes what the run bills is, like its starter, not the one who approves it.
+    await this.db.transaction((tx) => markRecalculatedBy(tx, runId, user.sub));
     return this.update(runId, BillingRunUpdates.recalculate, { clientId, actor: user.sub }, 'clientId');
   }
 
+  /**
+   * The journal review (seed 002: the journal is always reviewed before approval) is an explicit
+   * act recorded with its reviewer, for the calculation as it stands; reading the journal is not.
+   */
+  reviewJournal(runId: string, user: AccessClaims): Promise<BillingRunView> {
+    return this.db
+      .transaction(async (tx) => {
+        const { run } = await runAndOrganisation(tx, runId);
+        if (run.state !== 'awaiting-approval') throw conflict(`the run is ${run.state}: only a run awaiting approval has a journal to review`, 'state', run.state);
+        await markJournalReviewed(tx, runId, await calculationChecksum(tx, runId), user.sub);
+      })
+      .then(() => this.view(runId));
+  }
+
   async approve(runId: string, role: string, user: AccessClaims): Promise<BillingRunStatus> {
-    const reviewed = await this.db.read(async (tx) => {
+    const { reviewed, run } = await this.db.read(async (tx) => {
       const { run } = await runAndOrganisation(tx, runId);
-      return run.state !== 'awaiting-approval' || run.journalChecksum === (await calculationChecksum(tx, runId));
+      return { run, reviewed: run.state !== 'awaiting-approval' || run.journalChecksum === (await calculationChecksum(tx, runId)) };
     });
+    // Four eyes: not the person who started the run or last recalculated it (a scheduled run's starter is the system).
+    const own = secondPersonRefusal(user.sub, 'approve it', [
+      { actor: run.startedBy, act: 'started the billing run' },
+      { actor: run.lastRecalculatedBy, act: 'last recalculated it' },
+    ]);
+    if (own) throw new DomainValidationError(own, 'approver');
     // Seed 002: the journal is always reviewed before approval — the one of this calculation.
-    if (!reviewed) throw conflict('review the journal of the current calculation (journal.csv or journal.pdf) before approving', 'journal', 'not reviewed since the last calculation');
+    if (!reviewed) throw conflict('review the journal of the current calculation (POST /billing-runs/{id}/journal-review) before approving', 'journal', 'not reviewed since the last calculation');
     return this.update(runId, BillingRunUpdates.approve, { actor: user.sub, role }, 'role');
   }
 
@@ -111,11 +134,10 @@ export class BillingRunsService {
     return this.update(runId, BillingRunUpdates.cancel, { actor: user.sub, reason }, 'state');
   }
 
-  /** Marks the journal of the current calculation as reviewed; returns what to render. */
+  /** What to render of the journal of the current calculation; reading it does not review it. */
   journal(runId: string, generatedAt: string): Promise<Journal> {
-    return this.db.transaction(async (tx) => {
+    return this.db.read(async (tx) => {
       const { run, organisation } = await runAndOrganisation(tx, runId);
-      await setJournalChecksum(tx, runId, await calculationChecksum(tx, runId));
       const selection = await findSelectionRule(tx, run.selectionRuleId);
       const clients = await journalClients(tx, runId);
       const services = await journalServices(tx, run);

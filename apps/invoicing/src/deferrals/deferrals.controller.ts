@@ -68,7 +68,7 @@ export class DeferralsController {
     @CurrentUser() user: AccessClaims,
   ): Promise<DeferralResult> {
     const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
-    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: 'billing-supervisor' };
+    const decision: DeferralApprovalDecision = { approvalId, approve: body.approve, note: body.note, actor: user.sub, role: 'billing-supervisor' };
     return this.update<DeferralResult>(invoiceId, InvoiceLifecycleUpdates.decideDeferralApproval, decision);
   }
 

@@ -6,7 +6,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DomainValidationError, isBefore, parseLocalDate } from '@clientfees/domain';
 import { AccessClaims, FeeReductionSignal, InvoiceLifecycleSignals, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { CurrentUser, Database, IsLocalDate, MayDo, Scope, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { conflict, CurrentUser, Database, IsLocalDate, MayDo, Scope, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { openInvoicesOfClient } from '../invoices/invoice.queries';
 import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { organisationFromPath } from '../organisations/organisation-lookup';
@@ -71,6 +71,10 @@ export class FeeReductionsController {
         validTo,
         decidedBy: user.sub,
       });
+      // Posting the same decision again delivers it again; a reference already naming another client's or another period's decision is refused.
+      if (decision.clientNumber !== body.clientNumber || decision.validFrom !== validFrom || decision.validTo !== validTo) {
+        throw conflict(`decision ${body.decisionReference} is already recorded for another client or period`, 'decisionReference', 'already names another decision');
+      }
       const client = { organisationId: body.organisationId, clientNumber: body.clientNumber, invoicedUntil: decision.validTo, closedStates: CLOSED_INVOICE_STATES };
       return { decision, invoices: await openInvoicesOfClient(tx, client) };
     });

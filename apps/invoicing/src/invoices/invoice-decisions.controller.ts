@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
+import { ApiConflictResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { actingRole, LARGE_CREDIT_GROUNDS, LargeCreditGround, Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
@@ -49,6 +49,14 @@ class CreditDto extends ReasonDto {
   @IsString()
   @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
   amount!: string;
+
+  @ApiPropertyOptional({
+    enum: LARGE_CREDIT_GROUNDS,
+    description: 'Required for a large credit (the whole open amount of an overdue, reminded or at-agency invoice), which only the billing supervisor or the result-area director makes.',
+  })
+  @IsOptional()
+  @IsIn(LARGE_CREDIT_GROUNDS, { message: `grounds must be one of ${LARGE_CREDIT_GROUNDS.join(', ')}` })
+  grounds?: LargeCreditGround;
 }
 
 class PaymentPlanDto {
@@ -121,13 +129,17 @@ export class InvoiceDecisionsController {
   @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
+    description:
+      'Bounded like a deferral: the last instalment at most 3 months (the client-fee officer) or 12 months (the billing supervisor) after the original due date, ' +
+      'or the organisation’s lower limits. Beyond the officer’s limit the billing supervisor makes the plan; the refusal (400) says so.',
   })
   paymentPlan(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PaymentPlanDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: PaymentPlanCommand = {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: user.roles.includes('client-fee-officer') ? 'client-fee-officer' : 'finance-centre',
+      // The most senior role that may plan: the billing supervisor plans within the supervisor's limit.
+      role: actingRole(user.roles, 'payment-plan.make') ?? user.roles[0],
     };
     return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
   }
@@ -136,14 +148,21 @@ export class InvoiceDecisionsController {
   @HttpCode(201)
   @MayDo('invoice.credit')
   @Scope.resource('invoice')
-  @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
+  @ApiOperation({
+    summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.',
+    description:
+      'Crediting the whole open amount of an overdue, reminded or at-agency invoice is a large credit: only the billing supervisor or the result-area director, ' +
+      'with grounds from the fixed list (400 otherwise, naming who decides).',
+  })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
     const command: CreditCommand = {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: user.roles.includes('finance-centre') ? 'finance-centre' : 'client-fee-officer',
+      role: actingRole(user.roles, 'invoice.credit') ?? user.roles[0],
+      roles: [...user.roles],
+      grounds: body.grounds,
     };
     return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
   }

@@ -30,7 +30,7 @@ export class OrganisationsController {
   @MayDo('organisation.configure')
   @Scope.organisationFromParam('id')
   @ApiOperation({ summary: 'Creates or replaces an organisation and its payment terms.' })
-  put(@Param('id') id: string, @Body() body: PutOrganisationDto): Promise<Organisation> {
-    return this.organisations.put(id, body);
+  put(@Param('id') id: string, @Body() body: PutOrganisationDto, @CurrentUser() user: AccessClaims): Promise<Organisation> {
+    return this.organisations.put(id, body, user.sub);
   }
 }

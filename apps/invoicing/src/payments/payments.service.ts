@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type Currency, DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
+import { type Currency, DomainValidationError, Money, normalisePaymentReference, parseLocalDate, secondPersonRefusal } from '@clientfees/domain';
 import { conflict, Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
 import { findInvoice, Invoice, lockInvoicesByReference } from '../invoices/invoice.queries';
 import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
@@ -24,6 +24,7 @@ import {
 } from './payment.queries';
 import {
   approveRefundProposal,
+  refundPreparers,
   CreditBalance,
   creditBalances,
   creditBalancesOfPayments,
@@ -215,8 +216,18 @@ export class PaymentsService {
   }
 
   /** Approving twice keeps the first approval: the decision is recorded, no money moves here. */
+  /** Four eyes: the refund is approved by another person than the one who recorded or allocated the payment. */
   async approveRefund(id: string, actor: string): Promise<RefundProposal> {
-    const proposal = await this.db.transaction((tx) => approveRefundProposal(tx, id, actor));
+    const proposal = await this.db.transaction(async (tx) => {
+      const preparers = await refundPreparers(tx, id);
+      if (!preparers) return null;
+      const own = secondPersonRefusal(actor, 'approve the refund', [
+        { actor: preparers.recordedBy, act: 'recorded the payment' },
+        ...preparers.allocatedBy.map((allocator) => ({ actor: allocator, act: 'allocated it' })),
+      ]);
+      if (own) throw new DomainValidationError(own, 'approver');
+      return approveRefundProposal(tx, id, actor);
+    });
     if (!proposal) throw new NotFoundException(`no refund proposal ${id}`);
     return proposal;
   }
