@@ -294,6 +294,9 @@ describe('invoicing service with the Temporal dev server', () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-25') });
     const id = created.body.id as string;
     await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
+    const badDate = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '15.1.2027' } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.problems).toEqual([{ field: 'firstDueDate', reason: 'firstDueDate must be a date YYYY-MM-DD' }]);
     // Due in December 2026: the officer's plan ends within 3 months of it; a longer one is the billing supervisor's.
     const tooLong = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 6, firstDueDate: '2027-01-10' } });
     expect(tooLong).toMatchObject({ status: 400, body: { message: expect.stringMatching(/last instalment 2027-06-10 is beyond the client-fee officer's limit .* needs the billing supervisor's approval/) } });

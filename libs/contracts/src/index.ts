@@ -7,3 +7,4 @@ export * from './collection';
 export * from './billing';
 export * from './deaths';
 export * from './activities';
+export * from './agency-api';
