@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { agencyStatusSignal, COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platform';
 import { AccessModule } from './access/access.module';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
 import { CollectionActivities } from './collection.activities';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 import { AppendOnlyAgencyReports1764800000200 } from './migrations/1764800000200-AppendOnlyAgencyReports';
 import { RemindersModule } from './reminders/reminders.module';
 
@@ -28,14 +29,22 @@ export class CollectionModule {
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000, AppendOnlyAgencyReports1764800000200] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, AppendOnlyAgencyReports1764800000200] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
       },
       env,
     );
     return {
       module: CollectionModule,
-      imports: [service, AccessModule, AgencyModule.register(agencyTransport), RemindersModule, AgencyCasesModule],
+      imports: [
+        service,
+        AccessModule,
+        // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
+        SignalOutbox.register({ signals: [agencyStatusSignal] }),
+        AgencyModule.register(agencyTransport),
+        RemindersModule,
+        AgencyCasesModule,
+      ],
       providers: [CollectionActivities],
     };
   }

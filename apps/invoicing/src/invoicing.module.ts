@@ -8,6 +8,7 @@ import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { DeferralsModule } from './deferrals/deferrals.module';
 import { FeeReductionsModule } from './fee-reductions/fee-reductions.module';
 import { InvoicesModule } from './invoices/invoices.module';
+import { LIFECYCLE_OUTBOX } from './invoices/lifecycle-outbox';
 import { InvoicingActivities } from './lifecycle/lifecycle.activities';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
@@ -15,6 +16,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
 import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
 import { JournalReviewAndFourEyes1764800000300 } from './migrations/1764800000300-JournalReviewAndFourEyes';
 import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800000400-OrganisationReceivingAccounts';
@@ -32,7 +34,17 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, AppendOnlyHistory1764800000100, JournalReviewAndFourEyes1764800000300, OrganisationReceivingAccounts1764800000400],
+          migrations: [
+            InitialInvoicing1764100000000,
+            Payments1764200000000,
+            RuleTables1764300000000,
+            BillingData1764400000000,
+            BillingRuns1764500000000,
+            SignalOutbox1764600000000,
+            AppendOnlyHistory1764800000100,
+            JournalReviewAndFourEyes1764800000300,
+            OrganisationReceivingAccounts1764800000400,
+          ],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
       },
@@ -43,6 +55,7 @@ export class InvoicingModule {
       imports: [
         service,
         AccessModule,
+        LIFECYCLE_OUTBOX,
         OrganisationsModule,
         InvoicesModule,
         LifecycleModule,

@@ -1,18 +1,21 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { actingRole, Money, RESULT_AREA_DIRECTOR } from '@clientfees/domain';
+import { actingRole, Money } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
+  creditInvoiceUpdate,
   InvoiceLifecycleStatus,
-  InvoiceLifecycleUpdates,
   PaymentPlanCommand,
+  paymentPlanUpdate,
   RecallCommand,
+  recallUpdate,
   WaiverCommand,
+  waiveCollectionUpdate,
   WriteOffCommand,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
-import { LifecycleUpdates } from './lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
 import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
 
@@ -21,7 +24,7 @@ import { InvoicesService } from './invoices.service';
 @Controller('invoices/:id')
 export class InvoiceDecisionsController {
   constructor(
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
     private readonly invoices: InvoicesService,
   ) {}
 
@@ -32,7 +35,7 @@ export class InvoiceDecisionsController {
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.recall, command, 'state');
+    return this.lifecycles.decide(id, recallUpdate, command, 'state');
   }
 
   @Post('waiver')
@@ -41,8 +44,8 @@ export class InvoiceDecisionsController {
   @Scope.resource('invoice')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
-    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
+    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
   }
 
   @Post('write-off')
@@ -62,9 +65,9 @@ export class InvoiceDecisionsController {
       grounds: body.grounds,
       note: body.note,
       actor: user.sub,
-      role: user.roles.includes(RESULT_AREA_DIRECTOR) ? RESULT_AREA_DIRECTOR : 'billing-supervisor',
+      role: actingRole(user.roles, 'invoice.write-off') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.writeOff, command, { rule: 'grounds', state: 'state' });
+    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')
@@ -85,7 +88,7 @@ export class InvoiceDecisionsController {
       // The most senior role that may plan: the billing supervisor plans within the supervisor's limit.
       role: actingRole(user.roles, 'payment-plan.make') ?? user.roles[0],
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
+    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
   }
 
   @Post('credit-notes')
@@ -108,6 +111,6 @@ export class InvoiceDecisionsController {
       roles: [...user.roles],
       grounds: body.grounds,
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
+    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
   }
 }
