@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     const [{ expected }] = (await data.query(`SELECT count(*)::int AS expected FROM billing_run_client WHERE run_id = $1 AND status = 'calculated' AND total_cents > 0`, [run.id]))
       .rows as Array<{ expected: number }>;
     started = performance.now();
-    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    // Another supervisor reviews the journal and approves (four eyes).
+    await call('POST', `/billing-runs/${run.id}/journal-review`, ['billing-supervisor'], undefined, { sub: 'bench-approver' });
+    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, { sub: 'bench-approver' });
     await eventually(
       async () => ((await data.query('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id])).rows[0] as { n: number }).n,
       (n) => n === expected,

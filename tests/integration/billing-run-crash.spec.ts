@@ -37,8 +37,9 @@ describe('crash in the middle of a billing run', () => {
     const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 120000);
     expect(calculated.counts).toMatchObject({ total: CLIENTS, error: 0 });
     const expected = await count(`SELECT count(*)::int AS n FROM billing_run_client WHERE run_id = $1 AND total_cents > 0`, [run.id]);
-    await call('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor']);
-    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    // Another supervisor reviews the journal and approves (four eyes).
+    await call('POST', `/billing-runs/${run.id}/journal-review`, ['billing-supervisor'], undefined, { sub: 'supervisor-sanna' });
+    await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, { sub: 'supervisor-sanna' });
 
     // Both die as soon as the first invoices are in, while the other batches are in flight.
     await eventually(() => count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id]), (n) => n > 0, 60000);

@@ -51,10 +51,14 @@ describe('billing the demo month', () => {
     const fixed = await ok('POST', `/billing-runs/${run.id}/recalculate`, ['client-fee-officer'], { clientId: accountless.clientId });
     expect(fixed.counts).toEqual({ total: 20, notCalculated: 0, calculated: 20, error: 0 });
 
-    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'])).status).toBe(409);
-    const journal = (await ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'])) as string;
+    // Another person than the one who started and recalculated the run reviews its journal and approves it.
+    const sanna = { sub: 'supervisor-sanna' };
+    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'])).status).toBe(400);
+    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, sanna)).status).toBe(409);
+    const journal = (await ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'], undefined, sanna)) as string;
     expect(journal).toContain('C-2019;');
-    await ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    await ok('POST', `/billing-runs/${run.id}/journal-review`, ['billing-supervisor'], undefined, sanna);
+    await ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, sanna);
     const done = await eventually(() => ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 60000);
 
     const billed = await ok('GET', `/billing-runs/${run.id}/clients?limit=100`, ['finance-centre']);

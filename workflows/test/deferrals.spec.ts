@@ -79,9 +79,9 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       expect(pending).toMatchObject({ requestedDueDate: '2028-01-28', requestedBy: 'officer-1' });
 
       const outsider = await refusal(
-        handle.executeUpdate(decideDeferralApprovalUpdate, { args: [{ approve: true, note: '', actor: 'officer-2', role: 'client-fee-officer' }] }),
+        handle.executeUpdate(decideDeferralApprovalUpdate, { args: [{ approvalId: pending.approvalId, approve: true, note: '', actor: 'officer-2', role: 'client-fee-officer' }] }),
       );
-      expect(outsider).toMatch(/only the billing supervisor/);
+      expect(outsider).toMatch(/only billing-supervisor decides/);
 
       await skipTo(server.env, '2027-01-13');
       expect(fake.reminders).toEqual([]);
@@ -89,7 +89,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       expect(fake.reminders).toEqual(['2027-01-14']);
 
       const approved = await handle.executeUpdate(decideDeferralApprovalUpdate, {
-        args: [{ approve: true, note: 'documented income drop', actor: 'supervisor-1', role: 'billing-supervisor' }],
+        args: [{ approvalId: pending.approvalId, approve: true, note: 'documented income drop', actor: 'supervisor-1', role: 'billing-supervisor' }],
       });
       expect(approved).toEqual({ outcome: 'granted', dueDate: '2028-01-28' });
       await skipTo(server.env, '2027-06-01');
@@ -100,6 +100,31 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v2-supervisor-approved-deferral');
     });
     expect(fake.closed).toEqual([{ approvalId: 'approval-1', outcome: 'approved' }]);
+  });
+
+  it('refuses a decision that names a request no longer waiting (a stale id), and the requester deciding their own request', async () => {
+    const fake = fakeInvoicing(INVOICE_DATE);
+    await withWorkers(server.env, fake.activities, async () => {
+      const handle = await start('stale-approval');
+      const first = await handle.executeUpdate(requestDeferralApprovalUpdate, { args: [officer('2027-08-28')] });
+      const decide = (approvalId: string, actor: string) =>
+        handle.executeUpdate(decideDeferralApprovalUpdate, { args: [{ approvalId, approve: true, note: 'ok', actor, role: 'billing-supervisor' }] });
+      expect(await handle.executeUpdate(decideDeferralApprovalUpdate, { args: [{ approvalId: first.approvalId, approve: false, note: 'no grounds', actor: 'supervisor-1', role: 'billing-supervisor' }] })).toMatchObject({
+        outcome: 'denied',
+      });
+      // A second request is now waiting; a decision sent for the first must not land on it.
+      const second = await handle.executeUpdate(requestDeferralApprovalUpdate, { args: [{ ...officer('2027-09-28'), actor: 'officer-2' }] });
+      expect(second.approvalId).not.toBe(first.approvalId);
+      expect(await refusal(decide(first.approvalId, 'supervisor-1'))).toMatch(new RegExp(`request ${first.approvalId} is not the one waiting`));
+      // Someone who asked does not decide, whatever other role they hold.
+      expect(await refusal(decide(second.approvalId, 'officer-2'))).toMatch(/officer-2 asked for it, so another person must decide it/);
+      expect((await handle.query(lifecycleStatusQuery)).pendingDeferral).toMatchObject({ approvalId: second.approvalId });
+      expect(await decide(second.approvalId, 'supervisor-1')).toEqual({ outcome: 'granted', dueDate: '2027-09-28' });
+    });
+    expect(fake.closed).toEqual([
+      { approvalId: 'approval-1', outcome: 'denied' },
+      { approvalId: 'approval-2', outcome: 'approved' },
+    ]);
   });
 
   it('lets the supervisor defer 12 months directly but refuses 13 months to anyone', async () => {

@@ -75,11 +75,30 @@ describe('payment plans on the time-skipping server', () => {
       const handle = await start('refused');
       await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined);
       await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, role: 'caseworker' }] })).rejects.toMatchObject({
-        cause: expect.objectContaining({ message: 'role caseworker may not make payment plans' }),
+        cause: expect.objectContaining({ message: expect.stringMatching(/^role caseworker may not make payment plans/) }),
       });
       await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, instalments: 1 }] })).rejects.toMatchObject({
         cause: expect.objectContaining({ message: expect.stringMatching(/count/) }),
       });
+    });
+  });
+
+  it('bounds a plan by the deferral limits: beyond the officer’s 3 months it is the billing supervisor’s, beyond 12 months nobody’s', async () => {
+    await withWorkers(server.env, fakeInvoicing(INVOICE_DATE).activities, async () => {
+      const handle = await start('plan-limits');
+      await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined);
+      // Due 11.8.2028: the officer may plan up to 11.11.2028, the supervisor up to 11.8.2029.
+      const sixMonths = { ...plan, instalments: 6 }; // 15.9.2028 … 15.2.2029
+      await expect(handle.executeUpdate(paymentPlanUpdate, { args: [sixMonths] })).rejects.toMatchObject({
+        cause: expect.objectContaining({ message: expect.stringMatching(/last instalment 2029-02-15 is beyond the client-fee officer's limit of 3 months .* needs the billing supervisor's approval/) }),
+      });
+      expect((await handle.query(lifecycleStatusQuery)).paymentPlan).toBeUndefined();
+      const twoYears = { ...plan, instalments: 24, actor: 'supervisor-1', role: 'billing-supervisor' };
+      await expect(handle.executeUpdate(paymentPlanUpdate, { args: [twoYears] })).rejects.toMatchObject({
+        cause: expect.objectContaining({ message: expect.stringMatching(/beyond the billing supervisor's limit of 12 months .* no role may make a longer plan/) }),
+      });
+      const bySupervisor = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...sixMonths, actor: 'supervisor-1', role: 'billing-supervisor' }] });
+      expect(bySupervisor.paymentPlan?.instalments.at(-1)).toMatchObject({ dueDate: '2029-02-15' });
     });
   });
 
@@ -93,7 +112,8 @@ describe('payment plans on the time-skipping server', () => {
         await runTransfer('2028-08-29');
         await skipTo(server.env, '2028-09-13');
         expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
-        const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, firstDueDate: '2028-10-15' }] });
+        // Last instalment 15.11, beyond the officer's 3 months from 11.8: the billing supervisor's plan.
+        const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, firstDueDate: '2028-10-15', actor: 'supervisor-1', role: 'billing-supervisor' }] });
         expect(planned.state).toBe('in-payment-plan');
         await skipTo(server.env, '2028-12-01');
         expect((await handle.query(lifecycleStatusQuery)).state).toBe('in-payment-plan');

@@ -145,7 +145,7 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
     expect(invoicing.credits).toEqual([2345]);
   });
 
-  it('a full credit closes an overdue invoice without a reminder', async () => {
+  it('a full credit of an overdue invoice is the billing supervisor’s, on fixed grounds, and closes it without a reminder', async () => {
     const collection = fakeCollection();
     await withWorkers(
       server.env,
@@ -154,7 +154,17 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
         const handle = await start('full-credit');
         await skipTo(server.env, '2028-08-14');
         expect((await handle.query(lifecycleStatusQuery)).state).toBe('overdue');
-        await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 12345, reason: 'billed in error', actor: 'f', role: 'finance-centre' }] });
+        // The whole open amount of an overdue invoice is a large credit: not the officer's nor the finance centre's.
+        for (const role of ['client-fee-officer', 'finance-centre']) {
+          await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 12345, reason: 'billed in error', actor: 'f', role }] })).rejects.toMatchObject(
+            refusedBecause(`crediting the whole open amount of an invoice that is overdue is decided by billing-supervisor or result-area-director, not by ${role}`, REFUSAL_FAILURE_TYPES.rule),
+          );
+        }
+        const supervisor = { amountCents: 12345, reason: 'billed in error', actor: 'supervisor-1', role: 'billing-supervisor' };
+        await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [supervisor] })).rejects.toMatchObject(refusedBecause(/needs its grounds, one of billing-error/));
+        // Part of it remains the officer's.
+        await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 345, reason: 'one visit too many', actor: 'officer-1', role: 'client-fee-officer' }] });
+        await handle.executeUpdate(creditInvoiceUpdate, { args: [{ ...supervisor, amountCents: 12000, grounds: 'billing-error' }] });
         expect(await handle.result()).toMatchObject({ state: 'credited', totalCents: 0 });
       },
       collection.activities,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { agencyStatusSignal, COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platform';
+import { AccessModule } from './access/access.module';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
@@ -36,7 +37,6 @@ export class CollectionModule {
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
         database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, AppendOnlyAgencyReports1764800000200, ReminderHolds1764900000001] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
-        routesPredateScopes: true,
       },
       env,
     );
@@ -44,6 +44,7 @@ export class CollectionModule {
       module: CollectionModule,
       imports: [
         service,
+        AccessModule,
         // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
         SignalOutbox.register({ signals: [agencyStatusSignal] }),
         AgencyModule.register(agencyTransport),

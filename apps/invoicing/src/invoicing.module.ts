@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BILLING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { AccessModule } from './access/access.module';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
@@ -23,6 +24,8 @@ import { WhatIfRuns1764900000002 } from './migrations/1764900000002-WhatIfRuns';
 import { AppendOnlyHistory1764800000100 } from './migrations/1764800000100-AppendOnlyHistory';
 import { BankFilePayments1765000000000 } from './migrations/1765000000000-BankFilePayments';
 import { BankFileChecks1765000100000 } from './migrations/1765000100000-BankFileChecks';
+import { JournalReviewAndFourEyes1764800000300 } from './migrations/1764800000300-JournalReviewAndFourEyes';
+import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800000400-OrganisationReceivingAccounts';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -48,11 +51,13 @@ export class InvoicingModule {
             BillingRuns1764500000000,
             SignalOutbox1764600000000,
             AppendOnlyHistory1764800000100,
+            JournalReviewAndFourEyes1764800000300,
+            OrganisationReceivingAccounts1764800000400,
             RuleTableCorrections1764900000000,
             WhatIfRuns1764900000002,
-            IncomeFromFeeDecision1765100000002,
             BankFilePayments1765000000000,
             BankFileChecks1765000100000,
+            IncomeFromFeeDecision1765100000002,
           ],
         },
         activities: [
@@ -61,7 +66,6 @@ export class InvoicingModule {
           bindActivities(FEE_DECISION_ACTIVITY_CONTRACT, FeeDecisionActivitiesProvider),
           bindActivities(WHAT_IF_ACTIVITY_CONTRACT, WhatIfActivities),
         ],
-        routesPredateScopes: true,
       },
       env,
     );
@@ -69,6 +73,7 @@ export class InvoicingModule {
       module: InvoicingModule,
       imports: [
         service,
+        AccessModule,
         LIFECYCLE_OUTBOX,
         OrganisationsModule,
         InvoicesModule,

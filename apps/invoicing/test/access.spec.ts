@@ -144,7 +144,7 @@ describe('access: the audit log, append-only history and messages between servic
     );
   });
 
-  it('lets a ledger row’s delivery bookkeeping change, but never its amount', async () => {
+  it('never lets a ledger row change: its delivery is the signal outbox’s bookkeeping', async () => {
     const { rows } = await runtime.query(`SELECT tgname FROM pg_trigger WHERE tgname = 'payment_allocation_append_only'`);
     expect(rows).toHaveLength(1);
     await runtime.query('BEGIN');
@@ -159,7 +159,6 @@ describe('access: the audit log, append-only history and messages between servic
         `INSERT INTO payment_allocation (id, payment_id, invoice_id, amount_cents, allocated_by) VALUES (gen_random_uuid(), $1, $2, 500, 'test') RETURNING id`,
         [payment.rows[0].id, invoice.rows[0].id],
       );
-      await runtime.query(`UPDATE payment_allocation SET signalled_at = now(), delivery_attempts = 1 WHERE id = $1`, [allocation.rows[0].id]);
       await expect(runtime.query(`UPDATE payment_allocation SET amount_cents = 1 WHERE id = $1`, [allocation.rows[0].id])).rejects.toThrow(/append-only/);
     } finally {
       await runtime.query('ROLLBACK');

@@ -22,6 +22,8 @@ describe('the monthly billing run, end to end', () => {
   let individual = 900;
 
   const request = (method: string, path: string, roles: Role[], body?: unknown) => stack.service.request(method, path, { roles, body });
+  /** Another person than the one who starts and recalculates the runs (four eyes). */
+  const sanna = (method: string, path: string) => stack.service.request(method, path, { roles: SUPERVISOR, sub: 'supervisor-sanna' });
   const ok = async (method: string, path: string, roles: Role[], body?: unknown) => {
     const response = await request(method, path, roles, body);
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -91,7 +93,7 @@ describe('the monthly billing run, end to end', () => {
     ]);
 
     // The journal must be reviewed first, and then the errors still stand in the way.
-    const unreviewed = await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR);
+    const unreviewed = await sanna('POST', `/billing-runs/${started.id}/approve`);
     expect(unreviewed.status).toBe(409);
     expect(unreviewed.body.problems).toEqual([{ field: 'journal', reason: 'not reviewed since the last calculation' }]);
     const csv = await fetch(`${stack.service.baseUrl}/billing-runs/${started.id}/journal.csv`, {
@@ -101,7 +103,12 @@ describe('the monthly billing run, end to end', () => {
     const journal = await csv.text();
     expect(journal).toContain('E-aino;Aino Testinen');
     expect(journal).toContain('income');
-    const inErrors = await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR);
+    // Reading the journal is not reviewing it: the review is an act of its own, with its reviewer.
+    expect((await sanna('POST', `/billing-runs/${started.id}/approve`)).body.problems).toEqual([{ field: 'journal', reason: 'not reviewed since the last calculation' }]);
+    const review = await sanna('POST', `/billing-runs/${started.id}/journal-review`);
+    expect(review.status).toBe(200);
+    expect(review.body).toMatchObject({ journalReviewed: true, journalReviewedBy: 'supervisor-sanna' });
+    const inErrors = await sanna('POST', `/billing-runs/${started.id}/approve`);
     expect(inErrors.status).toBe(409);
     expect(inErrors.body.message).toBe('2 client(s) in error and 0 not calculated: fix and recalculate them first');
 
@@ -118,18 +125,23 @@ describe('the monthly billing run, end to end', () => {
     expect(recalculatedAll.counts).toEqual({ total: 4, notCalculated: 0, calculated: 4, error: 0 });
 
     // The journal reviewed before the fixes is not the journal of this calculation.
-    expect((await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR)).status).toBe(409);
+    expect((await sanna('POST', `/billing-runs/${started.id}/approve`)).status).toBe(409);
     const pdf = await fetch(`${stack.service.baseUrl}/billing-runs/${started.id}/journal.pdf`, {
       headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
     expect((await request('POST', `/billing-runs/${started.id}/approve`, ['finance-centre'])).status).toBe(403);
-    await ok('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR);
+    expect((await sanna('POST', `/billing-runs/${started.id}/journal-review`)).status).toBe(200);
+    // Four eyes: the person who started the run and recalculated it does not approve it, whatever their role.
+    const own = await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR);
+    expect(own.status).toBe(400);
+    expect(own.body.problems).toEqual([{ field: 'approver', reason: 'test-user started the billing run and last recalculated it, so another person must approve it' }]);
+    expect((await sanna('POST', `/billing-runs/${started.id}/approve`)).status).toBe(200);
 
     const done = await eventually(() => runView(started.id), (view) => view.state === 'completed', 60000);
     expect(done.invoices.count).toBe(4);
-    expect(done.approvedBy).toBe('test-user');
+    expect(done.approvedBy).toBe('supervisor-sanna');
 
     // Each client has one invoice of the period, numbered from the organisation's series.
     const invoices = (await sql.query('SELECT id, client_number, invoice_number::int AS number, total_cents::int AS total, lifecycle_started FROM invoice WHERE billing_run_id = $1 ORDER BY invoice_number', [
@@ -178,8 +190,8 @@ describe('the monthly billing run, end to end', () => {
     const correction = await ok('POST', '/billing-runs', SUPERVISOR, { organisationId: 'fi-demo', period: PERIOD, selectionRuleId, kind: 'correction' });
     const recalculated = await eventually(() => runView(correction.id), (view) => view.state === 'awaiting-approval', 60000);
     expect(recalculated.counts).toEqual({ total: 1, notCalculated: 0, calculated: 1, error: 0 });
-    await fetch(`${stack.service.baseUrl}/billing-runs/${correction.id}/journal.csv`, { headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` } });
-    await ok('POST', `/billing-runs/${correction.id}/approve`, SUPERVISOR);
+    expect((await sanna('POST', `/billing-runs/${correction.id}/journal-review`)).status).toBe(200);
+    expect((await sanna('POST', `/billing-runs/${correction.id}/approve`)).status).toBe(200);
     await eventually(() => runView(correction.id), (view) => view.state === 'completed', 60000);
     const remade = (await sql.query('SELECT total_cents::int AS total FROM invoice WHERE billing_run_id = $1', [correction.id])) as Array<{ total: number }>;
     expect(remade).toEqual([{ total: careFee.minorUnits + 3250 + 1800 }]);

@@ -132,8 +132,12 @@ describe('invoicing service with the Temporal dev server', () => {
 
     const byOfficer = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['client-fee-officer'], body: { approve: true } });
     expect(byOfficer.status).toBe(403);
+    // The person who asked does not decide, whatever role they hold (four eyes).
+    const ownRequest = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['billing-supervisor'], body: { approve: true, note: 'mine' } });
+    expect(ownRequest).toMatchObject({ status: 400, body: { message: 'test-user asked for it, so another person must decide it' } });
     const decided = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, {
       roles: ['billing-supervisor'],
+      sub: 'supervisor-sanna',
       body: { approve: true, note: 'medical certificate' },
     });
     expect(decided).toMatchObject({ status: 200, body: { outcome: 'granted', dueDate: '2027-10-19' } });
@@ -324,14 +328,17 @@ describe('invoicing service with the Temporal dev server', () => {
     const badDate = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '15.1.2027' } });
     expect(badDate.status).toBe(400);
     expect(badDate.body.problems).toEqual([{ field: 'firstDueDate', reason: 'firstDueDate must be a date YYYY-MM-DD' }]);
-    const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-15' } });
+    // Due in December 2026: the officer's plan ends within 3 months of it; a longer one is the billing supervisor's.
+    const tooLong = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 6, firstDueDate: '2027-01-10' } });
+    expect(tooLong).toMatchObject({ status: 400, body: { message: expect.stringMatching(/last instalment 2027-06-10 is beyond the client-fee officer's limit .* needs the billing supervisor's approval/) } });
+    const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-10' } });
     expect(planned.status).toBe(201);
     expect(planned.body.paymentPlan.instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([
-      ['2027-01-15', 5525],
-      ['2027-02-15', 5525],
-      ['2027-03-15', 5525],
+      ['2027-01-10', 5525],
+      ['2027-02-10', 5525],
+      ['2027-03-10', 5525],
     ]);
-    const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-15' } });
+    const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-10' } });
     expect(again.status).toBe(409);
     expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('in-payment-plan');
   });
@@ -357,7 +364,9 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(status.collectionPausedUntil).toBe('2027-05-31');
 
     // Posted again (its answer was lost): the same decision, and no second signal.
-    expect(await post({ ...decision, validTo: '2027-12-31' })).toMatchObject({ status: 201, body: { decisionId: recorded.body.decisionId, invoicesPaused: 1 } });
+    expect(await post(decision)).toMatchObject({ status: 201, body: { decisionId: recorded.body.decisionId, invoicesPaused: 1 } });
+    // The same reference for another period is another decision's: refused (docs/security.md).
+    expect((await post({ ...decision, validTo: '2027-12-31' })).status).toBe(409);
     const history = await stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(open)).fetchHistory();
     const told = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === feeReductionSignal.name);
     expect(told).toHaveLength(1);
@@ -385,7 +394,6 @@ describe('invoicing service with the Temporal dev server', () => {
     [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'x', amount: '12.345' }] }, 'rows.0.amount'],
     [{ ...invoiceBody('2017-07-25'), rows: [] }, 'rows'],
     [{ ...invoiceBody('2017-07-25'), rows: [{ description: 'credit', amount: '-5.00' }] }, 'rows'],
-    [{ ...invoiceBody('2017-07-25'), organisationId: 'nowhere' }, 'organisationId'],
     [{ ...invoiceBody('2017-07-25'), clientNumber: '131052-308T' }, 'clientNumber'],
     [{ ...invoiceBody('2017-07-25'), surprise: true }, 'surprise'],
     [{ ...invoiceBody('2017-07-25'), recipient: { ...invoiceBody('x').recipient, kind: 'neighbour' } }, 'recipient.kind'],
@@ -397,6 +405,11 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(JSON.stringify(response.body)).not.toContain('131052-308T');
   });
 
+  it('does not issue an invoice for an organisation the caller does not act for: 404, as for one that does not exist', async () => {
+    const response = await stack.service.request('POST', '/invoices', { body: { ...invoiceBody('2017-07-25'), organisationId: 'nowhere' } });
+    expect(response.status).toBe(404);
+  });
+
   it('refuses callers without a token or without a permitted role', async () => {
     expect((await stack.service.request('POST', '/invoices', { token: null, body: invoiceBody('2017-07-25') })).status).toBe(401);
     expect((await stack.service.request('POST', '/invoices', { roles: ['caseworker'], body: invoiceBody('2017-07-25') })).status).toBe(403);
@@ -406,6 +419,19 @@ describe('invoicing service with the Temporal dev server', () => {
   it('answers 404 for an unknown invoice and 400 for a malformed id', async () => {
     expect((await stack.service.request('GET', '/invoices/8f0c1f9e-2c8b-4a51-9a55-5a0f4c6f2b11')).status).toBe(404);
     expect((await stack.service.request('GET', '/invoices/not-a-uuid')).status).toBe(400);
+  });
+
+  it('records a § 11 decision once per reference, and refuses the reference for another client’s decision', async () => {
+    const decision = { organisationId: 'fi-demo', clientNumber: 'R-1', decisionReference: 'LU/2026/900', validFrom: '2026-12-01', validTo: '2027-02-28' };
+    const post = (body: Record<string, unknown>) => stack.service.request('POST', '/fee-reduction-decisions', { roles: ['client-fee-officer'], body });
+    const first = await post(decision);
+    expect(first.status).toBe(201);
+    // Posting it again delivers the same decision again.
+    expect((await post(decision)).body.decisionId).toBe(first.body.decisionId);
+    // The reference reused for another client, or another period, would pause invoices the decision never named.
+    const other = await post({ ...decision, clientNumber: 'R-2' });
+    expect(other).toMatchObject({ status: 409, body: { problems: [{ field: 'decisionReference', reason: 'already names another decision' }] } });
+    expect((await post({ ...decision, validTo: '2027-12-31' })).status).toBe(409);
   });
 
   it('publishes its OpenAPI description at /docs', async () => {

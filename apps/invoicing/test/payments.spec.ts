@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { paymentReferencesFor } from '@clientfees/domain';
+import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role } from '@clientfees/contracts';
-import { SignalOutbox } from '@clientfees/platform';
+import { Database, SignalOutbox } from '@clientfees/platform';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
-import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { assertBankFileOfOrganisation } from '../src/payments/bank-file-organisation';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
@@ -118,9 +119,12 @@ describe('payments with the Temporal dev server', () => {
     expect(proposal).toMatchObject({ clientNumber: 'C-200001', amount: '34.25', status: 'proposed', approvedBy: null });
 
     expect((await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['client-fee-officer'] })).status).toBe(403);
-    const approved = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'] });
-    expect(approved).toMatchObject({ status: 200, body: { id: proposal.id, status: 'approved', approvedBy: 'test-user', approvedAt: expect.any(String) } });
-    const twice = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`);
+    // Four eyes: whoever recorded the payment (here over REST) does not approve the refund it produced.
+    const own = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'] });
+    expect(own).toMatchObject({ status: 400, body: { problems: [{ field: 'approver', reason: expect.stringMatching(/^test-user recorded the payment.*, so another person must approve the refund$/) }] } });
+    const approved = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'], sub: 'finance-fia' });
+    expect(approved).toMatchObject({ status: 200, body: { id: proposal.id, status: 'approved', approvedBy: 'finance-fia', approvedAt: expect.any(String) } });
+    const twice = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { sub: 'finance-fia' });
     expect(twice.body.approvedAt).toBe(approved.body.approvedAt);
     const after = await stack.service.request('GET', '/credit-balances?organisationId=fi-demo&clientNumber=C-200001');
     expect(after.body[0]).toMatchObject({ total: '54.25', awaitingRefundApproval: '20.00', approvedForRefund: '34.25' });
@@ -186,7 +190,6 @@ describe('payments with the Temporal dev server', () => {
     [{ externalId: 'x', amount: '12,50', reference: '1000000012' }, 'amount'],
     [{ externalId: 'x', amount: '12.50', reference: '1000000012', paidOn: '2026-02-30' }, 'paidOn'],
     [{ externalId: 'x', amount: '12.50', reference: '1000000012', currency: 'USD' }, 'currency'],
-    [{ externalId: 'x', amount: '12.50', reference: '1000000012', organisationId: 'nowhere' }, 'organisationId'],
     [{ externalId: '', amount: '12.50', reference: '1000000012' }, 'externalId'],
     [{ externalId: 'x', amount: '12.50' }, 'reference'],
     [{ externalId: 'x', amount: '12.50', reference: '1000000012', iban: 'FI21' }, 'iban'],
@@ -194,6 +197,29 @@ describe('payments with the Temporal dev server', () => {
     const response = await pay(body);
     expect(response.status).toBe(400);
     expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+  });
+
+  it('does not record a payment for an organisation the caller does not act for: 404, as for one that does not exist', async () => {
+    const response = await pay({ externalId: 'x', amount: '12.50', reference: '1000000012', organisationId: 'nowhere' });
+    expect(response.status).toBe(404);
+  });
+
+  it('registers each receiving account to one organisation, and refuses a bank file under an organisation its accounts are not registered to', async () => {
+    const admin = (id: string, receivingAccounts: string[]) =>
+      stack.service.request('PUT', `/organisations/${id}`, { roles: ['administrator'], sub: 'admin-aaro', body: { ...FI_ORGANISATION, receivingAccounts } });
+    expect((await admin('fi-accounts-a', ['fi21 1234 5600 0007 85'])).body.receivingAccounts).toEqual(['FI2112345600000785']);
+    // Another organisation may not claim the account: its files would pay the first one's invoices.
+    const claimed = await admin('fi-accounts-b', ['FI2112345600000785', 'FI4950009420028730']);
+    expect(claimed).toMatchObject({ status: 409, body: { problems: [{ field: 'receivingAccounts', reason: 'registered to another organisation' }] } });
+    expect((await admin('fi-accounts-b', ['FI4950009420028730'])).status).toBe(200);
+
+    const db = stack.service.app.get(Database);
+    const check = (organisationId: string, accounts: string[]) => db.read((tx) => assertBankFileOfOrganisation(tx, organisationId, accounts));
+    await expect(check('fi-accounts-a', ['FI2112345600000785'])).resolves.toBeUndefined();
+    const wrong = check('fi-accounts-a', ['FI4950009420028730']);
+    await expect(wrong).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(wrong).rejects.toMatchObject({ field: 'organisationId', message: expect.stringMatching(/registered to another organisation/) });
+    await expect(check('fi-demo', ['FI2112345600000785'])).rejects.toMatchObject({ message: expect.stringMatching(/fi-demo has no receiving accounts registered/) });
   });
 
   describe('camt.054 import', () => {
@@ -343,7 +369,7 @@ describe('payments with the Temporal dev server', () => {
     it('refuses other content types, unknown organisations and callers outside the finance centre', async () => {
       expect((await importCamt(file, { contentType: 'text/plain' })).status).toBe(415);
       expect((await importCamt(file, { contentType: 'text/xml' })).body).toMatchObject({ duplicates: 5 });
-      expect((await importCamt(file, { organisationId: 'nowhere' })).body).toMatchObject({ problems: [{ field: 'organisationId' }] });
+      expect((await importCamt(file, { organisationId: 'nowhere' })).status).toBe(404);
       expect((await importCamt(file, { roles: ['client-fee-officer'] })).status).toBe(403);
       const tooLarge = await importCamt(`${file}<!--${'x'.repeat(10 * 1024 * 1024)}-->`);
       expect(tooLarge.status).toBe(413);

@@ -73,6 +73,8 @@ export interface DeferralCommand {
 }
 
 export interface DeferralApprovalDecision {
+  /** The request decided: a decision for a request since decided or withdrawn is refused, never applied to a newer one. */
+  approvalId: string;
   approve: boolean;
   note: string;
   actor: string;
@@ -208,6 +210,10 @@ export interface CreditCommand {
   reason: string;
   actor: string;
   role: string;
+  /** Every role the person holds: a large credit needs one that may make it (`creditRefusal`). */
+  roles?: string[];
+  /** From LARGE_CREDIT_GROUNDS: required for a large credit. */
+  grounds?: string;
 }
 
 /** A payment plan: the open amount split into instalments a month apart. */

@@ -24,3 +24,4 @@ export * from './invoices/invoice-date';
 export * from './access';
 export * from './what-if';
 export * from './credits';
+export * from './payments';

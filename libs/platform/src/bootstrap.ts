@@ -50,7 +50,7 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
     );
   }
   await app.init();
-  if (!descriptor.routesPredateScopes) assertEveryRouteDeclaresAccess(app);
+  assertEveryRouteDeclaresAccess(app);
   assertEveryMessageDeclaresSenders(app);
   return app;
 }

@@ -25,9 +25,4 @@ export interface ServiceDescriptor {
    * registered on the service's task queue (ADR 0010).
    */
   activities?: ActivityBinding[];
-  /**
-   * Invoicing and collection predate route scopes (ADR 0004): until every route of theirs
-   * declares one, the start-up check is skipped for them. A new service never sets this.
-   */
-  routesPredateScopes?: true;
 }

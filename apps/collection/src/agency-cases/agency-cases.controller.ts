@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Database, Roles, SignalOutbox } from '@clientfees/platform';
+import { Database, MayDo, Scope, SignalOutbox } from '@clientfees/platform';
 import { caseOfInvoice, reportsOfInvoice } from './agency-case.queries';
 import { AgencyCaseView } from './agency-case.view';
 import { agencyReportDeliveryKey } from './agency-report-delivery';
@@ -14,7 +14,8 @@ export class AgencyCasesController {
   ) {}
 
   @Get(':invoiceId')
-  @Roles('finance-centre')
+  @MayDo('agency-case.read')
+  @Scope.resource('agency-case', 'invoiceId')
   @ApiOperation({ summary: 'An invoice’s case at the collection agency, with the agency’s reports.' })
   @ApiOkResponse({ type: AgencyCaseView })
   async get(@Param('invoiceId', new ParseUUIDPipe()) invoiceId: string): Promise<AgencyCaseView> {

@@ -1,6 +1,7 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { parseLocalDate } from '@clientfees/domain';
+import { AccessClaims } from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER, SignalOutbox } from '@clientfees/platform';
 import { applyReport, insertReportOnce, lockCase } from './agency-case.queries';
 import type { AgencyReportDto, AgencyReportReceipt } from './agency-cases.dto';
@@ -20,11 +21,13 @@ export class AgencyReportsService {
    * unreachable the signal is sent later by the outbox; the agency gets 200 either way and never
    * has to deliver a report again. The lifecycle ignores a repeated reportId.
    */
-  async receive(dto: AgencyReportDto, receivedBy: string): Promise<AgencyReportReceipt> {
+  async receive(dto: AgencyReportDto, agency: AccessClaims): Promise<AgencyReportReceipt> {
+    const receivedBy = agency.sub;
     const reportedOn = parseLocalDate(dto.reportedOn, 'reportedOn');
     const duplicate = await this.db.transaction(async (tx) => {
       const agencyCase = await lockCase(tx, dto.caseId);
-      if (!agencyCase) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
+      // A case of an organisation the agency's token does not name is not found, as an unknown one (ADR 0004).
+      if (!agencyCase || !agency.organisations.includes(agencyCase.organisationId)) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
       if (agencyCase.invoiceId !== dto.invoiceId) {
         throw new BadRequestException({
           statusCode: 400,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Database, Roles } from '@clientfees/platform';
+import { Database, MayDo, Scope } from '@clientfees/platform';
 import { remindersOf } from './reminder.queries';
 import { ReminderView } from './reminder.view';
 import { ListRemindersQuery } from './reminders.dto';
@@ -11,7 +11,8 @@ export class RemindersController {
   constructor(private readonly db: Database) {}
 
   @Get()
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('reminder.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Reminders sent through the collection agency for an organisation, newest first.' })
   @ApiOkResponse({ type: [ReminderView] })
   async list(@Query() query: ListRemindersQuery): Promise<ReminderView[]> {

@@ -18,8 +18,12 @@ export interface BillingRun {
   startedBy: string;
   approvedBy: string | null;
   approvedAt: Date | null;
-  /** The checksum of the calculation whose journal was last reviewed. */
+  /** The checksum of the calculation whose journal was last reviewed, by whom and when. */
   journalChecksum: string | null;
+  journalReviewedBy: string | null;
+  journalReviewedAt: Date | null;
+  /** Who last recalculated the run after a fix: like its starter, not its approver. */
+  lastRecalculatedBy: string | null;
   createdAt: Date;
 }
 
@@ -38,6 +42,9 @@ interface BillingRunRow {
   approved_by: string | null;
   approved_at: Date | null;
   journal_checksum: string | null;
+  journal_reviewed_by: string | null;
+  journal_reviewed_at: Date | null;
+  last_recalculated_by: string | null;
   created_at: Date;
 }
 
@@ -55,6 +62,9 @@ function rowToRun(row: BillingRunRow): BillingRun {
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
     journalChecksum: row.journal_checksum,
+    journalReviewedBy: row.journal_reviewed_by,
+    journalReviewedAt: row.journal_reviewed_at,
+    lastRecalculatedBy: row.last_recalculated_by,
     createdAt: row.created_at,
   };
 }
@@ -120,8 +130,13 @@ export async function markApprovalReminded(tx: Tx, id: string): Promise<void> {
   await tx.query('UPDATE billing_run SET approval_reminded_at = now() WHERE id = $1', [id]);
 }
 
-export async function setJournalChecksum(tx: Tx, id: string, checksum: string): Promise<void> {
-  await tx.query('UPDATE billing_run SET journal_checksum = $2 WHERE id = $1', [id, checksum]);
+/** Records that `reviewer` reviewed the journal of the calculation with this checksum. */
+export async function markJournalReviewed(tx: Tx, id: string, checksum: string, reviewer: string): Promise<void> {
+  await tx.query('UPDATE billing_run SET journal_checksum = $2, journal_reviewed_by = $3, journal_reviewed_at = now() WHERE id = $1', [id, checksum, reviewer]);
+}
+
+export async function markRecalculatedBy(tx: Tx, id: string, actor: string): Promise<void> {
+  await tx.query('UPDATE billing_run SET last_recalculated_by = $2 WHERE id = $1', [id, actor]);
 }
 
 // ---- its clients ----------------------------------------------------------------------------

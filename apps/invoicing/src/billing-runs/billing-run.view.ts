@@ -14,9 +14,13 @@ export interface BillingRunView {
   invoices: { count: number; totalCents: number };
   /** Clients of the run still away with no end date: the control list before approval. */
   openAbsences: Array<{ clientId: string; clientNumber: string; kind: string; firstDay: string }>;
-  /** The journal of the current calculation has been opened (required before approval). */
+  /** The journal of the current calculation has been reviewed (required before approval). */
   journalReviewed: boolean;
+  /** Who last reviewed a journal of the run, and when. */
+  journalReviewedBy: string | null;
+  journalReviewedAt: string | null;
   startedBy: string;
+  lastRecalculatedBy: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
   createdAt: string;
@@ -39,7 +43,10 @@ export function billingRunView(
     invoices: facts.invoices,
     openAbsences: facts.openAbsences,
     journalReviewed: facts.journalReviewed,
+    journalReviewedBy: run.journalReviewedBy,
+    journalReviewedAt: run.journalReviewedAt?.toISOString() ?? null,
     startedBy: run.startedBy,
+    lastRecalculatedBy: run.lastRecalculatedBy,
     approvedBy: run.approvedBy,
     approvedAt: run.approvedAt?.toISOString() ?? null,
     createdAt: run.createdAt.toISOString(),

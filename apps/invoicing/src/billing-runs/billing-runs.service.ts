@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainValidationError, Money } from '@clientfees/domain';
+import { DomainValidationError, Money, secondPersonRefusal } from '@clientfees/domain';
 import {
   AccessClaims,
   approveUpdate,
@@ -28,7 +28,8 @@ import {
   releasePeriodLock,
   runClientCounts,
   runClients,
-  setJournalChecksum,
+  markJournalReviewed,
+  markRecalculatedBy,
 } from './billing-run.queries';
 import { runAndOrganisation, BillingRunSteps } from './billing-run-steps';
 import { BillingRunView, billingRunView, RunClientView, runClientView } from './billing-run.view';
@@ -54,8 +55,8 @@ export class BillingRunsService {
     const kind = input.kind ?? 'monthly';
     if (!PERIOD_PATTERN.test(input.period)) throw new DomainValidationError('must be a billing period YYYY-MM', 'period');
     const rule = await this.db.read((tx) => findSelectionRule(tx, input.selectionRuleId));
-    if (!rule) throw new DomainValidationError(`no selection rule ${input.selectionRuleId}`, 'selectionRuleId');
-    if (rule.organisationId !== input.organisationId) throw new DomainValidationError(`belongs to ${rule.organisationId}, not ${input.organisationId}`, 'selectionRuleId');
+    // Another organisation's selection reads as no selection at all: its owner is not told (ADR 0004).
+    if (!rule || rule.organisationId !== input.organisationId) throw new DomainValidationError(`no selection rule ${input.selectionRuleId} in ${input.organisationId}`, 'selectionRuleId');
     const id = randomUUID();
     try {
       await this.runs.create({ ...input, kind, startedBy: user.sub }, billingRunWorkflowId(id), input.period, 'selecting', id);
@@ -102,17 +103,39 @@ export class BillingRunsService {
     });
   }
 
-  recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
+  async recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
+    // Whoever changes what the run bills is, like its starter, not the one who approves it.
+    await this.db.transaction((tx) => markRecalculatedBy(tx, runId, user.sub));
     return this.update(runId, recalculateUpdate, { clientId, actor: user.sub }, 'clientId');
   }
 
+  /**
+   * The journal review (seed 002: the journal is always reviewed before approval) is an explicit
+   * act recorded with its reviewer, for the calculation as it stands; reading the journal is not.
+   */
+  reviewJournal(runId: string, user: AccessClaims): Promise<BillingRunView> {
+    return this.db
+      .transaction(async (tx) => {
+        const { run } = await runAndOrganisation(tx, runId);
+        if (run.state !== 'awaiting-approval') throw conflict(`the run is ${run.state}: only a run awaiting approval has a journal to review`, 'state', run.state);
+        await markJournalReviewed(tx, runId, await calculationChecksum(tx, runId), user.sub);
+      })
+      .then(() => this.view(runId));
+  }
+
   async approve(runId: string, role: string, user: AccessClaims): Promise<BillingRunStatus> {
-    const reviewed = await this.db.read(async (tx) => {
+    const { reviewed, run } = await this.db.read(async (tx) => {
       const { run } = await runAndOrganisation(tx, runId);
-      return run.state !== 'awaiting-approval' || run.journalChecksum === (await calculationChecksum(tx, runId));
+      return { run, reviewed: run.state !== 'awaiting-approval' || run.journalChecksum === (await calculationChecksum(tx, runId)) };
     });
+    // Four eyes: not the person who started the run or last recalculated it (a scheduled run's starter is the system).
+    const own = secondPersonRefusal(user.sub, 'approve it', [
+      { actor: run.startedBy, act: 'started the billing run' },
+      { actor: run.lastRecalculatedBy, act: 'last recalculated it' },
+    ]);
+    if (own) throw new DomainValidationError(own, 'approver');
     // Seed 002: the journal is always reviewed before approval — the one of this calculation.
-    if (!reviewed) throw conflict('review the journal of the current calculation (journal.csv or journal.pdf) before approving', 'journal', 'not reviewed since the last calculation');
+    if (!reviewed) throw conflict('review the journal of the current calculation (POST /billing-runs/{id}/journal-review) before approving', 'journal', 'not reviewed since the last calculation');
     // The lifecycle refuses the role (403, `role`) or the run's state (409, `state`).
     return this.update(runId, approveUpdate, { actor: user.sub, role }, { rule: 'state', role: 'role', state: 'state' });
   }
@@ -121,11 +144,10 @@ export class BillingRunsService {
     return this.update(runId, cancelUpdate, { actor: user.sub, reason }, 'state');
   }
 
-  /** Marks the journal of the current calculation as reviewed; returns what to render. */
+  /** What to render of the journal of the current calculation; reading it does not review it. */
   journal(runId: string, generatedAt: string): Promise<Journal> {
-    return this.db.transaction(async (tx) => {
+    return this.db.read(async (tx) => {
       const { run, organisation } = await runAndOrganisation(tx, runId);
-      await setJournalChecksum(tx, runId, await calculationChecksum(tx, runId));
       const selection = await findSelectionRule(tx, run.selectionRuleId);
       const clients = await journalClients(tx, runId);
       const services = await journalServices(tx, run);
@@ -170,7 +192,8 @@ export class BillingRunsService {
   releaseForRemaking(invoiceId: string, reason: string, user: AccessClaims): Promise<{ clientId: string; period: string }> {
     return this.db.transaction(async (tx) => {
       const invoice = await findInvoice(tx, invoiceId, { lock: true });
-      if (!invoice) throw new NotFoundException(`no invoice ${invoiceId}`);
+      // The body names the invoice: one of an organisation the caller does not act for is not found (ADR 0004).
+      if (!invoice || !user.organisations.includes(invoice.organisationId)) throw new NotFoundException(`no invoice ${invoiceId}`);
       if (invoice.billingPeriod === null) throw new DomainValidationError('was not made by a billing run; make a new invoice by hand', 'invoiceId');
       if (invoice.state !== 'credited') throw conflict(`the invoice is ${invoice.state}: credit it in full before it is remade`, 'invoiceId', 'not credited in full');
       const clientId = await releasePeriodLock(tx, { organisationId: invoice.organisationId, period: invoice.billingPeriod, invoiceId });

@@ -11,7 +11,7 @@ import {
   PendingDeferral,
   requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, MayDo, Roles } from '@clientfees/platform';
+import { CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
 import type { DeferralApproval } from './deferral-approval.queries';
 import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
 import { DeferralsService } from './deferrals.service';
@@ -37,6 +37,7 @@ export class DeferralsController {
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
   @MayDo('deferral.grant')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Moves the due date within the caller’s own limit.',
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
@@ -48,13 +49,15 @@ export class DeferralsController {
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
   @MayDo('deferral.request')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
     return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole(user.roles, 'deferral.request')), FIELD, () => this.invoices.stateOf(id));
   }
 
   @Get('deferral-approvals')
-  @Roles('billing-supervisor', 'client-fee-officer')
+  @MayDo('deferral.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The billing supervisor’s inbox: deferrals waiting for a decision (or decided ones by status).' })
   inbox(@Query() query: InboxQuery): Promise<DeferralApproval[]> {
     return this.deferrals.inbox(query.organisationId, query.status);
@@ -63,6 +66,7 @@ export class DeferralsController {
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
   @MayDo('deferral.decide')
+  @Scope.resource('deferral-approval', 'approvalId')
   @ApiOperation({ summary: 'The billing supervisor approves or denies a waiting deferral.' })
   async decide(
     @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
@@ -70,7 +74,7 @@ export class DeferralsController {
     @CurrentUser() user: AccessClaims,
   ): Promise<DeferralResult> {
     const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
-    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
+    const decision: DeferralApprovalDecision = { approvalId, approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
     return this.lifecycles.decide(invoiceId, decideDeferralApprovalUpdate, decision, FIELD, () => this.invoices.stateOf(invoiceId));
   }
 

@@ -3,6 +3,7 @@ import type { Tx } from '@clientfees/platform';
 /** A fixed-term § 11 fee reduction or waiver decision (Act 734/1992 § 11) for a client. */
 export interface FeeReductionDecision {
   id: string;
+  clientNumber: string;
   validFrom: string;
   validTo: string;
 }
@@ -12,14 +13,18 @@ export async function recordFeeReductionDecision(
   tx: Tx,
   decision: { id: string; organisationId: string; clientNumber: string; decisionReference: string; validFrom: string; validTo: string; decidedBy: string },
 ): Promise<FeeReductionDecision> {
-  const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string }>(
+  // The table is append-only (ADR 0012): a repeated reference inserts nothing and answers the stored decision.
+  await tx.query(
     `INSERT INTO fee_reduction_decision (id, organisation_id, client_number, decision_reference, valid_from, valid_to, decided_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (organisation_id, decision_reference) DO UPDATE SET decision_reference = EXCLUDED.decision_reference
-     RETURNING id, valid_from, valid_to`,
+     ON CONFLICT (organisation_id, decision_reference) DO NOTHING`,
     [decision.id, decision.organisationId, decision.clientNumber, decision.decisionReference, decision.validFrom, decision.validTo, decision.decidedBy],
   );
-  return { id: row.id, validFrom: row.valid_from, validTo: row.valid_to };
+  const [row] = await tx.query<{ id: string; client_number: string; valid_from: string; valid_to: string }>(
+    `SELECT id, client_number, valid_from::text, valid_to::text FROM fee_reduction_decision WHERE organisation_id = $1 AND decision_reference = $2`,
+    [decision.organisationId, decision.decisionReference],
+  );
+  return { id: row.id, clientNumber: row.client_number, validFrom: row.valid_from, validTo: row.valid_to };
 }
 
 /** The last day of the decisions in force for the client on `date`, if any: collection waits until after it. */

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { FeeReductionDecisionDto } from './fee-reductions.dto';
 import { FeeReductionsService } from './fee-reductions.service';
 
@@ -16,7 +16,8 @@ export class FeeReductionsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('client-fee-officer')
+  @MayDo('fee-reduction.record')
+  @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Records a § 11 decision and holds back reminders and collection of the client’s open invoices until it ends.',
     description:

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CLOSED_INVOICE_STATES, DomainValidationError, isBefore, parseLocalDate } from '@clientfees/domain';
 import { feeReductionSignal, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { Database, SignalOutbox } from '@clientfees/platform';
+import { conflict, Database, SignalOutbox } from '@clientfees/platform';
 import { openInvoicesOfClient } from '../invoices/invoice.queries';
 import { organisationFromPath } from '../organisations/organisation-lookup';
 import { recordFeeReductionDecision } from './fee-reduction.queries';
@@ -38,7 +38,11 @@ export class FeeReductionsService {
     const { decision, keys } = await this.db.transaction(async (tx) => {
       await organisationFromPath(tx, input.organisationId);
       const stored = await recordFeeReductionDecision(tx, { id: randomUUID(), ...input, validFrom, validTo, decidedBy });
-      // A decision posted again (same reference) keeps its first dates and tells only invoices not yet told.
+      // Posting the same decision again delivers it again (only to invoices not yet told); a reference
+      // already naming another client's or another period's decision is refused.
+      if (stored.clientNumber !== input.clientNumber || stored.validFrom !== validFrom || stored.validTo !== validTo) {
+        throw conflict(`decision ${input.decisionReference} is already recorded for another client or period`, 'decisionReference', 'already names another decision');
+      }
       const client = { organisationId: input.organisationId, clientNumber: input.clientNumber, invoicedUntil: stored.validTo, closedStates: CLOSED_INVOICE_STATES };
       const invoices = await openInvoicesOfClient(tx, client);
       for (const invoiceId of invoices) {

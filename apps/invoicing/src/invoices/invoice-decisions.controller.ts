@@ -15,7 +15,7 @@ import {
   WriteOffCommand,
   writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, MayDo } from '@clientfees/platform';
+import { CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
 import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
 
@@ -31,6 +31,7 @@ export class InvoiceDecisionsController {
   @Post('recall')
   @HttpCode(200)
   @MayDo('invoice.recall')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
@@ -40,6 +41,7 @@ export class InvoiceDecisionsController {
   @Post('waiver')
   @HttpCode(200)
   @MayDo('invoice.waive')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
@@ -49,6 +51,7 @@ export class InvoiceDecisionsController {
   @Post('write-off')
   @HttpCode(200)
   @MayDo('invoice.write-off')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -70,15 +73,20 @@ export class InvoiceDecisionsController {
   @Post('payment-plan')
   @HttpCode(201)
   @MayDo('payment-plan.make')
+  @Scope.resource('invoice')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
+    description:
+      'Bounded like a deferral: the last instalment at most 3 months (the client-fee officer) or 12 months (the billing supervisor) after the original due date, ' +
+      'or the organisation’s lower limits. Beyond the officer’s limit the billing supervisor makes the plan; the refusal (400) says so.',
   })
   paymentPlan(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PaymentPlanDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: PaymentPlanCommand = {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: actingRole(user.roles, 'payment-plan.make') ?? '',
+      // The most senior role that may plan: the billing supervisor plans within the supervisor's limit.
+      role: actingRole(user.roles, 'payment-plan.make') ?? user.roles[0],
     };
     return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate', () => this.invoices.stateOf(id));
   }
@@ -86,14 +94,22 @@ export class InvoiceDecisionsController {
   @Post('credit-notes')
   @HttpCode(201)
   @MayDo('invoice.credit')
-  @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
+  @Scope.resource('invoice')
+  @ApiOperation({
+    summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.',
+    description:
+      'Crediting the whole open amount of an overdue, reminded or at-agency invoice is a large credit: only the billing supervisor or the result-area director, ' +
+      'with grounds from the fixed list (400 otherwise, naming who decides).',
+  })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
     const command: CreditCommand = {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: actingRole(user.roles, 'invoice.credit') ?? '',
+      role: actingRole(user.roles, 'invoice.credit') ?? user.roles[0],
+      roles: [...user.roles],
+      grounds: body.grounds,
     };
     return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount', () => this.invoices.stateOf(id));
   }

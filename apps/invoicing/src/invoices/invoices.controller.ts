@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { InvoicesService } from './invoices.service';
 import { CreateInvoiceDto, ListInvoicesQuery } from './invoices.dto';
 import { InvoiceView } from './invoice.view';
@@ -13,7 +13,8 @@ export class InvoicesController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('invoice.issue')
+  @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Issues an invoice and starts its lifecycle workflow.',
     description: 'The workflow sets the due date from the organisation’s payment terms (invoice date + 14 days + 3 banking days by default).',
@@ -24,7 +25,8 @@ export class InvoicesController {
   }
 
   @Get()
-  @Roles('finance-centre', 'client-fee-officer', 'billing-supervisor', 'result-area-director', 'caseworker')
+  @MayDo('invoice.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Invoices of an organisation, newest first, optionally in one state.' })
   @ApiOkResponse({ type: [InvoiceView] })
   async list(@Query() query: ListInvoicesQuery): Promise<InvoiceView[]> {
@@ -32,7 +34,8 @@ export class InvoicesController {
   }
 
   @Get(':id')
-  @Roles('finance-centre', 'client-fee-officer', 'billing-supervisor', 'result-area-director', 'caseworker')
+  @MayDo('invoice.read')
+  @Scope.resource('invoice')
   @ApiOperation({ summary: 'One invoice with its rows and its timeline of state changes.' })
   @ApiOkResponse({ type: InvoiceView })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InvoiceView> {

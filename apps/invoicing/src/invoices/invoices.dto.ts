@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { type RecipientKind, WRITE_OFF_GROUNDS, type WriteOffGround } from '@clientfees/domain';
+import { LARGE_CREDIT_GROUNDS, type LargeCreditGround, type RecipientKind, WRITE_OFF_GROUNDS, type WriteOffGround } from '@clientfees/domain';
 import { INVOICE_STATES, InvoiceState } from '@clientfees/contracts';
 import { IsLocalDate, PageQuery } from '@clientfees/platform';
 import { RECIPIENT_KINDS } from './invoice-recipient';
@@ -134,6 +134,14 @@ export class CreditDto extends ReasonDto {
   @IsString()
   @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
   amount!: string;
+
+  @ApiPropertyOptional({
+    enum: LARGE_CREDIT_GROUNDS,
+    description: 'Required for a large credit (the whole open amount of an overdue, reminded or at-agency invoice), which only the billing supervisor or the result-area director makes.',
+  })
+  @IsOptional()
+  @IsIn(LARGE_CREDIT_GROUNDS, { message: `grounds must be one of ${LARGE_CREDIT_GROUNDS.join(', ')}` })
+  grounds?: LargeCreditGround;
 }
 
 export class PaymentPlanDto {

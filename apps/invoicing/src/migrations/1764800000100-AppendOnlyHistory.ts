@@ -10,8 +10,8 @@ const APPEND_ONLY: Record<string, string[]> = {
   // An unmatched payment is allocated later (status, invoice, reason, the credit notes it settles);
   // its amount, date, reference and payer never change.
   payment: ['status', 'invoice_id', 'unmatched_reason', 'settled_credit_note_ids'],
-  // The delivery of an allocation to the invoice's lifecycle is bookkeeping; the allocation itself is not.
-  payment_allocation: ['signalled_at', 'delivery_attempts', 'delivery_note'],
+  // The delivery of an allocation to the invoice's lifecycle is the signal outbox's bookkeeping (SignalOutbox1764600000000).
+  payment_allocation: [],
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { Country, Currency } from '@clientfees/domain';
+import type { AccountHolder, Country, Currency } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
 /**
@@ -43,6 +43,8 @@ export interface Organisation {
    * on this one's invoices.
    */
   bankAccounts: string[];
+  /** The accounts its payments arrive on (one organisation's each): bank files are imported under it only for these. */
+  receivingAccounts?: string[];
 }
 
 interface OrganisationRow {
@@ -92,8 +94,9 @@ export async function findOrganisation(tx: Tx, id: string): Promise<Organisation
   return row ? rowToOrganisation(row) : null;
 }
 
-export async function listOrganisations(tx: Tx): Promise<Organisation[]> {
-  return (await tx.query<OrganisationRow>('SELECT * FROM organisation ORDER BY id')).map(rowToOrganisation);
+/** The organisations among `ids` (the caller's), by id. */
+export async function listOrganisations(tx: Tx, ids: readonly string[]): Promise<Organisation[]> {
+  return (await tx.query<OrganisationRow>('SELECT * FROM organisation WHERE id = ANY($1) ORDER BY id', [ids])).map(rowToOrganisation);
 }
 
 /** Creates the organisation or replaces every setting of it. */
@@ -131,5 +134,29 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
       o.reminderFeeBasis,
       o.bankAccounts,
     ],
+  );
+}
+
+/** The receiving accounts registered to an organisation, normalised (`normaliseAccount`). */
+export async function receivingAccountsOf(tx: Tx, organisationId: string): Promise<string[]> {
+  return (await tx.query<{ account: string }>('SELECT account FROM organisation_account WHERE organisation_id = $1 ORDER BY account', [organisationId])).map((row) => row.account);
+}
+
+/** The organisation and every other one holding any of `accounts`, each with its registered accounts among them. */
+export async function accountHolders(tx: Tx, organisationId: string, accounts: readonly string[]): Promise<AccountHolder[]> {
+  const rows = await tx.query<{ organisation_id: string; accounts: string[] }>(
+    `SELECT organisation_id, array_agg(account ORDER BY account) AS accounts FROM organisation_account
+      WHERE organisation_id = $1 OR account = ANY($2) GROUP BY organisation_id`,
+    [organisationId, [...accounts]],
+  );
+  return rows.map((row) => ({ organisationId: row.organisation_id, accounts: row.accounts }));
+}
+
+/** Replaces the organisation's receiving accounts; the ones it gives up keep their history (ADR 0012). */
+export async function replaceReceivingAccounts(tx: Tx, organisationId: string, accounts: readonly string[], actor: string): Promise<void> {
+  await tx.query('DELETE FROM organisation_account WHERE organisation_id = $1 AND NOT (account = ANY($2))', [organisationId, [...accounts]]);
+  await tx.query(
+    `INSERT INTO organisation_account (account, organisation_id, registered_by) SELECT a, $1, $3 FROM unnest($2::text[]) AS a ON CONFLICT (account) DO NOTHING`,
+    [organisationId, [...accounts], actor],
   );
 }

@@ -154,4 +154,17 @@ export class PutOrganisationDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   bankAccounts?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['FI21 1234 5600 0007 85'],
+    description:
+      'The accounts the organisation’s payments arrive on (IBAN, bankgiro or plusgiro); replaces the registered ones when given. A bank file is imported ' +
+      'only under the organisation its accounts are registered to; an account another organisation holds is a conflict (409).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z -]{3,40}$/, { each: true, message: 'receivingAccounts must be account numbers (letters, digits, spaces and hyphens)' })
+  receivingAccounts?: string[];
 }

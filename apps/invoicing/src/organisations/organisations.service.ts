@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { currencyOfCountry, DomainValidationError, isDomainValidationError, Money, parseIban, transferSchedule } from '@clientfees/domain';
-import { Database } from '@clientfees/platform';
-import { listOrganisations, Organisation, upsertOrganisation } from './organisation.queries';
+import { accountsHeldElsewhere, currencyOfCountry, DomainValidationError, isDomainValidationError, Money, normaliseAccount, parseIban, transferSchedule } from '@clientfees/domain';
+import { conflict, Database } from '@clientfees/platform';
+import { accountHolders, listOrganisations, Organisation, receivingAccountsOf, replaceReceivingAccounts, upsertOrganisation } from './organisation.queries';
 import { organisationFromPath } from './organisation-lookup';
 import { termsOf } from './organisation-terms';
 import type { PutOrganisationDto } from './organisations.dto';
@@ -17,15 +17,16 @@ export class OrganisationsService {
     private readonly schedules: TransferRunSchedules,
   ) {}
 
-  list(): Promise<Organisation[]> {
-    return this.db.read((tx) => listOrganisations(tx));
+  /** The organisations the caller acts for. */
+  list(organisationIds: readonly string[]): Promise<Organisation[]> {
+    return this.db.read((tx) => listOrganisations(tx, organisationIds));
   }
 
   get(id: string): Promise<Organisation> {
-    return this.db.read((tx) => organisationFromPath(tx, id));
+    return this.db.read(async (tx) => ({ ...(await organisationFromPath(tx, id)), receivingAccounts: await receivingAccountsOf(tx, id) }));
   }
 
-  async put(id: string, body: PutOrganisationDto): Promise<Organisation> {
+  async put(id: string, body: PutOrganisationDto, actor: string): Promise<Organisation> {
     if (!ORGANISATION_ID.test(id)) throw new DomainValidationError('lower-case letters, digits and dashes, 2-63 characters', 'id');
     if (currencyOfCountry(body.country) !== body.currency) {
       throw new DomainValidationError(`an organisation in ${body.country} bills in ${currencyOfCountry(body.country)}`, 'currency');
@@ -61,7 +62,15 @@ export class OrganisationsService {
       if (isDomainValidationError(error) && error.field === 'fees.reminder') throw new DomainValidationError(error.reason, 'reminderFee');
       throw error;
     }
-    await this.db.transaction((tx) => upsertOrganisation(tx, organisation));
+    const accounts = body.receivingAccounts === undefined ? undefined : [...new Set(body.receivingAccounts.map(normaliseAccount))];
+    await this.db.transaction(async (tx) => {
+      await upsertOrganisation(tx, organisation);
+      if (accounts === undefined) return;
+      // An account is one organisation's: another's would let a bank file pay the wrong county's invoices.
+      const taken = accountsHeldElsewhere(id, accounts, await accountHolders(tx, id, accounts));
+      if (taken.length > 0) throw conflict(`account ${taken.join(', ')} is registered to another organisation`, 'receivingAccounts', 'registered to another organisation');
+      await replaceReceivingAccounts(tx, id, accounts, actor);
+    });
     await this.schedules.upsert(organisation);
     return this.get(id);
   }

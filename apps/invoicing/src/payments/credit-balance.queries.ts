@@ -164,6 +164,17 @@ export async function refundProposals(tx: Tx, query: { organisationId: string; s
 }
 
 /** Approves a proposed refund; approving again keeps the first approval. Answers the proposal, if there is one. */
+/** Who recorded the payment a refund proposal came from, and who allocated it: not its approvers (four eyes). */
+export async function refundPreparers(tx: Tx, id: string): Promise<{ recordedBy: string; allocatedBy: string[] } | null> {
+  const [row] = await tx.query<{ recorded_by: string; allocated_by: string[] }>(
+    `SELECT p.created_by AS recorded_by, coalesce(array_agg(a.allocated_by) FILTER (WHERE a.allocated_by IS NOT NULL), '{}') AS allocated_by
+       FROM refund_proposal r JOIN payment p ON p.id = r.payment_id LEFT JOIN payment_allocation a ON a.payment_id = p.id
+      WHERE r.id = $1 GROUP BY p.created_by`,
+    [id],
+  );
+  return row ? { recordedBy: row.recorded_by, allocatedBy: row.allocated_by } : null;
+}
+
 export async function approveRefundProposal(tx: Tx, id: string, actor: string): Promise<RefundProposal | null> {
   await tx.query(`UPDATE refund_proposal SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1 AND status = 'proposed'`, [id, actor]);
   const [row] = await tx.query<RefundProposalRow>('SELECT * FROM refund_proposal WHERE id = $1', [id]);

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { PaymentsService } from './payments.service';
 import { CreditBalanceQuery, RefundProposalQuery } from './payments.dto';
 import { ClientCreditBalanceView, RefundProposalView } from './payment.view';
@@ -13,7 +13,8 @@ export class CreditBalancesController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Get('credit-balances')
-  @Roles('finance-centre', 'client-fee-officer', 'billing-supervisor')
+  @MayDo('payment.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Clients’ credit balances from overpayments, per client and currency, with the payments they came from.' })
   @ApiOkResponse({ type: [ClientCreditBalanceView] })
   async creditBalances(@Query() query: CreditBalanceQuery): Promise<ClientCreditBalanceView[]> {
@@ -22,7 +23,8 @@ export class CreditBalancesController {
   }
 
   @Get('refund-proposals')
-  @Roles('finance-centre', 'client-fee-officer', 'billing-supervisor')
+  @MayDo('payment.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Refunds proposed from credit balances, oldest first; all statuses unless one is asked for.' })
   @ApiOkResponse({ type: [RefundProposalView] })
   async refundProposals(@Query() query: RefundProposalQuery): Promise<RefundProposalView[]> {
@@ -31,7 +33,8 @@ export class CreditBalancesController {
 
   @Post('refund-proposals/:id/approve')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('refund.approve')
+  @Scope.resource('refund-proposal')
   @ApiOperation({
     summary: 'The finance centre approves a proposed refund.',
     description: 'Records the approval only; the money is paid back outside this service. Approving again keeps the first approval.',

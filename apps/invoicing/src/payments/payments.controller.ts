@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { PaymentsService } from './payments.service';
 import { AllocatePaymentDto, ListPaymentsQuery, OrganisationQuery, RecordPaymentDto, ReversalsQuery } from './payments.dto';
 import { ImportSummaryView, PaymentView, ReversalView } from './payment.view';
 import { readXmlBody } from './xml-body';
 
-const READERS = ['finance-centre', 'client-fee-officer', 'billing-supervisor'] as const;
 
 @ApiTags('payments')
 @Controller('payments')
@@ -17,7 +16,8 @@ export class PaymentsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance-centre')
+  @MayDo('payment.record')
+  @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Records one payment and puts it on the invoice its reference names.',
     description:
@@ -35,7 +35,8 @@ export class PaymentsController {
 
   @Post('camt054')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('payment.record')
+  @Scope.organisationFromQuery()
   @ApiConsumes('application/xml', 'text/xml')
   @ApiBody({ description: 'An ISO 20022 camt.054 BankToCustomerDebitCreditNotification (camt.054.001.02 to .10), at most 10 MB.', schema: { type: 'string' } })
   @ApiOperation({
@@ -54,7 +55,8 @@ export class PaymentsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @MayDo('payment.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Payments of an organisation, newest first; optionally those of one invoice or in one status.' })
   @ApiOkResponse({ type: [PaymentView] })
   async list(@Query() query: ListPaymentsQuery): Promise<PaymentView[]> {
@@ -63,7 +65,8 @@ export class PaymentsController {
 
   // Declared before ':id' so that the path is not taken for an id.
   @Get('unmatched')
-  @Roles(...READERS)
+  @MayDo('payment.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The unmatched-payments queue: payments no invoice could be found for, oldest first, with the reason.' })
   @ApiOkResponse({ type: [PaymentView] })
   async unmatched(@Query() query: OrganisationQuery): Promise<PaymentView[]> {
@@ -72,7 +75,8 @@ export class PaymentsController {
 
   // Declared before ':id' so that the path is not taken for an id.
   @Get('reversals')
-  @Roles(...READERS)
+  @MayDo('payment.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Bank reversals of payments, oldest first; `status=unresolved` is the queue of those whose original a person must find.' })
   @ApiOkResponse({ type: [ReversalView] })
   async reversals(@Query() query: ReversalsQuery): Promise<ReversalView[]> {
@@ -80,7 +84,8 @@ export class PaymentsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @MayDo('payment.read')
+  @Scope.resource('payment')
   @ApiOperation({ summary: 'One payment with its allocation and any credit balance it left.' })
   @ApiOkResponse({ type: PaymentView })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PaymentView> {
@@ -89,7 +94,8 @@ export class PaymentsController {
 
   @Post(':id/allocation')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('payment.allocate')
+  @Scope.resource('payment')
   @ApiOperation({
     summary: 'Allocates an unmatched payment to an invoice by hand.',
     description: 'As an automatic match: up to the invoice’s open amount, the rest to the client’s credit balance; the invoice’s lifecycle is signalled. 409 if the payment is not unmatched.',

@@ -22,6 +22,7 @@ import {
   REVERSAL_WINDOW_DAYS,
   type ReversalFacts,
   seriesNumberOfDocument,
+  secondPersonRefusal,
   seriesNumberOfReference,
 } from '@clientfees/domain';
 import { type Camt054Payment, type Camt054Reversal, parseCamt054 } from '@clientfees/iso20022';
@@ -52,6 +53,7 @@ import {
 import { findReversalByExternalId, insertReversal, listReversals, type PaymentReversal, type ReversalStatus } from './payment-reversal.queries';
 import {
   approveRefundProposal,
+  refundPreparers,
   CreditBalance,
   creditBalances,
   creditBalancesOfPayments,
@@ -299,8 +301,18 @@ export class PaymentsService {
   }
 
   /** Approving twice keeps the first approval: the decision is recorded, no money moves here. */
+  /** Four eyes: the refund is approved by another person than the one who recorded or allocated the payment. */
   async approveRefund(id: string, actor: string): Promise<RefundProposal> {
-    const proposal = await this.db.transaction((tx) => approveRefundProposal(tx, id, actor));
+    const proposal = await this.db.transaction(async (tx) => {
+      const preparers = await refundPreparers(tx, id);
+      if (!preparers) return null;
+      const own = secondPersonRefusal(actor, 'approve the refund', [
+        { actor: preparers.recordedBy, act: 'recorded the payment' },
+        ...preparers.allocatedBy.map((allocator) => ({ actor: allocator, act: 'allocated it' })),
+      ]);
+      if (own) throw new DomainValidationError(own, 'approver');
+      return approveRefundProposal(tx, id, actor);
+    });
     if (!proposal) throw new NotFoundException(`no refund proposal ${id}`);
     if (proposal.status === 'withdrawn') throw conflict(`refund proposal ${id} was withdrawn`, 'id', 'withdrawn: the bank took the payment behind it back');
     return proposal;

@@ -3,3 +3,4 @@ export * from './message-reference';
 export * from './reversal-original';
 export * from './repeated-id';
 export * from './document-number';
+export * from './receiving-accounts';

@@ -1,4 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Action, whoMay } from '@clientfees/domain';
 import { ROLES_KEY } from './roles.guard';
 
@@ -9,4 +10,11 @@ export const ACTION_KEY = 'clientfees:action';
  * (`libs/domain/src/access`), and the audit log names the action. Use it instead of listing
  * roles by hand, so the route, the workflow validators and docs/security.md cannot disagree.
  */
-export const MayDo = (action: Action) => applyDecorators(SetMetadata(ROLES_KEY, whoMay(action)), SetMetadata(ACTION_KEY, action));
+export const MayDo = (action: Action) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, whoMay(action)),
+    SetMetadata(ACTION_KEY, action),
+    // The OpenAPI document says who may call each route.
+    ApiExtension('x-clientfees-action', action),
+    ApiExtension('x-clientfees-roles', whoMay(action)),
+  );

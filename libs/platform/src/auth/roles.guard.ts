@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   CanActivate,
   createParamDecorator,
@@ -11,6 +12,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AccessClaims, Role } from '@clientfees/contracts';
 import { SERVICE_CONFIG } from '../tokens';
@@ -24,10 +26,10 @@ import { MESSAGE_FROM_KEY } from '../messages/message-from';
 export const ROLES_KEY = 'clientfees:roles';
 export const PUBLIC_KEY = 'clientfees:public';
 
-/** The roles allowed to call a route (any one of them suffices). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** The roles allowed to call a route (any one of them suffices); the OpenAPI document shows them as `x-clientfees-roles`. */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-clientfees-roles', roles));
 /** A route anyone may call without a token (health checks). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-clientfees-public', true));
 
 /** What the guard found the request acts on: for the audit log and the handler. */
 export interface ResolvedScope {

@@ -1,4 +1,5 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
 
 /**
@@ -19,12 +20,15 @@ export type RouteScope =
 
 export const SCOPE_KEY = 'clientfees:scope';
 
+/** The scope as route metadata for the guard, and in the OpenAPI document as `x-clientfees-scope`. */
+const declareScope = (scope: RouteScope) => applyDecorators(SetMetadata(SCOPE_KEY, scope), ApiExtension('x-clientfees-scope', scope));
+
 export const Scope = {
-  organisationFromQuery: (field = 'organisationId') => SetMetadata(SCOPE_KEY, { kind: 'organisation', source: 'query', field } satisfies RouteScope),
-  organisationFromBody: (field = 'organisationId') => SetMetadata(SCOPE_KEY, { kind: 'organisation', source: 'body', field } satisfies RouteScope),
-  organisationFromParam: (field = 'organisationId') => SetMetadata(SCOPE_KEY, { kind: 'organisation', source: 'param', field } satisfies RouteScope),
-  resource: (resource: string, param = 'id') => SetMetadata(SCOPE_KEY, { kind: 'resource', resource, param } satisfies RouteScope),
-  caller: () => SetMetadata(SCOPE_KEY, { kind: 'caller' } satisfies RouteScope),
+  organisationFromQuery: (field = 'organisationId') => declareScope({ kind: 'organisation', source: 'query', field }),
+  organisationFromBody: (field = 'organisationId') => declareScope({ kind: 'organisation', source: 'body', field }),
+  organisationFromParam: (field = 'organisationId') => declareScope({ kind: 'organisation', source: 'param', field }),
+  resource: (resource: string, param = 'id') => declareScope({ kind: 'resource', resource, param }),
+  caller: () => declareScope({ kind: 'caller' }),
 };
 
 /** Who owns a resource: its organisation and, where they apply, its debiting area and provider. */
@@ -83,6 +87,16 @@ export function scopeOf(user: AccessClaims): CallerScope {
     providerBound: user.roles.length > 0 && user.roles.every((role) => role === 'service-provider'),
     areaBound: user.roles.length > 0 && user.roles.every((role) => role === 'unit-manager') && user.debitingAreas !== undefined,
   };
+}
+
+/**
+ * The debiting areas a list must be narrowed to for this caller: a unit manager's own, or null
+ * when the caller's reach is the whole organisation. List queries take it beside the
+ * organisation, so that a unit manager's lists and `mayAccess` agree.
+ */
+export function debitingAreaFilter(user: AccessClaims): readonly string[] | null {
+  const scope = scopeOf(user);
+  return scope.areaBound ? (scope.debitingAreas ?? []) : null;
 }
 
 /** Whether the caller may see a resource with this owner. */

@@ -1,5 +1,5 @@
 import { patched, setHandler } from '@temporalio/workflow';
-import { mayDo, Money, RESULT_AREA_DIRECTOR, transitionRefusal, writeOffRefusal } from '@clientfees/domain/workflow';
+import { creditRefusal, mayDo, Money, RESULT_AREA_DIRECTOR, transitionRefusal, writeOffRefusal } from '@clientfees/domain/workflow';
 import { creditInvoiceUpdate, recallUpdate, waiveCollectionUpdate, writeOffUpdate } from '@clientfees/contracts';
 import { refuse, refuseIf } from '../refuse';
 import { collection, invoicing } from './activities';
@@ -96,9 +96,19 @@ export function handleClosingDecisions(lifecycle: Lifecycle): void {
     },
     {
       validator: (command) => {
-        if (!mayDo(command.role, 'invoice.credit')) refuse('rule', `role ${command.role} may not credit invoices`);
-        if (!Number.isSafeInteger(command.amountCents) || command.amountCents <= 0) refuse('rule', 'a credit is a positive amount');
-        if (command.amountCents > lifecycle.openCents()) refuse('rule', `the credit is more than the ${lifecycle.openCents()} cents still open`);
+        // The whole open amount of a past-due invoice is a write-off or a waiver by another name:
+        // the billing supervisor's or the director's, on grounds from a fixed list.
+        refuseIf(
+          creditRefusal({
+            state: status.state,
+            roles: command.roles ?? [command.role],
+            amountCents: command.amountCents,
+            openCents: lifecycle.openCents(),
+            largeCreditThresholdCents: null,
+            grounds: command.grounds,
+            reason: command.reason,
+          }),
+        );
         refuseIf(transitionRefusal(status.state, 'credited'));
       },
     },

@@ -1,5 +1,5 @@
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { decideDeferral, deferralLimits, mayDo, transitionRefusal } from '@clientfees/domain/workflow';
+import { approvalDecisionRefusal, decideDeferral, deferralLimits, mayDo, transitionRefusal } from '@clientfees/domain/workflow';
 import {
   decideDeferralApprovalUpdate,
   deferDueDateUpdate,
@@ -111,8 +111,15 @@ export function handleDeferrals(lifecycle: Lifecycle): void {
     },
     {
       validator: (decision) => {
-        if (!mayDo(decision.role, 'deferral.decide')) refuse('rule', 'only the billing supervisor decides a deferral longer than the officer’s limit');
-        if (!status.pendingDeferral) refuse('state', 'no deferral of this invoice is waiting for a decision');
+        // The decision names the request it decides, and its requester does not decide it (four eyes).
+        refuseIf(
+          approvalDecisionRefusal({
+            pending: status.pendingDeferral,
+            approvalId: decision.approvalId,
+            decider: decision.actor,
+            roles: [decision.role],
+          }),
+        );
         deferrable();
       },
     },

@@ -1,5 +1,5 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { isDomainValidationError, makePaymentPlan, mayDo, Money, transitionRefusal } from '@clientfees/domain/workflow';
+import { decidePaymentPlanLimit, isDomainValidationError, makePaymentPlan, mayDo, Money, transitionRefusal } from '@clientfees/domain/workflow';
 import { PaymentPlanCommand, paymentPlanUpdate, PlannedInstalment } from '@clientfees/contracts';
 import { refuse, refuseIf } from '../refuse';
 import { collection } from './activities';
@@ -44,12 +44,21 @@ export function handlePaymentPlans(lifecycle: Lifecycle): void {
         if (!mayDo(command.role, 'payment-plan.make')) refuse('rule', `role ${command.role} may not make payment plans`);
         refuseIf(transitionRefusal(status.state, 'in-payment-plan'));
         if (status.paymentPlan) refuse('state', 'the invoice already has a payment plan');
+        let instalments: PlannedInstalment[] = [];
         try {
-          planFor(lifecycle, command);
+          instalments = planFor(lifecycle, command);
         } catch (error) {
           if (isDomainValidationError(error)) refuse('rule', error.message);
           throw error;
         }
+        // A plan defers all but its first part: bounded by the role's deferral limit from the original due date.
+        const limit = decidePaymentPlanLimit({
+          originalDueDate: status.originalDueDate ?? status.dueDate!,
+          instalmentDueDates: instalments.map((instalment) => instalment.dueDate),
+          role: command.role,
+          limits: lifecycle.termsKnown ? lifecycle.terms.deferralLimits : undefined,
+        });
+        if (limit.outcome !== 'granted') refuse('rule', limit.reason);
       },
     },
   );

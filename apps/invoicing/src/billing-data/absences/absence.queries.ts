@@ -1,5 +1,6 @@
 import type { AbsenceKind, RecordedAbsence } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
+import { CLIENT_DEBITING_AREA_SQL } from '../clients/client.queries';
 
 /** An absence (poissaolo / frånvaro) that reduces care fees. */
 export interface Absence extends RecordedAbsence {
@@ -81,12 +82,14 @@ export async function moveAbsenceWatch(tx: Tx, id: string, watchOn: string): Pro
   await tx.query('UPDATE absence SET watch_on = $2 WHERE id = $1 AND last_day IS NULL', [id, watchOn]);
 }
 
-/** The organisation's open-ended absences, longest open first. */
-export async function openAbsences(tx: Tx, organisationId: string): Promise<OpenAbsence[]> {
+/** The organisation's open-ended absences, longest open first; with `debitingAreas` (a unit manager's) those of the areas' clients. */
+export async function openAbsences(tx: Tx, organisationId: string, debitingAreas: readonly string[] | null = null): Promise<OpenAbsence[]> {
   const rows = await tx.query<AbsenceRow & { client_number: string; name: string }>(
-    `SELECT a.*, c.client_number, c.name FROM absence a JOIN client c ON c.id = a.client_id
-      WHERE c.organisation_id = $1 AND a.last_day IS NULL ORDER BY a.first_day, c.client_number`,
-    [organisationId],
+    `SELECT a.*, c.client_number, c.name FROM absence a JOIN client c ON c.id = a.client_id JOIN organisation o ON o.id = c.organisation_id
+      WHERE c.organisation_id = $1 AND a.last_day IS NULL
+        AND ($2::text[] IS NULL OR ${CLIENT_DEBITING_AREA_SQL} IS NULL OR ${CLIENT_DEBITING_AREA_SQL} = ANY($2))
+      ORDER BY a.first_day, c.client_number`,
+    [organisationId, debitingAreas],
   );
   return rows.map((row) => ({ ...rowToAbsence(row), clientNumber: row.client_number, name: row.name }));
 }

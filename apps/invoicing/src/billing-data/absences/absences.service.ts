@@ -78,12 +78,12 @@ export class AbsencesService {
    * The control list (seed 002, p.24): the organisation's open-ended absences, longest open first;
    * with `watchesDueOn`, only those whose watch is due by that day (today when `'today'`).
    */
-  async controlList(organisationId: string, watchesDueOn?: string | 'today'): Promise<OpenAbsenceView[]> {
+  async controlList(organisationId: string, debitingAreas: readonly string[] | null, watchesDueOn?: string | 'today'): Promise<OpenAbsenceView[]> {
     return this.db.read(async (tx) => {
       const organisation = await organisationFromBody(tx, organisationId);
       const today = todayIn(organisation.timeZone);
       const date = watchesDueOn === undefined ? null : watchesDueOn === 'today' ? today : parseLocalDate(watchesDueOn, 'date');
-      const open = await openAbsences(tx, organisation.id);
+      const open = await openAbsences(tx, organisation.id, debitingAreas);
       return open
         .filter((absence) => date === null || isWatchDue(absence, date))
         .map((absence) => ({

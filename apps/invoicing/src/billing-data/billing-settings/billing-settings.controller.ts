@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { BillingSettingCorrectionDto, CreateBillingSettingsDto } from './billing-settings.dto';
 import { BillingSettingsService } from './billing-settings.service';
 import { BillingSettingsView } from './billing-settings.view';
@@ -18,7 +17,8 @@ export class BillingSettingsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Adds a version of the client’s billing settings; the open version ends the day before it starts.',
     description:
@@ -30,7 +30,8 @@ export class BillingSettingsController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Every version of the client’s billing settings, oldest first.' })
   @ApiOkResponse({ type: [BillingSettingsView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<BillingSettingsView[]> {
@@ -39,7 +40,8 @@ export class BillingSettingsController {
 
   @Patch(':settingId')
   @HttpCode(200)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Fixes a settings version in place for the error list (account string, parish code, missing address, estate of a deceased client).' })
   @ApiOkResponse({ type: BillingSettingsView })
   async correct(

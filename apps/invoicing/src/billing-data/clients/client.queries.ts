@@ -55,11 +55,31 @@ export async function lockClients(tx: Tx, ids: readonly string[]): Promise<Clien
   return (await tx.query<ClientRow>('SELECT * FROM client WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...ids]])).map(rowToClient);
 }
 
-/** An organisation's clients by client number, or the one with `clientNumber`. */
-export async function listClients(tx: Tx, organisationId: string, clientNumber?: string): Promise<Client[]> {
+/**
+ * SQL for a client's debiting area (laskutusalue / debiteringsområde), for client row `c` of
+ * organisation row `o`: that of the billing settings valid today in the organisation's time zone,
+ * or, before the first takes effect, the earliest; NULL without billing settings. A unit
+ * manager's reach (ADR 0004) is decided on it, in owner lookups and in list filters alike.
+ */
+export const CLIENT_DEBITING_AREA_SQL = `(
+  SELECT s.debiting_area FROM billing_setting s
+  WHERE s.client_id = c.id
+  ORDER BY (s.valid_from <= (now() AT TIME ZONE o.time_zone)::date) DESC,
+           CASE WHEN s.valid_from <= (now() AT TIME ZONE o.time_zone)::date THEN s.valid_from END DESC,
+           s.valid_from
+  LIMIT 1)`;
+
+/**
+ * An organisation's clients by client number, or the one with `clientNumber`; with `debitingAreas`
+ * (a unit manager's) only the clients of those areas and those without billing settings yet.
+ */
+export async function listClients(tx: Tx, organisationId: string, clientNumber?: string, debitingAreas: readonly string[] | null = null): Promise<Client[]> {
   const rows = await tx.query<ClientRow>(
-    'SELECT * FROM client WHERE organisation_id = $1 AND ($2::text IS NULL OR client_number = $2) ORDER BY client_number LIMIT 10000',
-    [organisationId, clientNumber ?? null],
+    `SELECT c.* FROM client c JOIN organisation o ON o.id = c.organisation_id
+      WHERE c.organisation_id = $1 AND ($2::text IS NULL OR c.client_number = $2)
+        AND ($3::text[] IS NULL OR ${CLIENT_DEBITING_AREA_SQL} IS NULL OR ${CLIENT_DEBITING_AREA_SQL} = ANY($3))
+      ORDER BY c.client_number LIMIT 10000`,
+    [organisationId, clientNumber ?? null, debitingAreas],
   );
   return rows.map(rowToClient);
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import type { AccessClaims } from '@clientfees/contracts';
+import { CurrentUser, debitingAreaFilter, MayDo, Scope } from '@clientfees/platform';
 import { ClientView } from './client.view';
 import { CreateClientDto, ListClientsQuery, SpouseDto, UpdateClientDto } from './clients.dto';
 import { ClientsService } from './clients.service';
@@ -14,7 +14,8 @@ export class ClientsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Adds a client. The identity code is checked by the organisation’s country (FI henkilötunnus, SE personnummer).',
     description: 'The identity code is stored but only ever answered masked. A client number or identity code already in use is a conflict (409).',
@@ -25,22 +26,25 @@ export class ClientsController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Clients of an organisation, by client number; optionally only the one with the given number.' })
+  @MayDo('client.read')
+  @Scope.organisationFromQuery()
+  @ApiOperation({ summary: 'Clients of an organisation, by client number; optionally only the one with the given number. A unit manager sees the clients of their debiting areas.' })
   @ApiOkResponse({ type: [ClientView] })
-  async list(@Query() query: ListClientsQuery): Promise<ClientView[]> {
-    return (await this.clients.list(query.organisationId, query.clientNumber)).map((client) => ClientView.of(client));
+  async list(@Query() query: ListClientsQuery, @CurrentUser() user: AccessClaims): Promise<ClientView[]> {
+    return (await this.clients.list(query.organisationId, query.clientNumber, debitingAreaFilter(user))).map((client) => ClientView.of(client));
   }
 
   @Get(':id')
-  @Roles(...READ_ROLES)
+  @MayDo('client.read')
+  @Scope.resource('client')
   @ApiOkResponse({ type: ClientView })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ClientView> {
     return ClientView.of(await this.clients.get(id));
   }
 
   @Patch(':id')
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Changes the name or the date of death.', description: 'A deceased client needs the estate as invoice recipient (a new billing-settings version).' })
   @ApiOkResponse({ type: ClientView })
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateClientDto): Promise<ClientView> {
@@ -48,7 +52,8 @@ export class ClientsController {
   }
 
   @Put(':id/spouse')
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Links the spouse or cohabitant both ways; the couple is then calculated together.',
     description: 'Same organisation only. A client already linked to someone else is a conflict (409): unlink first.',
@@ -59,7 +64,8 @@ export class ClientsController {
   }
 
   @Delete(':id/spouse')
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Unlinks the spouse both ways (separation, or switching a widowed client to single).' })
   @ApiOkResponse({ type: ClientView })
   async unlinkSpouse(@Param('id', new ParseUUIDPipe()) id: string): Promise<ClientView> {

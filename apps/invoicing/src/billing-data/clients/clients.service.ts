@@ -50,8 +50,8 @@ export class ClientsService {
     return this.get(id);
   }
 
-  list(organisationId: string, clientNumber?: string): Promise<Client[]> {
-    return this.db.read((tx) => listClients(tx, organisationId, clientNumber));
+  list(organisationId: string, clientNumber: string | undefined, debitingAreas: readonly string[] | null): Promise<Client[]> {
+    return this.db.read((tx) => listClients(tx, organisationId, clientNumber, debitingAreas));
   }
 
   async get(id: string): Promise<Client> {

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES, UNIT_AND_BILLING_TEAM } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { CorrectionView } from './correction.view';
 import { CreateCorrectionDto } from './corrections.dto';
 import { CorrectionsService } from './corrections.service';
@@ -15,7 +14,8 @@ export class CorrectionsController {
 
   @Post('clients/:id/corrections')
   @HttpCode(201)
-  @Roles(...UNIT_AND_BILLING_TEAM)
+  @MayDo('correction.make')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Records a fee correction, billed on the client’s next invoice.',
     description:
@@ -27,7 +27,8 @@ export class CorrectionsController {
   }
 
   @Get('clients/:id/corrections')
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'The client’s corrections, billed and unbilled, by period.' })
   @ApiOkResponse({ type: [CorrectionView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<CorrectionView[]> {
@@ -36,7 +37,8 @@ export class CorrectionsController {
 
   @Delete('corrections/:id')
   @HttpCode(204)
-  @Roles(...BILLING_TEAM)
+  @MayDo('correction.retract')
+  @Scope.resource('correction')
   @ApiOperation({ summary: 'Deletes an unbilled correction; a billed one, or one in the calculation of a run not yet completed, is not deleted (409).' })
   @ApiNoContentResponse()
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {

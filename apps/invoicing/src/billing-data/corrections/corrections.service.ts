@@ -1,11 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CorrectionItem, correctionPermission, DomainValidationError, firstDayOfPeriod, lastDayOfPeriod, Money, periodOf } from '@clientfees/domain';
+import { CorrectionItem, correctionPermission, DomainValidationError, whoMay, firstDayOfPeriod, lastDayOfPeriod, Money, periodOf } from '@clientfees/domain';
 import type { AccessClaims } from '@clientfees/contracts';
 import { conflict, Database } from '@clientfees/platform';
 import { todayIn } from '../billing-period';
 import { unfinishedRunWithCorrection } from '../billing-period.queries';
-import { UNIT_AND_BILLING_TEAM } from '../billing-roles';
 import { loadClient, readOfClient } from '../clients/client-lookup';
 import { pricedItemDuring } from '../price-lists/price-list.queries';
 import { correctionRoleOf } from './correction-permission';
@@ -23,7 +22,7 @@ export class CorrectionsService {
    */
   async create(clientId: string, body: CreateCorrectionDto, user: AccessClaims): Promise<Correction> {
     const role = correctionRoleOf(user.roles);
-    if (role === null) throw new ForbiddenException(`requires one of the roles: ${UNIT_AND_BILLING_TEAM.join(', ')}`);
+    if (role === null) throw new ForbiddenException(`requires one of the roles: ${whoMay('correction.make').join(', ')}`);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       const { client, organisation } = await loadClient(tx, clientId);

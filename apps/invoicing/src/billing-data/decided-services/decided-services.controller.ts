@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { DecidedServiceView } from './decided-service.view';
 import { CreateDecidedServiceDto, EndDecidedServiceDto } from './decided-services.dto';
 import { DecidedServicesService } from './decided-services.service';
@@ -15,7 +14,8 @@ export class DecidedServicesController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Records a decided service.',
     description: 'Per kind: fi-home-care needs hoursPerMonth, fi-long-term-care careType, fixed-monthly monthlyFee (400 naming the field). Overlapping periods of one service code: 409.',
@@ -27,7 +27,8 @@ export class DecidedServicesController {
 
   @Post(':serviceId/end')
   @HttpCode(200)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Ends a decided service on validTo (its last day).' })
   @ApiOkResponse({ type: DecidedServiceView })
   async end(
@@ -39,7 +40,8 @@ export class DecidedServicesController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'The client’s decided services, by start date.' })
   @ApiOkResponse({ type: [DecidedServiceView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<DecidedServiceView[]> {

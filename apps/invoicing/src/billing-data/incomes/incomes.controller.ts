@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { IncomeView } from './income.view';
 import { CreateIncomeDto } from './incomes.dto';
 import { IncomesService } from './incomes.service';
@@ -15,7 +14,8 @@ export class IncomesController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('income.record')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Records the client’s income from validFrom; the open income ends the day before.' })
   @ApiCreatedResponse({ type: IncomeView })
   async create(@Param('id', new ParseUUIDPipe()) clientId: string, @Body() body: CreateIncomeDto, @CurrentUser() user: AccessClaims): Promise<IncomeView> {
@@ -23,7 +23,8 @@ export class IncomesController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
+  @MayDo('income.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'Every income of the client, oldest first.' })
   @ApiOkResponse({ type: [IncomeView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<IncomeView[]> {

@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccessClaims, Role } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import type { AccessClaims } from '@clientfees/contracts';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { PriceListItemView } from './price-list-item.view';
 import { CreatePriceListItemDto, PriceListQuery } from './price-lists.dto';
 import { PriceListsService } from './price-lists.service';
-
-const PRICE_LIST_WRITERS: Role[] = [...BILLING_TEAM, 'administrator'];
 
 /** The organisation's price list (hinnasto / prislista), dated per item code. */
 @ApiTags('billing-data')
@@ -17,7 +14,8 @@ export class PriceListsController {
 
   @Post('items')
   @HttpCode(201)
-  @Roles(...PRICE_LIST_WRITERS)
+  @MayDo('price-list.maintain')
+  @Scope.organisationFromParam()
   @ApiOperation({
     summary: 'Adds a price-list item or the next price of an item; the open price of the same code ends the day before.',
     description: 'validFrom must be after the start of the open price; a period that overlaps a closed one is refused (409).',
@@ -28,7 +26,8 @@ export class PriceListsController {
   }
 
   @Get()
-  @Roles(...READ_ROLES, 'administrator')
+  @MayDo('billing-data.read')
+  @Scope.organisationFromParam()
   @ApiOperation({ summary: 'The items valid on a day (default today), by code.' })
   @ApiOkResponse({ type: [PriceListItemView] })
   async list(@Param('organisationId') organisationId: string, @Query() query: PriceListQuery): Promise<PriceListItemView[]> {

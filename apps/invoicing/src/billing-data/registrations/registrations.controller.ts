@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { READ_ROLES, UNIT_AND_BILLING_TEAM } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { RegistrationView } from './registration.view';
 import { ChangeQuantityDto, CreateRegistrationDto, RegistrationsQuery } from './registrations.dto';
 import { RegistrationsService } from './registrations.service';
@@ -15,7 +14,8 @@ export class ClientRegistrationsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...UNIT_AND_BILLING_TEAM)
+  @MayDo('registration.record')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Registers a performed service; its billing period is the month of performedOn.',
     description: 'The item code must be in the price list on performedOn (400). A locked period is a conflict (409).',
@@ -26,7 +26,8 @@ export class ClientRegistrationsController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'The client’s registrations, optionally of one period, by day.' })
   @ApiOkResponse({ type: [RegistrationView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string, @Query() query: RegistrationsQuery): Promise<RegistrationView[]> {
@@ -40,7 +41,8 @@ export class RegistrationsController {
   constructor(private readonly registrations: RegistrationsService) {}
 
   @Patch(':id')
-  @Roles(...UNIT_AND_BILLING_TEAM)
+  @MayDo('registration.record')
+  @Scope.resource('registration')
   @ApiOperation({ summary: 'Changes a registration’s quantity (also after a billing calculation); a locked period is a conflict (409).' })
   @ApiOkResponse({ type: RegistrationView })
   async changeQuantity(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeQuantityDto): Promise<RegistrationView> {
@@ -49,7 +51,8 @@ export class RegistrationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Roles(...UNIT_AND_BILLING_TEAM)
+  @MayDo('registration.record')
+  @Scope.resource('registration')
   @ApiOperation({
     summary: 'Deletes a registration made by mistake.',
     description: 'Once a billing run has calculated the client for the period only the quantity may change (409); a locked period is a conflict too (409).',

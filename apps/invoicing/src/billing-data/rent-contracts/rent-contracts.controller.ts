@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { RentContractView } from './rent-contract.view';
 import { CreateRentContractDto, MoveOutDto } from './rent-contracts.dto';
 import { RentContractsService } from './rent-contracts.service';
@@ -15,7 +14,8 @@ export class RentContractsController {
 
   @Post('clients/:id/rent-contracts')
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('client')
   @ApiOperation({
     summary: 'Records a move-in; the contract date follows the housing type and the move-in day.',
     description: 'A client with a contract that has not ended (no move-out) is a conflict (409): record the move-out first.',
@@ -27,7 +27,8 @@ export class RentContractsController {
 
   @Post('rent-contracts/:id/move-out')
   @HttpCode(200)
-  @Roles(...BILLING_TEAM)
+  @MayDo('client.maintain')
+  @Scope.resource('rent-contract')
   @ApiOperation({ summary: 'Records the move-out; the contract ends on the 14th (half rent) or the month’s last day (full rent).' })
   @ApiOkResponse({ type: RentContractView })
   async moveOut(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveOutDto): Promise<RentContractView> {
@@ -35,7 +36,8 @@ export class RentContractsController {
   }
 
   @Get('clients/:id/rent-contracts')
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.resource('client')
   @ApiOperation({ summary: 'The client’s rent contracts, by contract date.' })
   @ApiOkResponse({ type: [RentContractView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<RentContractView[]> {

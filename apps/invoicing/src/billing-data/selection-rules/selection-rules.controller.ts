@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { BILLING_TEAM, READ_ROLES } from '../billing-roles';
+import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { SelectionRuleView } from './selection-rule.view';
 import { CreateSelectionRuleDto, SelectionRulesQuery } from './selection-rules.dto';
 import { SelectionRulesService } from './selection-rules.service';
@@ -15,7 +14,8 @@ export class SelectionRulesController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...BILLING_TEAM)
+  @MayDo('selection-rule.maintain')
+  @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Saves a selection rule; names are unique per organisation (409).' })
   @ApiCreatedResponse({ type: SelectionRuleView })
   async create(@Body() body: CreateSelectionRuleDto, @CurrentUser() user: AccessClaims): Promise<SelectionRuleView> {
@@ -23,7 +23,8 @@ export class SelectionRulesController {
   }
 
   @Get()
-  @Roles(...READ_ROLES)
+  @MayDo('billing-data.read')
+  @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The organisation’s selection rules, by name.' })
   @ApiOkResponse({ type: [SelectionRuleView] })
   async list(@Query() query: SelectionRulesQuery): Promise<SelectionRuleView[]> {
