@@ -10,6 +10,8 @@ Commands:
   fee        a client fee: FI home care, FI long-term care or SE elderly care
   absence    the deduction from a monthly fee for a planned or unplanned absence
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
+  estate     the billing end, voucher closing and estate inventory dates of a client's death
+  debt-restructuring  the write-off date of the debts a debt restructuring covers
   token      mint a local access token for the REST APIs
   demo       load the demo data into a running system
 
@@ -42,6 +44,14 @@ const COMMANDS: Record<string, Command> = {
   'rent-contract-date': {
     help: async () => (await import('./commands/rent-contract-date')).rentContractDateHelp,
     run: async (argv) => (await import('./commands/rent-contract-date')).rentContractDateCommand(argv),
+  },
+  estate: {
+    help: async () => (await import('./commands/estate')).estateHelp,
+    run: async (argv) => (await import('./commands/estate')).estateCommand(argv),
+  },
+  'debt-restructuring': {
+    help: async () => (await import('./commands/debt-restructuring')).debtRestructuringHelp,
+    run: async (argv) => (await import('./commands/debt-restructuring')).debtRestructuringCommand(argv),
   },
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,

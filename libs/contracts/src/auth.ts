@@ -12,6 +12,8 @@ export const ROLES = [
   'service-provider', // palveluntuottaja / utförare
   'collection-agency', // perintätoimisto / inkassobolag
   'administrator', // maintains organisations and rule tables
+  'debt-adviser', // velkaneuvoja ja kuolinpesäselvittäjä / budget- och skuldrådgivare, dödsboutredare (seed 004): estates, debt restructurings
+  'deputy-head-of-social-services', // apulaissosiaalijohtaja / biträdande socialchef (seed 004): told when a client's debts grow
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -16,3 +16,5 @@ export * from './fees';
 export * from './absences';
 export * from './rent-contracts';
 export * from './billing';
+export * from './estates';
+export * from './debts';

@@ -1,0 +1,4 @@
+export * from './estate-dates';
+export * from './inventory';
+export * from './estate-contact';
+export * from './estate-closing';
