@@ -6,3 +6,5 @@ export * from './services';
 export * from './collection';
 export * from './billing';
 export * from './deaths';
+export * from './debt-invoicing';
+export * from './debt-followup';

@@ -15,3 +15,4 @@ export * from './auth/route-declarations';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './temporal/schedules';

@@ -3,3 +3,4 @@ export * from './service-under-test';
 export * from './service-process';
 export * from './fakes';
 export * from './billing-data';
+export * from './debt-fakes';

@@ -2,3 +2,4 @@
 export * from './invoice-lifecycle';
 export * from './collection-transfer-run';
 export * from './billing-run';
+export * from './debt-followup';

@@ -1,5 +1,6 @@
 export * from './restructuring';
 export * from './escalation';
+export * from './month-end';
 export * from './month-end-review';
 export * from './write-off-proposal';
 export * from './caseworker-task';
