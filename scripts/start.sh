@@ -20,7 +20,7 @@ grep -q '^export AUTH_SIGNING_KEY=' "$TOOLS/env" || echo "export AUTH_SIGNING_KE
 export AGENCY_URL="${AGENCY_URL:-http://127.0.0.1:3100}"
 export AGENCY_CALLBACK_URL="${AGENCY_CALLBACK_URL:-http://127.0.0.1:3004/agency/reports}"
 if [ -z "${AGENCY_CALLBACK_TOKEN:-}" ]; then
-  AGENCY_CALLBACK_TOKEN="$(node apps/cli/bin/clientfees.js token --roles collection-agency --sub agency-sim --ttl-seconds 31536000)"
+  AGENCY_CALLBACK_TOKEN="$(node apps/cli/bin/clientfees.js token --roles collection-agency --organisations fi-demo,se-demo --sub agency-sim --ttl-seconds 31536000)"
   export AGENCY_CALLBACK_TOKEN
 fi
 
@@ -81,6 +81,6 @@ clientfees is running.
   debt-followup        http://127.0.0.1:3005/docs
   authority-sim        http://127.0.0.1:3100/health
   Postgres             ${DATABASE_URL%%\?*}
-Tokens for the APIs:   npx clientfees token --roles finance-centre
+Tokens for the APIs:   npx clientfees token --roles finance-centre --organisations fi-demo,se-demo
 Logs:                  .tools/logs/    Stop: npm stop
 TXT

@@ -1,5 +1,4 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { mintAccessToken } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -10,7 +9,7 @@ import {
   startDevServer,
   startServiceProcess,
   startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
+  testToken,
   TestDatabase,
 } from '@clientfees/testing';
 
@@ -28,7 +27,7 @@ describe('crash in the middle of a transfer run', () => {
   let env: (extra: Record<string, string>) => Record<string, string>;
   const ports: Record<string, number> = {};
 
-  const token = (roles: string[]) => mintAccessToken({ sub: 'crash-test', roles: roles as never }, TEST_SIGNING_KEY);
+  const token = (roles: string[]) => testToken({ sub: 'crash-test', roles }, ['fi-crash']);
   const call = async (base: string, method: string, path: string, roles: string[], body?: unknown) => {
     const response = await fetch(`${base}${path}`, {
       method,

@@ -13,6 +13,7 @@ Commands:
   estate     the billing end, voucher closing and estate inventory dates of a client's death
   debt-restructuring  the write-off date of the debts a debt restructuring covers
   token      mint a local access token for the REST APIs
+  roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
 
 Run "clientfees <command> --help" for a command's options.`;
@@ -56,6 +57,10 @@ const COMMANDS: Record<string, Command> = {
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,
     run: async (argv) => (await import('./commands/token')).tokenCommand(argv, process.env),
+  },
+  roles: {
+    help: async () => (await import('./commands/roles')).rolesHelp,
+    run: async (argv) => (await import('./commands/roles')).rolesCommand(argv),
   },
   demo: {
     help: async () => (await import('./commands/demo')).demoHelp,

@@ -62,11 +62,30 @@ describe('clientfees', () => {
     expect(result.stderr).toMatch(/unknown command "frobnicate"/);
   });
 
-  it('mints a token whose roles the services accept, and refuses unknown roles', () => {
-    const token = clientfees('token', '--roles', 'finance-centre,billing-supervisor');
+  it('mints a token for the organisations it names, and refuses unknown roles', () => {
+    const token = clientfees('token', '--roles', 'finance-centre,billing-supervisor', '--organisations', 'fi-demo,se-demo');
     expect(token.code).toBe(0);
     const payload = JSON.parse(Buffer.from(token.stdout.split('.')[1], 'base64url').toString());
-    expect(payload.roles).toEqual(['finance-centre', 'billing-supervisor']);
-    expect(clientfees('token', '--roles', 'emperor')).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown role emperor/) });
+    expect(payload).toMatchObject({ roles: ['finance-centre', 'billing-supervisor'], organisations: ['fi-demo', 'se-demo'] });
+    expect(clientfees('token', '--roles', 'emperor', '--organisations', 'fi-demo')).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown role emperor/) });
+  });
+
+  it('binds a unit manager to debiting areas and a provider user to its provider', () => {
+    const manager = clientfees('token', '--roles', 'unit-manager', '--organisations', 'fi-demo', '--debiting-areas', 'A1,A2');
+    expect(JSON.parse(Buffer.from(manager.stdout.split('.')[1], 'base64url').toString())).toMatchObject({ debitingAreas: ['A1', 'A2'] });
+    const provider = clientfees('token', '--roles', 'service-provider', '--organisations', 'fi-kouvola', '--provider', 'p-7');
+    expect(JSON.parse(Buffer.from(provider.stdout.split('.')[1], 'base64url').toString())).toMatchObject({ providerId: 'p-7' });
+    expect(clientfees('token', '--roles', 'service-provider', '--organisations', 'fi-kouvola')).toMatchObject({ code: 2, stderr: expect.stringMatching(/providerId/) });
+  });
+
+  it.each([
+    [['--roles', 'finance-centre'], /--organisations is required/],
+    [['--roles', 'finance-centre', '--organisations', 'fi-demo,,se-demo'], /without empty items/],
+    [['--roles', 'finance-centre', '--organisations', 'FI Demo'], /not an organisation id/],
+  ])('refuses a token without proper organisations %j (exit 2)', (args, message) => {
+    const result = clientfees('token', ...(args as string[]));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message as RegExp);
   });
 });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { AGENCY_TRANSPORT, AgencyClient, AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { CollectionActivities } from './collection.activities';
 import { Reminder } from './reminders/reminder.entity';
@@ -36,7 +37,7 @@ export class CollectionModule {
               entities: [Reminder, AgencyCase, AgencyReport],
               migrations: [InitialCollection1764200000000],
             },
-            activities: [CollectionActivities],
+            activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
             routesPredateScopes: true,
           },
           env,

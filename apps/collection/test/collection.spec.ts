@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { AgencyStatusSignal, InvoiceSnapshot, InvoicingActivities, invoiceLifecycleWorkflowId, ReminderRequest, TaskQueues } from '@clientfees/contracts';
-import { mintAccessToken, SERVICE_LOGGER } from '@clientfees/platform';
+import { SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -17,7 +17,7 @@ import {
   startDevServer,
   startServiceForTest,
   startServiceProcess,
-  TEST_SIGNING_KEY,
+  testToken,
   TestDatabase,
 } from '@clientfees/testing';
 import { CollectionModule } from '../src/collection.module';
@@ -96,7 +96,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let sim: ServiceProcess;
   let transport: RecordingTransport;
   let activities: CollectionActivities;
-  const agencyToken = mintAccessToken({ sub: 'agency-sim', roles: ['collection-agency'] }, TEST_SIGNING_KEY);
+  const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
   beforeAll(async () => {
     env = await startDevServer();

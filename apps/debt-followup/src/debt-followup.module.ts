@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { DEBT_REVIEW_ACTIVITY_CONTRACT, ESTATE_ACTIVITY_CONTRACT, RESTRUCTURING_ACTIVITY_CONTRACT, WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { CLOCK, Clock, WALL_CLOCK } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { DebtCasesModule } from './debt-cases/debt-cases.module';
@@ -44,7 +45,12 @@ export class DebtFollowupModule {
             name: 'debt-followup',
             description: 'Debt lists, cases, estates of deceased clients, write-offs and escalations.',
             database: { entities: [], migrations: [DebtFollowup1765300000000] },
-            activities: [EstateActivities, DebtReviewActivities, WriteOffProposalActivities, RestructuringActivities],
+            activities: [
+              bindActivities(ESTATE_ACTIVITY_CONTRACT, EstateActivities),
+              bindActivities(DEBT_REVIEW_ACTIVITY_CONTRACT, DebtReviewActivities),
+              bindActivities(WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT, WriteOffProposalActivities),
+              bindActivities(RESTRUCTURING_ACTIVITY_CONTRACT, RestructuringActivities),
+            ],
           },
           env,
         ),

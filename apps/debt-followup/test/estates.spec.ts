@@ -142,7 +142,7 @@ describe('decedent estates (time-skipping)', () => {
 
     // Signed by the responsible manager: only now is the invoice written off, and the estate closes.
     expect(await stack.ok('POST', `/write-off-proposals/${proposal.id}/sign`, SUPERVISOR, { note: 'perukirja seen' })).toEqual({ state: 'signed', decidedBy: 'supervisor-sari' });
-    const closed = await estateOf(id, (estate) => estate.state === 'closed');
+    const closed = await estateOf(id, (estate) => estate.closedOn !== null);
     expect([homeCare.state, rent.state]).toEqual(['written-off', 'written-off']);
     expect(stack.invoicing.calls.filter((c) => c.activity === 'writeOffInvoice').map((c) => c.detail)).toEqual([
       `${homeCare.invoiceId} estate-without-assets by supervisor-sari (billing-supervisor)`,
@@ -189,7 +189,7 @@ describe('decedent estates (time-skipping)', () => {
     stack.invoicing.pay(homeCare.invoiceId);
     stack.invoicing.pay(rent.invoiceId);
     await stack.env.sleep('8 days');
-    const closed = await estateOf(id, (estate) => estate.state === 'closed');
+    const closed = await estateOf(id, (estate) => estate.closedOn !== null);
     expect(closed.events.map((e: { kind: string }) => e.kind).slice(-2)).toEqual(['inventory-recorded', 'closed']);
     expect(stack.invoicing.calls.filter((c) => c.activity === 'writeOffInvoice' && c.detail.startsWith(homeCare.invoiceId))).toEqual([]);
   });

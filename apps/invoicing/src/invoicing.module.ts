@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { TransferRunSchedules } from './organisations/transfer-run-schedule';
@@ -55,7 +56,7 @@ export class InvoicingModule {
               entities: [Organisation, Invoice, InvoiceRow, InvoiceEvent, DeferralApproval, Payment, PaymentAllocation, PaymentFile, CreditBalance, RefundProposal],
               migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
             },
-            activities: [InvoicingActivities, BillingActivities],
+            activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
             routesPredateScopes: true,
           },
           env,

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { fiHomeCareFee, Money } from '@clientfees/domain';
 import { correctionRunScheduleId, monthlyBillingScheduleId, Role } from '@clientfees/contracts';
-import { mintAccessToken } from '@clientfees/platform';
-import { eventually, startDevServer, TEST_SIGNING_KEY } from '@clientfees/testing';
+import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 const OFFICER: Role[] = ['client-fee-officer'];
@@ -113,7 +112,7 @@ describe('the monthly billing run, end to end', () => {
     expect(unreviewed.status).toBe(409);
     expect(unreviewed.body.problems).toEqual([{ field: 'journal', reason: 'not reviewed since the last calculation' }]);
     const csv = await fetch(`${stack.service.baseUrl}/billing-runs/${started.id}/journal.csv`, {
-      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'supervisor', roles: SUPERVISOR }, TEST_SIGNING_KEY)}` },
+      headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` },
     });
     expect(csv.status).toBe(200);
     const journal = await csv.text();
@@ -138,7 +137,7 @@ describe('the monthly billing run, end to end', () => {
     // The journal reviewed before the fixes is not the journal of this calculation.
     expect((await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR)).status).toBe(409);
     const pdf = await fetch(`${stack.service.baseUrl}/billing-runs/${started.id}/journal.pdf`, {
-      headers: { authorization: `Bearer ${mintAccessToken({ sub: 'supervisor', roles: SUPERVISOR }, TEST_SIGNING_KEY)}` },
+      headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
@@ -195,7 +194,7 @@ describe('the monthly billing run, end to end', () => {
     const correction = await ok('POST', '/billing-runs', SUPERVISOR, { organisationId: 'fi-demo', period: PERIOD, selectionRuleId, kind: 'correction' });
     const recalculated = await eventually(() => runView(correction.id), (view) => view.state === 'awaiting-approval', 60000);
     expect(recalculated.counts).toEqual({ total: 1, notCalculated: 0, calculated: 1, error: 0 });
-    await fetch(`${stack.service.baseUrl}/billing-runs/${correction.id}/journal.csv`, { headers: { authorization: `Bearer ${mintAccessToken({ sub: 'supervisor', roles: SUPERVISOR }, TEST_SIGNING_KEY)}` } });
+    await fetch(`${stack.service.baseUrl}/billing-runs/${correction.id}/journal.csv`, { headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` } });
     await ok('POST', `/billing-runs/${correction.id}/approve`, SUPERVISOR);
     await eventually(() => runView(correction.id), (view) => view.state === 'completed', 60000);
     const remade = (await sql.query('SELECT total_cents::int AS total FROM invoice WHERE billing_run_id = $1', [correction.id])) as Array<{ total: number }>;

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
 import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
-import { mintAccessToken } from '@clientfees/platform';
-import { eventually, startDevServer, TEST_SIGNING_KEY } from '@clientfees/testing';
+import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { parseCamt054 } from '../src/payments/camt054.parser';
 import { normalisePaymentReference } from '../src/payments/payment-reference';
@@ -146,7 +145,7 @@ describe('payments with the Temporal dev server', () => {
   const paidState = (id: string) => eventually(() => invoiceState(id), (state) => state === 'paid');
   const lifecycle = (id: string) => stack.env.client.workflow.getHandle(`invoice-${id}`).query<InvoiceLifecycleStatus>('status');
   const importCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string } = {}) => {
-    const token = mintAccessToken({ sub: 'test-user', roles: options.roles ?? ['finance-centre'] }, TEST_SIGNING_KEY);
+    const token = testToken({ roles: options.roles ?? ['finance-centre'] }, stack.service.organisations.list());
     const response = await fetch(`${stack.service.baseUrl}/payments/camt054?organisationId=${options.organisationId ?? 'fi-camt'}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': options.contentType ?? 'application/xml' },

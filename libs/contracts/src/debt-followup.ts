@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Country, Currency, InventoryOutcome, SigningLimit, WriteOffProposalState } from '@clientfees/domain';
+import { activityContract } from './activities';
 import type { DeathReportActivities } from './deaths';
 import type { ClientLedger, DebtListPage, EstateRecipient, WriteOffInvoiceResult } from './debt-invoicing';
 
@@ -28,9 +29,6 @@ export interface DecedentEstateInput {
 
 export const ESTATE_STATES = ['stopping-billing', 'awaiting-contact', 'awaiting-inventory', 'inventory-overdue', 'awaiting-write-off', 'awaiting-settlement', 'closed'] as const;
 export type EstateState = (typeof ESTATE_STATES)[number];
-
-/** Who enters the estate's contact and its inventory: the estate investigator (seed 004: budget- och skuldrådgivare/dödsboutredare) or the fee officer the dödsboanmälan is given to. */
-export const ESTATE_INVESTIGATOR_ROLES = ['debt-adviser', 'client-fee-officer'] as const;
 
 export interface EstateContactCommand {
   contact: EstateRecipient;
@@ -260,13 +258,15 @@ export const debtReviewWorkflowId = (organisationId: string, monthEnd: string): 
 
 // ---- the debt-followup service's activities ---------------------------------------------------
 
-/** On the debt-followup task queue. */
-export interface DebtFollowupActivities extends DeathReportActivities {
+/** The estate's activities; the death report is the contract income verification calls. */
+export interface EstateActivitiesContract extends DeathReportActivities {
   /** Appends an event to the estate case (actor, time, grounds) and moves its state. Once per activity execution. */
   recordEstateEvent(event: EstateEvent): Promise<void>;
   /** The inventory deadline passed without an inventory: an inbox item for the estate investigator. */
   remindEstateInvestigator(input: { estateCaseId: string; inventoryDeadline: string; reminder: number }): Promise<void>;
+}
 
+export interface WriteOffProposalActivitiesContract {
   /** Opens a write-off proposal (idempotent by its key); the proposal workflow then documents it. */
   openWriteOffProposal(input: OpenWriteOffProposal): Promise<{ proposalId: string }>;
   loadWriteOffProposal(proposalId: string): Promise<WriteOffProposalFacts>;
@@ -276,9 +276,13 @@ export interface DebtFollowupActivities extends DeathReportActivities {
   recordWriteOffDecision(input: { proposalId: string; decision: 'signed' | 'rejected'; actor: string; role: string; note: string }): Promise<void>;
   recordWriteOffResult(input: { proposalId: string; invoiceId: string } & WriteOffInvoiceResult): Promise<void>;
   closeWriteOffProposal(input: { proposalId: string; state: 'written-off' | 'rejected' | 'void' }): Promise<void>;
+}
 
+export interface RestructuringActivitiesContract {
   recordRestructuringEvent(input: { restructuringId: string; kind: string; grounds: string; state: DebtRestructuringState; proposalId?: string }): Promise<void>;
+}
 
+export interface DebtReviewActivitiesContract {
   /** Opens the organisation's review of the month end (once per month end). */
   openDebtReview(input: { organisationId: string; monthEnd?: string }): Promise<DebtReviewOpened>;
   /** Stores a page of the debt list in the review (a repeated page changes nothing). */
@@ -290,3 +294,25 @@ export interface DebtFollowupActivities extends DeathReportActivities {
   /** Closes the cases of clients without claims, lists per unit manager, and sums the review up. */
   completeDebtReview(reviewId: string): Promise<DebtReviewSummary>;
 }
+
+/** Every activity on the debt-followup task queue, as the workflows call them. */
+export interface DebtFollowupActivities extends EstateActivitiesContract, WriteOffProposalActivitiesContract, RestructuringActivitiesContract, DebtReviewActivitiesContract {}
+
+export const ESTATE_ACTIVITY_CONTRACT = activityContract<EstateActivitiesContract>()('EstateActivities', ['recordClientDeath', 'recordEstateEvent', 'remindEstateInvestigator']);
+export const WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT = activityContract<WriteOffProposalActivitiesContract>()('WriteOffProposalActivities', [
+  'openWriteOffProposal',
+  'loadWriteOffProposal',
+  'documentWriteOffProposal',
+  'remindWriteOffSigner',
+  'recordWriteOffDecision',
+  'recordWriteOffResult',
+  'closeWriteOffProposal',
+]);
+export const RESTRUCTURING_ACTIVITY_CONTRACT = activityContract<RestructuringActivitiesContract>()('RestructuringActivities', ['recordRestructuringEvent']);
+export const DEBT_REVIEW_ACTIVITY_CONTRACT = activityContract<DebtReviewActivitiesContract>()('DebtReviewActivities', [
+  'openDebtReview',
+  'storeDebtClaims',
+  'batchDebtReview',
+  'reviewDebtBatch',
+  'completeDebtReview',
+]);

@@ -1,4 +1,5 @@
 import type { Currency, EstateContactKind } from '@clientfees/domain';
+import { activityContract } from './activities';
 import type { InvoiceState } from './invoicing';
 
 /**
@@ -165,3 +166,12 @@ export const DebtInvoicingMessages = {
   /** `{ organisationId, invoiceIds }` → `InvoiceCopy[]` (the organisation's invoices among them). */
   invoiceCopies: 'invoicing.invoice-copies.get',
 } as const;
+
+export const DEBT_INVOICING_ACTIVITY_CONTRACT = activityContract<DebtInvoicingActivities>()('DebtInvoicingActivities', [
+  'listDebtClaims',
+  'clientLedger',
+  'stopBillingAtDeath',
+  'redirectInvoicesToEstate',
+  'writeOffInvoice',
+  'pauseCollection',
+]);

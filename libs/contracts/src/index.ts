@@ -8,3 +8,4 @@ export * from './billing';
 export * from './deaths';
 export * from './debt-invoicing';
 export * from './debt-followup';
+export * from './activities';

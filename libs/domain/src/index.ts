@@ -18,3 +18,4 @@ export * from './rent-contracts';
 export * from './billing';
 export * from './estates';
 export * from './debts';
+export * from './access';

@@ -33,3 +33,4 @@ export * from './estates/estate-contact';
 export * from './estates/estate-closing';
 export * from './debts/restructuring';
 export * from './debts/write-off-proposal';
+export * from './access';

@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './fakes';
 export * from './billing-data';
 export * from './debt-fakes';
+export * from './tokens';

@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Role, TaskQueues } from '@clientfees/contracts';
-import { mintAccessToken } from '@clientfees/platform';
-import { TEST_SIGNING_KEY } from './environment';
+import { TaskQueues } from '@clientfees/contracts';
 import { eventually } from './service-under-test';
+import { TestCaller, TestOrganisations, testToken } from './tokens';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -95,28 +94,40 @@ export function startWorkflowWorkerProcess(temporal: TestWorkflowEnvironment, en
   return startServiceProcess('workflows', env, () => workflowWorkerPolling(temporal));
 }
 
+/** Who else to call as than the API's default subject and the test's organisations. */
+export type CallAs = Partial<Omit<TestCaller, 'roles'>>;
+
 export interface ServiceApi {
+  /** The organisations the default tokens name: those given and those the test created. */
+  organisations: TestOrganisations;
   /** Calls as a user with the given roles; the body is parsed JSON, or the text (CSV, a BOM). */
-  call(method: string, path: string, roles: string[], body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
+  call(method: string, path: string, roles: string[], body?: unknown, as?: CallAs): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
   /** As `call`, but a status of 300 or more throws with the answer: for steps that must succeed. */
-  ok(method: string, path: string, roles: string[], body?: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
+  ok(method: string, path: string, roles: string[], body?: unknown, as?: CallAs): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the API answers
 }
 
-/** The HTTP API of a service process, called with test tokens. */
-export function serviceApi(baseUrl: () => string, subject = 'test-user'): ServiceApi {
-  const call: ServiceApi['call'] = async (method, path, roles, body) => {
+/**
+ * The HTTP API of a service process, called with test tokens that name the test's organisations
+ * (`organisations`, the demo organisation by default, and every one it creates with
+ * `PUT /organisations/{id}`) unless a call says otherwise.
+ */
+export function serviceApi(baseUrl: () => string, subject = 'test-user', options: { organisations?: readonly string[] } = {}): ServiceApi {
+  const organisations = new TestOrganisations(options.organisations);
+  const call: ServiceApi['call'] = async (method, path, roles, body, as = {}) => {
+    const token = testToken({ sub: subject, roles, ...as }, organisations.forRequest(method, path));
     const response = await fetch(`${baseUrl()}${path}`, {
       method,
-      headers: { authorization: `Bearer ${mintAccessToken({ sub: subject, roles: roles as Role[] }, TEST_SIGNING_KEY)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
     return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
   };
   return {
+    organisations,
     call,
-    async ok(method, path, roles, body) {
-      const response = await call(method, path, roles, body);
+    async ok(method, path, roles, body, as) {
+      const response = await call(method, path, roles, body, as);
       if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
       return response.body;
     },

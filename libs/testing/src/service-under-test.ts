@@ -2,8 +2,7 @@ import { AddressInfo, createServer } from 'node:net';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { AccessClaims } from '@clientfees/contracts';
 import { createServiceApp } from '@clientfees/platform';
-import { mintAccessToken } from '@clientfees/platform';
-import { TEST_SIGNING_KEY } from './environment';
+import { TestCaller, TestOrganisations, testToken } from './tokens';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,17 +15,32 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface RequestOptions extends Partial<Omit<TestCaller, 'roles'>> {
+  /** The caller's roles; finance-centre by default. */
+  roles?: AccessClaims['roles'];
+  body?: unknown;
+  /** A token of the test's own making; `null` sends none. */
+  token?: string | null;
+}
+
 export interface ServiceUnderTest {
   app: INestApplication;
   baseUrl: string;
-  /** Calls the service's HTTP API as a user with the given roles. */
+  /** The organisations the default tokens name: those the test started with and those it created. */
+  organisations: TestOrganisations;
+  /** Calls the service's HTTP API as a user with the given roles, for the test's organisations unless told otherwise. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
-  request(method: string, path: string, options?: { roles?: AccessClaims['roles']; body?: unknown; token?: string | null }): Promise<{ status: number; body: any }>;
+  request(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
-/** Starts a service exactly as `main` does (HTTP, messages, Temporal worker) on free ports. */
-export async function startServiceForTest(module: DynamicModule): Promise<ServiceUnderTest> {
+/**
+ * Starts a service exactly as `main` does (HTTP, messages, Temporal worker) on free ports. The
+ * test's tokens name `organisations` (the demo organisation by default) and every organisation
+ * the test creates through `PUT /organisations/{id}`.
+ */
+export async function startServiceForTest(module: DynamicModule, options: { organisations?: readonly string[] } = {}): Promise<ServiceUnderTest> {
+  const organisations = new TestOrganisations(options.organisations);
   const app = await createServiceApp(module);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
@@ -35,11 +49,10 @@ export async function startServiceForTest(module: DynamicModule): Promise<Servic
   return {
     app,
     baseUrl,
+    organisations,
     async request(method, path, options = {}) {
-      const token =
-        options.token === undefined
-          ? mintAccessToken({ sub: 'test-user', roles: options.roles ?? ['finance-centre'] }, TEST_SIGNING_KEY)
-          : options.token;
+      const { roles = ['finance-centre'], body: _body, token: _token, ...caller } = options;
+      const token = options.token === undefined ? testToken({ roles, ...caller }, organisations.forRequest(method, path)) : options.token;
       const response = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {

@@ -20,10 +20,12 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   const base = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL ?? 'http://127.0.0.1:3001';
   const key = env.AUTH_SIGNING_KEY;
   if (!key) throw new UsageError('AUTH_SIGNING_KEY is not set (npm start writes it to .tools/env)');
-  const admin = mintAccessToken({ sub: 'demo-loader', roles: ['administrator', 'finance-centre'] }, key, 600);
+  // The loader acts for the two demo organisations only, as each of the people who would enter the data.
+  const organisations = ORGANISATIONS.map((o) => o.id);
+  const admin = mintAccessToken({ sub: 'demo-loader', roles: ['administrator', 'finance-centre'], organisations }, key, 600);
 
-  const billing = mintAccessToken({ sub: 'demo-fee-officer', roles: ['client-fee-officer'] }, key, 600);
-  const unit = mintAccessToken({ sub: 'demo-unit-manager', roles: ['unit-manager'] }, key, 600);
+  const billing = mintAccessToken({ sub: 'demo-fee-officer', roles: ['client-fee-officer'], organisations }, key, 600);
+  const unit = mintAccessToken({ sub: 'demo-unit-manager', roles: ['unit-manager'], organisations, debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] }, key, 600);
 
   const call = async (method: string, path: string, body?: unknown, token: string = admin) => {
     const response = await fetch(`${base}${path}`, {

@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { DebtFollowupFailures } from '@clientfees/contracts';
-import { TEMPORAL_CLIENT } from '@clientfees/platform';
+import { conflict, TEMPORAL_CLIENT } from '@clientfees/platform';
 
 /**
  * Sends a person's decision to a workflow as a Temporal update. The workflow's validator refuses
@@ -20,10 +20,10 @@ export class WorkflowUpdates {
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         const problems = [{ field, reason: error.cause.message }];
-        if (error.cause.type === DebtFollowupFailures.state) throw new ConflictException({ statusCode: 409, message: error.cause.message, problems });
+        if (error.cause.type === DebtFollowupFailures.state) throw conflict(error.cause.message, field);
         throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.cause.message, problems });
       }
-      if ((error as Error).name === 'WorkflowNotFoundError') throw new ConflictException({ statusCode: 409, message: 'the process is not running (finished or not started yet)', problems: [{ field, reason: 'the process is not running' }] });
+      if ((error as Error).name === 'WorkflowNotFoundError') throw conflict('the process is not running (finished or not started yet)', field, 'the process is not running');
       throw error;
     }
   }

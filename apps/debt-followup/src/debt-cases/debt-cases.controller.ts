@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
 import { DebtCasesService } from './debt-cases.service';
 import {
   CaseworkerTaskView,
@@ -15,16 +15,13 @@ import {
   TasksQuery,
 } from './debt-cases.dto';
 
-/** Debt cases are visible to the finance office, the fee officers, the client's caseworker and the unit manager of the client's unit (issue 13). */
-export const DEBT_CASE_READERS = ['finance-centre', 'client-fee-officer', 'caseworker', 'unit-manager'] as const;
-
 @ApiTags('debt cases')
 @Controller()
 export class DebtCasesController {
   constructor(private readonly cases: DebtCasesService) {}
 
   @Get('debt-cases')
-  @Roles(...DEBT_CASE_READERS)
+  @MayDo('debt-case.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Debt cases, largest debt first: a unit manager sees their areas’ cases, a caseworker their own clients’.' })
   async list(@Query() query: DebtCasesQuery, @CurrentUser() user: AccessClaims): Promise<DebtCaseView[]> {
@@ -32,7 +29,7 @@ export class DebtCasesController {
   }
 
   @Get('debt-cases/:id')
-  @Roles(...DEBT_CASE_READERS)
+  @MayDo('debt-case.read')
   @Scope.resource('debt-case')
   @ApiOperation({ summary: 'A debt case with every step (actor, time, grounds), its letters and the caseworker’s tasks.' })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AccessClaims): Promise<DebtCaseDetailsView> {
@@ -40,7 +37,7 @@ export class DebtCasesController {
   }
 
   @Put('debt-cases/:id/handler')
-  @Roles('client-fee-officer', 'finance-centre')
+  @MayDo('debt-case.handle')
   @Scope.resource('debt-case')
   @ApiOperation({ summary: 'Names the fee officer who works on the case (a new case nobody works on is flagged at month end).' })
   async setHandler(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetHandlerDto, @CurrentUser() user: AccessClaims): Promise<DebtCaseDetailsView> {
@@ -48,7 +45,7 @@ export class DebtCasesController {
   }
 
   @Put('debt-cases/:id/caseworker')
-  @Roles('client-fee-officer', 'unit-manager')
+  @MayDo('debt-case.assign-caseworker')
   @Scope.resource('debt-case')
   @ApiOperation({ summary: 'Names the client’s caseworker, who then sees the case and takes its open hand-over.' })
   async setCaseworker(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetCaseworkerDto, @CurrentUser() user: AccessClaims): Promise<DebtCaseDetailsView> {
@@ -56,7 +53,7 @@ export class DebtCasesController {
   }
 
   @Get('debt-letters/:id/pdf')
-  @Roles(...DEBT_CASE_READERS)
+  @MayDo('debt-case.read')
   @Scope.resource('debt-letter')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The standard reminder letter with copies of its invoices, in Finnish or Swedish by the client’s language.' })
@@ -68,7 +65,7 @@ export class DebtCasesController {
   }
 
   @Get('caseworker-tasks')
-  @Roles('caseworker', 'unit-manager', 'client-fee-officer')
+  @MayDo('caseworker-task.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'Debt cases handed to caseworkers: a caseworker sees their own, a unit manager their areas’.' })
   async tasks(@Query() query: TasksQuery, @CurrentUser() user: AccessClaims): Promise<CaseworkerTaskView[]> {
@@ -77,7 +74,7 @@ export class DebtCasesController {
 
   @Post('caseworker-tasks/:id/steps')
   @HttpCode(200)
-  @Roles('caseworker')
+  @MayDo('debt-case.work')
   @Scope.resource('caseworker-task')
   @ApiOperation({ summary: 'Records a step with its outcome: contact made, support offered, guardianship considered (seed 004). Done when each has one and the client was reached.' })
   async recordStep(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordCaseworkerStepDto, @CurrentUser() user: AccessClaims): Promise<CaseworkerTaskView> {

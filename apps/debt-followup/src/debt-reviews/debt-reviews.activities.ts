@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { DebtFollowupActivities, DebtListPage, DebtReviewOpened, DebtReviewSummary } from '@clientfees/contracts';
-import { activityTime } from '../common/activity-time';
+import type { DebtReviewActivitiesContract, DebtListPage, DebtReviewOpened, DebtReviewSummary } from '@clientfees/contracts';
+import { activityScheduledAt } from '@clientfees/platform';
 import { DebtReviewsService } from './debt-reviews.service';
-
-type ReviewActivityContract = Pick<DebtFollowupActivities, 'openDebtReview' | 'storeDebtClaims' | 'batchDebtReview' | 'reviewDebtBatch' | 'completeDebtReview'>;
 
 /** The month-end review's activities: one-line delegations. */
 @Injectable()
-export class DebtReviewActivities implements ReviewActivityContract {
+export class DebtReviewActivities implements DebtReviewActivitiesContract {
   constructor(private readonly reviews: DebtReviewsService) {}
 
   openDebtReview(input: { organisationId: string; monthEnd?: string }): Promise<DebtReviewOpened> {
-    return this.reviews.open(input.organisationId, input.monthEnd, activityTime());
+    return this.reviews.open(input.organisationId, input.monthEnd, activityScheduledAt());
   }
 
   storeDebtClaims(input: { reviewId: string; page: DebtListPage }): Promise<void> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseLocalDate } from '@clientfees/domain';
-import { Roles, Scope } from '@clientfees/platform';
+import { Scope, MayDo } from '@clientfees/platform';
 import { OrganisationQuery } from '../common/organisation.query';
 import { DebtReviewsService } from './debt-reviews.service';
 import { DebtReviewView, StartDebtReviewDto } from './debt-reviews.dto';
@@ -13,7 +13,7 @@ export class DebtReviewsController {
 
   @Post()
   @HttpCode(202)
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('debt-review.run')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'Runs a month end’s debt review now (the Schedule runs it on every month’s last day); 202 with the workflow. A repeated run reviews nothing twice.' })
   async start(@Body() body: StartDebtReviewDto): Promise<{ workflowId: string }> {
@@ -21,7 +21,7 @@ export class DebtReviewsController {
   }
 
   @Get()
-  @Roles('finance-centre', 'client-fee-officer', 'debt-adviser')
+  @MayDo('debt-review.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The organisation’s month-end reviews, latest first, with their figures.' })
   async list(@Query() query: OrganisationQuery): Promise<DebtReviewView[]> {
@@ -29,7 +29,7 @@ export class DebtReviewsController {
   }
 
   @Get(':id')
-  @Roles('finance-centre', 'client-fee-officer', 'debt-adviser')
+  @MayDo('debt-review.read')
   @Scope.resource('debt-review')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DebtReviewView> {
     const review = await this.reviews.find(id);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsString } from 'class-validator';
 import type { DebtReviewSummary } from '@clientfees/contracts';
+import { IsLocalDate } from '@clientfees/platform';
 import type { DebtReview } from './debt-review.queries';
 
 export class StartDebtReviewDto {
@@ -9,7 +10,7 @@ export class StartDebtReviewDto {
   organisationId!: string;
 
   @ApiProperty({ example: '2026-11-30', description: 'The month end reviewed: the debt list is of claims unpaid past their due date on this day.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'monthEnd must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   monthEnd!: string;
 }
 

@@ -1,16 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { ConflictException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { ClientDeathRecorded, ClientDeathReport, DebtFollowupActivities, EstateEvent } from '@clientfees/contracts';
+import type { ClientDeathRecorded, ClientDeathReport, EstateActivitiesContract, EstateEvent } from '@clientfees/contracts';
 import { isDomainValidationError } from '@clientfees/domain';
-import { activityKey, activityTime } from '../common/activity-time';
+import { activityIdempotencyKey, activityScheduledAt } from '@clientfees/platform';
 import { EstatesService } from './estates.service';
-
-type EstateActivityContract = Pick<DebtFollowupActivities, 'recordClientDeath' | 'recordEstateEvent' | 'remindEstateInvestigator'>;
 
 /** The estate's activities on the debt-followup task queue: one-line delegations. */
 @Injectable()
-export class EstateActivities implements EstateActivityContract {
+export class EstateActivities implements EstateActivitiesContract {
   constructor(private readonly estates: EstatesService) {}
 
   /**
@@ -20,7 +17,7 @@ export class EstateActivities implements EstateActivityContract {
    */
   async recordClientDeath(report: ClientDeathReport): Promise<ClientDeathRecorded> {
     try {
-      return await this.estates.recordDeath(report, activityTime());
+      return await this.estates.recordDeath(report, activityScheduledAt());
     } catch (error) {
       if (isDomainValidationError(error)) throw ApplicationFailure.nonRetryable(error.message, 'InvalidDeathReport');
       if (error instanceof ConflictException) throw ApplicationFailure.retryable(error.message, 'OrganisationNotSetUp');
@@ -29,7 +26,7 @@ export class EstateActivities implements EstateActivityContract {
   }
 
   recordEstateEvent(event: EstateEvent): Promise<void> {
-    return this.estates.recordEvent(event, activityKey());
+    return this.estates.recordEvent(event, activityIdempotencyKey() ?? undefined);
   }
 
   remindEstateInvestigator(input: { estateCaseId: string; inventoryDeadline: string; reminder: number }): Promise<void> {

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Pars
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
+import { actingRole } from '@clientfees/domain';
+import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
 import { CLOCK, Clock } from '../common/clock';
 import { EstatesService } from './estates.service';
 import {
@@ -15,9 +16,6 @@ import {
   SetEstateContactDto,
 } from './estates.dto';
 
-/** Estates are followed by the estate investigator, the fee officers and the finance office. */
-const ESTATE_READERS = ['debt-adviser', 'client-fee-officer', 'finance-centre'] as const;
-const ESTATE_INVESTIGATORS = ['debt-adviser', 'client-fee-officer'] as const;
 
 @ApiTags('estates')
 @Controller()
@@ -28,7 +26,7 @@ export class EstatesController {
   ) {}
 
   @Post('deaths')
-  @Roles('client-fee-officer', 'debt-adviser', 'finance-centre')
+  @MayDo('death.report')
   @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Records a client’s death with its source (a person saw it); starts the client’s estate workflow. 201 the first time, 200 for the same death again (nothing changes).',
@@ -40,7 +38,7 @@ export class EstatesController {
   }
 
   @Get('estate-cases')
-  @Roles(...ESTATE_READERS)
+  @MayDo('estate.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The organisation’s estates of deceased clients, newest death first.' })
   async list(@Query() query: EstateCasesQuery): Promise<EstateCaseView[]> {
@@ -48,7 +46,7 @@ export class EstatesController {
   }
 
   @Get('estate-cases/:id')
-  @Roles(...ESTATE_READERS)
+  @MayDo('estate.read')
   @Scope.resource('estate-case')
   @ApiOperation({ summary: 'An estate with every step (actor, time, grounds), the invoices held and the agency’s estate steps.' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<EstateCaseDetailsView> {
@@ -58,7 +56,7 @@ export class EstatesController {
   }
 
   @Put('estate-cases/:id/contact')
-  @Roles(...ESTATE_INVESTIGATORS)
+  @MayDo('estate.investigate')
   @Scope.resource('estate-case')
   @HttpCode(200)
   @ApiOperation({ summary: 'The estate investigator enters the estate’s contact person and address: the open and final invoices then go to the estate.' })
@@ -69,7 +67,7 @@ export class EstatesController {
   }
 
   @Post('estate-cases/:id/inventory')
-  @Roles(...ESTATE_INVESTIGATORS)
+  @MayDo('estate.investigate')
   @Scope.resource('estate-case')
   @HttpCode(200)
   @ApiOperation({
@@ -87,8 +85,8 @@ export class EstatesController {
     return estate;
   }
 
-  /** The role the caller acts in as the estate investigator (their first that qualifies). */
+  /** The role the caller acts in as the estate investigator (the most senior that may). */
   private investigatorRole(user: AccessClaims): string {
-    return user.roles.find((role) => (ESTATE_INVESTIGATORS as readonly string[]).includes(role)) ?? '';
+    return actingRole(user.roles, 'estate.investigate') ?? '';
   }
 }

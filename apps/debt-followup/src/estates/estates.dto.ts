@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AGENCY_ESTATE_STEPS, ESTATE_STATES, EstateRecipient, EstateState } from '@clientfees/contracts';
 import { ESTATE_CONTACT_KINDS, EstateContactKind, INVENTORY_OUTCOMES, InventoryOutcome } from '@clientfees/domain';
+import { IsLocalDate } from '@clientfees/platform';
 import type { EstateCaseDetails } from './estates.service';
 import type { EstateCase } from './estate-case.queries';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ReportDeathDto {
   @ApiProperty({ example: 'fi-demo' })
@@ -18,7 +17,7 @@ export class ReportDeathDto {
   clientId!: string;
 
   @ApiProperty({ example: '2026-11-14' })
-  @Matches(DATE, { message: 'dateOfDeath must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   dateOfDeath!: string;
 
   @ApiProperty({ example: 'death certificate seen by the home-care unit, 16.11.2026', description: 'Where the fact comes from.' })
@@ -58,7 +57,7 @@ export class RecordInventoryDto {
   outcome!: InventoryOutcome;
 
   @ApiProperty({ example: '2027-02-02', description: 'The day of the inventory (perunkirjoitus / bouppteckningsförrättning) or of the dödsboanmälan.' })
-  @Matches(DATE, { message: 'inventoryDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   inventoryDate!: string;
 
   @ApiProperty({ example: 'perukirja 2027/114, received 9.2.2027' })

@@ -113,7 +113,7 @@ export class EstatesService {
   }
 
   /** An event from the estate workflow, with what it changes on the case. Once per activity execution. */
-  async recordEvent(event: EstateEvent, idempotencyKey: string): Promise<void> {
+  async recordEvent(event: EstateEvent, idempotencyKey: string | undefined): Promise<void> {
     await this.db.transaction(async (tx) => {
       const added = await appendEstateEvent(tx, { ...event, idempotencyKey });
       if (!added) return;

@@ -1,22 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Database, ResourceOwner, ResourceOwnerOf, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Database, ResourceOwner, ResourceOwnerOf, Scope, MayDo } from '@clientfees/platform';
 import { areasOf } from '../common/caller';
 import { InboxItemView, InboxQuery } from './inbox.dto';
 import { InboxReader, listInbox, markInboxItemDone } from './inbox.queries';
-
-/** Everyone who follows debts up has an inbox. */
-export const INBOX_ROLES = [
-  'finance-centre',
-  'client-fee-officer',
-  'caseworker',
-  'unit-manager',
-  'billing-supervisor',
-  'result-area-director',
-  'debt-adviser',
-  'deputy-head-of-social-services',
-] as const;
 
 const readerOf = (user: AccessClaims, organisationId: string): InboxReader => ({ organisationId, roles: user.roles, user: user.sub, areas: areasOf(user) });
 
@@ -26,7 +14,7 @@ export class InboxController {
   constructor(private readonly db: Database) {}
 
   @Get()
-  @Roles(...INBOX_ROLES)
+  @MayDo('inbox.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'What the caller is told or asked to do: items to one of their roles (a unit manager’s for their areas), newest first.' })
   async list(@Query() query: InboxQuery, @CurrentUser() user: AccessClaims): Promise<InboxItemView[]> {
@@ -35,7 +23,7 @@ export class InboxController {
   }
 
   @Post(':id/done')
-  @Roles(...INBOX_ROLES)
+  @MayDo('inbox.read')
   @Scope.resource('inbox-item')
   @ApiOperation({ summary: 'Marks an item done (who and when are kept).' })
   async done(@Param('id', ParseUUIDPipe) id: string, @ResourceOwnerOf() owner: ResourceOwner, @CurrentUser() user: AccessClaims): Promise<InboxItemView> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, Scope } from '@clientfees/platform';
+import { Scope, MayDo } from '@clientfees/platform';
 import { OrganisationQuery } from '../common/organisation.query';
 import { Reconciliation, ReconciliationService } from './reconciliation.service';
 
@@ -10,7 +10,7 @@ export class ReconciliationController {
   constructor(private readonly reconciliation: ReconciliationService) {}
 
   @Get(':quarter')
-  @Roles('finance-centre', 'client-fee-officer', 'debt-adviser')
+  @MayDo('reconciliation.read')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The quarterly reconciliation of the finance office, the fee officers and the debt advisers (seed 004): e.g. GET /reconciliations/2027-Q1?organisationId=fi-demo.' })
   @ApiOkResponse({

@@ -97,11 +97,11 @@ export async function restructuringOwner(tx: Tx, id: string): Promise<{ organisa
 export async function recordRestructuringEvent(
   tx: Tx,
   id: string,
-  event: { kind: string; grounds: string; state: DebtRestructuringState; proposalId?: string; idempotencyKey: string },
+  event: { kind: string; grounds: string; state: DebtRestructuringState; proposalId?: string; idempotencyKey: string | undefined },
 ): Promise<void> {
   const added = await tx.query(
     `INSERT INTO debt_restructuring_event (restructuring_id, kind, grounds, idempotency_key) VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [id, event.kind, event.grounds, event.idempotencyKey],
+    [id, event.kind, event.grounds, event.idempotencyKey ?? null],
   );
   if (added.length === 0) return;
   await tx.query(`UPDATE debt_restructuring SET state = $2, proposal_id = COALESCE($3, proposal_id) WHERE id = $1`, [id, event.state, event.proposalId ?? null]);

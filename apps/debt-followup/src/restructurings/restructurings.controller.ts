@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
 import { OrganisationQuery } from '../common/organisation.query';
 import { RestructuringsService } from './restructurings.service';
 import { DebtRestructuringDetailsView, DebtRestructuringView, RecordRestructuringDto } from './restructurings.dto';
-
-const READERS = ['debt-adviser', 'finance-centre', 'client-fee-officer'] as const;
 
 @ApiTags('debt restructurings')
 @Controller('debt-restructurings')
@@ -14,7 +12,7 @@ export class RestructuringsController {
   constructor(private readonly restructurings: RestructuringsService) {}
 
   @Post()
-  @Roles('debt-adviser', 'finance-centre')
+  @MayDo('debt-restructuring.record')
   @Scope.organisationFromBody()
   @ApiOperation({
     summary: 'Records a debt restructuring decision: collection of its invoices pauses (recalled from the agency without costs), and what is left is proposed for write-off five calendar years after it takes effect.',
@@ -24,14 +22,14 @@ export class RestructuringsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @MayDo('debt-restructuring.read')
   @Scope.organisationFromQuery()
   async list(@Query() query: OrganisationQuery): Promise<DebtRestructuringView[]> {
     return (await this.restructurings.list(query.organisationId)).map(DebtRestructuringView.of);
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @MayDo('debt-restructuring.read')
   @Scope.resource('debt-restructuring')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DebtRestructuringDetailsView> {
     const { restructuring, events } = await this.restructurings.details(id);

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
 import type { DebtRestructuring, RestructuringEvent } from './debt-restructuring.queries';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RecordRestructuringDto {
   @ApiProperty({ example: 'fi-demo' }) @IsString() organisationId!: string;
@@ -12,9 +11,9 @@ export class RecordRestructuringDto {
   @IsNotEmpty()
   @MaxLength(200)
   decisionReference!: string;
-  @ApiProperty({ example: '2026-03-02' }) @Matches(DATE, { message: 'decidedOn must be a date YYYY-MM-DD' }) decidedOn!: string;
+  @ApiProperty({ example: '2026-03-02' }) @IsLocalDate() decidedOn!: string;
   @ApiProperty({ example: '2026-04-01', description: 'The remainder is written off five calendar years after this day.' })
-  @Matches(DATE, { message: 'effectiveOn must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   effectiveOn!: string;
   @ApiProperty({ type: [String], description: 'The invoices the decision covers.' })
   @IsArray()

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DomainValidationError, restructuringProblem, restructuringWriteOffDate } from '@clientfees/domain';
 import { DEBT_RESTRUCTURING_WORKFLOW, DebtRestructuringInput, DebtRestructuringState, debtRestructuringWorkflowId } from '@clientfees/contracts';
-import { Database } from '@clientfees/platform';
+import { conflict, Database } from '@clientfees/platform';
 import { enqueueWorkflowStart } from '../common/workflow-start.queries';
 import { WorkflowStarter } from '../common/workflow-starter';
 import { requireSettings } from '../settings/settings.service';
@@ -46,7 +46,7 @@ export class RestructuringsService {
       const settings = await requireSettings(tx, request.organisationId);
       const restructuring = await insertRestructuring(tx, { id: randomUUID(), ...request, writeOffOn, recordedBy: actor });
       if (!restructuring) {
-        throw new ConflictException({ statusCode: 409, message: `decision ${request.decisionReference} is already recorded`, problems: [{ field: 'decisionReference', reason: 'is already recorded' }] });
+        throw conflict(`decision ${request.decisionReference} is already recorded`, 'decisionReference', 'is already recorded');
       }
       const input: DebtRestructuringInput = {
         restructuringId: restructuring.id,
@@ -64,7 +64,7 @@ export class RestructuringsService {
     return recorded;
   }
 
-  recordEvent(input: { restructuringId: string; kind: string; grounds: string; state: DebtRestructuringState; proposalId?: string }, idempotencyKey: string): Promise<void> {
+  recordEvent(input: { restructuringId: string; kind: string; grounds: string; state: DebtRestructuringState; proposalId?: string }, idempotencyKey: string | undefined): Promise<void> {
     return this.db.transaction((tx) => recordRestructuringEvent(tx, input.restructuringId, { ...input, idempotencyKey }));
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
 import { DebtFollowupSettingsView, PutDebtFollowupSettingsDto } from './settings.dto';
 import { SettingsService } from './settings.service';
 
@@ -11,7 +11,7 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Put()
-  @Roles('administrator')
+  @MayDo('organisation.configure-debt-follow-up')
   @Scope.organisationFromParam()
   @ApiOperation({
     summary: 'Sets the organisation’s debt follow-up: country, currency, time zone, who signs write-offs up to what amount, and the month-end review Schedule.',
@@ -21,7 +21,7 @@ export class SettingsController {
   }
 
   @Get()
-  @Roles('administrator', 'finance-centre', 'client-fee-officer')
+  @MayDo('organisation.read-debt-follow-up')
   @Scope.organisationFromParam()
   async get(@Param('organisationId') organisationId: string): Promise<DebtFollowupSettingsView> {
     const settings = await this.settings.get(organisationId);

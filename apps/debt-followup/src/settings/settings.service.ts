@@ -1,6 +1,6 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { currencyOfCountry, DEFAULT_SIGNING_LIMITS, DomainValidationError, Money, SigningLimit, signingLimitsProblem } from '@clientfees/domain';
-import { Database, Tx } from '@clientfees/platform';
+import { conflict, Database, Tx } from '@clientfees/platform';
 import { DebtReviewSchedules } from './debt-review-schedule';
 import { findSettings, OrganisationSettings, saveSettings } from './organisation-settings.queries';
 import type { PutDebtFollowupSettingsDto } from './settings.dto';
@@ -52,11 +52,11 @@ export class SettingsService {
 export async function requireSettings(tx: Tx, organisationId: string): Promise<OrganisationSettings> {
   const settings = await findSettings(tx, organisationId);
   if (!settings) {
-    throw new ConflictException({
-      statusCode: 409,
-      message: `organisation ${organisationId} has no debt follow-up settings yet: an administrator sets them (PUT /organisations/${organisationId}/debt-follow-up)`,
-      problems: [{ field: 'organisationId', reason: 'has no debt follow-up settings yet' }],
-    });
+    throw conflict(
+      `organisation ${organisationId} has no debt follow-up settings yet: an administrator sets them (PUT /organisations/${organisationId}/debt-follow-up)`,
+      'organisationId',
+      'has no debt follow-up settings yet',
+    );
   }
   return settings;
 }

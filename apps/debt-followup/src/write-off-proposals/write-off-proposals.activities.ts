@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientLedger, DebtFollowupActivities, OpenWriteOffProposal, WriteOffDocumentation, WriteOffInvoiceResult, WriteOffProposalFacts } from '@clientfees/contracts';
-import { activityTime } from '../common/activity-time';
+import type { ClientLedger, WriteOffProposalActivitiesContract, OpenWriteOffProposal, WriteOffDocumentation, WriteOffInvoiceResult, WriteOffProposalFacts } from '@clientfees/contracts';
+import { activityScheduledAt } from '@clientfees/platform';
 import { localDateInZone } from '@clientfees/domain';
 import { WriteOffProposalsService } from './write-off-proposals.service';
 
-type ProposalActivityContract = Pick<
-  DebtFollowupActivities,
-  'openWriteOffProposal' | 'loadWriteOffProposal' | 'documentWriteOffProposal' | 'remindWriteOffSigner' | 'recordWriteOffDecision' | 'recordWriteOffResult' | 'closeWriteOffProposal'
->;
-
 /** The write-off proposal's activities: one-line delegations. */
 @Injectable()
-export class WriteOffProposalActivities implements ProposalActivityContract {
+export class WriteOffProposalActivities implements WriteOffProposalActivitiesContract {
   constructor(private readonly proposals: WriteOffProposalsService) {}
 
   openWriteOffProposal(input: OpenWriteOffProposal): Promise<{ proposalId: string }> {
@@ -40,6 +35,6 @@ export class WriteOffProposalActivities implements ProposalActivityContract {
 
   async closeWriteOffProposal(input: { proposalId: string; state: 'written-off' | 'rejected' | 'void' }): Promise<void> {
     const facts = await this.proposals.facts(input.proposalId);
-    await this.proposals.close(input.proposalId, input.state, localDateInZone(activityTime(), facts.timeZone));
+    await this.proposals.close(input.proposalId, input.state, localDateInZone(activityScheduledAt(), facts.timeZone));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Roles, Scope } from '@clientfees/platform';
+import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
 import { WriteOffProposalsService } from './write-off-proposals.service';
 import {
   DecisionView,
@@ -13,16 +13,13 @@ import {
   WriteOffProposalView,
 } from './write-off-proposals.dto';
 
-const PROPOSAL_READERS = ['finance-centre', 'client-fee-officer', 'billing-supervisor', 'result-area-director', 'debt-adviser'] as const;
-const SIGNERS = ['billing-supervisor', 'result-area-director'] as const;
-
 @ApiTags('write-off proposals')
 @Controller('write-off-proposals')
 export class WriteOffProposalsController {
   constructor(private readonly proposals: WriteOffProposalsService) {}
 
   @Post()
-  @Roles('finance-centre')
+  @MayDo('write-off-proposal.prepare')
   @Scope.organisationFromBody()
   @ApiOperation({ summary: 'The finance office prepares a write-off proposal; the documentation is taken from the ledger and the proposal goes to the responsible manager for signature.' })
   async prepare(@Body() body: PrepareWriteOffProposalDto, @CurrentUser() user: AccessClaims): Promise<WriteOffProposalView> {
@@ -30,14 +27,14 @@ export class WriteOffProposalsController {
   }
 
   @Get()
-  @Roles(...PROPOSAL_READERS)
+  @MayDo('write-off-proposal.read')
   @Scope.organisationFromQuery()
   async list(@Query() query: ProposalsQuery): Promise<WriteOffProposalView[]> {
     return (await this.proposals.list(query.organisationId, query.state)).map(WriteOffProposalView.of);
   }
 
   @Get(':id')
-  @Roles(...PROPOSAL_READERS)
+  @MayDo('write-off-proposal.read')
   @Scope.resource('write-off-proposal')
   @ApiOperation({ summary: 'A proposal with its documentation from the ledger, the decision and what each write-off came to.' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<WriteOffProposalDetailsView> {
@@ -46,7 +43,7 @@ export class WriteOffProposalsController {
 
   @Post(':id/sign')
   @HttpCode(200)
-  @Roles(...SIGNERS)
+  @MayDo('write-off-proposal.sign')
   @Scope.resource('write-off-proposal')
   @ApiOperation({
     summary: 'The responsible manager signs: only then are the invoices written off, each through its lifecycle. 400 for another role or an amount over the signer’s limit; 409 when not awaiting a signature.',
@@ -57,7 +54,7 @@ export class WriteOffProposalsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(...SIGNERS)
+  @MayDo('write-off-proposal.sign')
   @Scope.resource('write-off-proposal')
   @ApiOperation({ summary: 'The responsible manager rejects the proposal, with the reason; nothing is written off.' })
   async reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: RejectWriteOffProposalDto, @CurrentUser() user: AccessClaims): Promise<DecisionView> {

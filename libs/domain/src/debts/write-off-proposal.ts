@@ -2,6 +2,7 @@ import type { Currency } from '../money/currency';
 import { Money } from '../money/money';
 import { BILLING_SUPERVISOR, RESULT_AREA_DIRECTOR } from '../lifecycle/roles';
 import type { WriteOffGround } from '../lifecycle/write-off';
+import { whoMay } from '../access/matrix';
 
 /**
  * Write-off proposals (avskrivningsunderlag / luottotappioesitys), seed 004: the finance office
@@ -60,7 +61,8 @@ export const DEFAULT_SIGNING_LIMITS: readonly SigningLimit[] = [
   { role: RESULT_AREA_DIRECTOR, maxCents: null },
 ];
 
-export const SIGNER_ROLES = [BILLING_SUPERVISOR, RESULT_AREA_DIRECTOR] as const;
+/** The roles that sign write-off proposals (the role × action matrix). */
+export const SIGNER_ROLES: readonly string[] = whoMay('write-off-proposal.sign');
 
 /** The first problem with an organisation's signing limits, or undefined. */
 export function signingLimitsProblem(limits: readonly SigningLimit[]): { field: string; reason: string } | undefined {

@@ -9,11 +9,11 @@ export class InvalidAccessTokenError extends Error {}
  */
 export function mintAccessToken(claims: AccessClaims, signingKey: string, expiresInSeconds = 8 * 3600): string {
   assertClaims(claims);
-  return jwt.sign({ roles: claims.roles, organisations: claims.organisations, debitingAreas: claims.debitingAreas, providerId: claims.providerId }, signingKey, {
-    algorithm: 'HS256',
-    subject: claims.sub,
-    expiresIn: expiresInSeconds,
-  });
+  return jwt.sign(
+    { roles: claims.roles, organisations: claims.organisations, debitingAreas: claims.debitingAreas, providerId: claims.providerId },
+    signingKey,
+    { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresInSeconds },
+  );
 }
 
 export function verifyAccessToken(token: string, signingKey: string): AccessClaims {
@@ -25,21 +25,25 @@ export function verifyAccessToken(token: string, signingKey: string): AccessClai
   } catch (error) {
     throw new InvalidAccessTokenError(error instanceof Error ? error.message : 'invalid token');
   }
+  if (payload.organisations === undefined) {
+    // A token that names no organisations may see nothing: refusing it says why at once.
+    throw new InvalidAccessTokenError('the token names no organisations (claim "organisations")');
+  }
   const claims: AccessClaims = {
     sub: String(payload.sub ?? ''),
     roles: Array.isArray(payload.roles) ? (payload.roles as Role[]) : [],
-    organisations: stringList(payload.organisations),
-    debitingAreas: stringList(payload.debitingAreas),
+    organisations: stringList(payload.organisations, 'organisations')!,
+    debitingAreas: stringList(payload.debitingAreas, 'debitingAreas'),
     providerId: typeof payload.providerId === 'string' ? payload.providerId : undefined,
   };
   assertClaims(claims);
   return claims;
 }
 
-function stringList(value: unknown): string[] | undefined {
+function stringList(value: unknown, claim: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0)) {
-    throw new InvalidAccessTokenError('organisations and debitingAreas must be lists of non-empty strings');
+    throw new InvalidAccessTokenError(`${claim} must be a list of non-empty strings`);
   }
   return value as string[];
 }
@@ -49,6 +53,9 @@ function assertClaims(claims: AccessClaims): void {
   const unknown = claims.roles.filter((role) => !isRole(role));
   if (unknown.length > 0) throw new InvalidAccessTokenError(`unknown roles: ${unknown.join(', ')}`);
   if (claims.roles.length === 0) throw new InvalidAccessTokenError('token has no roles');
+  if (!Array.isArray(claims.organisations)) throw new InvalidAccessTokenError('the token names no organisations (claim "organisations")');
+  stringList(claims.organisations, 'organisations');
+  stringList(claims.debitingAreas, 'debitingAreas');
   if (claims.roles.includes('service-provider') && !claims.providerId) {
     throw new InvalidAccessTokenError('a service-provider token must name its providerId');
   }

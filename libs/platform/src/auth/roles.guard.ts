@@ -26,7 +26,14 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** A route anyone may call without a token (health checks). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-type AuthenticatedRequest = Request & { user?: AccessClaims; resourceOwner?: ResourceOwner };
+/** What the guard found the request acts on: for the audit log and the handler. */
+export interface ResolvedScope {
+  organisationId: string | null;
+  resourceKind: string | null;
+  resourceId: string | null;
+}
+
+type AuthenticatedRequest = Request & { user?: AccessClaims; resourceOwner?: ResourceOwner; accessScope?: ResolvedScope };
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AccessClaims => {
@@ -85,7 +92,10 @@ export class RolesGuard implements CanActivate {
 
   private async enforceScope(scope: RouteScope, request: AuthenticatedRequest): Promise<void> {
     const caller = scopeOf(request.user!);
-    if (scope.kind === 'caller') return;
+    if (scope.kind === 'caller') {
+      request.accessScope = { organisationId: caller.organisations.length === 1 ? caller.organisations[0] : null, resourceKind: null, resourceId: null };
+      return;
+    }
     if (scope.kind === 'organisation') {
       const source = scope.source === 'query' ? request.query : scope.source === 'body' ? request.body : request.params;
       const value = (source as Record<string, unknown> | undefined)?.[scope.field];
@@ -93,12 +103,15 @@ export class RolesGuard implements CanActivate {
         throw new BadRequestException({ statusCode: 400, message: `${scope.field}: is required`, problems: [{ field: scope.field, reason: 'is required' }] });
       }
       if (!caller.organisations.includes(value)) throw new NotFoundException(`no organisation ${value}`);
+      request.accessScope = { organisationId: value, resourceKind: null, resourceId: null };
       return;
     }
     const id = request.params[scope.param];
-    const owner = typeof id === 'string' ? await this.resolvers.ownerOf(scope.resource, id) : undefined;
+    if (typeof id !== 'string') throw new NotFoundException(`no ${scope.resource}`);
+    const owner = await this.resolvers.ownerOf(scope.resource, id);
     if (!owner || !mayAccess(caller, owner)) throw new NotFoundException(`no ${scope.resource} ${id}`);
     request.resourceOwner = owner;
+    request.accessScope = { organisationId: owner.organisationId, resourceKind: scope.resource, resourceId: id };
   }
 }
 

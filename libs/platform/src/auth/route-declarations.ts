@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.guard';
+import { ACTION_KEY } from './may-do';
 import { RouteScope, SCOPE_KEY, ScopeResolvers } from './scope';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
@@ -14,6 +15,8 @@ export interface DeclaredRoute {
   path: string;
   public: boolean;
   roles: string[];
+  /** The matrix action the route declares with `@MayDo`, when it does. */
+  action?: string;
   scope?: RouteScope;
 }
 
@@ -40,6 +43,7 @@ export function listDeclaredRoutes(app: INestApplication): DeclaredRoute[] {
         path: `/${[base, normalise(path)].filter(Boolean).join('/')}`,
         public: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
         roles: reflector.getAllAndOverride<string[]>(ROLES_KEY, targets) ?? [],
+        action: reflector.getAllAndOverride<string>(ACTION_KEY, targets),
         scope: reflector.getAllAndOverride<RouteScope>(SCOPE_KEY, targets),
       });
     }

@@ -10,7 +10,7 @@ describe('route scope', () => {
   });
 
   it('refuses everything to a token that names no organisation', () => {
-    expect(mayAccess(scopeOf({ sub: 'u', roles: ['finance-centre'] }), county)).toBe(false);
+    expect(mayAccess(scopeOf({ sub: 'u', roles: ['finance-centre'], organisations: [] }), county)).toBe(false);
   });
 
   it('limits a unit manager to their debiting areas', () => {

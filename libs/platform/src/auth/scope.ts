@@ -76,6 +76,7 @@ export interface CallerScope {
 
 export function scopeOf(user: AccessClaims): CallerScope {
   return {
+    // A token without the claim never gets this far (verifyAccessToken); an empty list sees nothing.
     organisations: user.organisations ?? [],
     debitingAreas: user.debitingAreas,
     providerId: user.providerId,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
 
 /**
  * A transaction (or, for a read, a pooled connection) that answers raw SQL. The only thing a
@@ -11,28 +11,52 @@ export interface Tx {
   query<Row = any>(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
 }
 
+export interface TransactionOptions {
+  /** READ COMMITTED unless asked: REPEATABLE READ gives every statement one snapshot. */
+  isolation?: 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+  /** Refuses any write in the transaction. */
+  readOnly?: boolean;
+}
+
 /**
- * The service's database, as controllers, services and activities see it: a transaction or a
- * read, never TypeORM itself. TypeORM stays behind this class for the pool and the migrations.
+ * The service's database, as services and activities see it: a transaction or a read, never
+ * TypeORM itself. TypeORM stays behind this class for the pool and the migrations.
  */
 @Injectable()
 export class Database {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction (READ COMMITTED); it commits when `work` resolves. */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(asTx(manager)));
+  /** Runs `work` in one transaction; it commits when `work` resolves. */
+  transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.dataSource.transaction(options.isolation ?? 'READ COMMITTED', async (manager) => {
+      const tx = txOf(manager.queryRunner!);
+      if (options.readOnly) await tx.query('SET TRANSACTION READ ONLY');
+      return work(tx);
+    });
   }
 
   /** Runs `work` outside an explicit transaction: each statement sees the latest committed data. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return work(asTx(this.dataSource));
+    return work({
+      query: async (sql, parameters) => {
+        const runner = this.dataSource.createQueryRunner();
+        try {
+          return await txOf(runner).query(sql, parameters);
+        } finally {
+          await runner.release();
+        }
+      },
+    });
   }
 }
 
-function asTx(queryable: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Tx {
+/**
+ * Every statement answers its rows: TypeORM's plain `query` answers `[rows, count]` for an UPDATE
+ * or DELETE, which would make `… RETURNING` read differently from an INSERT's.
+ */
+function txOf(runner: QueryRunner): Tx {
   return {
-    query: (sql, parameters) => queryable.query(sql, parameters ? [...parameters] : undefined) as Promise<never[]>,
+    query: async (sql, parameters) => (await runner.query(sql, parameters ? [...parameters] : undefined, true)).records as never[],
   };
 }
 

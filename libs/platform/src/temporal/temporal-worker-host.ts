@@ -1,23 +1,27 @@
-import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown, Type } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { PLATFORM_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, SERVICE_LOGGER } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
-import type { ServiceDescriptor } from '../service-descriptor';
+import { ActivityBinding, bindActivities, ServiceDescriptor } from '../service-descriptor';
 import { PlatformActivities } from './platform-activities';
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
-/** Turns the public methods of the service's activity providers into Temporal activities. */
-export function collectActivities(instances: object[]): Record<string, ActivityFunction> {
+/**
+ * The Temporal activities of bound providers: exactly the methods each contract names, bound to
+ * its instance. Anything else a provider has (helpers, getters) stays out of the workers' reach;
+ * a contract method the provider lacks, or a name two contracts share, stops the service.
+ */
+export function activitiesOf(bound: ReadonlyArray<{ binding: ActivityBinding; instance: object }>): Record<string, ActivityFunction> {
   const activities: Record<string, ActivityFunction> = {};
-  for (const instance of instances) {
-    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const member = prototype[name];
-      if (name === 'constructor' || typeof member !== 'function') continue;
-      if (activities[name]) throw new Error(`Activity ${name} is defined by two providers`);
+  for (const { binding, instance } of bound) {
+    for (const name of binding.contract.methods) {
+      const member = (instance as Record<string, unknown>)[name];
+      if (typeof member !== 'function') throw new Error(`${binding.implementation.name} does not implement ${binding.contract.name}.${name}`);
+      if (activities[name]) throw new Error(`Activity ${name} is bound twice (${binding.contract.name})`);
       activities[name] = (member as ActivityFunction).bind(instance);
     }
   }
@@ -44,14 +48,14 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.RUN_WORKER !== 'true') return;
-    const types: Type[] = [PlatformActivities, ...(this.descriptor.activities ?? [])];
-    const providers = types.map((type) => this.moduleRef.get(type, { strict: false }) as object);
+    const bindings = [bindActivities(PLATFORM_ACTIVITY_CONTRACT, PlatformActivities), ...(this.descriptor.activities ?? [])];
+    const bound = bindings.map((binding) => ({ binding, instance: this.moduleRef.get(binding.implementation, { strict: false }) as object }));
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.descriptor.name,
-      activities: collectActivities(providers),
+      activities: activitiesOf(bound),
     });
     this.running = this.worker.run().catch((error: Error) => {
       this.failure = error;

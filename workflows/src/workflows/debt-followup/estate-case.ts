@@ -1,11 +1,10 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { estateContactProblem, estateDates, inventoryOutcomeRefusal, isAfter, isBefore, isLocalDate, localDateInZone } from '@clientfees/domain/workflow';
+import { estateContactProblem, estateDates, inventoryOutcomeRefusal, isAfter, isBefore, isLocalDate, localDateInZone, mayDo, whoMay } from '@clientfees/domain/workflow';
 import {
   AgencyEstateStepSignal,
   DebtFollowupFailures,
   DecedentEstateInput,
   DecedentEstateStatus,
-  ESTATE_INVESTIGATOR_ROLES,
   EstateContactCommand,
   EstateInventoryCommand,
   EstateState,
@@ -83,8 +82,8 @@ export class EstateCase {
 
   private validateInvestigator(role: string): void {
     if (this.closedOn) refuse('the estate case is closed', DebtFollowupFailures.state);
-    if (!(ESTATE_INVESTIGATOR_ROLES as readonly string[]).includes(role)) {
-      refuse(`the estate investigator (${ESTATE_INVESTIGATOR_ROLES.join(' or ')}) records the estate's contact and inventory, not ${role || 'someone without a role'}`);
+    if (!mayDo(role, 'estate.investigate')) {
+      refuse(`the estate investigator (${whoMay('estate.investigate').join(' or ')}) records the estate's contact and inventory, not ${role || 'someone without a role'}`);
     }
   }
 }

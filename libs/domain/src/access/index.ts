@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './action-rule';
+export * from './matrix';
+export * from './render';
