@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { Role, TaskQueues } from '@clientfees/contracts';
@@ -30,6 +31,11 @@ export interface Caller {
 
 export interface DebtFollowupStack {
   env: TestWorkflowEnvironment;
+  /**
+   * A client that never unlocks time skipping: waiting on a result through `env.client` lets the
+   * time-skipping server jump ahead (to the next timer, years away) while activities still run.
+   */
+  temporal: Client;
   db: TestDatabase;
   service: ServiceUnderTest;
   invoicing: ReturnType<typeof fakeDebtInvoicing>;
@@ -80,6 +86,7 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
   };
   const stack: DebtFollowupStack = {
     env,
+    temporal: new Client({ connection: env.connection, namespace: env.namespace }),
     db,
     service,
     invoicing,
