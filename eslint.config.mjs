@@ -42,6 +42,19 @@ export default [
     },
   },
   {
+    // Controllers are thin (ADR 0003): they check the request, call a service (or a queries
+    // function in a transaction from the platform's Database) and map the answer to a view.
+    // TypeORM and its DataSource stay behind the platform.
+    files: ['apps/*/src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'typeorm', message: 'Controllers never touch TypeORM: call a service, whose queries module holds the SQL (ADR 0003).' }],
+        patterns: [{ group: ['typeorm/*', '@nestjs/typeorm'], message: 'Controllers never touch TypeORM: call a service, whose queries module holds the SQL (ADR 0003).' }],
+      }],
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='DataSource']", message: 'Controllers never see the DataSource: use a service, or the platform’s Database with a queries module (ADR 0003).' }],
+    },
+  },
+  {
     // Workflows are deterministic: only the workflow API, contracts and the pure domain — through
     // its workflow entry point, which leaves out the banking calendar (date-holidays) that would
     // otherwise be loaded into every cached workflow context (BENCHMARKS.md).

@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { AgencyStatusSignal, InvoiceSnapshot, InvoicingActivities, invoiceLifecycleWorkflowId, ReminderRequest, TaskQueues } from '@clientfees/contracts';
-import { SERVICE_LOGGER } from '@clientfees/platform';
+import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
   eventually,
@@ -22,6 +22,7 @@ import {
 } from '@clientfees/testing';
 import { CollectionModule } from '../src/collection.module';
 import { CollectionActivities, CollectionFailures } from '../src/collection.activities';
+import { AgencySteps } from '../src/agency-cases/agency-steps';
 import { AgencyClient, AgencyRequest, AgencyResponse, AgencyTransport, AgencyUnavailableError, HttpAgencyTransport } from '../src/agency/agency-client';
 
 /** The real HTTP transport, recording what the service asked the agency. */
@@ -212,9 +213,11 @@ describe('collection service with the agency simulator and the Temporal dev serv
 
   it('leaves an unreachable agency to Temporal’s retries and gives up for good when the agency refuses', async () => {
     const unreachable = new CollectionActivities(
-      service.app.get(DataSource),
-      new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
-      service.app.get(SERVICE_LOGGER),
+      new AgencySteps(
+        service.app.get(Database),
+        new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
+        service.app.get(SERVICE_LOGGER),
+      ),
     );
     const request = reminderRequest();
     const down = await unreachable.sendReminder(request).catch((error: unknown) => error);

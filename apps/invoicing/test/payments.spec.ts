@@ -6,40 +6,10 @@ import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { parseCamt054 } from '../src/payments/camt054.parser';
-import { normalisePaymentReference } from '../src/payments/payment-reference';
 import { PaymentDelivery } from '../src/payments/payment-delivery';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
-
-describe('payment reference normaliser', () => {
-  it.each([
-    ['1000000012', 'FI', '1000000012'],
-    ['10000 00012', 'FI', '1000000012'],
-    ['00000000001000000012', 'FI', '1000000012'],
-    ['RF231000000012', 'FI', '1000000012'],
-    ['rf23 1000 0000 12', 'FI', '1000000012'],
-    // An RF whose body is not a Finnish reference stays RF, to meet an invoice's international reference.
-    ['RF18539007547034', 'FI', 'RF18539007547034'],
-    ['10000000116', 'SE', '10000000116'],
-    ['RF231000000012', 'SE', 'RF231000000012'],
-  ] as const)('%s (%s) → %s', (input, country, expected) => {
-    expect(normalisePaymentReference(input, country)).toEqual({ valid: true, value: expected });
-  });
-
-  it.each([
-    [null, 'FI', /no reference/],
-    ['   ', 'FI', /no reference/],
-    ['1000000013', 'FI', /check digit/],
-    ['RF241000000012', 'FI', /RF creditor reference.*check digits/],
-    ['invoice 12', 'FI', /not a creditor reference/],
-    ['10000000117', 'SE', /OCR reference.*check digit/],
-  ] as const)('refuses %p (%s)', (input, country, problem) => {
-    const result = normalisePaymentReference(input, country);
-    expect(result.valid).toBe(false);
-    expect(!result.valid && result.problem).toMatch(problem);
-  });
-});
 
 describe('camt.054 parser', () => {
   it('reads a Finnish bank’s camt.054.001.02: one payment per transaction, debits left out', () => {

@@ -18,4 +18,5 @@ export * from './rent-contracts';
 export * from './billing';
 export * from './estates';
 export * from './debts';
+export * from './invoices/normalise-payment-reference';
 export * from './access';

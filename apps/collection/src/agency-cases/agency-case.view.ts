@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { AGENCY_CASE_STATUSES, AgencyCase, AgencyCaseStatus } from './agency-case.entity';
-import type { AgencyReport } from './agency-report.entity';
-import { AGENCY_REPORT_STATUSES } from './agency-report.dto';
+import { AGENCY_CASE_STATUSES, type AgencyCase, type AgencyCaseStatus, type AgencyReport } from './agency-case.queries';
+import { AGENCY_REPORT_STATUSES } from './agency-cases.dto';
 
 class AgencyReportView {
   @ApiProperty() reportId!: string;

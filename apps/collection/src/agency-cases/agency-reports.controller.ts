@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
-import { AgencyReportDto, AgencyReportReceipt } from './agency-report.dto';
+import { AgencyReportDto, AgencyReportReceipt } from './agency-cases.dto';
 import { AgencyReportsService } from './agency-reports.service';
 
 @ApiTags('agency callbacks')

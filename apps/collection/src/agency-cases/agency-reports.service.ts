@@ -1,18 +1,16 @@
 import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { parseLocalDate } from '@clientfees/domain';
 import { AgencyStatusSignal, InvoiceLifecycleSignals, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import { SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
-import { AgencyCase } from './agency-case.entity';
-import { AgencyReport, SignalOutcome } from './agency-report.entity';
-import type { AgencyReportDto, AgencyReportReceipt } from './agency-report.dto';
+import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { AgencyReport, applyReport, findReport, insertReportOnce, lockCase, markReportSignalled, SignalOutcome } from './agency-case.queries';
+import type { AgencyReportDto, AgencyReportReceipt } from './agency-cases.dto';
 
 @Injectable()
 export class AgencyReportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -26,8 +24,8 @@ export class AgencyReportsService {
    */
   async receive(dto: AgencyReportDto, receivedBy: string): Promise<AgencyReportReceipt> {
     const reportedOn = parseLocalDate(dto.reportedOn, 'reportedOn');
-    const duplicate = await this.dataSource.transaction(async (db) => {
-      const agencyCase = await db.getRepository(AgencyCase).findOne({ where: { caseId: dto.caseId }, lock: { mode: 'pessimistic_write' } });
+    const { duplicate, report } = await this.db.transaction(async (tx) => {
+      const agencyCase = await lockCase(tx, dto.caseId);
       if (!agencyCase) throw new NotFoundException({ statusCode: 404, message: `no agency case ${dto.caseId}`, problems: [{ field: 'caseId', reason: 'no such case was handed to the agency' }] });
       if (agencyCase.invoiceId !== dto.invoiceId) {
         throw new BadRequestException({
@@ -36,44 +34,14 @@ export class AgencyReportsService {
           problems: [{ field: 'invoiceId', reason: `case ${dto.caseId} belongs to another invoice` }],
         });
       }
-      const inserted = await db
-        .createQueryBuilder()
-        .insert()
-        .into(AgencyReport)
-        .values({
-          reportId: dto.reportId,
-          caseId: dto.caseId,
-          invoiceId: dto.invoiceId,
-          status: dto.status,
-          amountCents: dto.amountCents ?? null,
-          reportedOn,
-          receivedBy,
-          receivedAt: new Date(),
-          signalOutcome: null,
-          signalledAt: null,
-        })
-        .orIgnore()
-        // Without RETURNING the driver reports no rows either way; with it, no row = a repeat.
-        .returning('report_id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return true;
+      const stored = { reportId: dto.reportId, caseId: dto.caseId, invoiceId: dto.invoiceId, status: dto.status, amountCents: dto.amountCents ?? null, reportedOn, receivedBy };
+      const inserted = await insertReportOnce(tx, stored);
       // A recall is the creditor's own decision that the case should never have existed: a
       // late report is kept and passed on, but it does not reopen the case.
-      if (agencyCase.status !== 'recalled') {
-        await db.getRepository(AgencyCase).update(
-          { invoiceId: agencyCase.invoiceId },
-          {
-            status: dto.status,
-            lastReportId: dto.reportId,
-            ...(dto.status === 'paid' ? { collectedCents: dto.amountCents ?? null } : {}),
-            updatedAt: new Date(),
-          },
-        );
-      }
-      return false;
+      if (inserted && agencyCase.status !== 'recalled') await applyReport(tx, agencyCase.invoiceId, stored);
+      return { duplicate: !inserted, report: (await findReport(tx, dto.reportId))! };
     });
 
-    const report = await this.dataSource.getRepository(AgencyReport).findOneByOrFail({ reportId: dto.reportId });
     const signal = report.signalOutcome ?? (await this.signal(report));
     this.logger.info({ reportId: report.reportId, caseId: report.caseId, invoiceId: report.invoiceId, status: report.status, duplicate, signal }, 'agency report received');
     return { reportId: report.reportId, duplicate, signal };
@@ -101,12 +69,7 @@ export class AgencyReportsService {
       outcome = 'workflow-not-running';
       this.logger.warn({ reportId: report.reportId, invoiceId: report.invoiceId }, 'agency report for an invoice whose lifecycle is not running');
     }
-    await this.dataSource
-      .createQueryBuilder()
-      .update(AgencyReport)
-      .set({ signalOutcome: outcome, signalledAt: () => 'now()' })
-      .where('report_id = :reportId AND signal_outcome IS NULL', { reportId: report.reportId })
-      .execute();
+    await this.db.transaction((tx) => markReportSignalled(tx, report.reportId, outcome));
     return outcome;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
-import type { Reminder } from './reminder.entity';
+import type { Reminder } from './reminder.queries';
 
 export class ReminderView {
   @ApiProperty() id!: string;

@@ -1,26 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { Roles } from '@clientfees/platform';
-import { Reminder } from './reminder.entity';
-import { ListRemindersQuery } from './list-reminders.query';
+import { Database, Roles } from '@clientfees/platform';
+import { remindersOf } from './reminder.queries';
 import { ReminderView } from './reminder.view';
+import { ListRemindersQuery } from './reminders.dto';
 
 @ApiTags('reminders')
 @Controller('reminders')
 export class RemindersController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   @Get()
   @Roles('finance-centre', 'client-fee-officer')
   @ApiOperation({ summary: 'Reminders sent through the collection agency for an organisation, newest first.' })
   @ApiOkResponse({ type: [ReminderView] })
   async list(@Query() query: ListRemindersQuery): Promise<ReminderView[]> {
-    const reminders = await this.dataSource.getRepository(Reminder).find({
-      where: { organisationId: query.organisationId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-    });
+    const reminders = await this.db.read((tx) => remindersOf(tx, query.organisationId, query.limit));
     return reminders.map((reminder) => ReminderView.of(reminder));
   }
 }

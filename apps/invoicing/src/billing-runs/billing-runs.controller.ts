@@ -1,104 +1,14 @@
-import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessClaims, BILLING_APPROVER_ROLES } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
+import { BILLING_TEAM } from '../billing-data/billing-roles';
+import { CancelDto, RecalculateDto, RemakeDto, RunClientsQuery, SelectionScheduleDto, StartBillingRunDto } from './billing-runs.dto';
 import { BillingRunsService } from './billing-runs.service';
-import { BillingSchedules } from './billing-schedules';
 import { renderJournalCsv } from './journal/journal-csv';
 import { renderJournalPdf } from './journal/journal-pdf';
 
-const BILLING_TEAM = ['client-fee-officer', 'billing-supervisor'] as const;
 const READERS = [...BILLING_TEAM, 'finance-centre'] as const;
-
-class StartBillingRunDto {
-  @ApiProperty({ example: 'fi-demo' })
-  @IsString()
-  @IsNotEmpty()
-  organisationId!: string;
-
-  @ApiProperty({ example: '2026-11', description: 'The billing period, a calendar month.' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a billing period YYYY-MM' })
-  period!: string;
-
-  @ApiProperty({ description: 'The saved selection of debiting areas to bill.' })
-  @IsUUID('4', { message: 'selectionRuleId must be a UUID' })
-  selectionRuleId!: string;
-
-  @ApiPropertyOptional({
-    enum: ['monthly', 'correction'],
-    default: 'monthly',
-    description: 'A correction run bills the selection’s clients not yet invoiced for the period (missed, or released for remaking).',
-  })
-  @IsOptional()
-  @IsIn(['monthly', 'correction'], { message: 'kind must be monthly or correction' })
-  kind?: 'monthly' | 'correction';
-}
-
-class RemakeDto {
-  @ApiProperty({ description: 'A billing-run invoice credited in full.' })
-  @IsUUID('4', { message: 'invoiceId must be a UUID' })
-  invoiceId!: string;
-
-  @ApiProperty({ example: 'wrong income used; corrected income from the tax authority' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
-
-class RecalculateDto {
-  @ApiPropertyOptional({ description: 'Recalculate this client (and their spouse); the whole selection when omitted.' })
-  @IsOptional()
-  @IsUUID('4', { message: 'clientId must be a UUID' })
-  clientId?: string;
-}
-
-class CancelDto {
-  @ApiProperty({ example: 'selection rule was wrong; restarting' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
-
-class RunClientsQuery {
-  @ApiPropertyOptional({ enum: ['not-calculated', 'calculated', 'error'] })
-  @IsOptional()
-  @IsIn(['not-calculated', 'calculated', 'error'])
-  status?: 'not-calculated' | 'calculated' | 'error';
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The last client number of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string;
-}
-
-class SelectionScheduleDto {
-  @ApiPropertyOptional({ example: 5, description: 'Day of the month (1-28) the monthly run starts; null: no Schedule.', nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(28)
-  billingDay!: number | null;
-
-  @ApiPropertyOptional({ example: 3, description: 'ISO weekday (1 = Monday) of the weekly correction run; null: none.', nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(7)
-  correctionWeekday!: number | null;
-}
 
 const approverRole = (user: AccessClaims): string => BILLING_APPROVER_ROLES.find((role) => user.roles.includes(role)) ?? user.roles[0] ?? 'none';
 
@@ -108,8 +18,6 @@ const approverRole = (user: AccessClaims): string => BILLING_APPROVER_ROLES.find
 export class BillingRunsController {
   constructor(
     private readonly runs: BillingRunsService,
-    private readonly schedules: BillingSchedules,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Post('billing-runs')
@@ -152,7 +60,7 @@ export class BillingRunsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The run’s clients; `status=error` is the error list (income missing, parish code missing, …).' })
   clients(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: RunClientsQuery) {
-    return this.runs.clients(id, query.status, query.limit ?? 100, query.after);
+    return this.runs.clients(id, query.status, query.limit, query.after);
   }
 
   @Post('billing-runs/:id/recalculate')
@@ -202,63 +110,14 @@ export class BillingRunsController {
   @Put('selection-rules/:id/schedule')
   @Roles('billing-supervisor', 'administrator')
   @ApiOperation({ summary: 'Sets the selection’s billing day (monthly Schedule) and correction-run weekday (weekly Schedule).' })
-  async schedule(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SelectionScheduleDto) {
-    const rows = (await this.dataSource.query(
-      `UPDATE selection_rule s SET billing_day = $2, correction_weekday = $3 FROM organisation o
-        WHERE s.id = $1 AND o.id = s.organisation_id RETURNING s.organisation_id, o.time_zone`,
-      [id, body.billingDay ?? null, body.correctionWeekday ?? null],
-    )) as [Array<{ organisation_id: string; time_zone: string }>, number];
-    const [updated] = rows[0];
-    if (!updated) throw new NotFoundException(`no selection rule ${id}`);
-    await this.schedules.upsert({
-      selectionRuleId: id,
-      organisationId: updated.organisation_id,
-      timeZone: updated.time_zone,
-      billingDay: body.billingDay ?? null,
-      correctionWeekday: body.correctionWeekday ?? null,
-    });
-    return { selectionRuleId: id, billingDay: body.billingDay ?? null, correctionWeekday: body.correctionWeekday ?? null };
+  schedule(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SelectionScheduleDto) {
+    return this.runs.schedule(id, { billingDay: body.billingDay ?? null, correctionWeekday: body.correctionWeekday ?? null });
   }
 
   @Get('invoices/:id/explanation')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Each row of a billed invoice with the rule versions, inputs and arithmetic that produced it.' })
-  async explanation(@Param('id', new ParseUUIDPipe()) id: string) {
-    const [invoice] = (await this.dataSource.query('SELECT id, invoice_number, billing_period, billing_run_id, currency, total_cents::int8 AS total_cents FROM invoice WHERE id = $1', [id])) as Array<{
-      id: string;
-      invoice_number: string;
-      billing_period: string | null;
-      billing_run_id: string | null;
-      currency: string;
-      total_cents: string;
-    }>;
-    if (!invoice) throw new NotFoundException(`no invoice ${id}`);
-    const rows = (await this.dataSource.query(
-      `SELECT r.line_number, r.description, r.kind, r.code, r.quantity::text AS quantity, r.unit_price_cents::int8 AS unit_price_cents,
-              r.amount_cents::int8 AS amount_cents, r.account_string, c.rows -> (r.line_number - 1) -> 'explanation' AS explanation
-         FROM invoice_row r LEFT JOIN billing_run_client c ON c.invoice_id = r.invoice_id
-        WHERE r.invoice_id = $1 ORDER BY r.line_number`,
-      [id],
-    )) as Array<Record<string, unknown>>;
-    return {
-      invoiceId: invoice.id,
-      invoiceNumber: Number(invoice.invoice_number),
-      billingPeriod: invoice.billing_period,
-      billingRunId: invoice.billing_run_id,
-      currency: invoice.currency,
-      totalCents: Number(invoice.total_cents),
-      rows: rows.map((row) => ({
-        lineNumber: row.line_number,
-        description: row.description,
-        kind: row.kind,
-        code: row.code,
-        quantity: row.quantity,
-        unitPriceCents: row.unit_price_cents === null ? null : Number(row.unit_price_cents),
-        amountCents: Number(row.amount_cents),
-        accountString: row.account_string,
-        // Rows of hand-made invoices have no calculation behind them.
-        explanation: row.explanation ?? null,
-      })),
-    };
+  explanation(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.runs.explanation(id);
   }
 }

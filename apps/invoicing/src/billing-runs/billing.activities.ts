@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Context } from '@temporalio/activity';
 import type { BillingActivities as Contract, BillingRunCounts, BillingRunInput, BillingRunOpened, BillingRunState } from '@clientfees/contracts';
-import { BillingRunStore } from './billing-run-store';
+import { callingWorkflowId } from '@clientfees/platform';
 import { BillingCalculation } from './billing-calculation';
 import { BillingInvoices } from './billing-invoices';
+import { BillingRunSteps } from './billing-run-steps';
 
 /** The billing run's activities on the invoicing queue; each is safe to retry. */
 @Injectable()
 export class BillingActivities implements Contract {
   constructor(
-    private readonly runs: BillingRunStore,
+    private readonly runs: BillingRunSteps,
     private readonly calculation: BillingCalculation,
     private readonly invoices: BillingInvoices,
   ) {}
 
   async openBillingRun(input: BillingRunInput): Promise<BillingRunOpened> {
-    const { run, empty } = input.runId
-      ? { run: await this.runs.get(input.runId), empty: false }
-      : await this.runs.openForSchedule(input, callingWorkflowId());
+    const { run, empty } = input.runId ? { run: await this.runs.get(input.runId), empty: false } : await this.runs.openForSchedule(input, scheduleWorkflowId());
     if (empty) return { runId: run.id, period: run.period, batches: 0, empty };
     const batches = await this.runs.select(run.id);
     // A correction run that finds nobody to correct ends without waiting for anyone's approval.
@@ -61,8 +59,9 @@ export class BillingActivities implements Contract {
   }
 }
 
-function callingWorkflowId(): string {
-  const workflowId = Context.current().info.workflowExecution?.workflowId;
+/** A Schedule's run is keyed by the workflow the Schedule started. */
+function scheduleWorkflowId(): string {
+  const workflowId = callingWorkflowId();
   if (!workflowId) throw new Error('openBillingRun runs only as an activity of a billing-run workflow');
   return workflowId;
 }

@@ -1,7 +1,5 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseLocalDate } from '@clientfees/domain';
 import {
   AccessClaims,
@@ -13,19 +11,9 @@ import {
 } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { LifecycleUpdates } from '../invoices/lifecycle-updates';
-import { DeferralApproval } from './deferral-approval.entity';
-import { DeferralDecisionDto, DeferralRequestDto } from './deferral.dto';
-
-class InboxQuery {
-  @ApiProperty({ example: 'fi-demo' })
-  @IsString()
-  organisationId!: string;
-
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'denied', 'withdrawn'], default: 'pending' })
-  @IsOptional()
-  @IsIn(['pending', 'approved', 'denied', 'withdrawn'])
-  status: 'pending' | 'approved' | 'denied' | 'withdrawn' = 'pending';
-}
+import type { DeferralApproval } from './deferral-approval.queries';
+import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
+import { DeferralsService } from './deferrals.service';
 
 /**
  * Deferrals of due dates (eräpäivän siirto / anstånd). The lifecycle workflow decides them
@@ -36,7 +24,7 @@ class InboxQuery {
 @Controller()
 export class DeferralsController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deferrals: DeferralsService,
     private readonly updates: LifecycleUpdates,
   ) {}
 
@@ -63,11 +51,7 @@ export class DeferralsController {
   @Roles('billing-supervisor', 'client-fee-officer')
   @ApiOperation({ summary: 'The billing supervisor’s inbox: deferrals waiting for a decision (or decided ones by status).' })
   inbox(@Query() query: InboxQuery): Promise<DeferralApproval[]> {
-    return this.dataSource.getRepository(DeferralApproval).find({
-      where: { organisationId: query.organisationId, status: query.status },
-      order: { requestedAt: 'ASC' },
-      take: 500,
-    });
+    return this.deferrals.inbox(query.organisationId, query.status);
   }
 
   @Post('deferral-approvals/:approvalId/decision')
@@ -79,10 +63,9 @@ export class DeferralsController {
     @Body() body: DeferralDecisionDto,
     @CurrentUser() user: AccessClaims,
   ): Promise<DeferralResult> {
-    const approval = await this.dataSource.getRepository(DeferralApproval).findOneBy({ id: approvalId });
-    if (!approval) throw new NotFoundException(`no deferral approval ${approvalId}`);
+    const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
     const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: 'billing-supervisor' };
-    return this.update<DeferralResult>(approval.invoiceId, InvoiceLifecycleUpdates.decideDeferralApproval, decision);
+    return this.update<DeferralResult>(invoiceId, InvoiceLifecycleUpdates.decideDeferralApproval, decision);
   }
 
   private command(body: DeferralRequestDto, user: AccessClaims): DeferralCommand {

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
 import { INVOICE_STATES, InvoiceState, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
-import type { Invoice } from './invoice.entity';
-import { InvoiceRecipient, InvoiceRecipientDto } from './invoice-recipient';
+import type { InvoiceWithHistory } from './invoice.queries';
+import type { InvoiceRecipient } from './invoice-recipient';
+import { InvoiceRecipientDto } from './invoices.dto';
 
 class InvoiceRowView {
   @ApiProperty() lineNumber!: number;
@@ -36,7 +37,7 @@ export class InvoiceView {
   @ApiProperty({ type: [InvoiceRowView] }) rows!: InvoiceRowView[];
   @ApiProperty({ type: [InvoiceEventView], description: 'Every state change, oldest first.' }) events!: InvoiceEventView[];
 
-  static of(invoice: Invoice): InvoiceView {
+  static of(invoice: InvoiceWithHistory): InvoiceView {
     const money = (cents: number) => Money.ofMinor(cents, invoice.currency).toDecimalString();
     return {
       id: invoice.id,
@@ -52,12 +53,8 @@ export class InvoiceView {
       dueDate: invoice.dueDate,
       state: invoice.state,
       workflowId: invoiceLifecycleWorkflowId(invoice.id),
-      rows: [...(invoice.rows ?? [])]
-        .sort((a, b) => a.lineNumber - b.lineNumber)
-        .map((row) => ({ lineNumber: row.lineNumber, description: row.description, amount: money(row.amountCents) })),
-      events: [...(invoice.events ?? [])]
-        .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id - b.id)
-        .map((event) => ({ state: event.state, actor: event.actor, reason: event.reason, occurredAt: event.occurredAt.toISOString() })),
+      rows: invoice.rows.map((row) => ({ lineNumber: row.lineNumber, description: row.description, amount: money(row.amountCents) })),
+      events: invoice.events.map((event) => ({ state: event.state, actor: event.actor, reason: event.reason, occurredAt: event.occurredAt.toISOString() })),
     };
   }
 }

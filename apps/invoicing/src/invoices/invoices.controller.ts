@@ -3,9 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AccessClaims } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { InvoicesService } from './invoices.service';
-import { CreateInvoiceDto } from './create-invoice.dto';
+import { CreateInvoiceDto, ListInvoicesQuery } from './invoices.dto';
 import { InvoiceView } from './invoice.view';
-import { ListInvoicesQuery } from './list-invoices.query';
 
 @ApiTags('invoices')
 @Controller('invoices')

@@ -1,31 +1,52 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { DomainValidationError, Money, parseLocalDate, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
-import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, SearchAttributes, TaskQueues } from '@clientfees/contracts';
-import { SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
-import { Organisation } from '../organisations/organisation.entity';
-import { Invoice } from './invoice.entity';
-import { CreateInvoiceDto } from './create-invoice.dto';
-import { ListInvoicesQuery } from './list-invoices.query';
+import {
+  DomainValidationError,
+  localDateInZone,
+  Money,
+  parseLocalDate,
+  paymentReferencesFor,
+  validateFinnishPersonalIdentityCode,
+  validateSwedishPersonalIdentityNumber,
+} from '@clientfees/domain';
+import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, InvoiceStateChange, SearchAttributes, TaskQueues, TransferRunPage } from '@clientfees/contracts';
+import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { findOrganisation } from '../organisations/organisation.queries';
+import { organisationFromBody } from '../organisations/organisation-lookup';
+import {
+  creditNoteByKey,
+  findInvoice,
+  findInvoiceWithHistory,
+  insertCreditNote,
+  insertInvoice,
+  Invoice,
+  invoicesAwaitingLifecycle,
+  invoicesEligibleForTransfer,
+  InvoiceWithHistory,
+  listInvoicesWithHistory,
+  markLifecycleStarted,
+  recordInvoiceEvent,
+  takeInvoiceNumbers,
+} from './invoice.queries';
+import type { CreateInvoiceDto, ListInvoicesQuery } from './invoices.dto';
 
+/** Invoices (lasku / faktura): issuing them, their lifecycles, and the changes those record. */
 @Injectable()
 export class InvoicesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
-   * Stores the invoice and starts its lifecycle workflow. If the workflow cannot be started the
-   * invoice is removed again, so no invoice exists without a lifecycle watching it.
+   * Stores the invoice and starts its lifecycle workflow. An invoice whose lifecycle cannot be
+   * started yet keeps its number (the series stays gapless); the lifecycle starter retries.
    */
-  async create(dto: CreateInvoiceDto, actor: string): Promise<Invoice> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id: dto.organisationId });
-    if (!organisation) throw new DomainValidationError(`no organisation ${dto.organisationId}`, 'organisationId');
+  async create(dto: CreateInvoiceDto, actor: string): Promise<InvoiceWithHistory> {
+    const organisation = await this.db.read((tx) => organisationFromBody(tx, dto.organisationId));
     if (validateFinnishPersonalIdentityCode(dto.clientNumber).valid || validateSwedishPersonalIdentityNumber(dto.clientNumber).valid) {
       throw new DomainValidationError('a personal identity code may not be used as a client number', 'clientNumber');
     }
@@ -35,34 +56,28 @@ export class InvoicesService {
     if (!total.isPositive()) throw new DomainValidationError('the rows must add up to more than zero', 'rows');
 
     const id = randomUUID();
-    await this.dataSource.transaction(async (db) => {
-      const invoiceNumber = await takeInvoiceNumber(db, organisation.id);
+    await this.db.transaction(async (tx) => {
+      const invoiceNumber = await takeInvoiceNumbers(tx, organisation.id);
       const references = paymentReferencesFor(organisation.country, invoiceNumber);
-      await db.getRepository(Invoice).save(
-        db.getRepository(Invoice).create({
-          id,
-          organisationId: organisation.id,
-          invoiceNumber,
-          paymentReference: references.national,
-          paymentReferenceInternational: references.international,
-          recipient: { ...dto.recipient, country: dto.recipient.country ?? organisation.country },
-          clientNumber: dto.clientNumber,
-          currency: organisation.currency,
-          totalCents: total.minorUnits,
-          invoiceDate,
-          dueDate: null,
-          state: 'issued',
-          createdBy: actor,
-          rows: dto.rows.map((row, i) => ({ invoiceId: id, lineNumber: i + 1, description: row.description, amountCents: amounts[i].minorUnits })),
-          events: [{ invoiceId: id, state: 'issued', actor, reason: 'invoice created', idempotencyKey: null }],
-        }),
-      );
+      await insertInvoice(tx, {
+        id,
+        organisationId: organisation.id,
+        invoiceNumber,
+        paymentReference: references.national,
+        paymentReferenceInternational: references.international,
+        recipient: { ...dto.recipient, country: dto.recipient.country ?? organisation.country },
+        clientNumber: dto.clientNumber,
+        currency: organisation.currency,
+        totalCents: total.minorUnits,
+        invoiceDate,
+        createdBy: actor,
+        rows: dto.rows.map((row, i) => ({ description: row.description, amountCents: amounts[i].minorUnits })),
+      });
     });
 
     try {
       await this.startLifecycle(await this.get(id));
     } catch (error) {
-      // The invoice keeps its number (the series stays gapless); the retry loop starts it later.
       this.logger.warn({ err: error, invoiceId: id }, 'invoice lifecycle not started yet; it will be retried');
     }
     this.logger.info({ invoiceId: id, organisationId: organisation.id }, 'invoice created');
@@ -73,7 +88,7 @@ export class InvoicesService {
    * Starts the invoice's lifecycle workflow. The workflow id comes from the invoice id, so a
    * second start of the same invoice (a retry, another instance) finds it running and is a no-op.
    */
-  async startLifecycle(invoice: Invoice): Promise<void> {
+  async startLifecycle(invoice: Pick<Invoice, 'id' | 'organisationId' | 'clientNumber' | 'totalCents' | 'currency' | 'state'>): Promise<void> {
     const input: InvoiceLifecycleInput = {
       invoiceId: invoice.id,
       organisationId: invoice.organisationId,
@@ -96,57 +111,71 @@ export class InvoicesService {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    await this.dataSource.getRepository(Invoice).update({ id: invoice.id }, { lifecycleStarted: true });
+    await this.db.transaction((tx) => markLifecycleStarted(tx, invoice.id));
   }
 
-  /**
-   * Starts the lifecycles that could not be started when their invoices were issued. A billing
-   * run starts its own invoices' lifecycles right after making them; they are left to it unless
-   * the run has not got to them for a quarter of an hour.
-   */
+  /** Starts the lifecycles that could not be started when their invoices were issued. */
   async startPendingLifecycles(limit = 500): Promise<number> {
-    const pending = await this.dataSource
-      .getRepository(Invoice)
-      .createQueryBuilder('invoice')
-      .where('NOT invoice.lifecycleStarted')
-      .andWhere(`(invoice.billing_run_id IS NULL OR invoice.created_at < now() - interval '15 minutes')`)
-      .orderBy('invoice.createdAt', 'ASC')
-      .take(limit)
-      .getMany();
+    const pending = await this.db.read((tx) => invoicesAwaitingLifecycle(tx, limit));
     for (const invoice of pending) await this.startLifecycle(invoice);
     return pending.length;
   }
 
-  list(query: ListInvoicesQuery): Promise<Invoice[]> {
-    return this.dataSource.getRepository(Invoice).find({
-      where: { organisationId: query.organisationId, ...(query.state ? { state: query.state } : {}) },
-      relations: { rows: true, events: true },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-    });
+  list(query: ListInvoicesQuery): Promise<InvoiceWithHistory[]> {
+    return this.db.read((tx) => listInvoicesWithHistory(tx, query));
   }
 
-  async get(id: string): Promise<Invoice> {
-    const invoice = await this.dataSource.getRepository(Invoice).findOne({ where: { id }, relations: { rows: true, events: true } });
+  async get(id: string): Promise<InvoiceWithHistory> {
+    const invoice = await this.db.read((tx) => findInvoiceWithHistory(tx, id));
     if (!invoice) throw new NotFoundException(`no invoice ${id}`);
     return invoice;
   }
-}
 
-/**
- * Takes the organisation's next invoice number. The row lock makes concurrent issuers queue,
- * and a rollback of the surrounding transaction returns the number, so the series has no gaps.
- */
-export async function takeInvoiceNumber(db: EntityManager, organisationId: string): Promise<number> {
-  return takeInvoiceNumbers(db, organisationId, 1);
-}
+  /** A state change with its time, actor and reason; once per idempotency key. */
+  recordState(change: InvoiceStateChange, idempotencyKey: string | null): Promise<void> {
+    return this.db.transaction((tx) => recordInvoiceEvent(tx, change, idempotencyKey));
+  }
 
-/** Takes `count` consecutive numbers (a billing run's batch) and returns the first. */
-export async function takeInvoiceNumbers(db: EntityManager, organisationId: string, count: number): Promise<number> {
-  await db.query('INSERT INTO invoice_number_series (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING', [organisationId]);
-  const [rows] = (await db.query(
-    'UPDATE invoice_number_series SET next_number = next_number + $2 WHERE organisation_id = $1 RETURNING next_number - $2 AS number',
-    [organisationId, count],
-  )) as [Array<{ number: number }>, number];
-  return Number(rows[0].number);
+  /** A credit note numbered in the organisation's series, once per idempotency key, with its event. */
+  async recordCreditNote(
+    input: { invoiceId: string; amountCents: number; reason: string; actor: string },
+    idempotencyKey: string | null,
+  ): Promise<{ creditNoteId: string; creditNoteNumber: number }> {
+    return this.db.transaction(async (tx) => {
+      const existing = idempotencyKey ? await creditNoteByKey(tx, idempotencyKey) : null;
+      if (existing) return { creditNoteId: existing.id, creditNoteNumber: existing.creditNoteNumber };
+      const invoice = await findInvoice(tx, input.invoiceId);
+      if (!invoice) throw new Error(`no invoice ${input.invoiceId}`);
+      const creditNoteNumber = await takeInvoiceNumbers(tx, invoice.organisationId);
+      const creditNoteId = randomUUID();
+      await insertCreditNote(tx, {
+        id: creditNoteId,
+        invoiceId: invoice.id,
+        organisationId: invoice.organisationId,
+        creditNoteNumber,
+        amountCents: input.amountCents,
+        reason: input.reason,
+        createdBy: input.actor,
+        idempotencyKey,
+      });
+      const amount = Money.ofMinor(input.amountCents, invoice.currency).toDecimalString();
+      const reason = `credit note ${creditNoteNumber} of ${amount}: ${input.reason}`;
+      await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: invoice.state, actor: input.actor, reason }, idempotencyKey);
+      return { creditNoteId, creditNoteNumber };
+    });
+  }
+
+  /**
+   * A page of the overdue invoices a transfer run takes. A scheduled run takes the day it was
+   * started on (`scheduledAtMs`, the workflows' clock) in the organisation's calendar.
+   */
+  async transferRunPage(input: { organisationId: string; runDate?: string; after?: string; limit: number }, scheduledAtMs: number): Promise<TransferRunPage> {
+    return this.db.read(async (tx) => {
+      const organisation = await findOrganisation(tx, input.organisationId);
+      if (!organisation) throw new Error(`no organisation ${input.organisationId}`);
+      const runDate = input.runDate ?? localDateInZone(scheduledAtMs, organisation.timeZone);
+      const invoiceIds = await invoicesEligibleForTransfer(tx, { organisationId: input.organisationId, runDate, after: input.after, limit: input.limit });
+      return { runDate, invoiceIds, ...(invoiceIds.length === input.limit ? { nextAfter: invoiceIds[invoiceIds.length - 1] } : {}) };
+    });
+  }
 }

@@ -1,5 +1,6 @@
-import { LifecycleTerms, lifecycleTerms, Money, transferSchedule } from '@clientfees/domain';
-import type { Organisation } from './organisation.entity';
+import { addDays, LifecycleTerms, lifecycleTerms, Money, startOfDayInZone, transferSchedule } from '@clientfees/domain';
+import type { InvoiceDueDate } from '@clientfees/contracts';
+import type { Organisation } from './organisation.queries';
 
 /** The organisation's lifecycle settings as the domain's checked terms (caps and limits applied). */
 export function termsOf(organisation: Organisation): LifecycleTerms {
@@ -15,4 +16,9 @@ export function termsOf(organisation: Organisation): LifecycleTerms {
     fees: organisation.reminderFeeCents === null ? {} : { reminder: Money.ofMinor(organisation.reminderFeeCents, organisation.currency) },
     deferralLimits: { officerMonths: organisation.deferralOfficerMonths, supervisorMonths: organisation.deferralSupervisorMonths },
   });
+}
+
+/** A due date with the instant it ends: 00:00 of the next day in the organisation's time zone. */
+export function dueDateIn(organisation: Pick<Organisation, 'timeZone'>, dueDate: string): InvoiceDueDate {
+  return { dueDate, dueDateEndsAtMs: startOfDayInZone(addDays(dueDate, 1), organisation.timeZone) };
 }

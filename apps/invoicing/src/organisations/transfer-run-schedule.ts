@@ -3,7 +3,7 @@ import { CalendarSpec, Client, Month, Range, ScheduleOptionsAction, ScheduleSpec
 import { monthlyRunDays, TransferSchedule, transferSchedule } from '@clientfees/domain';
 import { TaskQueues } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT } from '@clientfees/platform';
-import type { Organisation } from './organisation.entity';
+import type { Organisation } from './organisation.queries';
 import { upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
 const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];

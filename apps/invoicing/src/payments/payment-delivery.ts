@@ -1,12 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { invoiceLifecycleWorkflowId, InvoiceLifecycleSignals, type PaymentSignal } from '@clientfees/contracts';
-import { SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
-import { Invoice } from '../invoices/invoice.entity';
-import { Payment } from './payment.entity';
-import { PaymentAllocation } from './payment-allocation.entity';
+import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { findInvoice } from '../invoices/invoice.queries';
+import { findAllocation, findPayment, markAllocationAttemptFailed, markAllocationDelivered, undeliveredAllocationIds } from './payment.queries';
 
 const INTERVAL_MS = 30_000;
 
@@ -24,7 +22,7 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
   private running?: Promise<void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -63,10 +61,8 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
 
   /** Signals the allocations still waiting for their signal, oldest first; answers how many went through. */
   async deliverPending(limit = 500): Promise<number> {
-    const pending = await this.dataSource
-      .getRepository(PaymentAllocation)
-      .find({ select: { id: true }, where: { signalledAt: IsNull() }, order: { createdAt: 'ASC' }, take: limit });
-    const outcomes = await this.deliver(pending.map((allocation) => allocation.id));
+    const pending = await this.db.read((tx) => undeliveredAllocationIds(tx, limit));
+    const outcomes = await this.deliver(pending);
     return outcomes.filter((outcome) => outcome !== 'pending').length;
   }
 
@@ -83,12 +79,14 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async deliverOne(allocationId: string): Promise<DeliveryOutcome> {
-    const allocations = this.dataSource.getRepository(PaymentAllocation);
     try {
-      const allocation = await allocations.findOneBy({ id: allocationId });
+      const { allocation, payment } = await this.db.read(async (tx) => {
+        const allocation = await findAllocation(tx, allocationId);
+        return { allocation, payment: allocation && (await findPayment(tx, allocation.paymentId)) };
+      });
       if (!allocation) return 'pending';
       if (allocation.signalledAt) return 'signalled';
-      const payment = await this.dataSource.getRepository(Payment).findOneByOrFail({ id: allocation.paymentId });
+      if (!payment) throw new Error(`no payment ${allocation.paymentId}`);
       const signal: PaymentSignal = { paymentId: payment.id, amountCents: allocation.amountCents, paidOn: payment.paidOn };
       try {
         await this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(allocation.invoiceId)).signal(InvoiceLifecycleSignals.payment, signal);
@@ -104,12 +102,8 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
       return 'signalled';
     } catch (error) {
       this.logger.warn({ err: error, allocationId }, 'payment allocation not signalled yet; it will be retried');
-      await allocations
-        .createQueryBuilder()
-        .update()
-        .set({ deliveryAttempts: () => 'delivery_attempts + 1', deliveryNote: `last attempt failed: ${(error as Error).message ?? String(error)}`.slice(0, 500) })
-        .where('id = :allocationId', { allocationId })
-        .execute()
+      await this.db
+        .transaction((tx) => markAllocationAttemptFailed(tx, allocationId, `last attempt failed: ${(error as Error).message ?? String(error)}`))
         .catch(() => undefined);
       return 'pending';
     }
@@ -123,17 +117,11 @@ export class PaymentDelivery implements OnApplicationBootstrap, OnApplicationShu
   private async lifecycleHasEnded(error: unknown, invoiceId: string): Promise<boolean> {
     const notFound = error instanceof WorkflowNotFoundError || (error as Error | undefined)?.name === 'WorkflowNotFoundError';
     if (!notFound) return false;
-    const invoice = await this.dataSource.getRepository(Invoice).findOneBy({ id: invoiceId });
+    const invoice = await this.db.read((tx) => findInvoice(tx, invoiceId));
     return invoice?.lifecycleStarted === true;
   }
 
   private async markDelivered(allocationId: string, note: string | null): Promise<void> {
-    await this.dataSource
-      .getRepository(PaymentAllocation)
-      .createQueryBuilder()
-      .update()
-      .set({ signalledAt: () => 'now()', deliveryAttempts: () => 'delivery_attempts + 1', deliveryNote: note })
-      .where('id = :allocationId AND signalled_at IS NULL', { allocationId })
-      .execute();
+    await this.db.transaction((tx) => markAllocationDelivered(tx, allocationId, note));
   }
 }

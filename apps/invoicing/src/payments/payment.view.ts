@@ -1,9 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type Currency, CURRENCIES, Money } from '@clientfees/domain';
-import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentSource, type PaymentStatus } from './payment.entity';
-import type { PaymentAllocation } from './payment-allocation.entity';
-import type { CreditBalance } from './credit-balance.entity';
-import { REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './refund-proposal.entity';
+import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentAllocation, type PaymentSource, type PaymentStatus } from './payment.queries';
+import { type CreditBalance, REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './credit-balance.queries';
 
 const money = (cents: number, currency: Currency) => Money.ofMinor(cents, currency).toDecimalString();
 

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CURRENCIES, type Currency } from '@clientfees/domain';
-import { PAYMENT_STATUSES, type PaymentStatus } from './payment.entity';
-import { REFUND_PROPOSAL_STATUSES, type RefundProposalStatus } from './refund-proposal.entity';
+import { PageQuery } from '@clientfees/platform';
+import { PAYMENT_STATUSES, type PaymentStatus } from './payment.queries';
+import { REFUND_PROPOSAL_STATUSES, type RefundProposalStatus } from './credit-balance.queries';
 
 export class RecordPaymentDto {
   @ApiProperty({ example: 'fi-demo' })
@@ -60,7 +60,7 @@ export class OrganisationQuery {
   organisationId!: string;
 }
 
-export class ListPaymentsQuery extends OrganisationQuery {
+export class ListPaymentsQuery extends IntersectionType(OrganisationQuery, PageQuery) {
   @ApiPropertyOptional({ description: 'Only payments matched to this invoice.' })
   @IsOptional()
   @IsUUID()
@@ -70,14 +70,6 @@ export class ListPaymentsQuery extends OrganisationQuery {
   @IsOptional()
   @IsIn(PAYMENT_STATUSES)
   status?: PaymentStatus;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
 }
 
 export class CreditBalanceQuery extends OrganisationQuery {

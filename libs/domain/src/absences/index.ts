@@ -1,1 +1,2 @@
 export * from './absences';
+export * from './absence-register';

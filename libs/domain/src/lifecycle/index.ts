@@ -4,3 +4,4 @@ export * from './timeline';
 export * from './states';
 export * from './transfer-schedule';
 export * from './write-off';
+export * from './reminder-plan';

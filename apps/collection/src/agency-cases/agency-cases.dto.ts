@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsLocalDate } from '@clientfees/platform';
+import type { AgencyStatus } from '@clientfees/contracts';
+
+export const AGENCY_REPORT_STATUSES: readonly AgencyStatus[] = ['paid', 'payment-plan', 'returned'];
+
+/** The agency's status report (docs/agency-format.md, "Status callbacks"). */
+export class AgencyReportDto {
+  @ApiProperty({ example: '0b6c5f0e-3d4b-4c55-9a7e-1f2d3c4b5a69', description: 'The agency’s id for this report; a repeat is stored once.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reportId!: string;
+
+  @ApiProperty({ example: 'AG-3F2A9C1B7D40' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  caseId!: string;
+
+  @ApiProperty({ description: 'The creditor’s invoice id, as sent with the reminder.' })
+  @IsUUID()
+  invoiceId!: string;
+
+  @ApiProperty({ enum: AGENCY_REPORT_STATUSES })
+  @IsIn(AGENCY_REPORT_STATUSES)
+  status!: AgencyStatus;
+
+  @ApiPropertyOptional({ example: 10000, description: 'For `paid`: what the agency collected of the principal, in cents.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  amountCents?: number;
+
+  @ApiProperty({ example: '2024-05-02' })
+  @IsString()
+  @IsLocalDate()
+  reportedOn!: string;
+}
+
+export class AgencyReportReceipt {
+  @ApiProperty() reportId!: string;
+  @ApiProperty({ description: 'True when this reportId had been received before; nothing was stored again.' }) duplicate!: boolean;
+  @ApiProperty({
+    enum: ['signalled', 'workflow-not-running'],
+    description: 'Whether the invoice’s lifecycle was told; `workflow-not-running` is recorded and still answered 200, since retrying cannot help.',
+  })
+  signal!: 'signalled' | 'workflow-not-running';
+}

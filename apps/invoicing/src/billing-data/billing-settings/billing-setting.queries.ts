@@ -1,0 +1,146 @@
+import type { BillingSettingsSnapshot, PostalAddress } from '@clientfees/domain';
+import type { Tx } from '@clientfees/platform';
+
+/**
+ * A dated version of a client's billing settings (laskutustiedot / debiteringsuppgifter).
+ * Versions are never deleted: a change is a new version, a fix of what was missing a correction.
+ */
+export interface BillingSettingVersion {
+  id: string;
+  clientId: string;
+  validFrom: string;
+  validTo: string | null;
+  settings: BillingSettingsSnapshot;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** The columns the calculation reads; the REST routes read the whole row. */
+export interface SettingColumns {
+  debiting_area: string;
+  fee_calculation_type: BillingSettingsSnapshot['feeCalculationType'];
+  accepts_maximum_fee: boolean;
+  parish_code: string | null;
+  account_string: string | null;
+  recipient_kind: BillingSettingsSnapshot['recipient']['kind'];
+  recipient_name: string | null;
+  recipient_address: PostalAddress | null;
+  residence_address: PostalAddress | null;
+}
+
+interface BillingSettingRow extends SettingColumns {
+  id: string;
+  client_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export function rowToSettings(row: SettingColumns): BillingSettingsSnapshot {
+  return {
+    debitingArea: row.debiting_area,
+    feeCalculationType: row.fee_calculation_type,
+    acceptsMaximumFee: row.accepts_maximum_fee,
+    parishCode: row.parish_code,
+    accountString: row.account_string,
+    recipient: { kind: row.recipient_kind, name: row.recipient_name, address: row.recipient_address },
+    residenceAddress: row.residence_address,
+  };
+}
+
+function rowToVersion(row: BillingSettingRow): BillingSettingVersion {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    settings: rowToSettings(row),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** The client's latest version (by start), if any. */
+export async function latestSettingVersion(tx: Tx, clientId: string): Promise<{ id: string; validFrom: string; validTo: string | null } | null> {
+  const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string | null }>(
+    'SELECT id, valid_from, valid_to FROM billing_setting WHERE client_id = $1 ORDER BY valid_from DESC LIMIT 1',
+    [clientId],
+  );
+  return row ? { id: row.id, validFrom: row.valid_from, validTo: row.valid_to } : null;
+}
+
+export async function endSettingVersion(tx: Tx, id: string, validTo: string): Promise<void> {
+  await tx.query('UPDATE billing_setting SET valid_to = $2 WHERE id = $1', [id, validTo]);
+}
+
+/** Overlapping versions of one client are refused by the table's exclusion constraint. */
+export async function insertSettingVersion(tx: Tx, version: { id: string; clientId: string; validFrom: string; settings: BillingSettingsSnapshot; createdBy: string }): Promise<void> {
+  const s = version.settings;
+  await tx.query(
+    `INSERT INTO billing_setting (id, client_id, valid_from, debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string,
+       recipient_kind, recipient_name, recipient_address, residence_address, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      version.id,
+      version.clientId,
+      version.validFrom,
+      s.debitingArea,
+      s.feeCalculationType,
+      s.acceptsMaximumFee,
+      s.parishCode,
+      s.accountString,
+      s.recipient.kind,
+      s.recipient.name,
+      jsonOrNull(s.recipient.address),
+      jsonOrNull(s.residenceAddress),
+      version.createdBy,
+    ],
+  );
+}
+
+/** The version, if it is one of the client's. */
+export async function findSettingVersion(tx: Tx, id: string, clientId: string): Promise<BillingSettingVersion | null> {
+  const [row] = await tx.query<BillingSettingRow>('SELECT * FROM billing_setting WHERE id = $1 AND client_id = $2', [id, clientId]);
+  return row ? rowToVersion(row) : null;
+}
+
+/** Every version of the client's settings, oldest first. */
+export async function settingHistory(tx: Tx, clientId: string): Promise<BillingSettingVersion[]> {
+  return (await tx.query<BillingSettingRow>('SELECT * FROM billing_setting WHERE client_id = $1 ORDER BY valid_from', [clientId])).map(rowToVersion);
+}
+
+/**
+ * Fixes a version in place for the billing run's error list: what is given replaces what was
+ * there (the recipient as a whole), with who fixed it and when.
+ */
+export async function correctSettingVersion(
+  tx: Tx,
+  id: string,
+  fix: { accountString?: string; parishCode?: string; residenceAddress?: PostalAddress; recipient?: BillingSettingsSnapshot['recipient']; correctedBy: string },
+): Promise<BillingSettingVersion> {
+  const [row] = await tx.query<BillingSettingRow>(
+    `UPDATE billing_setting SET
+        account_string = coalesce($2, account_string),
+        parish_code = coalesce($3, parish_code),
+        residence_address = coalesce($4::jsonb, residence_address),
+        recipient_kind = coalesce($5, recipient_kind),
+        recipient_name = CASE WHEN $5::text IS NULL THEN recipient_name ELSE $6 END,
+        recipient_address = CASE WHEN $5::text IS NULL THEN recipient_address ELSE $7::jsonb END,
+        corrected_by = $8, corrected_at = now()
+      WHERE id = $1 RETURNING *`,
+    [
+      id,
+      fix.accountString ?? null,
+      fix.parishCode ?? null,
+      jsonOrNull(fix.residenceAddress),
+      fix.recipient?.kind ?? null,
+      fix.recipient?.name ?? null,
+      jsonOrNull(fix.recipient?.address),
+      fix.correctedBy,
+    ],
+  );
+  return rowToVersion(row);
+}
+
+const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
