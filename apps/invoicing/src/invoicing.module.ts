@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, DEBT_INVOICING_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
+import { DebtInvoicingActivities } from './debts/debt-invoicing.activities';
+import { DebtsModule } from './debts/debts.module';
 import { DeferralsModule } from './deferrals/deferrals.module';
 import { FeeReductionsModule } from './fee-reductions/fee-reductions.module';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -14,6 +16,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -28,9 +31,11 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000],
+          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, EstateInvoices1765300100000],
         },
-        activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities)],
+        activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
+          bindActivities(DEBT_INVOICING_ACTIVITY_CONTRACT, DebtInvoicingActivities),
+        ],
         routesPredateScopes: true,
       },
       env,
@@ -48,6 +53,7 @@ export class InvoicingModule {
         RuleTablesModule,
         BillingDataModule,
         BillingRunsModule,
+        DebtsModule,
       ],
     };
   }

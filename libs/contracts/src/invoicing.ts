@@ -1,3 +1,4 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Currency } from '@clientfees/domain';
 import type { InvoiceSnapshot } from './collection';
 
@@ -219,3 +220,16 @@ export interface FeeReductionSignal {
   validFrom: string;
   validTo: string;
 }
+
+/**
+ * The lifecycle's messages as typed definitions, for callers outside the workflow (the same names
+ * as the workflow's handlers, `InvoiceLifecycleUpdates` and `InvoiceLifecycleSignals`).
+ */
+export const InvoiceLifecycleMessages = {
+  status: defineQuery<InvoiceLifecycleStatus>('status'),
+  recall: defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall),
+  writeOff: defineUpdate<InvoiceLifecycleStatus, [WriteOffCommand]>(InvoiceLifecycleUpdates.writeOff),
+  credit: defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit),
+  /** Holds reminders and collection back until `validTo` (a § 11 decision, or a debt restructuring's pause). */
+  pauseCollection: defineSignal<[FeeReductionSignal]>(InvoiceLifecycleSignals.feeReduction),
+} as const;

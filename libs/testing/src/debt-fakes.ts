@@ -14,8 +14,8 @@ import { FAKE_ZONE } from './fakes';
 /**
  * An in-memory stand-in for invoicing's side of debt follow-up (`DebtInvoicingActivities`), with
  * invoices a test sets up and moves (pays, sends to the agency), recording each call with the
- * server day it happened on. The workflow and service tests of debt follow-up stand on it until
- * they run against the real invoicing service.
+ * server day it happened on. The workflow and service tests of debt follow-up stand on it; the
+ * real one is invoicing's `DebtInvoicingActivities` (tests/integration/estate-across-services.spec.ts).
  */
 
 export interface FakeDebtInvoice {

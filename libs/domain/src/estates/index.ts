@@ -2,3 +2,4 @@ export * from './estate-dates';
 export * from './inventory';
 export * from './estate-contact';
 export * from './estate-closing';
+export * from './charges-after-death';
