@@ -3,7 +3,8 @@ import { firstValueFrom } from 'rxjs';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DebtInvoicingMessages, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, Role, TaskQueues } from '@clientfees/contracts';
+import { DebtInvoicingMessages, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, InvoiceLifecycleMessages, invoiceLifecycleWorkflowId, Role, TaskQueues } from '@clientfees/contracts';
+import { readPdf } from '@clientfees/documents/testing';
 import { startOfDayInZone } from '@clientfees/domain';
 import {
   createTestDatabase,
@@ -17,6 +18,7 @@ import {
   startServiceForTest,
   startTimeSkippingServer,
   TestDatabase,
+  testToken,
 } from '@clientfees/testing';
 import { DebtFollowupModule } from '../../apps/debt-followup/src/debt-followup.module';
 import { InvoicingModule } from '../../apps/invoicing/src/invoicing.module';
@@ -191,5 +193,46 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       ['written-off', '182.40'],
       ['written-off', '140.00'],
     ]);
+  });
+
+  it('the month end reads its debt list from invoicing, prints the invoice copies, and a restructuring pauses collection in the lifecycle', async () => {
+    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9002', identityCode: hetu('230745', 912), name: 'Bertta Velallinen' } });
+    await ok(invoicing, 'POST', `/clients/${client.id}/billing-settings`, {
+      roles: OFFICER,
+      body: { debitingArea: 'ESPOO-SOUTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
+    });
+    const made = await ok(invoicing, 'POST', '/invoices', {
+      roles: ['finance-centre'],
+      body: { organisationId: 'fi-demo', clientNumber: 'C-9002', recipient: { kind: 'client', name: 'Bertta Velallinen', ...ADDRESS }, invoiceDate: '2027-05-10', rows: [{ description: 'Kotihoito 4/2027', amount: '96.30' }] },
+    });
+    const invoiceId = made.id as string;
+    await eventually(() => ok(invoicing, 'GET', `/invoices/${invoiceId}`, { roles: OFFICER }), (i) => i.dueDate !== null);
+
+    // The month end: Bertta's invoice is past due and open; Aino's were written off and are no claims.
+    await skipTo('2027-06-30', 20);
+    const FINANCE = { roles: ['finance-centre'] as Role[] };
+    await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
+    const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
+    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1 });
+    const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
+    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'active', openAmount: '96.30' });
+    const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;
+    const pdf = await fetch(`${debts.baseUrl}${letter.pdf}`, { headers: { authorization: `Bearer ${testToken({ roles: OFFICER })}` } });
+    expect(pdf.status).toBe(200);
+    const read = readPdf(Buffer.from(await pdf.arrayBuffer()));
+    expect(read.pages[1]).toMatch(/Laskukopio – lasku \d+[\s\S]*Kotihoito 4\/2027 96,30 €/);
+
+    // A debt restructuring takes effect: the lifecycle holds collection back until the write-off date.
+    await skipTo('2027-07-05');
+    const ADVISER = { roles: ['debt-adviser'] as Role[], sub: 'adviser-aino' };
+    const restructuring = await ok(debts, 'POST', '/debt-restructurings', {
+      ...ADVISER,
+      body: { organisationId: 'fi-demo', clientId: client.id, decisionReference: 'Espoon KO 2027/101', decidedOn: '2027-06-28', effectiveOn: '2027-07-01', invoiceIds: [invoiceId], note: '' },
+    });
+    expect(restructuring.writeOffOn).toBe('2032-07-01');
+    const inForce = await eventually(() => ok(debts, 'GET', `/debt-restructurings/${restructuring.id}`, ADVISER), (r) => r.state === 'in-force', 30000);
+    expect(inForce.events[0].grounds).toBe('0 invoice(s) recalled from the agency without costs, 1 held from transfer runs until 2032-07-01');
+    const status = await env.client.workflow.getHandle(invoiceLifecycleWorkflowId(invoiceId)).query(InvoiceLifecycleMessages.status);
+    expect(status).toMatchObject({ state: 'overdue', collectionPausedUntil: '2032-07-01' });
   });
 });
