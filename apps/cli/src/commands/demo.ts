@@ -1,14 +1,17 @@
 import { addDays, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
+import { demoDebtFollowup } from './demo-debts';
 import { UsageError } from '../usage-error';
 
-export const demoHelp = `clientfees demo [--invoicing-url URL]
+export const demoHelp = `clientfees demo [--invoicing-url URL] [--debt-followup-url URL]
   Loads the demo data into a running system (idempotent): a Finnish and a Swedish organisation,
   a few invoices, among them the seed example (invoice 25.7.2017, due 11.8.2017), and the Finnish
   organisation's billing data: a price list, a selection rule and 20 clients with settings,
   incomes, decided services, this month's registrations, absences and a correction — two of them
-  with errors to fix before the billing run (income missing, account string missing).`;
+  with errors to fix before the billing run (income missing, account string missing). With
+  debt follow-up (at its default address unless --invoicing-url alone is given): three clients
+  with overdue invoices, an estate case waiting for its inventory, and last month's debt review.`;
 
 const ORGANISATIONS = [
   { id: 'fi-demo', name: 'Demo wellbeing services county (FI)', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
@@ -16,8 +19,12 @@ const ORGANISATIONS = [
 ];
 
 export async function demoCommand(argv: string[], env: Record<string, string | undefined>, nowMs: number): Promise<string> {
-  const values = parseOptions(argv, { 'invoicing-url': { type: 'string' } });
-  const base = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL ?? 'http://127.0.0.1:3001';
+  const values = parseOptions(argv, { 'invoicing-url': { type: 'string' }, 'debt-followup-url': { type: 'string' } });
+  const invoicingUrl = (values['invoicing-url'] as string | undefined) ?? env.INVOICING_URL;
+  const base = invoicingUrl ?? 'http://127.0.0.1:3001';
+  // Debt follow-up at its default address only beside invoicing at its own: a loader pointed at
+  // one service elsewhere never writes into whatever runs on this machine's default ports.
+  const debtBase = (values['debt-followup-url'] as string | undefined) ?? env.DEBT_FOLLOWUP_URL ?? (invoicingUrl ? undefined : 'http://127.0.0.1:3005');
   const key = env.AUTH_SIGNING_KEY;
   if (!key) throw new UsageError('AUTH_SIGNING_KEY is not set (npm start writes it to .tools/env)');
   // The loader acts for the two demo organisations only, as each of the people who would enter the data.
@@ -27,18 +34,19 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   const billing = mintAccessToken({ sub: 'demo-fee-officer', roles: ['client-fee-officer'], organisations }, key, 600);
   const unit = mintAccessToken({ sub: 'demo-unit-manager', roles: ['unit-manager'], organisations, debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] }, key, 600);
 
-  const call = async (method: string, path: string, body?: unknown, token: string = admin) => {
-    const response = await fetch(`${base}${path}`, {
+  const callAt = (url: string, service: string): Call => async (method, path, body, token = admin) => {
+    const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     }).catch((error: Error) => {
-      throw new Error(`cannot reach the invoicing service at ${base}: ${error.message}`);
+      throw new Error(`cannot reach the ${service} service at ${url}: ${error.message}`);
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
+  const call = callAt(base, 'invoicing');
 
   const lines: string[] = [];
   for (const { id, ...organisation } of ORGANISATIONS) {
@@ -47,6 +55,17 @@ export async function demoCommand(argv: string[], env: Record<string, string | u
   }
   lines.push(...(await demoInvoices(call, nowMs)));
   lines.push(...(await demoBillingData(call, billing, unit, nowMs)));
+  if (debtBase) {
+    const tokens = {
+      administrator: admin,
+      feeOfficer: billing,
+      financeCentre: mintAccessToken({ sub: 'demo-finance-office', roles: ['finance-centre'], organisations }, key, 600),
+      investigator: mintAccessToken({ sub: 'demo-estate-investigator', roles: ['debt-adviser'], organisations }, key, 600),
+    };
+    lines.push(...(await demoDebtFollowup(call, callAt(debtBase, 'debt-followup'), tokens, nowMs)));
+  } else {
+    lines.push('debt follow-up: no --debt-followup-url given beside --invoicing-url; its demo data is not loaded');
+  }
   return lines.join('\n');
 }
 
