@@ -18,6 +18,7 @@ import { BillingData1764400000000 } from './migrations/1764400000000-BillingData
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
 import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
+import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -32,7 +33,16 @@ export class InvoicingModule {
         description: 'Organisations, invoices and their lifecycles.',
         database: {
           entities: [],
-          migrations: [InitialInvoicing1764100000000, Payments1764200000000, RuleTables1764300000000, BillingData1764400000000, BillingRuns1764500000000, EstateInvoices1765300100000, CreditNotesByInvoice1765300200000],
+          migrations: [
+            InitialInvoicing1764100000000,
+            Payments1764200000000,
+            RuleTables1764300000000,
+            BillingData1764400000000,
+            BillingRuns1764500000000,
+            EstateInvoices1765300100000,
+            CreditNotesByInvoice1765300200000,
+            CreditLossRecoveries1765300300000,
+          ],
         },
         activities: [bindActivities(INVOICING_ACTIVITY_CONTRACT, InvoicingActivities), bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
           bindActivities(DEBT_INVOICING_ACTIVITY_CONTRACT, DebtInvoicingActivities),

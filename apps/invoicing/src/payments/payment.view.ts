@@ -41,6 +41,8 @@ export interface PaymentDetails {
   allocations: PaymentAllocation[];
   credit: CreditBalance | null;
   refund: RefundProposal | null;
+  /** What the payment recovered of a written-off invoice's credit loss; null if nothing. */
+  recoveredCents: number | null;
 }
 
 export class PaymentView {
@@ -64,8 +66,15 @@ export class PaymentView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: [PaymentAllocationView] }) allocations!: PaymentAllocationView[];
   @ApiProperty({ type: PaymentCreditView, nullable: true }) credit!: PaymentCreditView | null;
+  @ApiProperty({
+    example: '165.75',
+    nullable: true,
+    type: String,
+    description: 'Paid to a written-off invoice: the part booked as a recovered credit loss (up to what was written off), not on the credit balance.',
+  })
+  recoveredCreditLoss!: string | null;
 
-  static of({ payment, allocations, credit, refund }: PaymentDetails): PaymentView {
+  static of({ payment, allocations, credit, refund, recoveredCents }: PaymentDetails): PaymentView {
     return {
       id: payment.id,
       organisationId: payment.organisationId,
@@ -95,6 +104,7 @@ export class PaymentView {
               refundStatus: refund.status,
             }
           : null,
+      recoveredCreditLoss: recoveredCents === null ? null : money(recoveredCents, payment.currency),
     };
   }
 }

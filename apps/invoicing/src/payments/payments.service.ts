@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Currency, DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
-import { findInvoice, Invoice, lockInvoicesByReference } from '../invoices/invoice.queries';
+import { findInvoice, Invoice, lockInvoicesByReference, recordInvoiceEvent } from '../invoices/invoice.queries';
 import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import type { Organisation } from '../organisations/organisation.queries';
@@ -12,6 +12,7 @@ import {
   findPayment,
   findPaymentByExternalId,
   insertAllocation,
+  insertCreditLossRecovery,
   insertPayment,
   invoiceSettledCents,
   listPayments,
@@ -20,6 +21,8 @@ import {
   paymentFileId,
   PaymentSource,
   recordPaymentFile,
+  recoveredCents,
+  recoveriesOfPayments,
   unmatchedPayments,
 } from './payment.queries';
 import {
@@ -281,13 +284,15 @@ async function receive(tx: Tx, organisation: Organisation, incoming: IncomingPay
 async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
   if (payments.length === 0) return [];
   const ids = payments.map((payment) => payment.id);
-  const [allocations, credits, refunds] = await Promise.all([
+  const [allocations, credits, refunds, recoveries] = await Promise.all([
     allocationsOfPayments(tx, ids),
     creditBalancesOfPayments(tx, ids),
     refundProposalsOf(tx, { paymentIds: ids }),
+    recoveriesOfPayments(tx, ids),
   ]);
   return payments.map((payment) => ({
     payment,
+    recoveredCents: recoveries.find((recovery) => recovery.paymentId === payment.id)?.amountCents ?? null,
     allocations: allocations.filter((allocation) => allocation.paymentId === payment.id),
     credit: credits.find((credit) => credit.paymentId === payment.id) ?? null,
     refund: refunds.find((refund) => refund.paymentId === payment.id) ?? null,
@@ -295,8 +300,9 @@ async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
 }
 
 /**
- * Puts a payment on a (locked) invoice: up to what the invoice still has open, the rest on the
- * client's credit balance with a refund proposal. The open amount is the total less credit notes
+ * Puts a payment on a (locked) invoice: up to what the invoice still has open (on a written-off
+ * invoice: what was written off, as a recovered credit loss), the rest on the client's credit
+ * balance with a refund proposal. The open amount is the total less credit notes
  * and earlier allocations, not the workflow's count, because allocations made a moment ago may
  * not have reached the workflow yet. A closed invoice has nothing open whatever the allocations
  * say: it may have been settled outside this service (the agency's report), and its lifecycle
@@ -306,12 +312,21 @@ async function allocate(tx: Tx, payment: Pick<Payment, 'id' | 'amountCents' | 'c
   const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
   const open = CLOSED_INVOICE_STATES.includes(invoice.state) ? 0 : Math.max(0, invoice.totalCents - credited - allocated);
   const toInvoice = Math.min(open, payment.amountCents);
-  const excess = payment.amountCents - toInvoice;
+  // Paid to a written-off invoice: up to what was written off (and not recovered yet), a
+  // recovered credit loss on the invoice's timeline, not money to pay back.
+  const recoverable = invoice.state === 'written-off' ? Math.max(0, invoice.totalCents - credited - allocated - (await recoveredCents(tx, invoice.id))) : 0;
+  const toRecovery = Math.min(recoverable, payment.amountCents - toInvoice);
+  const excess = payment.amountCents - toInvoice - toRecovery;
 
   let allocationId: string | null = null;
   if (toInvoice > 0) {
     allocationId = randomUUID();
     await insertAllocation(tx, { id: allocationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: toInvoice, allocatedBy: actor });
+  }
+  if (toRecovery > 0) {
+    await insertCreditLossRecovery(tx, { id: randomUUID(), organisationId: invoice.organisationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: toRecovery, currency: payment.currency, recordedBy: actor });
+    const amount = Money.ofMinor(toRecovery, payment.currency).toDecimalString();
+    await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: 'written-off', actor, reason: `recovered credit loss of ${amount}: payment ${payment.id}` }, null);
   }
   if (excess > 0) {
     await insertCreditWithRefundProposal(tx, {
@@ -325,6 +340,6 @@ async function allocate(tx: Tx, payment: Pick<Payment, 'id' | 'amountCents' | 'c
       invoiceId: invoice.id,
     });
   }
-  await markPaymentAllocated(tx, payment.id, invoice.id, excess > 0 ? 'refund-proposed' : 'allocated');
+  await markPaymentAllocated(tx, payment.id, invoice.id, toRecovery > 0 ? 'credit-loss-recovered' : excess > 0 ? 'refund-proposed' : 'allocated');
   return { allocationId, creditCents: excess };
 }
