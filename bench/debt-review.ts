@@ -16,6 +16,8 @@ import {
   startWorkflowWorkerProcess,
   TestDatabase,
 } from '@clientfees/testing';
+import type { Tx } from '@clientfees/platform';
+import { debtClaimsPage, debtClients } from '../apps/invoicing/src/debts/debt.queries';
 
 /**
  * `npm run bench` (debt part): the month-end debt follow-up (issue 13) over BENCH_DEBT_INVOICES
@@ -93,6 +95,19 @@ async function main(): Promise<void> {
     );
     const rawSeconds = (performance.now() - started) / 1000;
     log(`raw read of the debt list: ${rawClaims} claims in ${rawSeconds.toFixed(2)} s`);
+
+    // Invoicing's own statements for the debt list, page after page, without Temporal or HTTP.
+    const tx: Tx = { query: async (sql, parameters) => (await data.query(sql, parameters as unknown[])).rows };
+    started = performance.now();
+    let pages = 0;
+    for (let after: string | undefined; ; pages++) {
+      const page = await debtClaimsPage(tx, { organisationId: ORGANISATION, asOf: MONTH_END, after, limit: 1000 });
+      await debtClients(tx, ORGANISATION, [...new Set(page.claims.map((claim) => claim.clientId))], MONTH_END);
+      if (!page.nextAfter) break;
+      after = page.nextAfter;
+    }
+    const statementSeconds = (performance.now() - started) / 1000;
+    log(`invoicing's page statements alone: ${pages + 1} pages in ${statementSeconds.toFixed(1)} s`);
     await data.end();
 
     started = performance.now();
@@ -124,6 +139,7 @@ async function main(): Promise<void> {
       `|---|---|---|`,
       `| **month-end review** (POST → completed) | ${s.claims} claims of ${s.clients} clients; ${s.newCases} new cases, ${s.letters} letters, ${s.escalated} escalated, ${s.financeNotices} finance notices | **${reviewSeconds.toFixed(1)}** (target ≤ ${TARGET_SECONDS}: ${reviewSeconds <= TARGET_SECONDS ? 'PASS' : 'FAIL'}) |`,
       `| of which reading the debt list from invoicing (until the review left \`reading\`) | ${s.claims} claims in pages of 1,000 | ${readSeconds?.toFixed(1) ?? '–'} |`,
+      `| invoicing's page statements alone (claims and clients, page after page, no Temporal) | pages of 1,000 | ${statementSeconds.toFixed(1)} |`,
       `| raw SELECT of the same debt list | ${rawClaims} claims | ${rawSeconds.toFixed(2)} |`,
       '',
       `Ratio month-end review / raw read: **${(reviewSeconds / rawSeconds).toFixed(0)}×** (the review also writes a case per client, the letters and the notices).`,
