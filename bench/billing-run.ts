@@ -3,21 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { billingRunWorkflowId } from '@clientfees/contracts';
-import {
-  createTestDatabase,
-  generateBillingData,
-  eventually,
-  freePort,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TestDatabase,
-} from '@clientfees/testing';
+import { eventually, generateBillingData, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 /**
  * `npm run bench` (billing part): a billing run for BENCH_BILLING_CLIENTS (100,000) clients through
@@ -52,18 +39,12 @@ const TIMEOUT_MS = Number(process.env.BENCH_BILLING_TIMEOUT_S ?? 1800) * 1000;
 const log = (message: string) => console.log(`[bench:billing] ${new Date().toISOString().slice(11, 19)} ${message}`);
 
 async function main(): Promise<void> {
-  let temporal: TestWorkflowEnvironment | undefined;
-  let db: TestDatabase | undefined;
-  const processes: ServiceProcess[] = [];
+  let stack: ProcessStack | undefined;
   try {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const invoicingPort = await freePort();
-    const env = (extra: Record<string, string>) =>
-      serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort) })));
-    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
-    const base = `http://127.0.0.1:${invoicingPort}`;
-    const call = serviceApi(() => base, 'bench').ok;
+    stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
+    await stack.start('invoicing');
+    await stack.start('workflows');
+    const call = serviceApi(() => stack!.url('invoicing'), 'bench').ok;
 
     await call('PUT', `/organisations/${ORGANISATION}`, ['administrator'], {
       name: 'Benchmark city',
@@ -73,7 +54,7 @@ async function main(): Promise<void> {
       paymentTermDays: 14,
       dueDateBankingDays: 3,
     });
-    const data = new PgClient({ connectionString: db.url });
+    const data = new PgClient({ connectionString: stack.db.url });
     await data.connect();
     await data.query('SET search_path TO invoicing, public');
     let started = performance.now();
@@ -102,7 +83,7 @@ async function main(): Promise<void> {
       1000,
     );
     const invoicingSeconds = (performance.now() - started) / 1000;
-    await temporal.client.workflow.getHandle(billingRunWorkflowId(run.id)).terminate('benchmark: lifecycle starts are measured by the start-throughput benchmark');
+    await stack.temporal.client.workflow.getHandle(billingRunWorkflowId(run.id)).terminate('benchmark: lifecycle starts are measured by the start-throughput benchmark');
     const [{ rows: rowCount }] = (await data.query('SELECT count(*)::int AS rows FROM invoice_row r JOIN invoice i ON i.id = r.invoice_id WHERE i.billing_run_id = $1', [run.id]))
       .rows as Array<{ rows: number }>;
     log(`stored ${expected} invoices with ${rowCount} rows in ${invoicingSeconds.toFixed(1)} s`);
@@ -131,9 +112,7 @@ async function main(): Promise<void> {
     console.log(report);
     if (WRITE) writeSection(report);
   } finally {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   }
 }
 

@@ -1,19 +1,5 @@
 import { Client as PgClient } from 'pg';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  generateBillingData,
-  prebuiltWorkflowBundle,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TestDatabase,
-} from '@clientfees/testing';
+import { eventually, generateBillingData, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 const CLIENTS = 2000;
 const PERIOD = '2026-10';
@@ -24,36 +10,24 @@ const PERIOD = '2026-10';
  * invoice per client, a gapless number series and every lifecycle started.
  */
 describe('crash in the middle of a billing run', () => {
-  let temporal: TestWorkflowEnvironment;
-  let db: TestDatabase;
+  let stack: ProcessStack;
   let pg: PgClient;
-  const processes = new Map<string, ServiceProcess>();
-  const ports: Record<string, number> = {};
 
-  const call = serviceApi(() => `http://127.0.0.1:${ports.invoicing}`, 'crash-test').ok;
+  const call = serviceApi(() => stack.url('invoicing'), 'crash-test').ok;
   const count = async (query: string, params: unknown[]) => ((await pg.query(query, params)).rows[0] as { n: number }).n;
 
-  async function start(name: 'invoicing' | 'workflows'): Promise<void> {
-    const env = serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', HTTP_PORT: String(ports[name]) });
-    processes.set(name, await (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env) : startServiceProcess(name, env)));
-  }
-
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    ports.invoicing = await freePort();
-    ports.workflows = await freePort();
-    await start('invoicing');
-    await start('workflows');
-    pg = new PgClient({ connectionString: db.url });
+    stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
+    await stack.start('invoicing');
+    await stack.start('workflows');
+    pg = new PgClient({ connectionString: stack.db.url });
     await pg.connect();
     await pg.query('SET search_path TO invoicing, public');
   }, 120000);
 
   afterAll(async () => {
     await pg?.end();
-    await Promise.all([...processes.values()].map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   });
 
   it(`invoices each of ${CLIENTS} clients exactly once`, async () => {
@@ -68,11 +42,11 @@ describe('crash in the middle of a billing run', () => {
 
     // Both die as soon as the first invoices are in, while the other batches are in flight.
     await eventually(() => count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id]), (n) => n > 0, 60000);
-    await Promise.all([processes.get('invoicing')!.crash(), processes.get('workflows')!.crash()]);
+    await Promise.all([stack.process('invoicing').crash(), stack.process('workflows').crash()]);
     const atCrash = await count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1', [run.id]);
     expect(atCrash).toBeLessThan(expected);
-    await start('invoicing');
-    await start('workflows');
+    await stack.start('invoicing');
+    await stack.start('workflows');
 
     const done = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 180000);
     expect(done.invoices.count).toBe(expected);

@@ -1,22 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localDateInZone } from '@clientfees/domain';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  prebuiltWorkflowBundle,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
-  TestDatabase,
-} from '@clientfees/testing';
+import { eventually, ProcessStack, serviceApi, startProcessStack, TEST_SIGNING_KEY } from '@clientfees/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -26,30 +12,22 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * list, fixes, recalculation, journal, approval, lock, invoices and their lifecycles.
  */
 describe('billing the demo month', () => {
-  let temporal: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  const processes: ServiceProcess[] = [];
-  let base: string;
+  let stack: ProcessStack;
 
-  const { call, ok } = serviceApi(() => base, 'demo-test');
+  const { call, ok } = serviceApi(() => stack.url('invoicing'), 'demo-test');
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env = (extra: Record<string, string>) => serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(port) })));
-    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
-    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', base], {
+    stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
+    await stack.start('invoicing');
+    await stack.start('workflows');
+    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', stack.url('invoicing')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
     });
   }, 120000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   });
 
   it('bills the demo month once its two errors are fixed', async () => {

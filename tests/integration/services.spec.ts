@@ -1,19 +1,8 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { Client as PgClient } from 'pg';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { PING_MESSAGE, SERVICE_NAMES, ServiceName } from '@clientfees/contracts';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  runToExit,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  TestDatabase,
-} from '@clientfees/testing';
+import { PING_MESSAGE, SERVICE_NAMES } from '@clientfees/contracts';
+import { eventually, freePort, ProcessStack, runToExit, serviceTestEnv, startProcessStack, startServiceProcess } from '@clientfees/testing';
 
 const schemaOf = (service: string) => service.replace(/-/g, '_');
 
@@ -22,31 +11,21 @@ const schemaOf = (service: string) => service.replace(/-/g, '_');
  * does, side by side on one database and one Temporal dev server.
  */
 describe('the five services together', () => {
-  let temporal: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  const running = new Map<ServiceName, { process: ServiceProcess; tcpPort: number }>();
+  let stack: ProcessStack;
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    await Promise.all(
-      SERVICE_NAMES.map(async (name) => {
-        const [httpPort, tcpPort] = [await freePort(), await freePort()];
-        const env = serviceTestEnv(db.url, temporal.address, { HTTP_PORT: String(httpPort), TCP_PORT: String(tcpPort) });
-        running.set(name, { process: await startServiceProcess(name, env), tcpPort });
-      }),
-    );
+    stack = await startProcessStack({ names: SERVICE_NAMES });
+    await Promise.all(SERVICE_NAMES.map((name) => stack.start(name)));
   });
 
   afterAll(async () => {
-    const codes = await Promise.all([...running.values()].map(({ process }) => process.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    const codes = await stack.stop();
     // A clean shutdown on SIGTERM: the worker drains and the process exits by itself.
     expect(codes.every((code) => code === 0)).toBe(true);
   });
 
   it.each(SERVICE_NAMES)('%s migrated its own schema and nothing else', async (name) => {
-    const pg = new PgClient({ connectionString: db.url });
+    const pg = new PgClient({ connectionString: stack.db.url });
     await pg.connect();
     try {
       const { rows } = await pg.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schemaOf(name)]);
@@ -59,14 +38,14 @@ describe('the five services together', () => {
   });
 
   it.each(SERVICE_NAMES)('%s reports ready, and its worker polls its own task queue', async (name) => {
-    const health = await fetch(`${running.get(name)!.process.baseUrl}/health`);
+    const health = await fetch(`${stack.url(name)}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'up', service: name, workerState: 'RUNNING' });
 
     const pollers = await eventually(
       async () =>
         (
-          await temporal.client.workflowService.describeTaskQueue({
+          await stack.temporal.client.workflowService.describeTaskQueue({
             namespace: 'default',
             taskQueue: { name },
             taskQueueType: 2, // TASK_QUEUE_TYPE_ACTIVITY
@@ -78,7 +57,7 @@ describe('the five services together', () => {
   });
 
   it.each(SERVICE_NAMES)('%s answers a ping over TCP messages', async (name) => {
-    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: running.get(name)!.tcpPort } });
+    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort(name) } });
     try {
       expect(await firstValueFrom(client.send(PING_MESSAGE, {}))).toMatchObject({ service: name });
     } finally {
@@ -87,25 +66,25 @@ describe('the five services together', () => {
   });
 
   it.each(SERVICE_NAMES)('%s publishes its OpenAPI description', async (name) => {
-    const document = (await (await fetch(`${running.get(name)!.process.baseUrl}/docs/openapi.json`)).json()) as { info: { title: string } };
+    const document = (await (await fetch(`${stack.url(name)}/docs/openapi.json`)).json()) as { info: { title: string } };
     expect(document.info.title).toBe(`clientfees ${name}`);
   });
 
   it('a second instance of a service finds its schema up to date and starts cleanly', async () => {
-    const env = serviceTestEnv(db.url, temporal.address, { HTTP_PORT: String(await freePort()), TCP_PORT: String(await freePort()) });
+    const env = serviceTestEnv(stack.db.url, stack.temporal.address, { HTTP_PORT: String(await freePort()), TCP_PORT: String(await freePort()) });
     const again = await startServiceProcess('collection', env);
     expect(await again.stop()).toBe(0);
   });
 
   it('a service refuses to start without a database and says which variable is missing', async () => {
-    const env = serviceTestEnv('', temporal.address, { HTTP_PORT: String(await freePort()) });
+    const env = serviceTestEnv('', stack.temporal.address, { HTTP_PORT: String(await freePort()) });
     const { code, output } = await runToExit('debt-followup', env);
     expect(code).toBe(1);
     expect(output).toContain('DATABASE_URL');
   });
 
   it('a service refuses to start when the Temporal server cannot be reached', async () => {
-    const env = serviceTestEnv(db.url, `127.0.0.1:${await freePort()}`, { HTTP_PORT: String(await freePort()) });
+    const env = serviceTestEnv(stack.db.url, `127.0.0.1:${await freePort()}`, { HTTP_PORT: String(await freePort()) });
     const { code } = await runToExit('income-verification', env, 60000);
     expect(code).toBe(1);
   });

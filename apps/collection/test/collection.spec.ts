@@ -309,17 +309,24 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect(await failureOf(activities.recallFromAgency({ invoiceId: invoice.invoiceId, reason: 'x', actor: 'y' }))).toMatchObject({ type: CollectionFailures.noAgencyCase });
   });
 
-  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+  /**
+   * An invoice reminded through the agency, with its real invoiceLifecycle started by name and no
+   * worker polling: the workflow waits in the queue, and its history shows what was signalled.
+   */
+  async function remindedWithLifecycle() {
     const request = reminderRequest();
     const { invoiceId } = request.invoice;
     const sent = await activities.sendReminder(request);
-    // The real invoiceLifecycle, started by name with no worker polling: it waits in the queue,
-    // and its history shows what was signalled.
     const handle = await env.client.workflow.start('invoiceLifecycle', {
       workflowId: invoiceLifecycleWorkflowId(invoiceId),
       taskQueue: TaskQueues.workflows,
       args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
     });
+    return { invoiceId, sent, handle };
+  }
+
+  it('stores an agency report once and signals the invoice’s lifecycle workflow with agencyStatus', async () => {
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'paid', amountCents: 10000, reportedOn: '2024-04-22' });
     expect(reported.status).toBe(200);
@@ -344,14 +351,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   });
 
   it('records a report for an invoice whose lifecycle has ended and answers 200, so the agency stops retrying', async () => {
-    const request = reminderRequest();
-    const { invoiceId } = request.invoice;
-    const sent = await activities.sendReminder(request);
-    const handle = await env.client.workflow.start('invoiceLifecycle', {
-      workflowId: invoiceLifecycleWorkflowId(invoiceId),
-      taskQueue: TaskQueues.workflows,
-      args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
-    });
+    const { invoiceId, sent, handle } = await remindedWithLifecycle();
     await handle.terminate('closed before the agency reported');
 
     const reported = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'returned' });

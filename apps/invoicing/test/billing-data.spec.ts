@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
+import { addDays, addMonths, finnishTestIdentityCode, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
 import type { Role } from '@clientfees/contracts';
 import { startDevServer } from '@clientfees/testing';
-import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 import { BillingInputs } from '../src/billing-data/billing-inputs';
 
-/** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
-function hetu(ddmmyy: string, sign: string, individual: number): string {
-  const nnn = String(individual).padStart(3, '0');
-  return `${ddmmyy}${sign}${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
-}
 
 const OFFICER: Role[] = ['client-fee-officer'];
 const UNIT: Role[] = ['unit-manager'];
 
-const settingsBody = (overrides: Record<string, unknown> = {}) => ({
-  debitingArea: 'ESPOO-NORTH',
-  feeCalculationType: 'single',
-  acceptsMaximumFee: false,
-  accountString: '4100-5230',
-  recipient: { kind: 'client' },
-  residenceAddress: { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
-  ...overrides,
-});
 
 describe('billing data API', () => {
   let stack: InvoicingStack;
@@ -35,10 +21,7 @@ describe('billing data API', () => {
     sql = stack.service.app.get(DataSource);
     const rule = await stack.service.request('POST', '/selection-rules', { roles: OFFICER, body: { organisationId: 'fi-demo', name: 'All areas', debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] } });
     expect(rule.status).toBe(201);
-    for (const item of [
-      { code: 'CLEANING', name: 'Cleaning', unit: 'hour', price: '32.50', piecePriced: false, affectsMaximumFee: true, validFrom: '2025-01-01' },
-      { code: 'FOOD-BASKET', name: 'Food basket', unit: 'piece', price: '18.00', piecePriced: true, affectsMaximumFee: false, validFrom: '2025-01-01' },
-    ]) {
+    for (const item of PRICE_LIST_ITEMS) {
       expect((await stack.service.request('POST', '/price-lists/fi-demo/items', { roles: OFFICER, body: item })).status).toBe(201);
     }
   });
@@ -50,7 +33,7 @@ describe('billing data API', () => {
   async function newClient(name = 'Aino Testinen', organisationId = 'fi-demo'): Promise<{ id: string; clientNumber: string; identityCode: string }> {
     counter += 1;
     const clientNumber = `T-${counter}`;
-    const identityCode = hetu(`${String(10 + counter).padStart(2, '0')}0345`, '-', 900 + counter);
+    const identityCode = finnishTestIdentityCode(`${String(10 + counter).padStart(2, '0')}0345`, 900 + counter);
     const created = await stack.service.request('POST', '/clients', { roles: OFFICER, body: { organisationId, clientNumber, identityCode, name } });
     expect(created.status).toBe(201);
     return { id: created.body.id, clientNumber, identityCode };
@@ -88,7 +71,7 @@ describe('billing data API', () => {
       expect(swedish.status).toBe(400);
       expect(swedish.body.problems[0].field).toBe('identityCode');
 
-      const code = hetu('120340', '-', 902);
+      const code = finnishTestIdentityCode('120340', 902);
       const created = await stack.service.request('POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-700001', identityCode: code.toLowerCase(), name: 'Aino Testinen' } });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ organisationId: 'fi-demo', clientNumber: 'C-700001', maskedIdentityCode: '120340-****', name: 'Aino Testinen', dateOfDeath: null, spouseClientId: null });
@@ -104,7 +87,7 @@ describe('billing data API', () => {
       expect(again.status).toBe(409);
       expect(again.body.problems).toEqual([{ field: 'identityCode', reason: 'already in use' }]);
       expect(JSON.stringify(again.body)).not.toContain(code.slice(7));
-      const sameNumber = await stack.service.request('POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-700001', identityCode: hetu('120340', '-', 904), name: 'X' } });
+      const sameNumber = await stack.service.request('POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-700001', identityCode: finnishTestIdentityCode('120340', 904), name: 'X' } });
       expect(sameNumber.status).toBe(409);
       expect(sameNumber.body.problems).toEqual([{ field: 'clientNumber', reason: 'already in use' }]);
 
@@ -140,24 +123,24 @@ describe('billing data API', () => {
   describe('billing settings', () => {
     it('starts the first version on any day; a change takes effect next billing period and keeps the history', async () => {
       const client = await newClient();
-      const first = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: settingsBody({ validFrom: '2026-03-10' }) });
+      const first = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody({ validFrom: '2026-03-10' }) });
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ validFrom: '2026-03-10', validTo: null, recipient: { kind: 'client', name: null, address: null } });
       expect(first.body.residenceAddress).toEqual({ streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo', country: 'FI' });
 
       const nextPeriod = addMonths(firstDayOfMonth(localDateInZone(Date.now(), 'Europe/Helsinki')), 1);
       const today = localDateInZone(Date.now(), 'Europe/Helsinki');
-      const tooEarly = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: settingsBody({ validFrom: today }) });
+      const tooEarly = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody({ validFrom: today }) });
       expect(tooEarly.status).toBe(400);
       expect(tooEarly.body.problems).toEqual([{ field: 'validFrom', reason: `a change takes effect from the billing period after the current one: on or after ${nextPeriod}` }]);
 
-      const guardian = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: settingsBody({ recipient: { kind: 'guardian' } }) });
+      const guardian = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody({ recipient: { kind: 'guardian' } }) });
       expect(guardian.status).toBe(400);
       expect(guardian.body.problems[0].field).toBe('recipient.name');
 
       const change = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, {
         roles: ['billing-supervisor'],
-        body: settingsBody({ recipient: { kind: 'trustee', name: 'Pekka Edunvalvoja', address: { streetAddress: 'Tapiontori 1', postalCode: '02100', city: 'Espoo' } } }),
+        body: billingSettingsBody({ recipient: { kind: 'trustee', name: 'Pekka Edunvalvoja', address: { streetAddress: 'Tapiontori 1', postalCode: '02100', city: 'Espoo' } } }),
       });
       expect(change.status).toBe(201);
       expect(change.body).toMatchObject({ validFrom: nextPeriod, validTo: null, recipient: { kind: 'trustee', name: 'Pekka Edunvalvoja' }, createdBy: 'test-user' });
@@ -168,7 +151,7 @@ describe('billing data API', () => {
         [nextPeriod, null],
       ]);
       expect(history.body[0].recipient.kind).toBe('client');
-      expect((await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: UNIT, body: settingsBody() })).status).toBe(403);
+      expect((await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: UNIT, body: billingSettingsBody() })).status).toBe(403);
     });
   });
 
@@ -408,9 +391,9 @@ describe('billing data API', () => {
         expect(response.status).toBe(201);
         return response.body;
       };
-      await post(`/clients/${husband.id}/billing-settings`, settingsBody({ feeCalculationType: 'couple', validFrom: '2026-01-01' }));
+      await post(`/clients/${husband.id}/billing-settings`, billingSettingsBody({ feeCalculationType: 'couple', validFrom: '2026-01-01' }));
       // Her settings start during the month: the version valid on the period's last day counts.
-      await post(`/clients/${wife.id}/billing-settings`, settingsBody({ feeCalculationType: 'couple', debitingArea: 'ESPOO-SOUTH', accountString: undefined, validFrom: '2026-03-10' }));
+      await post(`/clients/${wife.id}/billing-settings`, billingSettingsBody({ feeCalculationType: 'couple', debitingArea: 'ESPOO-SOUTH', accountString: undefined, validFrom: '2026-03-10' }));
       await post(`/clients/${husband.id}/incomes`, { validFrom: '2025-01-01', grossMonthlyIncome: '2400.00', netMonthlyIncome: '1900.00', householdSize: 2, source: 'pension' });
       await post(`/clients/${husband.id}/incomes`, { validFrom: '2026-03-15', grossMonthlyIncome: '2600.00', netMonthlyIncome: '2000.00', householdSize: 2, source: 'pension' });
       await post(`/clients/${husband.id}/services`, { serviceCode: 'HOME-CARE', description: 'Home care', kind: 'fi-home-care', validFrom: '2026-01-01', serviceCost: '1200.00', hoursPerMonth: '10' });

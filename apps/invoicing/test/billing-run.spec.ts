@@ -1,29 +1,15 @@
 import { DataSource } from 'typeorm';
-import { fiHomeCareFee, Money } from '@clientfees/domain';
+import { fiHomeCareFee, finnishTestIdentityCode, Money } from '@clientfees/domain';
 import { correctionRunScheduleId, monthlyBillingScheduleId, Role } from '@clientfees/contracts';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
-import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 
 const OFFICER: Role[] = ['client-fee-officer'];
 const SUPERVISOR: Role[] = ['billing-supervisor'];
 const PERIOD = '2026-10';
 
-/** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
-function hetu(ddmmyy: string, individual: number): string {
-  const nnn = String(individual).padStart(3, '0');
-  return `${ddmmyy}-${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
-}
 
-const settings = (overrides: Record<string, unknown> = {}) => ({
-  validFrom: '2026-01-01',
-  debitingArea: 'ESPOO-NORTH',
-  feeCalculationType: 'single',
-  acceptsMaximumFee: false,
-  accountString: '4100-5230',
-  recipient: { kind: 'client' },
-  residenceAddress: { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
-  ...overrides,
-});
+const settings = (overrides: Record<string, unknown> = {}) => billingSettingsBody({ validFrom: '2026-01-01', ...overrides });
 const income = (gross: string, net: string, householdSize = 1) => ({ validFrom: '2026-01-01', grossMonthlyIncome: gross, netMonthlyIncome: net, householdSize, source: 'tax authority 2026' });
 const homeCare = { serviceCode: 'HOME-CARE', description: 'Regular home care', kind: 'fi-home-care', validFrom: '2026-01-01', serviceCost: '1450.00', hoursPerMonth: '20' };
 
@@ -43,7 +29,7 @@ describe('the monthly billing run, end to end', () => {
   };
 
   async function client(key: string, name: string, clientSettings: Record<string, unknown>, clientIncome?: Record<string, unknown>, service?: Record<string, unknown>) {
-    const created = await ok('POST', '/clients', OFFICER, { organisationId: 'fi-demo', clientNumber: `E-${key}`, identityCode: hetu('150338', individual++), name });
+    const created = await ok('POST', '/clients', OFFICER, { organisationId: 'fi-demo', clientNumber: `E-${key}`, identityCode: finnishTestIdentityCode('150338', individual++), name });
     ids[key] = created.id;
     await ok('POST', `/clients/${created.id}/billing-settings`, OFFICER, clientSettings);
     if (clientIncome) await ok('POST', `/clients/${created.id}/incomes`, OFFICER, clientIncome);
@@ -56,10 +42,7 @@ describe('the monthly billing run, end to end', () => {
     stack = await startInvoicingStack(await startDevServer());
     sql = stack.service.app.get(DataSource);
     selectionRuleId = (await ok('POST', '/selection-rules', OFFICER, { organisationId: 'fi-demo', name: 'Home care', debitingAreas: ['ESPOO-NORTH', 'ESPOO-SOUTH'] })).id;
-    for (const item of [
-      { code: 'CLEANING', name: 'Cleaning', unit: 'hour', price: '32.50', piecePriced: false, affectsMaximumFee: true, validFrom: '2025-01-01' },
-      { code: 'FOOD-BASKET', name: 'Food basket', unit: 'piece', price: '18.00', piecePriced: true, affectsMaximumFee: false, validFrom: '2025-01-01' },
-    ]) {
+    for (const item of PRICE_LIST_ITEMS) {
       await ok('POST', '/price-lists/fi-demo/items', OFFICER, item);
     }
     await client('aino', 'Aino Testinen', settings(), income('2000.00', '1650.00'), homeCare);

@@ -290,6 +290,9 @@ describe('invoicing service with the Temporal dev server', () => {
     const created = await stack.service.request('POST', '/invoices', { body: invoiceBody('2026-11-25') });
     const id = created.body.id as string;
     await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.dueDate !== null);
+    const badDate = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '15.1.2027' } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.problems).toEqual([{ field: 'firstDueDate', reason: 'firstDueDate must be a date YYYY-MM-DD' }]);
     const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-15' } });
     expect(planned.status).toBe(201);
     expect(planned.body.paymentPlan.instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([

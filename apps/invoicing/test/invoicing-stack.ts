@@ -55,3 +55,20 @@ export async function startInvoicingStack(
     },
   };
 }
+
+/** A client's billing settings as the billing tests enter them: at home in Espoo, single, booked to 4100-5230. */
+export const billingSettingsBody = (overrides: Record<string, unknown> = {}) => ({
+  debitingArea: 'ESPOO-NORTH',
+  feeCalculationType: 'single',
+  acceptsMaximumFee: false,
+  accountString: '4100-5230',
+  recipient: { kind: 'client' },
+  residenceAddress: { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
+  ...overrides,
+});
+
+/** The price list of the billing tests: cleaning by the hour (counts towards a maximum fee), food baskets by the piece. */
+export const PRICE_LIST_ITEMS = [
+  { code: 'CLEANING', name: 'Cleaning', unit: 'hour', price: '32.50', piecePriced: false, affectsMaximumFee: true, validFrom: '2025-01-01' },
+  { code: 'FOOD-BASKET', name: 'Food basket', unit: 'piece', price: '18.00', piecePriced: true, affectsMaximumFee: false, validFrom: '2025-01-01' },
+];

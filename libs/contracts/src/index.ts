@@ -9,3 +9,4 @@ export * from './deaths';
 export * from './debt-invoicing';
 export * from './debt-followup';
 export * from './activities';
+export * from './agency-api';

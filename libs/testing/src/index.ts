@@ -5,3 +5,4 @@ export * from './fakes';
 export * from './billing-data';
 export * from './debt-fakes';
 export * from './tokens';
+export * from './process-stack';

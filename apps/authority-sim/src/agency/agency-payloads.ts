@@ -1,3 +1,4 @@
+import type { AgencyApiRecipient, AgencyApiReminder } from '@clientfees/contracts';
 import { badRequest } from '../http-json';
 
 /**
@@ -6,31 +7,8 @@ import { badRequest } from '../http-json';
  * the documented format, and silently dropping a misspelt field would hide exactly that.
  */
 
-export interface ReminderRecipient {
-  kind?: string;
-  name: string;
-  streetAddress: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
-
-export interface ReminderSubmission {
-  invoiceId: string;
-  creditorId: string;
-  invoiceNumber?: number;
-  clientNumber: string;
-  recipient: ReminderRecipient;
-  reference: string;
-  currency: 'EUR' | 'SEK';
-  invoiceDate?: string;
-  invoiceDueDate: string;
-  principalCents: number;
-  reminderFeeCents: number;
-  interestCents: number;
-  reminderDate: string;
-  reminderDueDate: string;
-}
+export type ReminderRecipient = AgencyApiRecipient;
+export type ReminderSubmission = AgencyApiReminder;
 
 export interface CollectionStart {
   transferDate?: string;

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { AgencyApiCaseStatus, AgencyApiReminderFigures } from '@clientfees/contracts';
 import { conflict, notFound } from '../http-json';
 import type { CollectionStart, PaymentPlanRequest, RecallRequest, ReminderRecipient, ReminderSubmission, ReportCommand, ReportStatus } from './agency-payloads';
 import { CallbackSettings, deliverReport, DeliveryAttempt } from './callback-delivery';
 
-export const CASE_STATUSES = ['reminder-sent', 'in-collection', 'payment-plan', 'paid', 'returned', 'recalled'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseStatus = AgencyApiCaseStatus;
 
 /** Statuses after which the agency does nothing more on the case. */
 const CLOSED: readonly CaseStatus[] = ['paid', 'returned', 'recalled'];
@@ -35,14 +35,7 @@ export interface AgencyCase {
   invoiceDate?: string;
   invoiceDueDate: string;
   status: CaseStatus;
-  reminder: {
-    principalCents: number;
-    reminderFeeCents: number;
-    interestCents: number;
-    totalCents: number;
-    reminderDate: string;
-    reminderDueDate: string;
-  };
+  reminder: AgencyApiReminderFigures;
   collectionCostsCents: number;
   collectionCostsWaived: boolean;
   transferDate?: string;

@@ -1,4 +1,4 @@
-import { addDays, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
+import { addDays, finnishTestIdentityCode, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
 import { parseOptions } from '../options';
 import { demoDebtFollowup } from './demo-debts';
@@ -90,12 +90,6 @@ async function demoInvoices(call: Call, nowMs: number): Promise<string[]> {
 }
 
 // ---- billing data of the Finnish demo organisation, through the invoicing REST API -----------
-
-/** A Finnish identity code with an individual number of 900-999: valid, and never a real person's. */
-function testIdentityCode(ddmmyy: string, individual: number): string {
-  const nnn = String(individual);
-  return `${ddmmyy}-${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
-}
 
 interface DemoService {
   serviceCode: string;
@@ -190,7 +184,7 @@ async function demoBillingData(call: Call, billing: string, unit: string, nowMs:
     const [found] = (await call('GET', `/clients?organisationId=fi-demo&clientNumber=${client.clientNumber}`, undefined, billing)) as Array<{ id: string }>;
     const id =
       found?.id ??
-      ((await call('POST', '/clients', { organisationId: 'fi-demo', clientNumber: client.clientNumber, identityCode: testIdentityCode(client.born, individual), name: client.name }, billing)) as { id: string }).id;
+      ((await call('POST', '/clients', { organisationId: 'fi-demo', clientNumber: client.clientNumber, identityCode: finnishTestIdentityCode(client.born, individual), name: client.name }, billing)) as { id: string }).id;
     ids.set(client.clientNumber, id);
     const path = `/clients/${id}`;
     const address = { streetAddress: client.street, postalCode: client.area === 'ESPOO-NORTH' ? '02200' : '02100', city: 'Espoo' };

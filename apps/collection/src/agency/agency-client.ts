@@ -1,45 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AgencyApiCaseStatus, AgencyApiReminder, AgencyApiReminderFigures } from '@clientfees/contracts';
 import { ConfigurationError } from '@clientfees/platform';
 
 /**
- * The collection agency's JSON-over-HTTP API (docs/agency-format.md), as the creditor sees it.
- * The transport is pluggable so a test or another agency's protocol can replace the HTTP one
- * without touching the activities.
+ * The collection agency's JSON-over-HTTP API (docs/agency-format.md; the payloads are typed in
+ * libs/contracts/src/agency-api.ts), as the creditor sees it. The transport is pluggable so a
+ * test or another agency's protocol can replace the HTTP one without touching the activities.
  */
-
-export interface AgencyReminderSubmission {
-  invoiceId: string;
-  creditorId: string;
-  invoiceNumber?: number;
-  clientNumber: string;
-  recipient: { kind?: string; name: string; streetAddress: string; postalCode: string; city: string; country: string };
-  reference: string;
-  currency: 'EUR' | 'SEK';
-  invoiceDate?: string;
-  invoiceDueDate: string;
-  principalCents: number;
-  reminderFeeCents: number;
-  interestCents: number;
-  reminderDate: string;
-  reminderDueDate: string;
-}
-
-export type AgencyCaseStatus = 'reminder-sent' | 'in-collection' | 'payment-plan' | 'paid' | 'returned' | 'recalled';
 
 /** The part of the agency's case that the creditor relies on. */
 export interface AgencyCaseAnswer {
   caseId: string;
   invoiceId: string;
-  status: AgencyCaseStatus;
+  status: AgencyApiCaseStatus;
   invoiceDueDate: string;
-  reminder: {
-    principalCents: number;
-    reminderFeeCents: number;
-    interestCents: number;
-    totalCents: number;
-    reminderDate: string;
-    reminderDueDate: string;
-  };
+  reminder: AgencyApiReminderFigures;
   collectionCostsWaived: boolean;
 }
 
@@ -148,7 +123,7 @@ export class AgencyClient {
   constructor(@Inject(AGENCY_TRANSPORT) private readonly transport: AgencyTransport) {}
 
   /** Idempotent at the agency by invoiceId: a repeat answers the case opened the first time. */
-  submitReminder(submission: AgencyReminderSubmission): Promise<AgencyCaseAnswer> {
+  submitReminder(submission: AgencyApiReminder): Promise<AgencyCaseAnswer> {
     return this.call({ method: 'POST', path: '/reminders', body: submission });
   }
 

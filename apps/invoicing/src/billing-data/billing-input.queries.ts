@@ -27,12 +27,15 @@ export function batchClients(tx: Tx, ids: string[], organisationId: string): Pro
   );
 }
 
-/** Versions valid on the first or the last day; DISTINCT ON keeps the earlier, i.e. the first day's. */
-export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<SettingColumns & { client_id: string }>> {
+/**
+ * Each client's row of a dated table valid on the period's first day, else the one valid on its
+ * last day (settings changed, or an income that starts during the month): DISTINCT ON keeps the
+ * earlier, i.e. the first day's.
+ */
+function validOnFirstOrLastDay<Row>(tx: Tx, table: 'billing_setting' | 'client_income', columns: string, ids: string[], first: LocalDate, last: LocalDate): Promise<Row[]> {
   return tx.query(
-    `SELECT DISTINCT ON (client_id) client_id, debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string,
-            recipient_kind, recipient_name, recipient_address, residence_address
-     FROM billing_setting
+    `SELECT DISTINCT ON (client_id) client_id, ${columns}
+     FROM ${table}
      WHERE client_id = ANY($1::uuid[])
        AND ((valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)) OR (valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)))
      ORDER BY client_id, valid_from`,
@@ -40,16 +43,14 @@ export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: Loc
   );
 }
 
-/** The income valid on the first day, else (one starting during the month) the one valid on the last. */
+export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<SettingColumns & { client_id: string }>> {
+  const columns = 'debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string, recipient_kind, recipient_name, recipient_address, residence_address';
+  return validOnFirstOrLastDay(tx, 'billing_setting', columns, ids, first, last);
+}
+
 export function batchIncomes(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<IncomeColumns & { client_id: string }>> {
-  return tx.query(
-    `SELECT DISTINCT ON (client_id) client_id, valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents
-     FROM client_income
-     WHERE client_id = ANY($1::uuid[])
-       AND ((valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)) OR (valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)))
-     ORDER BY client_id, valid_from`,
-    [ids, first, last],
-  );
+  const columns = 'valid_from, gross_monthly_cents, net_monthly_cents, deductions_cents, household_size, housing_cost_cents';
+  return validOnFirstOrLastDay(tx, 'client_income', columns, ids, first, last);
 }
 
 export function batchServices(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<ServiceColumns & { client_id: string }>> {

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Money, RESULT_AREA_DIRECTOR, WRITE_OFF_GROUNDS, WriteOffGround } from '@clientfees/domain';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Money, RESULT_AREA_DIRECTOR } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
@@ -14,55 +13,8 @@ import {
 } from '@clientfees/contracts';
 import { CurrentUser, Roles } from '@clientfees/platform';
 import { LifecycleUpdates } from './lifecycle-updates';
+import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
-
-class ReasonDto {
-  @ApiProperty({ example: 'transferred before the agreed payment date (staff error)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
-
-class WaiverDto {
-  @ApiProperty({ example: 'collection would endanger the client’s livelihood; decision 2026/412' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  grounds!: string;
-}
-
-class WriteOffDto {
-  @ApiProperty({ enum: WRITE_OFF_GROUNDS, example: 'estate-without-assets', description: 'Why the debt is written off.' })
-  @IsIn(WRITE_OFF_GROUNDS, { message: `grounds must be one of ${WRITE_OFF_GROUNDS.join(', ')}` })
-  grounds!: WriteOffGround;
-
-  @ApiProperty({ example: 'estate inventory 2026-10-02: no assets; decision 2026/77' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  note!: string;
-}
-
-class CreditDto extends ReasonDto {
-  @ApiProperty({ example: '23.45', description: 'The amount credited; the whole open amount credits the invoice in full.' })
-  @IsString()
-  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
-  amount!: string;
-}
-
-class PaymentPlanDto {
-  @ApiProperty({ example: 2, description: 'How many instalments, a month apart (2-24).' })
-  @IsInt()
-  @Min(2)
-  @Max(24)
-  instalments!: number;
-
-  @ApiProperty({ example: '2026-12-15' })
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstDueDate must be a date YYYY-MM-DD' })
-  firstDueDate!: string;
-}
 
 /** Decisions on one invoice that its lifecycle carries out: recall, waiver, write-off, credit note. */
 @ApiTags('invoices')

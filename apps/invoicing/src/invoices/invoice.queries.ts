@@ -124,20 +124,21 @@ export async function takeInvoiceNumbers(tx: Tx, organisationId: string, count =
 
 // ---- invoices made by hand ------------------------------------------------------------------
 
-export interface NewInvoice {
-  id: string;
-  organisationId: string;
-  invoiceNumber: number;
-  paymentReference: string;
-  paymentReferenceInternational: string | null;
-  recipient: InvoiceRecipient;
-  clientNumber: string;
-  currency: Currency;
-  totalCents: number;
-  invoiceDate: string;
-  createdBy: string;
-  rows: Array<{ description: string; amountCents: number }>;
-}
+/** An invoice made by hand, as it is issued: its rows are numbered from 1. */
+export type NewInvoice = Pick<
+  Invoice,
+  | 'id'
+  | 'organisationId'
+  | 'invoiceNumber'
+  | 'paymentReference'
+  | 'paymentReferenceInternational'
+  | 'recipient'
+  | 'clientNumber'
+  | 'currency'
+  | 'totalCents'
+  | 'invoiceDate'
+  | 'createdBy'
+> & { rows: Array<{ description: string; amountCents: number }> };
 
 /** Stores the invoice, its rows (numbered from 1) and its first event, `issued`. */
 export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<void> {

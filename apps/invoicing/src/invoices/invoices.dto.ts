@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import type { RecipientKind } from '@clientfees/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { type RecipientKind, WRITE_OFF_GROUNDS, type WriteOffGround } from '@clientfees/domain';
 import { INVOICE_STATES, InvoiceState } from '@clientfees/contracts';
 import { IsLocalDate, PageQuery } from '@clientfees/platform';
 import { RECIPIENT_KINDS } from './invoice-recipient';
@@ -96,4 +96,54 @@ export class ListInvoicesQuery extends PageQuery {
   @IsOptional()
   @IsIn(INVOICE_STATES)
   state?: InvoiceState;
+}
+
+// ---- decisions on one invoice (invoice-decisions.controller.ts) ----
+
+/** The reason a person gives for a decision on an invoice (recorded with the decision). */
+export class ReasonDto {
+  @ApiProperty({ example: 'transferred before the agreed payment date (staff error)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class WaiverDto {
+  @ApiProperty({ example: 'collection would endanger the client’s livelihood; decision 2026/412' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  grounds!: string;
+}
+
+export class WriteOffDto {
+  @ApiProperty({ enum: WRITE_OFF_GROUNDS, example: 'estate-without-assets', description: 'Why the debt is written off.' })
+  @IsIn(WRITE_OFF_GROUNDS, { message: `grounds must be one of ${WRITE_OFF_GROUNDS.join(', ')}` })
+  grounds!: WriteOffGround;
+
+  @ApiProperty({ example: 'estate inventory 2026-10-02: no assets; decision 2026/77' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
+}
+
+export class CreditDto extends ReasonDto {
+  @ApiProperty({ example: '23.45', description: 'The amount credited; the whole open amount credits the invoice in full.' })
+  @IsString()
+  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'amount must be a positive decimal string with at most two decimals' })
+  amount!: string;
+}
+
+export class PaymentPlanDto {
+  @ApiProperty({ example: 2, description: 'How many instalments, a month apart (2-24).' })
+  @IsInt()
+  @Min(2)
+  @Max(24)
+  instalments!: number;
+
+  @ApiProperty({ example: '2026-12-15' })
+  @IsLocalDate()
+  firstDueDate!: string;
 }

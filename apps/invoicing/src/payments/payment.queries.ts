@@ -158,22 +158,8 @@ export async function paymentFileId(tx: Tx, organisationId: string, messageId: s
 
 // ---- payments -------------------------------------------------------------------------------
 
-export interface NewPayment {
-  id: string;
-  organisationId: string;
-  source: PaymentSource;
-  externalId: string;
-  fileId: string | null;
-  amountCents: number;
-  currency: Currency;
-  bookingDate: string;
-  valueDate: string | null;
-  reference: string | null;
-  normalisedReference: string | null;
-  debtorName: string | null;
-  unmatchedReason: string | null;
-  createdBy: string;
-}
+/** A payment as it arrives, before it is matched. */
+export type NewPayment = Omit<Payment, 'paidOn' | 'invoiceId' | 'status' | 'createdAt'>;
 
 /** Stores a payment as unmatched; answers false when its (organisation, source, external id) was recorded before. */
 export async function insertPayment(tx: Tx, payment: NewPayment): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type Currency, DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
+import { DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
 import { findInvoice, Invoice, lockInvoicesByReference, recordInvoiceEvent } from '../invoices/invoice.queries';
 import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
@@ -35,7 +35,7 @@ import {
   refundProposals,
   refundProposalsOf,
 } from './credit-balance.queries';
-import { parseCamt054 } from './camt054.parser';
+import { Camt054Payment, parseCamt054 } from './camt054.parser';
 import { PaymentDelivery } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery } from './payments.dto';
 import type { ImportSummaryView, PaymentDetails } from './payment.view';
@@ -43,16 +43,8 @@ import type { ImportSummaryView, PaymentDetails } from './payment.view';
 /** Who automatic matching acts as, in allocations and logs. */
 export const SYSTEM_ACTOR = 'system:payments';
 
-interface IncomingPayment {
-  source: PaymentSource;
-  externalId: string;
-  amountCents: number;
-  currency: Currency;
-  bookingDate: string;
-  valueDate: string | null;
-  reference: string | null;
-  debtorName: string | null;
-}
+/** A payment as a caller or a bank file brings it. */
+type IncomingPayment = Camt054Payment & { source: PaymentSource };
 
 interface Received {
   /** Null when the payment had been recorded before. */

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { closingConflict, daysOpen, isWatchDue, newAbsence, overlappingAbsence, RecordedAbsence, watchConflict } from './absence-register';
 
 const absence = (id: string, firstDay: string, lastDay: string | null, kind: 'planned' | 'unplanned' = 'unplanned'): RecordedAbsence => ({
@@ -9,15 +9,7 @@ const absence = (id: string, firstDay: string, lastDay: string | null, kind: 'pl
   watchOn: lastDay === null ? '2027-01-24' : null,
 });
 
-function refusedField(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    return (error as DomainValidationError).field;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+const refusedField = (action: () => unknown) => refusalOf(action).field;
 
 describe('newAbsence', () => {
   it('watches an open-ended absence from two weeks after its first day, or from the day asked', () => {

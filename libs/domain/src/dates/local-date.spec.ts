@@ -1,4 +1,5 @@
 import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import {
   addDays,
   addMonths,
@@ -23,15 +24,7 @@ import {
   toEpochDay,
 } from './local-date';
 
-function reasonOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    return (error as DomainValidationError).reason;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+const reasonOf = (action: () => unknown): string => refusalOf(action).reason;
 
 describe('parseLocalDate', () => {
   it.each(['2025-01-01', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2017-07-25'])('accepts %s', (text) => {

@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors';
-import { parseFinnishPersonalIdentityCode, validateFinnishPersonalIdentityCode } from './finnish-personal-identity-code';
+import { finnishTestIdentityCode, parseFinnishPersonalIdentityCode, validateFinnishPersonalIdentityCode } from './finnish-personal-identity-code';
 
 describe('validateFinnishPersonalIdentityCode', () => {
   it.each([
@@ -76,5 +76,19 @@ describe('parseFinnishPersonalIdentityCode', () => {
       new DomainValidationError('the check character does not match', 'personalIdentityCode'),
     );
     expect(() => parseFinnishPersonalIdentityCode('x', 'client.hetu')).toThrow(/^client\.hetu: must be 11 characters/);
+  });
+});
+
+describe('finnishTestIdentityCode', () => {
+  it('makes valid test codes with the check character, in any century', () => {
+    // 120340900 mod 31 = 16 → the 17th check character, H.
+    expect(finnishTestIdentityCode('120340', 900)).toBe('120340-900H');
+    expect(validateFinnishPersonalIdentityCode(finnishTestIdentityCode('150338', 905))).toMatchObject({ valid: true, isTestCode: true, birthDate: '1938-03-15' });
+    expect(validateFinnishPersonalIdentityCode(finnishTestIdentityCode('010594', 903, 'Y'))).toMatchObject({ valid: true, birthDate: '1994-05-01' });
+  });
+
+  it('never makes a code that could be a real person’s, nor one with no birth date', () => {
+    expect(() => finnishTestIdentityCode('120340', 899)).toThrow(DomainValidationError);
+    expect(() => finnishTestIdentityCode('310240', 900)).toThrow('ddmmyy: the birth date does not exist');
   });
 });

@@ -1,4 +1,5 @@
 import { LocalDate, localDateOf } from '../dates/local-date';
+import { DomainValidationError } from '../errors';
 import { Valid, ValidationResult, invalid, orThrow } from './validation-result';
 
 export type Sex = 'female' | 'male';
@@ -63,4 +64,16 @@ function birthDateOf(year: number, month: number, day: number): LocalDate | null
 /** Like validateFinnishPersonalIdentityCode, but throws DomainValidationError naming `field`. */
 export function parseFinnishPersonalIdentityCode(input: string, field = 'personalIdentityCode'): Valid<FinnishPersonalIdentityCode> {
   return orThrow(validateFinnishPersonalIdentityCode(input), field);
+}
+
+/**
+ * A test identity code for fixtures and demo data, with its check character: individual numbers
+ * 900-999 never belong to a real person, so no real person's code ends up in a test or a demo.
+ */
+export function finnishTestIdentityCode(ddmmyy: string, individualNumber: number, centurySign = '-'): string {
+  if (!Number.isInteger(individualNumber) || individualNumber < 900 || individualNumber > 999) {
+    throw new DomainValidationError('a test code’s individual number is 900-999', 'individualNumber');
+  }
+  const base = `${ddmmyy}${individualNumber}`;
+  return parseFinnishPersonalIdentityCode(`${ddmmyy}${centurySign}${individualNumber}${CHECK_CHARACTERS[Number(base) % 31]}`, 'ddmmyy').value;
 }

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { addDays } from '../dates/local-date';
 import { Decimal } from '../money/decimal';
 import { Money } from '../money/money';
@@ -15,15 +15,7 @@ const row = (validFrom: string, validTo: string, referenceRatePercent: string): 
   source: 'test',
 });
 
-function reasonOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    return (error as DomainValidationError).message;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+const reasonOf = (action: () => unknown): string => refusalOf(action).message;
 
 describe('lateInterest', () => {
   it('charges the seed-era 7 % (reference rate 0.0 % in 2017) from the day after the due date', () => {

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { planReminder, ReminderPlanRequest } from './reminder-plan';
 
 /** Seed 000's worked example: due 11 August 2017, transferred with the reminder on 29 August 2017. */
@@ -12,14 +12,8 @@ const seedExample = (overrides: Partial<ReminderPlanRequest> = {}, invoice: Part
 });
 
 function refusal(request: ReminderPlanRequest): { field?: string; reason: string } {
-  try {
-    planReminder(request);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    const { field, reason } = error as DomainValidationError;
-    return { field, reason };
-  }
-  throw new Error('expected the reminder to be refused');
+  const { field, reason } = refusalOf(() => planReminder(request));
+  return { field, reason };
 }
 
 describe('planReminder', () => {

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { Money } from '../money/money';
 import { LIFECYCLE_FEE_CAPS, checkLifecycleFee, defaultLifecycleTerms, deferralLimits, lifecycleTerms, timelineTerms } from './terms';
 
@@ -6,14 +6,8 @@ const eur = (text: string) => Money.parse(text, 'EUR');
 const sek = (text: string) => Money.parse(text, 'SEK');
 
 function reasonOf(action: () => unknown): { field?: string; reason: string } {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    const { field, reason } = error as DomainValidationError;
-    return { field, reason };
-  }
-  throw new Error('expected a DomainValidationError');
+  const { field, reason } = refusalOf(action);
+  return { field, reason };
 }
 
 describe('lifecycleTerms', () => {

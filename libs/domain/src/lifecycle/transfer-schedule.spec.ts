@@ -1,17 +1,11 @@
-import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { nextMonthlyRunDay } from '../calendar/schedules';
 import { addDays, localDateParts } from '../dates/local-date';
 import { checkTransferSchedule, monthlyRunDays, transferSchedule } from './transfer-schedule';
 
 function refusal(action: () => unknown): { field?: string; reason: string } {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    const { field, reason } = error as DomainValidationError;
-    return { field, reason };
-  }
-  throw new Error('expected a DomainValidationError');
+  const { field, reason } = refusalOf(action);
+  return { field, reason };
 }
 
 describe('transferSchedule(kind, day)', () => {

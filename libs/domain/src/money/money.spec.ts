@@ -1,18 +1,11 @@
 import { DomainValidationError } from '../errors';
+import { refusalOf } from '../internal/refusal';
 import { Money } from './money';
 
 const eur = (text: string) => Money.parse(text, 'EUR');
 const sek = (text: string) => Money.parse(text, 'SEK');
 
-function reasonOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainValidationError);
-    return (error as DomainValidationError).reason;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+const reasonOf = (action: () => unknown): string => refusalOf(action).reason;
 
 describe('Money.parse', () => {
   it.each([

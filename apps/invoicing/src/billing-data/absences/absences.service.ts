@@ -4,7 +4,7 @@ import { closingConflict, daysOpen, isWatchDue, newAbsence, overlappingAbsence, 
 import { conflict, Database, Tx } from '@clientfees/platform';
 import { organisationFromBody } from '../../organisations/organisation-lookup';
 import { todayIn } from '../billing-period';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { Absence, absencesOf, closeAbsence, findAbsence, insertAbsence, moveAbsenceWatch, openAbsences } from './absence.queries';
 import type { CreateAbsenceDto } from './absences.dto';
 import type { OpenAbsenceView } from './absence.view';
@@ -71,10 +71,7 @@ export class AbsencesService {
   }
 
   list(clientId: string): Promise<Absence[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return absencesOf(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => absencesOf(tx, clientId));
   }
 
   /**

@@ -5,7 +5,7 @@ import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
 import type { PostalAddressDto } from '../../invoices/invoices.dto';
 import type { Organisation } from '../../organisations/organisation.queries';
 import { nextBillingPeriodStart, todayIn } from '../billing-period';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import {
   BillingSettingVersion,
   correctSettingVersion,
@@ -83,10 +83,7 @@ export class BillingSettingsService {
   }
 
   history(clientId: string): Promise<BillingSettingVersion[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return settingHistory(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => settingHistory(tx, clientId));
   }
 
   /**

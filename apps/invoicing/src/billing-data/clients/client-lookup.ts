@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { Tx } from '@clientfees/platform';
+import type { Database, Tx } from '@clientfees/platform';
 import { findOrganisation, Organisation } from '../../organisations/organisation.queries';
 import { Client, findClient } from './client.queries';
 
@@ -10,4 +10,12 @@ export async function loadClient(tx: Tx, id: string, lock = false): Promise<{ cl
   const organisation = await findOrganisation(tx, client.organisationId);
   if (!organisation) throw new Error(`client ${id} has no organisation ${client.organisationId}`);
   return { client, organisation };
+}
+
+/** Reads something of a client's (its incomes, services, …): an unknown client is a 404. */
+export function readOfClient<T>(db: Database, clientId: string, read: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.read(async (tx) => {
+    await loadClient(tx, clientId);
+    return read(tx);
+  });
 }

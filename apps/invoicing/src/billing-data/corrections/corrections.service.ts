@@ -6,7 +6,7 @@ import { conflict, Database } from '@clientfees/platform';
 import { todayIn } from '../billing-period';
 import { unfinishedRunWithCorrection } from '../billing-period.queries';
 import { UNIT_AND_BILLING_TEAM } from '../billing-roles';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { pricedItemDuring } from '../price-lists/price-list.queries';
 import { correctionRoleOf } from './correction-permission';
 import { Correction, correctionsOf, deleteCorrection, findCorrection, insertCorrection } from './correction.queries';
@@ -45,10 +45,7 @@ export class CorrectionsService {
   }
 
   list(clientId: string): Promise<Correction[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return correctionsOf(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => correctionsOf(tx, clientId));
   }
 
   /** An unbilled correction goes; a billed one, or one a run not yet completed has calculated with, stays (409). */

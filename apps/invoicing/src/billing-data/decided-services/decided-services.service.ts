@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { DecidedServiceRecord, decidedServicesOf, endDecidedService, findDecidedService, insertDecidedService } from './decided-service.queries';
 import type { CreateDecidedServiceDto } from './decided-services.dto';
 
@@ -73,10 +73,7 @@ export class DecidedServicesService {
   }
 
   list(clientId: string): Promise<DecidedServiceRecord[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return decidedServicesOf(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => decidedServicesOf(tx, clientId));
   }
 
   private async get(id: string): Promise<DecidedServiceRecord> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { addDays, DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { endIncome, findIncome, incomeHistory, IncomeRecord, insertIncome, latestIncome } from './income.queries';
 import type { CreateIncomeDto } from './incomes.dto';
 
@@ -44,9 +44,6 @@ export class IncomesService {
   }
 
   history(clientId: string): Promise<IncomeRecord[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return incomeHistory(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => incomeHistory(tx, clientId));
   }
 }

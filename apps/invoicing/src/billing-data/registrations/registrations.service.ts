@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainValidationError, parseLocalDate, periodOf } from '@clientfees/domain';
 import { conflict, Database, Tx } from '@clientfees/platform';
 import { periodCalculatedBy, periodLockedBy } from '../billing-period.queries';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import type { Client } from '../clients/client.queries';
 import { isPricedOn } from '../price-lists/price-list.queries';
 import { changeQuantity, deleteRegistration, findRegistration, insertRegistration, Registration, registrationsOf } from './registration.queries';
@@ -49,10 +49,7 @@ export class RegistrationsService {
   }
 
   list(clientId: string, period?: string): Promise<Registration[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return registrationsOf(tx, clientId, period);
-    });
+    return readOfClient(this.db, clientId, (tx) => registrationsOf(tx, clientId, period));
   }
 
   /** The quantity may change also after a billing calculation, until the period is locked. */

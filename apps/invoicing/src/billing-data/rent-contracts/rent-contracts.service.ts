@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainValidationError, Money, nextPeriod, parseLocalDate, periodOf, rentContractEndDate, rentContractStartDate } from '@clientfees/domain';
 import { conflict, Database, Tx } from '@clientfees/platform';
-import { loadClient } from '../clients/client-lookup';
+import { loadClient, readOfClient } from '../clients/client-lookup';
 import { contractRunningOn, findRentContract, insertRentContract, recordMoveOut, RentContract, rentContractsOf } from './rent-contract.queries';
 import type { CreateRentContractDto } from './rent-contracts.dto';
 
@@ -59,9 +59,6 @@ export class RentContractsService {
   }
 
   list(clientId: string): Promise<RentContract[]> {
-    return this.db.read(async (tx) => {
-      await loadClient(tx, clientId);
-      return rentContractsOf(tx, clientId);
-    });
+    return readOfClient(this.db, clientId, (tx) => rentContractsOf(tx, clientId));
   }
 }

@@ -1,0 +1,78 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createTestDatabase, serviceTestEnv, startDevServer, TestDatabase } from './environment';
+import { freePort } from './service-under-test';
+import { ServiceProcess, startServiceProcess, startWorkflowWorkerProcess } from './service-process';
+
+/**
+ * Processes started exactly as `npm start` starts them (`apps/<name>/src/main.ts`, the workflow
+ * worker as `workflows`), side by side on a fresh database and their own Temporal dev server.
+ * Every process gets free HTTP and TCP ports once, and keeps them when started again after a
+ * stop or a crash, so the others still find it.
+ */
+export interface ProcessStack {
+  readonly temporal: TestWorkflowEnvironment;
+  readonly db: TestDatabase;
+  /** Starts the process (again) and waits until it is ready. */
+  start(name: string, extraEnv?: Record<string, string>): Promise<ServiceProcess>;
+  /** The running process of that name. */
+  process(name: string): ServiceProcess;
+  url(name: string): string;
+  tcpPort(name: string): number;
+  /** Stops every process (SIGTERM), drops the database and stops Temporal; answers the exit codes. */
+  stop(): Promise<Array<number | null>>;
+}
+
+export interface ProcessStackOptions {
+  /** The processes the stack may start; each gets its ports up front, so `url` works before `start`. */
+  names: readonly string[];
+  /** More environment for every process, given the stack's URLs (e.g. `AGENCY_URL`). */
+  env?: (url: (name: string) => string) => Record<string, string>;
+}
+
+export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
+  const [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
+  const ports = new Map<string, { http: number; tcp: number }>();
+  for (const name of options.names) ports.set(name, { http: await freePort(), tcp: await freePort() });
+  const portsOf = (name: string) => {
+    const found = ports.get(name);
+    if (!found) throw new Error(`${name} is not one of this stack's processes (${options.names.join(', ')})`);
+    return found;
+  };
+  const url = (name: string) => `http://127.0.0.1:${portsOf(name).http}`;
+  // The test run's workflow bundle, when there is one (tests/support/global-setup.js); a
+  // benchmark's worker bundles the workflows itself.
+  const bundle: Record<string, string> = process.env.CLIENTFEES_WORKFLOW_BUNDLE ? { WORKFLOW_BUNDLE_PATH: process.env.CLIENTFEES_WORKFLOW_BUNDLE } : {};
+  const running = new Map<string, ServiceProcess>();
+
+  return {
+    temporal,
+    db,
+    url,
+    tcpPort: (name) => portsOf(name).tcp,
+    process(name) {
+      const found = running.get(name);
+      if (!found) throw new Error(`${name} is not running`);
+      return found;
+    },
+    async start(name, extraEnv = {}) {
+      const { http, tcp } = portsOf(name);
+      const env = serviceTestEnv(db.url, temporal.address, {
+        ...bundle,
+        TEMPORAL_SCHEDULES: 'false',
+        ...(options.env?.(url) ?? {}),
+        ...extraEnv,
+        HTTP_PORT: String(http),
+        TCP_PORT: String(tcp),
+      });
+      const started = await (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env) : startServiceProcess(name, env));
+      running.set(name, started);
+      return started;
+    },
+    async stop() {
+      const codes = await Promise.all([...running.values()].map((started) => started.stop()));
+      await db.drop();
+      await temporal.teardown();
+      return codes;
+    },
+  };
+}
