@@ -5,7 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DebtInvoicingMessages, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, InvoiceLifecycleMessages, invoiceLifecycleWorkflowId, Role, TaskQueues } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
-import { startOfDayInZone } from '@clientfees/domain';
+import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
 import {
   createTestDatabase,
   eventually,
@@ -22,12 +22,6 @@ import {
 } from '@clientfees/testing';
 import { DebtFollowupModule } from '../../apps/debt-followup/src/debt-followup.module';
 import { InvoicingModule } from '../../apps/invoicing/src/invoicing.module';
-
-/** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
-function hetu(ddmmyy: string, individual: number): string {
-  const nnn = String(individual).padStart(3, '0');
-  return `${ddmmyy}-${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
-}
 
 const OFFICER: Role[] = ['client-fee-officer'];
 const INVESTIGATOR = { roles: ['debt-adviser'] as Role[], sub: 'investigator-eero' };
@@ -93,7 +87,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       body: { name: 'Demo wellbeing services county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
     });
     await ok(debts, 'PUT', '/organisations/fi-demo/debt-follow-up', { roles: ['administrator'], body: { country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki' } });
-  });
+  }, 180000);
 
   afterAll(async () => {
     await messages?.close();
@@ -107,7 +101,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
 
   it('a death stops billing, the invoices go to the estate, the agency reports its steps, and the case closes', async () => {
     // Aino is billed from January: settings from 1.1.2027 (the next period, on the wall clock too).
-    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9001', identityCode: hetu('120340', 911), name: 'Aino Testinen' } });
+    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9001', identityCode: finnishTestIdentityCode('120340', 911), name: 'Aino Testinen' } });
     await ok(invoicing, 'POST', `/clients/${client.id}/billing-settings`, {
       roles: OFFICER,
       body: { debitingArea: 'ESPOO-NORTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
@@ -193,10 +187,10 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       ['written-off', '182.40'],
       ['written-off', '140.00'],
     ]);
-  });
+  }, 180000);
 
   it('the month end reads its debt list from invoicing, prints the invoice copies, and a restructuring pauses collection in the lifecycle', async () => {
-    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9002', identityCode: hetu('230745', 912), name: 'Bertta Velallinen' } });
+    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9002', identityCode: finnishTestIdentityCode('230745', 912), name: 'Bertta Velallinen' } });
     await ok(invoicing, 'POST', `/clients/${client.id}/billing-settings`, {
       roles: OFFICER,
       body: { debitingArea: 'ESPOO-SOUTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
@@ -234,5 +228,5 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     expect(inForce.events[0].grounds).toBe('0 invoice(s) recalled from the agency without costs, 1 held from transfer runs until 2032-07-01');
     const status = await env.client.workflow.getHandle(invoiceLifecycleWorkflowId(invoiceId)).query(InvoiceLifecycleMessages.status);
     expect(status).toMatchObject({ state: 'overdue', collectionPausedUntil: '2032-07-01' });
-  });
+  }, 180000);
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
+import { addDays, addMonths, finnishTestIdentityCode, firstDayOfMonth, LocalDate, localDateInZone } from '@clientfees/domain';
 
 type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers
 
@@ -7,12 +7,6 @@ export interface DebtDemoTokens {
   feeOfficer: string;
   financeCentre: string;
   investigator: string;
-}
-
-/** A Finnish identity code with an individual number of 900-999: valid, and never a real person's. */
-function testIdentityCode(ddmmyy: string, individual: number): string {
-  const nnn = String(individual);
-  return `${ddmmyy}-${nnn}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(ddmmyy + nnn) % 31]}`;
 }
 
 const ADDRESS = { postalCode: '02100', city: 'Espoo' };
@@ -50,7 +44,7 @@ export async function demoDebtFollowup(invoicing: Call, debts: Call, tokens: Deb
       ids.set(debtor.clientNumber, found.id);
       continue;
     }
-    const created = await invoicing('POST', '/clients', { organisationId: 'fi-demo', clientNumber: debtor.clientNumber, identityCode: testIdentityCode(debtor.born, debtor.individual), name: debtor.name }, tokens.feeOfficer);
+    const created = await invoicing('POST', '/clients', { organisationId: 'fi-demo', clientNumber: debtor.clientNumber, identityCode: finnishTestIdentityCode(debtor.born, debtor.individual), name: debtor.name }, tokens.feeOfficer);
     ids.set(debtor.clientNumber, created.id);
     // Invoices of one and two months ago, on the 5th: past their due dates at last month's end.
     for (const monthsAgo of debtor.invoices) {
