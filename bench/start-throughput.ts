@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, SearchAttributes, TaskQueues } from '@clientfees/contracts';
+import { InvoiceLifecycleInput, InvoiceLifecycleWorkflow } from '@clientfees/contracts';
+import { InvoiceLifecycles, WorkflowMessages } from '@clientfees/platform';
 import { localDateInZone } from '@clientfees/domain';
 import { startDevServer } from '@clientfees/testing';
 import { workflowBundleOptions } from '../workflows/src/bundle';
@@ -217,22 +218,14 @@ async function settle(what: string, done: () => Promise<boolean | string>, timeo
 }
 
 function lifecycleStarter(client: Client, phase: string) {
+  const lifecycles = new InvoiceLifecycles(new WorkflowMessages(client));
   return (i: number) => {
     const invoiceId = `bench-${phase}-${i}`;
     const totalCents = 2_000 + ((i * 7_919) % 50_000);
     const clientNumber = `C-${100_000 + (i % 60_000)}`;
     const input: InvoiceLifecycleInput = { invoiceId, organisationId: 'fi-bench', clientNumber, totalCents, currency: 'EUR' };
-    return client.workflow.start('invoiceLifecycle', {
-      workflowId: invoiceLifecycleWorkflowId(invoiceId),
-      taskQueue: TaskQueues.workflows,
-      args: [input],
-      typedSearchAttributes: [
-        { key: SearchAttributes.invoiceState, value: 'issued' },
-        { key: SearchAttributes.organisationId, value: 'fi-bench' },
-        { key: SearchAttributes.amountCents, value: totalCents },
-        { key: SearchAttributes.clientNumber, value: clientNumber },
-      ],
-    });
+    // The invoicing service's own way of starting a lifecycle, with its search attributes.
+    return lifecycles.start(input, 'issued');
   };
 }
 
@@ -308,7 +301,7 @@ async function main(): Promise<void> {
       const stats = await worker!.stats();
       if (stats.dueDatesSet < expected) return `${fmt(stats.dueDatesSet)} of ${fmt(expected)} first activities done`;
       // The due date is set as a search attribute by the workflow task after the activity.
-      const shown = (await client.workflow.count(`WorkflowType = 'invoiceLifecycle' AND DueDate IS NOT NULL`)).count;
+      const shown = (await client.workflow.count(`WorkflowType = '${InvoiceLifecycleWorkflow.workflowType}' AND DueDate IS NOT NULL`)).count;
       return shown >= expected ? true : `${fmt(shown)} of ${fmt(expected)} lifecycles waiting on their due date`;
     };
     await settle('warm-up', async () => ((await noopsDone(200)()) === true ? lifecyclesCaughtUp(200)() : 'no-ops open'));
@@ -352,7 +345,7 @@ async function main(): Promise<void> {
     clearInterval(loadSampler);
 
     const open = await worker.stats();
-    const openInVisibility = (await client.workflow.count(`WorkflowType = 'invoiceLifecycle' AND ExecutionStatus = 'Running'`)).count;
+    const openInVisibility = (await client.workflow.count(`WorkflowType = '${InvoiceLifecycleWorkflow.workflowType}' AND ExecutionStatus = 'Running'`)).count;
     const report = renderReport({
       results,
       idle,
@@ -434,7 +427,7 @@ function renderReport(input: {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.kind === 'noop' ? 'no-op' : 'invoiceLifecycle'} | ${fmt(r.count)} | ${r.failures} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ` +
+        `| ${r.name} | ${r.kind === 'noop' ? 'no-op' : InvoiceLifecycleWorkflow.workflowType} | ${fmt(r.count)} | ${r.failures} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ` +
         `${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.settled ? `${r.settleSeconds.toFixed(0)} s` : `not within ${r.settleSeconds.toFixed(0)} s`} | ` +
         `${r.settled ? ((r.count - r.failures) / Math.max(1, r.seconds + r.settleSeconds)).toFixed(1) : '–'} |`,
     ),

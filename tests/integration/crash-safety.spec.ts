@@ -1,3 +1,4 @@
+import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
 import { eventually, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 const INVOICES = 120;
@@ -44,9 +45,9 @@ describe('crash in the middle of a transfer run', () => {
     );
 
     // The run offers every invoice while collection is down, so the reminders wait in Temporal.
-    const run = await stack.temporal.client.workflow.start('collectionTransferRun', {
+    const run = await stack.temporal.client.workflow.start(CollectionTransferRunWorkflow.workflowType, {
       workflowId: 'transfer-run-fi-crash-test',
-      taskQueue: 'clientfees-workflows',
+      taskQueue: CollectionTransferRunWorkflow.taskQueue,
       args: [{ organisationId: 'fi-crash' }],
     });
     await run.result();

@@ -3,9 +3,20 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/domain';
-import { BillingActivities, BillingRunInput, BillingRunState, BillingRunStatus, billingRunWorkflowId, TaskQueues } from '@clientfees/contracts';
+import {
+  BillingActivities,
+  BillingRunInput,
+  BillingRunState,
+  BillingRunStatus,
+  billingRunWorkflowId,
+  TaskQueues,
+  approveUpdate,
+  billingRunStatusQuery,
+  cancelUpdate,
+  recalculateUpdate,
+} from '@clientfees/contracts';
 import { eventually, prebuiltWorkflowBundle } from '@clientfees/testing';
-import { approveUpdate, billingRun, billingRunStatusQuery, cancelUpdate, recalculateUpdate } from '../src/workflows/billing-run';
+import { billingRun } from '../src/workflows/billing-run';
 import { keepHistory, skipTo, timeSkippingServerPerTest, ZONE } from './lifecycle-harness';
 
 interface FakeClient {

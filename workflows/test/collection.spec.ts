@@ -1,6 +1,5 @@
-import { AgencyStatusSignal } from '@clientfees/contracts';
+import { AgencyStatusSignal, agencyStatusSignal, paymentSignal, recallUpdate, lifecycleStatusQuery } from '@clientfees/contracts';
 import { eventually } from '@clientfees/testing';
-import { agencyStatusSignal, paymentSignal, recallUpdate, statusQuery } from '../src/workflows/invoice-lifecycle';
 import { fakeCollection, fakeInvoicing, keepHistory, runTransfer, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 /**
@@ -32,26 +31,26 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
       async () => {
         const handle = await start('seed');
         await skipTo(server.env, '2028-08-11');
-        expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2028-08-11' });
+        expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'issued', dueDate: '2028-08-11' });
         await skipTo(server.env, '2028-08-12');
-        expect((await handle.query(statusQuery)).state).toBe('overdue');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('overdue');
 
         await transferRun('2028-08-22'); // only 11 days overdue: the invoice stays put
-        expect((await handle.query(statusQuery)).state).toBe('overdue');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('overdue');
 
         await transferRun('2028-08-29');
-        const reminded = await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue');
+        const reminded = await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state !== 'overdue');
         expect(reminded).toMatchObject({ state: 'reminded', reminder: { reminderDueDate: '2028-09-12', feeCents: 210 } });
         await transferRun('2028-09-05'); // a later run finds it already reminded
         await skipTo(server.env, '2028-09-12');
-        expect((await handle.query(statusQuery)).state).toBe('reminded');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('reminded');
         await skipTo(server.env, '2028-09-13');
-        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
 
         await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
         await handle.signal(agencyStatusSignal, report('r1', 'payment-plan'));
         await skipTo(server.env, '2028-10-02');
-        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('in-payment-plan');
         await handle.signal(agencyStatusSignal, report('r2', 'paid', 12345));
         expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
         keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v3-seed-reminder-agency-paid');
@@ -73,7 +72,7 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
       async () => {
         const handle = await start('pays-reminder');
         await transferRun('2028-08-29');
-        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+        expect((await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
         await skipTo(server.env, '2028-09-05');
         await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 12345, paidOn: '2028-09-05' });
         expect(await handle.result()).toMatchObject({ state: 'paid' });
@@ -93,7 +92,7 @@ describe('collection on the time-skipping server: reminder, agency, recall', () 
         await expect(handle.executeUpdate(recallUpdate, { args: [{ reason: 'too early', actor: 'finance-1' }] })).rejects.toThrow();
         await transferRun('2028-08-29');
         await skipTo(server.env, '2028-09-13');
-        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
         const recalled = await handle.executeUpdate(recallUpdate, { args: [{ reason: 'payment already agreed with the officer', actor: 'finance-1' }] });
         expect(recalled.state).toBe('recalled');
         await handle.signal(paymentSignal, { paymentId: 'bank-2', amountCents: 12345, paidOn: '2028-09-20' });

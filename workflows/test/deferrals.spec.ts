@@ -1,13 +1,14 @@
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DeferralCommand } from '@clientfees/contracts';
-import { eventually } from '@clientfees/testing';
 import {
+  DeferralCommand,
   decideDeferralApprovalUpdate,
   deferDueDateUpdate,
-  invoiceLifecycle,
   requestDeferralApprovalUpdate,
-  statusQuery,
-} from '../src/workflows/invoice-lifecycle';
+  lifecycleStatusQuery,
+  paymentSignal,
+} from '@clientfees/contracts';
+import { eventually } from '@clientfees/testing';
+import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 import { fakeInvoicing, keepHistory, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // Invoice 11.1.2027 (Mon) + 14 days = Mon 25.1; banking days 26, 27, 28.1 → due Thu 28.1.2027.
@@ -33,7 +34,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
   async function start(id: string): Promise<WorkflowHandle<typeof invoiceLifecycle>> {
     const handle = await startLifecycle(server.env, id);
     // The due date is set by the first activity; wait until the workflow knows it.
-    await eventually(() => handle.query(statusQuery), (status) => status.dueDate !== undefined);
+    await eventually(() => handle.query(lifecycleStatusQuery), (status) => status.dueDate !== undefined);
     return handle;
   }
 
@@ -43,10 +44,10 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       const handle = await start('officer-3');
       expect(await handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-04-28')] })).toEqual({ outcome: 'granted', dueDate: '2027-04-28' });
       await skipTo(server.env, '2027-04-28');
-      expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2027-04-28', originalDueDate: DUE });
+      expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'deferred', dueDate: '2027-04-28', originalDueDate: DUE });
       await skipTo(server.env, '2027-04-29');
-      expect((await handle.query(statusQuery)).state).toBe('overdue');
-      await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-29' });
+      expect((await handle.query(lifecycleStatusQuery)).state).toBe('overdue');
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-29' });
       await handle.result();
       keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v2-officer-deferral-then-overdue');
     });
@@ -64,7 +65,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       const reason = await refusal(handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-05-28')] }));
       expect(reason).toMatch(/beyond the client-fee officer's limit of 3 months/);
       expect(reason).toMatch(/billing supervisor's approval/);
-      expect((await handle.query(statusQuery)).dueDate).toBe(DUE);
+      expect((await handle.query(lifecycleStatusQuery)).dueDate).toBe(DUE);
     });
     expect(fake.changes).toEqual([]);
   });
@@ -92,9 +93,9 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
       });
       expect(approved).toEqual({ outcome: 'granted', dueDate: '2028-01-28' });
       await skipTo(server.env, '2027-06-01');
-      expect(await handle.query(statusQuery)).toMatchObject({ state: 'deferred', dueDate: '2028-01-28' });
-      expect((await handle.query(statusQuery)).pendingDeferral).toBeUndefined();
-      await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: '2027-06-01' });
+      expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'deferred', dueDate: '2028-01-28' });
+      expect((await handle.query(lifecycleStatusQuery)).pendingDeferral).toBeUndefined();
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 12345, paidOn: '2027-06-01' });
       await handle.result();
       keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v2-supervisor-approved-deferral');
     });
@@ -124,7 +125,7 @@ describe('deferral of the due date, by role, on the time-skipping server', () =>
     await withWorkers(server.env, fake.activities, async () => {
       const handle = await start('paid-while-waiting');
       await handle.executeUpdate(requestDeferralApprovalUpdate, { args: [officer('2027-08-28')] });
-      await handle.signal('payment', { paymentId: 'p1', amountCents: 12345, paidOn: INVOICE_DATE });
+      await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 12345, paidOn: INVOICE_DATE });
       expect(await handle.result()).toMatchObject({ state: 'paid' });
       await expect(handle.executeUpdate(deferDueDateUpdate, { args: [officer('2027-02-28')] })).rejects.toThrow();
     });

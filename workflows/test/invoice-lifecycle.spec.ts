@@ -1,8 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localDateInZone } from '@clientfees/domain';
-import { SearchAttributes, TaskQueues, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { SearchAttributes, TaskQueues, invoiceLifecycleWorkflowId, paymentSignal, lifecycleStatusQuery } from '@clientfees/contracts';
 import { eventually, startTimeSkippingServer } from '@clientfees/testing';
-import { paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { invoiceLifecycle } from '../src/workflows/invoice-lifecycle';
 import { fakeInvoicing, keepHistory, lifecycleInput as input, skipTo as skipToOn, withWorkers as withWorkersOn, ZONE } from './lifecycle-harness';
 
 describe('invoiceLifecycle on the time-skipping server', () => {
@@ -23,15 +23,15 @@ describe('invoiceLifecycle on the time-skipping server', () => {
     await skipTo('2027-03-10');
     const { activities, changes } = fakeInvoicing('2027-03-10');
     await withWorkers(activities, async () => {
-      const handle = await env.client.workflow.start('invoiceLifecycle', {
+      const handle = await env.client.workflow.start(invoiceLifecycle, {
         workflowId: invoiceLifecycleWorkflowId('easter'),
         taskQueue: TaskQueues.workflows,
         args: [input('easter')],
       });
       await skipTo('2027-03-31');
-      expect(await handle.query(statusQuery)).toMatchObject({ state: 'issued', dueDate: '2027-03-31' });
+      expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'issued', dueDate: '2027-03-31' });
       await skipTo('2027-04-01');
-      expect(await handle.query(statusQuery)).toMatchObject({ state: 'overdue' });
+      expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'overdue' });
 
       await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 12345, paidOn: '2027-04-01' });
       expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
@@ -51,7 +51,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
     await skipTo('2026-12-10');
     const { activities, changes } = fakeInvoicing('2026-12-10');
     await withWorkers(activities, async () => {
-      const handle = await env.client.workflow.start('invoiceLifecycle', {
+      const handle = await env.client.workflow.start(invoiceLifecycle, {
         workflowId: invoiceLifecycleWorkflowId('christmas'),
         taskQueue: TaskQueues.workflows,
         args: [input('christmas')],
@@ -59,7 +59,7 @@ describe('invoiceLifecycle on the time-skipping server', () => {
       await skipTo('2026-12-29');
       await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 10000, paidOn: '2026-12-29' });
       await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 10000, paidOn: '2026-12-29' });
-      const partly = await eventually(() => handle.query(statusQuery), (s) => s.state !== 'issued');
+      const partly = await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state !== 'issued');
       expect(partly).toMatchObject({ state: 'partially-paid', dueDate: '2026-12-30', paidCents: 10000 });
       await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 2345, paidOn: '2026-12-30' });
       expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });

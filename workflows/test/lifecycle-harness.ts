@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addBankingDays, localDateInZone, startOfDayInZone } from '@clientfees/domain';
+import { addBankingDays, canTransition, InvoiceState, localDateInZone, startOfDayInZone } from '@clientfees/domain';
 import { CollectionActivities, InvoiceLifecycleInput, InvoiceStateChange, InvoicingActivities, invoiceLifecycleWorkflowId, TaskQueues } from '@clientfees/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { eventually, FAKE_ZONE, fakeCollection, fakeDueDate, fakeInvoiceTerms, prebuiltWorkflowBundle, startTimeSkippingServer } from '@clientfees/testing';
@@ -31,6 +32,16 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
   const credits: number[] = [];
   const now = () => Context.current().info.currentAttemptScheduledTimestampMs;
   let approvals = 0;
+  // Every step must be a move of the domain's state model: a step outside it fails the workflow.
+  const states = new Map<string, InvoiceState>();
+  const record = (change: RecordedChange) => {
+    const from = states.get(change.invoiceId) ?? 'issued';
+    if (!canTransition(from, change.state) && !canTransition(from, change.state, { agencyPlan: true })) {
+      throw ApplicationFailure.nonRetryable(`${from} → ${change.state} is not a move of the invoice state model`, 'OutsideStateModel');
+    }
+    states.set(change.invoiceId, change.state);
+    changes.push(change);
+  };
   const activities: InvoicingActivities = {
     async setInvoiceDueDate(invoiceId) {
       return fakeInvoiceTerms(invoiceId, invoiceDate, { isEstate: options.isEstate });
@@ -44,10 +55,10 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
       return { runDate: input.runDate ?? localDateInZone(now(), ZONE), invoiceIds: options.transferCandidates ?? [] };
     },
     async recordInvoiceState(change) {
-      changes.push({ ...change, at: new Date(now()).toISOString() });
+      record({ ...change, at: new Date(now()).toISOString() });
     },
     async applyDeferral(input) {
-      changes.push({ invoiceId: input.invoiceId, state: 'deferred', actor: input.actor, reason: input.reason, at: new Date(now()).toISOString() });
+      record({ invoiceId: input.invoiceId, state: 'deferred', actor: input.actor, reason: input.reason, at: new Date(now()).toISOString() });
       return fakeDueDate(input.dueDate);
     },
     async openDeferralApproval() {

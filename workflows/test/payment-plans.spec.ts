@@ -1,5 +1,5 @@
 import { eventually } from '@clientfees/testing';
-import { agencyStatusSignal, paymentPlanUpdate, paymentSignal, statusQuery } from '../src/workflows/invoice-lifecycle';
+import { agencyStatusSignal, paymentPlanUpdate, paymentSignal, lifecycleStatusQuery } from '@clientfees/contracts';
 import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // Due 11.8.2028; overdue from 12.8. The plan: 123.45 € in two parts, 15.9 and 15.10.
@@ -29,7 +29,7 @@ describe('payment plans on the time-skipping server', () => {
         await runTransfer('2028-08-29');
         await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-14' });
         await skipTo(server.env, '2028-10-01');
-        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('in-payment-plan');
         await handle.signal(paymentSignal, { paymentId: 'p2', amountCents: 6172, paidOn: '2028-10-10' });
         expect(await handle.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
         keepHistory(server.env, handle.workflowId, 'invoice-lifecycle-v4-payment-plan-kept');
@@ -51,13 +51,13 @@ describe('payment plans on the time-skipping server', () => {
         await handle.executeUpdate(paymentPlanUpdate, { args: [plan] });
         await handle.signal(paymentSignal, { paymentId: 'p1', amountCents: 6173, paidOn: '2028-09-10' });
         await skipTo(server.env, '2028-10-15');
-        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('in-payment-plan');
         await skipTo(server.env, '2028-10-16');
-        const broken = await handle.query(statusQuery);
+        const broken = await handle.query(lifecycleStatusQuery);
         expect(broken.state).toBe('overdue');
         expect(broken.paymentPlan).toBeUndefined();
         await runTransfer('2028-10-17');
-        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+        expect((await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
       },
       collection.activities,
     );
@@ -73,7 +73,7 @@ describe('payment plans on the time-skipping server', () => {
   it('refuses a plan from a caseworker and a plan of one instalment', async () => {
     await withWorkers(server.env, fakeInvoicing(INVOICE_DATE).activities, async () => {
       const handle = await start('refused');
-      await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+      await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined);
       await expect(handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, role: 'caseworker' }] })).rejects.toMatchObject({
         cause: expect.objectContaining({ message: 'role caseworker may not make payment plans' }),
       });
@@ -92,11 +92,11 @@ describe('payment plans on the time-skipping server', () => {
         const handle = await start('agency-plan');
         await runTransfer('2028-08-29');
         await skipTo(server.env, '2028-09-13');
-        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
         const planned = await handle.executeUpdate(paymentPlanUpdate, { args: [{ ...plan, firstDueDate: '2028-10-15' }] });
         expect(planned.state).toBe('in-payment-plan');
         await skipTo(server.env, '2028-12-01');
-        expect((await handle.query(statusQuery)).state).toBe('in-payment-plan');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('in-payment-plan');
         await handle.signal(agencyStatusSignal, { reportId: 'r1', status: 'paid', amountCents: 12345, reportedOn: '2028-12-01' });
         expect(await handle.result()).toMatchObject({ state: 'paid' });
       },

@@ -1,6 +1,15 @@
 import { eventually } from '@clientfees/testing';
-import { WriteOffCommand } from '@clientfees/contracts';
-import { creditInvoiceUpdate, feeReductionSignal, paymentSignal, recallUpdate, statusQuery, waiveCollectionUpdate, writeOffUpdate } from '../src/workflows/invoice-lifecycle';
+import {
+  WriteOffCommand,
+  creditInvoiceUpdate,
+  feeReductionSignal,
+  paymentSignal,
+  recallUpdate,
+  lifecycleStatusQuery,
+  waiveCollectionUpdate,
+  writeOffUpdate,
+  REFUSAL_FAILURE_TYPES,
+} from '@clientfees/contracts';
 import { fakeCollection, fakeInvoicing, keepHistory, runTransfer as runTransferOn, skipTo, startLifecycle, timeSkippingServerPerTest, withWorkers } from './lifecycle-harness';
 
 // 25.7.2028 is the seed's weekday pattern again: due 11.8, reminded on the run of 29.8, agency 13.9.
@@ -21,7 +30,7 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
         const handle = await start('waive');
         await runTransfer('2028-08-29');
         await skipTo(server.env, '2028-09-13');
-        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
         for (const role of ['client-fee-officer', 'billing-supervisor', 'finance-centre']) {
           await expect(handle.executeUpdate(waiveCollectionUpdate, { args: [{ grounds: 'hardship', actor: 'u', role }] })).rejects.toMatchObject({
             cause: expect.objectContaining({ message: `only the result-area director may waive collection, not ${role}` }),
@@ -53,17 +62,17 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
       invoicing.activities,
       async () => {
         const handle = await start('write-off');
-        await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+        await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined);
         await expect(handle.executeUpdate(writeOffUpdate, writeOff())).rejects.toMatchObject(
-          refusedBecause('an invoice that is issued cannot be written off: only an overdue, reminded, returned or recalled one', 'InvoiceStateConflict'),
+          refusedBecause('an invoice that is issued cannot be written off: only an overdue, reminded, returned or recalled one', REFUSAL_FAILURE_TYPES.state),
         );
         await handle.signal(paymentSignal, { paymentId: 'bank-1', amountCents: 2345, paidOn: '2028-08-01' });
         await runTransfer('2028-08-29');
-        expect(await eventually(() => handle.query(statusQuery), (s) => s.state === 'reminded')).toMatchObject({ paidCents: 2345 });
+        expect(await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state === 'reminded')).toMatchObject({ paidCents: 2345 });
 
         for (const role of ['client-fee-officer', 'finance-centre']) {
           await expect(handle.executeUpdate(writeOffUpdate, writeOff({ role }))).rejects.toMatchObject(
-            refusedBecause(`only the billing supervisor or the result-area director may write an invoice off, not ${role}`, 'DeferralRefused'),
+            refusedBecause(`only the billing supervisor or the result-area director may write an invoice off, not ${role}`, REFUSAL_FAILURE_TYPES.rule),
           );
         }
         await expect(handle.executeUpdate(writeOffUpdate, writeOff({ grounds: 'hardship' }))).rejects.toMatchObject(refusedBecause(/needs its grounds, one of uncollectable/));
@@ -100,9 +109,9 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
         const handle = await start('write-off-agency');
         await runTransfer('2028-08-29');
         await skipTo(server.env, '2028-09-13');
-        expect((await handle.query(statusQuery)).state).toBe('at-agency');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('at-agency');
         await expect(handle.executeUpdate(writeOffUpdate, writeOff())).rejects.toMatchObject(
-          refusedBecause('the invoice is at the collection agency: recall it from the agency first, then write it off', 'InvoiceStateConflict'),
+          refusedBecause('the invoice is at the collection agency: recall it from the agency first, then write it off', REFUSAL_FAILURE_TYPES.state),
         );
         await handle.executeUpdate(recallUpdate, { args: [{ reason: 'estate without assets', actor: 'finance-1' }] });
         const writtenOff = await handle.executeUpdate(writeOffUpdate, writeOff({ grounds: 'estate-without-assets', role: 'result-area-director', actor: 'director-1' }));
@@ -121,7 +130,7 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
     const invoicing = fakeInvoicing(INVOICE_DATE);
     await withWorkers(server.env, invoicing.activities, async () => {
       const handle = await start('partial-credit');
-      await eventually(() => handle.query(statusQuery), (s) => s.dueDate !== undefined);
+      await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined);
       await expect(handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 20000, reason: 'too much', actor: 'f', role: 'finance-centre' }] })).rejects.toMatchObject(
         refusedBecause(/more than the 12345 cents still open/),
       );
@@ -144,7 +153,7 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
       async () => {
         const handle = await start('full-credit');
         await skipTo(server.env, '2028-08-14');
-        expect((await handle.query(statusQuery)).state).toBe('overdue');
+        expect((await handle.query(lifecycleStatusQuery)).state).toBe('overdue');
         await handle.executeUpdate(creditInvoiceUpdate, { args: [{ amountCents: 12345, reason: 'billed in error', actor: 'f', role: 'finance-centre' }] });
         expect(await handle.result()).toMatchObject({ state: 'credited', totalCents: 0 });
       },
@@ -164,9 +173,9 @@ describe('waivers, write-offs and credit notes on the time-skipping server', () 
         await handle.signal(feeReductionSignal, { decisionId: 'd1', validFrom: '2028-08-01', validTo: '2028-09-30' });
         await runTransfer('2028-08-29');
         await runTransfer('2028-09-26');
-        expect(await handle.query(statusQuery)).toMatchObject({ state: 'overdue', collectionPausedUntil: '2028-09-30' });
+        expect(await handle.query(lifecycleStatusQuery)).toMatchObject({ state: 'overdue', collectionPausedUntil: '2028-09-30' });
         await runTransfer('2028-10-03');
-        expect((await eventually(() => handle.query(statusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
+        expect((await eventually(() => handle.query(lifecycleStatusQuery), (s) => s.state !== 'overdue')).state).toBe('reminded');
       },
       collection.activities,
     );

@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { agencyStatusSignal, COLLECTION_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platform';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
 import { CollectionActivities } from './collection.activities';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
+import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 import { RemindersModule } from './reminders/reminders.module';
 
 export interface CollectionModuleOptions {
@@ -26,7 +27,7 @@ export class CollectionModule {
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
         routesPredateScopes: true,
       },
@@ -34,7 +35,14 @@ export class CollectionModule {
     );
     return {
       module: CollectionModule,
-      imports: [service, AgencyModule.register(agencyTransport), RemindersModule, AgencyCasesModule],
+      imports: [
+        service,
+        // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
+        SignalOutbox.register({ signals: [agencyStatusSignal] }),
+        AgencyModule.register(agencyTransport),
+        RemindersModule,
+        AgencyCasesModule,
+      ],
       providers: [CollectionActivities],
     };
   }

@@ -4,7 +4,18 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { AgencyStatusSignal, InvoiceSnapshot, InvoicingActivities, invoiceLifecycleWorkflowId, ReminderRequest, TaskQueues } from '@clientfees/contracts';
+import {
+  AgencyStatusSignal,
+  agencyStatusSignal,
+  InvoiceLifecycleWorkflow,
+  InvoiceSnapshot,
+  InvoicingActivities,
+  invoiceLifecycleWorkflowId,
+  lifecycleStatusQuery,
+  ReminderRequest,
+  TaskQueues,
+  transferRunSignal,
+} from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import {
   createTestDatabase,
@@ -86,7 +97,7 @@ async function simCall(sim: ServiceProcess, method: string, path: string, body?:
 /** The agencyStatus signals in a history (WORKFLOW_EXECUTION_SIGNALED events), decoded. */
 function agencyStatusSignals(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): AgencyStatusSignal[] {
   return (history.events ?? [])
-    .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'agencyStatus')
+    .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === agencyStatusSignal.name)
     .map((e) => JSON.parse(Buffer.from(e.workflowExecutionSignaledEventAttributes!.input!.payloads![0].data!).toString('utf8')) as AgencyStatusSignal);
 }
 
@@ -317,7 +328,9 @@ describe('collection service with the agency simulator and the Temporal dev serv
     const request = reminderRequest();
     const { invoiceId } = request.invoice;
     const sent = await activities.sendReminder(request);
-    const handle = await env.client.workflow.start('invoiceLifecycle', {
+    // The real invoiceLifecycle, started by name with no worker polling: it waits in the queue,
+    // and its history shows what was signalled.
+    const handle = await env.client.workflow.start(InvoiceLifecycleWorkflow.workflowType, {
       workflowId: invoiceLifecycleWorkflowId(invoiceId),
       taskQueue: TaskQueues.workflows,
       args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
@@ -388,15 +401,15 @@ describe('collection service with the agency simulator and the Temporal dev serv
     const invoicing = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities: invoicingActivities });
     await workflows.runUntil(
       invoicing.runUntil(async () => {
-        const handle = await env.client.workflow.start('invoiceLifecycle', {
+        const handle = await env.client.workflow.start(InvoiceLifecycleWorkflow.workflowType, {
           workflowId: invoiceLifecycleWorkflowId(invoiceId),
           taskQueue: TaskQueues.workflows,
           args: [{ invoiceId, organisationId: 'fi-demo', clientNumber: 'C-100234', totalCents: 10000, currency: 'EUR' }],
         });
-        const status = () => handle.query<{ state: string }>('status');
+        const status = () => handle.query(lifecycleStatusQuery);
         await eventually(status, (s) => s.state === 'overdue');
         // The Tuesday transfer run 16.4.2024, 32 days after the due date.
-        await handle.signal('transferRun', { runId: 'run-2024-04-16', runDate: '2024-04-16' });
+        await handle.signal(transferRunSignal, { runId: 'run-2024-04-16', runDate: '2024-04-16' });
         await eventually(status, (s) => s.state === 'at-agency');
 
         const [atAgency] = await casesAtAgency(invoiceId);

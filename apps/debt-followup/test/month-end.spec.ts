@@ -1,4 +1,4 @@
-import { MONTHLY_DEBT_REVIEW_WORKFLOW, TaskQueues } from '@clientfees/contracts';
+import { MonthlyDebtReviewWorkflow, WorkflowFunctionOf } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { startTimeSkippingServer } from '@clientfees/testing';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
@@ -25,9 +25,9 @@ describe('the month-end debt review (time-skipping)', () => {
   const caseOf = async (clientId: string, caller: any = OFFICER) => (await stack.ok('GET', `/debt-cases?organisationId=fi-demo&clientId=${clientId}`, caller))[0];
   /** Starts the review as its Schedule does (no month end given: the day it runs on). */
   const review = async () =>
-    stack.temporal.workflow.execute(MONTHLY_DEBT_REVIEW_WORKFLOW, {
+    stack.temporal.workflow.execute<WorkflowFunctionOf<typeof MonthlyDebtReviewWorkflow>>(MonthlyDebtReviewWorkflow.workflowType, {
       args: [{ organisationId: 'fi-demo' }],
-      taskQueue: TaskQueues.workflows,
+      taskQueue: MonthlyDebtReviewWorkflow.taskQueue,
       workflowId: `debt-review-fi-demo-${await stack.env.currentTimeMs()}`,
     });
 

@@ -1,4 +1,4 @@
-import { debtReviewScheduleId } from '@clientfees/contracts';
+import { debtReviewScheduleId, MonthlyDebtReviewWorkflow } from '@clientfees/contracts';
 import { startDevServer } from '@clientfees/testing';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
 
@@ -29,7 +29,7 @@ describe('debt follow-up settings and the month-end Schedule (dev server)', () =
     expect(days('APRIL')).toEqual([30]);
     expect(days('FEBRUARY').sort()).toEqual([28, 29]);
     expect(calendars.every((c) => (c.hour as Array<{ start: number }>)[0].start === 20)).toBe(true);
-    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'monthlyDebtReview', args: [{ organisationId: 'se-demo' }] });
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: MonthlyDebtReviewWorkflow.workflowType, args: [{ organisationId: 'se-demo' }] });
 
     await stack.ok('PUT', '/organisations/se-demo/debt-follow-up', ADMIN, { country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', monthEndReview: false });
     await expect(stack.env.client.schedule.getHandle(debtReviewScheduleId('se-demo')).describe()).rejects.toThrow(/not found/i);

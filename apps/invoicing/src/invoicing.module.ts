@@ -9,6 +9,7 @@ import { DebtsModule } from './debts/debts.module';
 import { DeferralsModule } from './deferrals/deferrals.module';
 import { FeeReductionsModule } from './fee-reductions/fee-reductions.module';
 import { InvoicesModule } from './invoices/invoices.module';
+import { LIFECYCLE_OUTBOX } from './invoices/lifecycle-outbox';
 import { InvoicingActivities } from './lifecycle/lifecycle.activities';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { InitialInvoicing1764100000000 } from './migrations/1764100000000-InitialInvoicing';
@@ -16,6 +17,7 @@ import { Payments1764200000000 } from './migrations/1764200000000-Payments';
 import { RuleTables1764300000000 } from './migrations/1764300000000-RuleTables';
 import { BillingData1764400000000 } from './migrations/1764400000000-BillingData';
 import { BillingRuns1764500000000 } from './migrations/1764500000000-BillingRuns';
+import { SignalOutbox1764600000000 } from './migrations/1764600000000-SignalOutbox';
 import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
 import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
@@ -39,6 +41,7 @@ export class InvoicingModule {
             RuleTables1764300000000,
             BillingData1764400000000,
             BillingRuns1764500000000,
+            SignalOutbox1764600000000,
             EstateInvoices1765300100000,
             CreditNotesByInvoice1765300200000,
             CreditLossRecoveries1765300300000,
@@ -55,6 +58,7 @@ export class InvoicingModule {
       module: InvoicingModule,
       imports: [
         service,
+        LIFECYCLE_OUTBOX,
         OrganisationsModule,
         InvoicesModule,
         LifecycleModule,

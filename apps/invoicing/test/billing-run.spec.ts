@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { fiHomeCareFee, finnishTestIdentityCode, Money } from '@clientfees/domain';
-import { correctionRunScheduleId, monthlyBillingScheduleId, Role } from '@clientfees/contracts';
+import { BillingRunWorkflow, correctionRunScheduleId, monthlyBillingScheduleId, Role } from '@clientfees/contracts';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 
@@ -189,7 +189,7 @@ describe('the monthly billing run, end to end', () => {
     const monthly = await stack.env.client.schedule.getHandle(monthlyBillingScheduleId(selectionRuleId)).describe();
     expect(monthly.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 5, end: 5, step: 1 }], hour: [{ start: 5, end: 5, step: 1 }] });
     expect(monthly.spec.timezone).toBe('Europe/Helsinki');
-    expect(monthly.action).toMatchObject({ type: 'startWorkflow', workflowType: 'billingRun', args: [{ organisationId: 'fi-demo', selectionRuleId, kind: 'monthly' }] });
+    expect(monthly.action).toMatchObject({ type: 'startWorkflow', workflowType: BillingRunWorkflow.workflowType, args: [{ organisationId: 'fi-demo', selectionRuleId, kind: 'monthly' }] });
     const weekly = await stack.env.client.schedule.getHandle(correctionRunScheduleId(selectionRuleId)).describe();
     expect(weekly.spec.calendars?.[0]).toMatchObject({ dayOfWeek: [{ start: 'WEDNESDAY', end: 'WEDNESDAY', step: 1 }] });
     expect(weekly.action).toMatchObject({ args: [{ kind: 'correction' }] });

@@ -4,7 +4,18 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { dueDate, localDateInZone, validateFinnishCreditorReference, validateRfCreditorReference } from '@clientfees/domain';
 import { Worker } from '@temporalio/worker';
-import { InvoicingMessages, Role, SearchAttributes, TaskQueues } from '@clientfees/contracts';
+import {
+  CollectionTransferRunWorkflow,
+  feeReductionSignal,
+  invoiceLifecycleWorkflowId,
+  InvoicingMessages,
+  lifecycleStatusQuery,
+  paymentSignal,
+  Role,
+  SearchAttributes,
+  TaskQueues,
+  WorkflowFunctionOf,
+} from '@clientfees/contracts';
 import { eventually, fakeCollection, startDevServer, startTimeSkippingServer } from '@clientfees/testing';
 import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { InvoicesService } from '../src/invoices/invoices.service';
@@ -158,7 +169,7 @@ describe('invoicing service with the Temporal dev server', () => {
     const weekly = await schedule.describe();
     expect(weekly.spec.calendars).toEqual([expect.objectContaining({ dayOfWeek: [{ start: 'TUESDAY', end: 'TUESDAY', step: 1 }], hour: [{ start: 6, end: 6, step: 1 }] })]);
     expect(weekly.spec.timezone).toBe('Europe/Helsinki');
-    expect(weekly.action).toMatchObject({ type: 'startWorkflow', workflowType: 'collectionTransferRun' });
+    expect(weekly.action).toMatchObject({ type: 'startWorkflow', workflowType: CollectionTransferRunWorkflow.workflowType });
 
     const monthly = await stack.service.request('PUT', '/organisations/se-monthly', {
       roles: ['administrator'],
@@ -240,9 +251,9 @@ describe('invoicing service with the Temporal dev server', () => {
     const collection = fakeCollection();
     const worker = await Worker.create({ connection: stack.env.nativeConnection, taskQueue: TaskQueues.collection, activities: collection.activities });
     await worker.runUntil(async () => {
-      const run = await stack.env.client.workflow.start('collectionTransferRun', {
+      const run = await stack.env.client.workflow.start<WorkflowFunctionOf<typeof CollectionTransferRunWorkflow>>(CollectionTransferRunWorkflow.workflowType, {
         workflowId: `transfer-run-fi-write-off-${randomUUID()}`,
-        taskQueue: TaskQueues.workflows,
+        taskQueue: CollectionTransferRunWorkflow.taskQueue,
         args: [{ organisationId: 'fi-write-off', runDate: '2017-08-29' }],
       });
       expect(await run.result()).toEqual({ runDate: '2017-08-29', offered: 1 });
@@ -303,6 +314,38 @@ describe('invoicing service with the Temporal dev server', () => {
     const again = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 2, firstDueDate: '2027-01-15' } });
     expect(again.status).toBe(409);
     expect((await stack.service.request('GET', `/invoices/${id}`)).body.state).toBe('in-payment-plan');
+  });
+
+  it('records a § 11 decision once and tells each of the client’s open invoices through the outbox', async () => {
+    const issue = async () => {
+      const created = await stack.service.request('POST', '/invoices', { body: { ...invoiceBody('2026-11-25'), clientNumber: 'C-711' } });
+      await eventually(() => stack.service.request('GET', `/invoices/${created.body.id}`), (r) => r.body.dueDate !== null);
+      return created.body.id as string;
+    };
+    const [open, paid] = [await issue(), await issue()];
+    await stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(paid)).signal(paymentSignal, { paymentId: 'bank-711', amountCents: 16575, paidOn: '2026-11-30' });
+    await eventually(() => stack.service.request('GET', `/invoices/${paid}`), (r) => r.body.state === 'paid');
+
+    const decision = { organisationId: 'fi-demo', clientNumber: 'C-711', decisionReference: 'LU/2026/711', validFrom: '2026-12-01', validTo: '2027-05-31' };
+    const post = (body: object) => stack.service.request('POST', '/fee-reduction-decisions', { roles: ['client-fee-officer'], body });
+    const recorded = await post(decision);
+    expect(recorded).toMatchObject({ status: 201, body: { decisionId: expect.any(String), invoicesPaused: 1 } });
+    const status = await eventually(
+      () => stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(open)).query(lifecycleStatusQuery),
+      (s) => s.collectionPausedUntil !== undefined,
+    );
+    expect(status.collectionPausedUntil).toBe('2027-05-31');
+
+    // Posted again (its answer was lost): the same decision, and no second signal.
+    expect(await post({ ...decision, validTo: '2027-12-31' })).toMatchObject({ status: 201, body: { decisionId: recorded.body.decisionId, invoicesPaused: 1 } });
+    const history = await stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(open)).fetchHistory();
+    const told = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === feeReductionSignal.name);
+    expect(told).toHaveLength(1);
+    expect((await stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(open)).query(lifecycleStatusQuery)).collectionPausedUntil).toBe('2027-05-31');
+
+    expect(await post({ ...decision, decisionReference: 'LU/2026/712', validTo: '2026-11-30' })).toMatchObject({ status: 400, body: { problems: [{ field: 'validTo' }] } });
+    expect((await post({ ...decision, organisationId: 'nowhere' })).status).toBe(404);
+    expect((await stack.service.request('POST', '/fee-reduction-decisions', { roles: ['finance-centre'], body: decision })).status).toBe(403);
   });
 
   it('keeps statutory tables as dated data: a new period closes the open one, an overlap is refused', async () => {
@@ -414,7 +457,7 @@ describe('invoicing service with the time-skipping server', () => {
     const overdueAt = overdue.body.events.find((e: { state: string }) => e.state === 'overdue');
     expect(overdueAt).toBeDefined();
 
-    await stack.env.client.workflow.getHandle(`invoice-${id}`).signal('payment', { paymentId: 'bank-1', amountCents: 16575, paidOn: today });
+    await stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(id)).signal(paymentSignal, { paymentId: 'bank-1', amountCents: 16575, paidOn: today });
     await eventually(() => stack.service.request('GET', `/invoices/${id}`), (r) => r.body.state === 'paid');
   });
 });

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
-import { type InvoiceLifecycleStatus, type Role } from '@clientfees/contracts';
+import { invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role } from '@clientfees/contracts';
+import { SignalOutbox } from '@clientfees/platform';
 import { eventually, startDevServer, testToken } from '@clientfees/testing';
 import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 import { parseCamt054 } from '../src/payments/camt054.parser';
-import { PaymentDelivery } from '../src/payments/payment-delivery';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
@@ -114,7 +114,7 @@ describe('payments with the Temporal dev server', () => {
     });
   const invoiceState = async (id: string) => (await stack.service.request('GET', `/invoices/${id}`)).body.state as string;
   const paidState = (id: string) => eventually(() => invoiceState(id), (state) => state === 'paid');
-  const lifecycle = (id: string) => stack.env.client.workflow.getHandle(`invoice-${id}`).query<InvoiceLifecycleStatus>('status');
+  const lifecycle = (id: string) => stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(id)).query(lifecycleStatusQuery);
   const importCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string } = {}) => {
     const token = testToken({ roles: options.roles ?? ['finance-centre'] }, stack.service.organisations.list());
     const response = await fetch(`${stack.service.baseUrl}/payments/camt054?organisationId=${options.organisationId ?? 'fi-camt'}`, {
@@ -367,17 +367,24 @@ describe('payments with the Temporal dev server', () => {
       const [exact, partial] = invoices;
       for (const invoice of [exact, partial]) await stack.env.client.workflow.getHandle(`invoice-${invoice.id}`).result();
       const dataSource = stack.service.app.get(DataSource);
-      await dataSource.query(`UPDATE payment_allocation SET signalled_at = NULL WHERE invoice_id = ANY($1)`, [[exact.id, partial.id]]);
-      // (The service's own 30-second loop may get there first; either way the rows below tell.)
-      await stack.service.app.get(PaymentDelivery).deliverPending();
-      const rows = (await dataSource.query(`SELECT invoice_id, signalled_at, delivery_note FROM payment_allocation WHERE invoice_id = ANY($1)`, [
-        [exact.id, partial.id],
-      ])) as Array<{ invoice_id: string; signalled_at: Date | null; delivery_note: string | null }>;
+      // As if the service had died between committing the allocations and signalling them.
+      const outboxOf = `SELECT o.key FROM signal_outbox o JOIN payment_allocation a ON o.key = 'payment-allocation:' || a.id WHERE a.invoice_id = ANY($1)`;
+      await dataSource.query(`UPDATE signal_outbox SET delivered_at = NULL, outcome = NULL, note = NULL WHERE key IN (${outboxOf})`, [[exact.id, partial.id]]);
+      // (The service's own 30-second poller may get there first; either way the rows below tell.)
+      await stack.service.app.get(SignalOutbox).deliverPending();
+      const rows = (await dataSource.query(`SELECT delivered_at, outcome, note FROM signal_outbox WHERE key IN (${outboxOf})`, [[exact.id, partial.id]])) as Array<{
+        delivered_at: Date | null;
+        outcome: string | null;
+        note: string | null;
+      }>;
       expect(rows).toHaveLength(3); // the exact payment, and the part payment with its rest
-      expect(rows.every((row) => row.signalled_at !== null)).toBe(true);
-      // Both lifecycles are over (paid): the allocations stand, noted, and the loop leaves them be.
-      expect(rows.map((row) => row.delivery_note)).toEqual(rows.map(() => expect.stringMatching(/lifecycle had already ended/)));
-      expect(await stack.service.app.get(PaymentDelivery).deliverPending()).toBe(0);
+      expect(rows.every((row) => row.delivered_at !== null && row.outcome === 'workflow-ended')).toBe(true);
+      // Both lifecycles are over (paid): the allocations stand, noted, and the poller leaves them be.
+      expect(rows.map((row) => row.note)).toEqual(rows.map(() => expect.stringMatching(/had already ended/)));
+      expect(await stack.service.app.get(SignalOutbox).deliverPending()).toBe(0);
+      const view = await stack.service.request('GET', `/payments?organisationId=fi-camt&limit=1000`);
+      const allocations = (view.body as Array<{ allocations: Array<{ invoiceId: string; deliveryNote: string | null }> }>).flatMap((p) => p.allocations);
+      expect(allocations.filter((a) => a.invoiceId === exact.id).map((a) => a.deliveryNote)).toEqual([expect.stringMatching(/had already ended/)]);
     });
 
     it('re-signals to a running lifecycle, which counts the payment once', async () => {
@@ -385,8 +392,12 @@ describe('payments with the Temporal dev server', () => {
       const paid = await pay({ organisationId: 'fi-camt', externalId: 'desk-camt-resignal', amount: '40.00', reference: invoice.paymentReference });
       await eventually(() => lifecycle(invoice.id), (status) => status.paidCents === 4000);
       const dataSource = stack.service.app.get(DataSource);
-      await dataSource.query(`UPDATE payment_allocation SET signalled_at = NULL WHERE payment_id = $1`, [paid.body.id]);
-      await stack.service.app.get(PaymentDelivery).deliverPending();
+      await dataSource.query(
+        `UPDATE signal_outbox SET delivered_at = NULL, outcome = NULL WHERE key IN (SELECT 'payment-allocation:' || id FROM payment_allocation WHERE payment_id = $1)`,
+        [paid.body.id],
+      );
+      expect((await stack.service.request('GET', `/payments/${paid.body.id}`)).body.allocations[0]).toMatchObject({ signalledAt: null });
+      await stack.service.app.get(SignalOutbox).deliverPending();
       const view = await stack.service.request('GET', `/payments/${paid.body.id}`);
       expect(view.body.allocations[0]).toMatchObject({ signalledAt: expect.any(String), deliveryNote: null });
       await new Promise((resolve) => setTimeout(resolve, 500));

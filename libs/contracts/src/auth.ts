@@ -1,7 +1,7 @@
 import type { Role } from '@clientfees/domain/workflow';
 
 /**
- * Roles of the people and systems that use clientfees (domain.md §1). The list and the role ×
+ * Roles of the people and systems that use clientfees (docs/domain.md §1). The list and the role ×
  * action matrix live in the pure domain (`libs/domain/src/access`), so the rules, the workflow
  * validators and the routes decide on the same names; re-exported here for the token claims.
  */

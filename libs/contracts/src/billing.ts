@@ -1,3 +1,6 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineWorkflow } from './workflow-definitions';
+
 /**
  * The monthly billing run (laskutusajo / debiteringskörning, seed 002 p.26-38): the workflow, its
  * activities on the invoicing service's queue, and the human decisions it waits for.
@@ -86,16 +89,6 @@ export interface BillingActivities {
   startBillingLifecycles(runId: string, batch: number): Promise<number>;
 }
 
-export const BillingRunUpdates = {
-  recalculate: 'recalculate',
-  approve: 'approve',
-  cancel: 'cancel',
-} as const;
-
-export const BillingRunQueries = {
-  status: 'status',
-} as const;
-
 /** Roles that approve a billing run (the billing team). */
 export const BILLING_APPROVER_ROLES = ['client-fee-officer', 'billing-supervisor'] as const;
 
@@ -103,9 +96,9 @@ export const billingRunWorkflowId = (runId: string): string => `billing-run-${ru
 export const monthlyBillingScheduleId = (selectionRuleId: string): string => `billing-day-${selectionRuleId}`;
 export const correctionRunScheduleId = (selectionRuleId: string): string => `correction-run-${selectionRuleId}`;
 
-/** Failure types with which the billing run refuses an update. */
-export const BillingRunFailures = {
-  role: 'BillingRunRoleRefused',
-  refused: 'BillingRunRefused',
-  state: 'BillingRunStateConflict',
-} as const;
+/** The billing run's messages: the workflow registers its handlers with these, the service sends with them. */
+export const BillingRunWorkflow = defineWorkflow<[BillingRunInput], BillingRunResult>('billingRun');
+export const recalculateUpdate = defineUpdate<BillingRunStatus, [RecalculateCommand]>('recalculate');
+export const approveUpdate = defineUpdate<BillingRunStatus, [BillingApproval]>('approve');
+export const cancelUpdate = defineUpdate<BillingRunStatus, [BillingCancellation]>('cancel');
+export const billingRunStatusQuery = defineQuery<BillingRunStatus>('status');

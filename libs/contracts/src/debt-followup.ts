@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Country, Currency, InventoryOutcome, SigningLimit, WriteOffProposalState } from '@clientfees/domain';
 import { activityContract } from './activities';
+import { defineWorkflow, REFUSAL_FAILURE_TYPES } from './workflow-definitions';
 import type { DeathReportActivities } from './deaths';
 import type { ClientLedger, DebtListPage, EstateRecipient, WriteOffInvoiceResult } from './debt-invoicing';
 
@@ -10,10 +11,13 @@ import type { ClientLedger, DebtListPage, EstateRecipient, WriteOffInvoiceResult
  * restructurings. Workflows, their messages and the debt-followup service's activities.
  */
 
-/** Failure types with which these workflows refuse an update: 400 (a rule) or 409 (the state). */
+/**
+ * Failure types with which these workflows refuse an update: 400 (a rule) or 409 (the state),
+ * the kinds WorkflowMessages answers (REFUSAL_FAILURE_TYPES).
+ */
 export const DebtFollowupFailures = {
-  refused: 'DebtFollowupRefused',
-  state: 'DebtFollowupStateConflict',
+  refused: REFUSAL_FAILURE_TYPES.rule,
+  state: REFUSAL_FAILURE_TYPES.state,
 } as const;
 
 // ---- the estate of a deceased client (kuolinpesä / dödsbo) ----------------------------------
@@ -82,7 +86,7 @@ export const DecedentEstateMessages = {
   status: defineQuery<DecedentEstateStatus>('status'),
 } as const;
 
-export const DECEDENT_ESTATE_WORKFLOW = 'decedentEstate';
+export const DecedentEstateWorkflow = defineWorkflow<[DecedentEstateInput], DecedentEstateStatus>('decedentEstate');
 /** One per deceased client: a second report of the same death finds it running. */
 export const decedentEstateWorkflowId = (organisationId: string, clientId: string): string => `decedent-estate-${organisationId}-${clientId}`;
 
@@ -174,7 +178,7 @@ export const WriteOffProposalMessages = {
   status: defineQuery<WriteOffProposalStatus>('status'),
 } as const;
 
-export const WRITE_OFF_PROPOSAL_WORKFLOW = 'writeOffProposal';
+export const WriteOffProposalWorkflow = defineWorkflow<[WriteOffProposalInput], WriteOffProposalStatus>('writeOffProposal');
 export const writeOffProposalWorkflowId = (proposalId: string): string => `write-off-proposal-${proposalId}`;
 
 export interface OpenWriteOffProposal {
@@ -214,7 +218,7 @@ export const DebtRestructuringMessages = {
   status: defineQuery<DebtRestructuringStatus>('status'),
 } as const;
 
-export const DEBT_RESTRUCTURING_WORKFLOW = 'debtRestructuring';
+export const DebtRestructuringWorkflow = defineWorkflow<[DebtRestructuringInput], DebtRestructuringStatus>('debtRestructuring');
 export const debtRestructuringWorkflowId = (restructuringId: string): string => `debt-restructuring-${restructuringId}`;
 
 // ---- the month-end debt review (seed 004) ----------------------------------------------------
@@ -252,7 +256,7 @@ export interface DebtReviewSummary {
   financeNotices: number;
 }
 
-export const MONTHLY_DEBT_REVIEW_WORKFLOW = 'monthlyDebtReview';
+export const MonthlyDebtReviewWorkflow = defineWorkflow<[MonthlyDebtReviewInput], DebtReviewSummary>('monthlyDebtReview');
 export const debtReviewScheduleId = (organisationId: string): string => `debt-review-${organisationId}`;
 export const debtReviewWorkflowId = (organisationId: string, monthEnd: string): string => `debt-review-${organisationId}-${monthEnd}`;
 

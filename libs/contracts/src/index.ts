@@ -5,6 +5,8 @@ export * from './invoicing';
 export * from './services';
 export * from './collection';
 export * from './billing';
+export * from './workflow-definitions';
+export * from './invoice-lifecycle';
 export * from './deaths';
 export * from './debt-invoicing';
 export * from './debt-followup';

@@ -1,12 +1,10 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Currency } from '@clientfees/domain';
+import type { InvoiceState } from '@clientfees/domain/workflow';
 import type { InvoiceSnapshot } from './collection';
+import { defineWorkflow } from './workflow-definitions';
 
-/** Invoice states (laskun tila / fakturastatus). Later lifecycle steps add to this list. */
-export const INVOICE_STATES = [
-  'issued', 'partially-paid', 'overdue', 'deferred', 'reminded', 'at-agency', 'in-payment-plan', 'recalled', 'returned', 'paid', 'credited', 'waived', 'written-off',
-] as const;
-export type InvoiceState = (typeof INVOICE_STATES)[number];
+/** Invoice states (laskun tila / fakturastatus): the domain's one model, with its transitions. */
+export { CLOSED_INVOICE_STATES, INVOICE_STATES, OPEN_INVOICE_STATES, type InvoiceState } from '@clientfees/domain/workflow';
 
 export interface InvoiceLifecycleInput {
   invoiceId: string;
@@ -46,6 +44,18 @@ export interface TransferRunSignal {
   runDate: string;
 }
 
+export interface CollectionTransferRunInput {
+  organisationId: string;
+  /** Set by the Schedule's first run; carried through continue-as-new. */
+  runDate?: string;
+  runId?: string;
+  after?: string;
+  offered?: number;
+}
+
+/** A transfer run (siirtoajo): one Schedule per organisation starts it (ADR 0002). */
+export const CollectionTransferRunWorkflow = defineWorkflow<[CollectionTransferRunInput], { runDate: string; offered: number }>('collectionTransferRun');
+
 export interface TransferRunPage {
   runDate: string;
   invoiceIds: string[];
@@ -79,12 +89,6 @@ export interface DeferralResult {
   outcome: 'granted' | 'denied';
   dueDate: string;
 }
-
-/** Failure types with which the lifecycle refuses an update. */
-export const DeferralFailures = {
-  refused: 'DeferralRefused',
-  wrongState: 'InvoiceStateConflict',
-} as const;
 
 export interface InvoiceStateChange {
   invoiceId: string;
@@ -145,27 +149,7 @@ export interface InvoiceLifecycleStatus {
   totalCents: number;
 }
 
-export const invoiceLifecycleWorkflowId = (invoiceId: string): string => `invoice-${invoiceId}`;
-
 /** Message patterns that the invoicing service answers over @nestjs/microservices. */
-export const InvoiceLifecycleSignals = {
-  payment: 'payment',
-  feeReduction: 'feeReductionDecision',
-  transferRun: 'transferRun',
-  agencyStatus: 'agencyStatus',
-} as const;
-
-export const InvoiceLifecycleUpdates = {
-  recall: 'recallFromAgency',
-  paymentPlan: 'makePaymentPlan',
-  waiveCollection: 'waiveCollection',
-  writeOff: 'writeOff',
-  credit: 'creditInvoice',
-  deferDueDate: 'deferDueDate',
-  requestDeferralApproval: 'requestDeferralApproval',
-  decideDeferralApproval: 'decideDeferralApproval',
-} as const;
-
 export const InvoicingMessages = {
   getInvoice: 'invoicing.invoice.get',
 } as const;
@@ -220,16 +204,3 @@ export interface FeeReductionSignal {
   validFrom: string;
   validTo: string;
 }
-
-/**
- * The lifecycle's messages as typed definitions, for callers outside the workflow (the same names
- * as the workflow's handlers, `InvoiceLifecycleUpdates` and `InvoiceLifecycleSignals`).
- */
-export const InvoiceLifecycleMessages = {
-  status: defineQuery<InvoiceLifecycleStatus>('status'),
-  recall: defineUpdate<InvoiceLifecycleStatus, [RecallCommand]>(InvoiceLifecycleUpdates.recall),
-  writeOff: defineUpdate<InvoiceLifecycleStatus, [WriteOffCommand]>(InvoiceLifecycleUpdates.writeOff),
-  credit: defineUpdate<InvoiceLifecycleStatus, [CreditCommand]>(InvoiceLifecycleUpdates.credit),
-  /** Holds reminders and collection back until `validTo` (a § 11 decision, or a debt restructuring's pause). */
-  pauseCollection: defineSignal<[FeeReductionSignal]>(InvoiceLifecycleSignals.feeReduction),
-} as const;

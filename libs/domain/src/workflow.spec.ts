@@ -19,7 +19,7 @@ describe('the workflow entry point (@clientfees/domain/workflow)', () => {
     const workflow = entry as Record<string, unknown>;
     const needed = [
       'addDays', 'BILLING_SUPERVISOR', 'CLIENT_FEE_OFFICER', 'decideDeferral', 'isDomainValidationError', 'isAfter', 'isOnOrAfter',
-      'isOnOrBefore', 'localDateInZone', 'makePaymentPlan', 'mayWaiveCollection', 'Money', 'startOfDayInZone', 'writeOffRefusal',
+      'isOnOrBefore', 'localDateInZone', 'makePaymentPlan', 'mayDo', 'transitionRefusal', 'deferralLimits', 'Money', 'startOfDayInZone', 'writeOffRefusal',
       'WRITE_OFF_GROUNDS', 'nextWeeklyRunDay', 'nextMonthlyRunDay',
     ];
     for (const name of needed) expect([name, typeof workflow[name]]).not.toEqual([name, 'undefined']);

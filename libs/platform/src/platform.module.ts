@@ -11,6 +11,8 @@ import { connectTemporalClient } from './temporal/temporal-client';
 import { TemporalWorkerHost } from './temporal/temporal-worker-host';
 import { Database } from './database/database';
 import { PlatformActivities } from './temporal/platform-activities';
+import { WorkflowMessages } from './temporal/workflow-messages';
+import { InvoiceLifecycles } from './temporal/invoice-lifecycles';
 import { HealthController } from './health/health.controller';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
@@ -64,9 +66,11 @@ export class PlatformModule {
         PlatformActivities,
         ResourceCloser,
         ScopeResolvers,
+        WorkflowMessages,
+        InvoiceLifecycles,
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Database, ScopeResolvers, TEMPORAL_CLIENT, WorkflowMessages, InvoiceLifecycles],
     };
   }
 }

@@ -1,25 +1,23 @@
-import { ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
+  approveUpdate,
   BILLING_APPROVER_ROLES,
   BillingActivities,
   BillingApproval,
   BillingCancellation,
   BillingRunCounts,
-  BillingRunFailures,
   BillingRunInput,
-  BillingRunQueries,
   BillingRunResult,
   BillingRunState,
   BillingRunStatus,
-  BillingRunUpdates,
-  RecalculateCommand,
+  billingRunStatusQuery,
+  BillingRunWorkflow,
+  cancelUpdate,
+  recalculateUpdate,
   TaskQueues,
+  WorkflowFunctionOf,
 } from '@clientfees/contracts';
-
-export const recalculateUpdate = defineUpdate<BillingRunStatus, [RecalculateCommand]>(BillingRunUpdates.recalculate);
-export const approveUpdate = defineUpdate<BillingRunStatus, [BillingApproval]>(BillingRunUpdates.approve);
-export const cancelUpdate = defineUpdate<BillingRunStatus, [BillingCancellation]>(BillingRunUpdates.cancel);
-export const billingRunStatusQuery = defineQuery<BillingRunStatus>(BillingRunQueries.status);
+import { refuse } from './refuse';
 
 /**
  * A batch takes seconds; if the invoicing worker dies under it, the attempt is given up after a
@@ -115,14 +113,11 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
       validator: (command) => {
         requireAwaitingApproval(state);
         if (!(BILLING_APPROVER_ROLES as readonly string[]).includes(command.role)) {
-          throw ApplicationFailure.nonRetryable(`the ${command.role} role may not approve a billing run; the billing team (${BILLING_APPROVER_ROLES.join(', ')}) approves`, BillingRunFailures.role);
+          refuse('role', `the ${command.role} role may not approve a billing run; the billing team (${BILLING_APPROVER_ROLES.join(', ')}) approves`);
         }
-        if (busy > 0) throw ApplicationFailure.nonRetryable('a recalculation is still running; approve when it has finished', BillingRunFailures.refused);
+        if (busy > 0) refuse('state', 'a recalculation is still running; approve when it has finished');
         if (counts.error > 0 || counts.notCalculated > 0) {
-          throw ApplicationFailure.nonRetryable(
-            `${counts.error} client(s) in error and ${counts.notCalculated} not calculated: fix and recalculate them first`,
-            BillingRunFailures.refused,
-          );
+          refuse('state', `${counts.error} client(s) in error and ${counts.notCalculated} not calculated: fix and recalculate them first`);
         }
       },
     },
@@ -181,7 +176,7 @@ export async function billingRun(input: BillingRunInput): Promise<BillingRunResu
 }
 
 function requireAwaitingApproval(state: BillingRunState): void {
-  if (state !== 'awaiting-approval') {
-    throw ApplicationFailure.nonRetryable(`the run is ${state}; only a run awaiting approval can be recalculated, approved or cancelled`, BillingRunFailures.state);
-  }
+  if (state !== 'awaiting-approval') refuse('state', `the run is ${state}; only a run awaiting approval can be recalculated, approved or cancelled`);
 }
+
+billingRun satisfies WorkflowFunctionOf<typeof BillingRunWorkflow>;

@@ -1,20 +1,20 @@
 import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { InvoiceLifecycleSignals, invoiceLifecycleWorkflowId, InvoicingActivities, TaskQueues, TransferRunSignal } from '@clientfees/contracts';
+import {
+  CollectionTransferRunInput,
+  CollectionTransferRunWorkflow,
+  invoiceLifecycleWorkflowId,
+  InvoicingActivities,
+  TaskQueues,
+  transferRunSignal,
+  TransferRunSignal,
+  WorkflowFunctionOf,
+} from '@clientfees/contracts';
 
 const invoicing = proxyActivities<InvoicingActivities>({
   taskQueue: TaskQueues.invoicing,
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
 });
-
-export interface CollectionTransferRunInput {
-  organisationId: string;
-  /** Set by the Schedule's first run; carried through continue-as-new. */
-  runDate?: string;
-  runId?: string;
-  after?: string;
-  offered?: number;
-}
 
 const PAGE = 200;
 
@@ -31,7 +31,7 @@ export async function collectionTransferRun(input: CollectionTransferRunInput): 
   await Promise.all(
     page.invoiceIds.map(async (invoiceId) => {
       try {
-        await getExternalWorkflowHandle(invoiceLifecycleWorkflowId(invoiceId)).signal(InvoiceLifecycleSignals.transferRun, signal);
+        await getExternalWorkflowHandle(invoiceLifecycleWorkflowId(invoiceId)).signal(transferRunSignal, signal);
       } catch (error) {
         // Closed meanwhile (paid, credited): nothing to transfer.
         log.info('invoice lifecycle not offered', { invoiceId, error: String(error) });
@@ -44,3 +44,5 @@ export async function collectionTransferRun(input: CollectionTransferRunInput): 
   }
   return { runDate: page.runDate, offered };
 }
+
+collectionTransferRun satisfies WorkflowFunctionOf<typeof CollectionTransferRunWorkflow>;

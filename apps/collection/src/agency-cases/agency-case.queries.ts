@@ -28,8 +28,6 @@ export interface AgencyCase {
   updatedAt: Date;
 }
 
-export type SignalOutcome = 'signalled' | 'workflow-not-running';
-
 /**
  * A status report the agency delivered to the callback. Keyed by the agency's reportId, so a
  * report the agency sends again (its retry after a lost answer) is stored once.
@@ -44,9 +42,6 @@ export interface AgencyReport {
   /** The token subject that delivered it. */
   receivedBy: string;
   receivedAt: Date;
-  /** Null until the invoice's lifecycle has been told; a redelivery then tries again. */
-  signalOutcome: SignalOutcome | null;
-  signalledAt: Date | null;
 }
 
 interface AgencyCaseRow {
@@ -76,8 +71,6 @@ interface AgencyReportRow {
   reported_on: string;
   received_by: string;
   received_at: Date;
-  signal_outcome: SignalOutcome | null;
-  signalled_at: Date | null;
 }
 
 function rowToCase(row: AgencyCaseRow): AgencyCase {
@@ -110,8 +103,6 @@ function rowToReport(row: AgencyReportRow): AgencyReport {
     reportedOn: row.reported_on,
     receivedBy: row.received_by,
     receivedAt: row.received_at,
-    signalOutcome: row.signal_outcome,
-    signalledAt: row.signalled_at,
   };
 }
 
@@ -171,7 +162,7 @@ export async function applyReport(tx: Tx, invoiceId: string, report: { reportId:
 // ---- reports --------------------------------------------------------------------------------
 
 /** Stores the report once by its id; answers false for a report received before. */
-export async function insertReportOnce(tx: Tx, report: Omit<AgencyReport, 'receivedAt' | 'signalOutcome' | 'signalledAt'>): Promise<boolean> {
+export async function insertReportOnce(tx: Tx, report: Omit<AgencyReport, 'receivedAt'>): Promise<boolean> {
   const rows = await tx.query(
     `INSERT INTO agency_report (report_id, case_id, invoice_id, status, amount_cents, reported_on, received_by, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT DO NOTHING RETURNING report_id`,
@@ -189,9 +180,4 @@ export async function findReport(tx: Tx, reportId: string): Promise<AgencyReport
 export async function reportsOfInvoice(tx: Tx, invoiceId: string): Promise<AgencyReport[]> {
   const rows = await tx.query<AgencyReportRow>('SELECT * FROM agency_report WHERE invoice_id = $1 ORDER BY received_at, report_id', [invoiceId]);
   return rows.map(rowToReport);
-}
-
-/** What became of telling the lifecycle, recorded once. */
-export async function markReportSignalled(tx: Tx, reportId: string, outcome: SignalOutcome): Promise<void> {
-  await tx.query('UPDATE agency_report SET signal_outcome = $2, signalled_at = now() WHERE report_id = $1 AND signal_outcome IS NULL', [reportId, outcome]);
 }

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Money } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import type { OutboxDelivery } from '@clientfees/platform';
 import { AGENCY_CASE_STATUSES, type AgencyCase, type AgencyCaseStatus, type AgencyReport } from './agency-case.queries';
 import { AGENCY_REPORT_STATUSES } from './agency-cases.dto';
+import { agencyReportDeliveryKey, signalOutcomeOf } from './agency-report-delivery';
 
 class AgencyReportView {
   @ApiProperty() reportId!: string;
@@ -10,7 +12,7 @@ class AgencyReportView {
   @ApiProperty({ example: '100.00', nullable: true }) amount!: string | null;
   @ApiProperty({ example: '2024-05-02' }) reportedOn!: string;
   @ApiProperty() receivedAt!: string;
-  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet.' })
+  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet (the outbox keeps trying).' })
   signalOutcome!: string | null;
 }
 
@@ -31,7 +33,7 @@ export class AgencyCaseView {
   @ApiProperty() workflowId!: string;
   @ApiProperty({ type: [AgencyReportView], description: 'The agency’s reports, oldest first.' }) reports!: AgencyReportView[];
 
-  static of(agencyCase: AgencyCase, reports: AgencyReport[]): AgencyCaseView {
+  static of(agencyCase: AgencyCase, reports: AgencyReport[], deliveries: Map<string, OutboxDelivery>): AgencyCaseView {
     const money = (cents: number | null) => (cents === null ? null : Money.ofMinor(cents, agencyCase.currency).toDecimalString());
     const iso = (date: Date | null) => (date === null ? null : date.toISOString());
     return {
@@ -55,7 +57,7 @@ export class AgencyCaseView {
         amount: money(r.amountCents),
         reportedOn: r.reportedOn,
         receivedAt: r.receivedAt.toISOString(),
-        signalOutcome: r.signalOutcome,
+        signalOutcome: signalOutcomeOf(deliveries.get(agencyReportDeliveryKey(r.reportId))),
       })),
     };
   }

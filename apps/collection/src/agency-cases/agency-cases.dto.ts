@@ -43,8 +43,10 @@ export class AgencyReportReceipt {
   @ApiProperty() reportId!: string;
   @ApiProperty({ description: 'True when this reportId had been received before; nothing was stored again.' }) duplicate!: boolean;
   @ApiProperty({
-    enum: ['signalled', 'workflow-not-running'],
-    description: 'Whether the invoice’s lifecycle was told; `workflow-not-running` is recorded and still answered 200, since retrying cannot help.',
+    enum: ['signalled', 'workflow-not-running', 'pending'],
+    description:
+      'Whether the invoice’s lifecycle was told: `pending` means stored and to be told by the service’s outbox (no redelivery needed); ' +
+      '`workflow-not-running` is recorded and answered 200 too, since retrying cannot help.',
   })
-  signal!: 'signalled' | 'workflow-not-running';
+  signal!: 'signalled' | 'workflow-not-running' | 'pending';
 }

@@ -16,7 +16,7 @@ export class AgencyReportsController {
   @ApiOperation({
     summary: 'The collection agency reports a case status (paid, payment plan, returned).',
     description:
-      'Idempotent by reportId: a redelivered report is stored once and answered 200 with duplicate=true. The invoice’s lifecycle workflow receives the `agencyStatus` signal; if the workflow has ended the report is still stored and answered 200. 503 means: stored, deliver again later.',
+      'Idempotent by reportId: a redelivered report is stored once and answered 200 with duplicate=true. The invoice’s lifecycle workflow receives the `agencyStatus` signal through the service’s outbox (at once, or later if Temporal is away: `signal: pending`); if the workflow has ended the report is still stored and answered 200.',
   })
   @ApiOkResponse({ type: AgencyReportReceipt })
   receive(@Body() body: AgencyReportDto, @CurrentUser() user: AccessClaims): Promise<AgencyReportReceipt> {

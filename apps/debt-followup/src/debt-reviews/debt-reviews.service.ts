@@ -5,7 +5,7 @@ import {
   DebtListPage,
   DebtReviewOpened,
   DebtReviewSummary,
-  MONTHLY_DEBT_REVIEW_WORKFLOW,
+  MonthlyDebtReviewWorkflow,
   MonthlyDebtReviewInput,
   debtReviewWorkflowId,
 } from '@clientfees/contracts';
@@ -71,7 +71,7 @@ export class DebtReviewsService {
     const input: MonthlyDebtReviewInput = { organisationId, monthEnd };
     await this.db.transaction(async (tx) => {
       await requireSettings(tx, organisationId);
-      await enqueueWorkflowStart(tx, { workflowId, workflowType: MONTHLY_DEBT_REVIEW_WORKFLOW, args: [input] });
+      await enqueueWorkflowStart(tx, { workflowId, workflowType: MonthlyDebtReviewWorkflow.workflowType, args: [input] });
     });
     await this.starter.startNow([workflowId]);
     return { workflowId };

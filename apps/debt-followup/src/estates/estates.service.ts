@@ -4,7 +4,7 @@ import { DomainValidationError, estateDates, isAfter, localDateInZone } from '@c
 import {
   ClientDeathRecorded,
   ClientDeathReport,
-  DECEDENT_ESTATE_WORKFLOW,
+  DecedentEstateWorkflow,
   DecedentEstateInput,
   DecedentEstateMessages,
   DecedentEstateStatus,
@@ -13,10 +13,10 @@ import {
   EstateEvent,
   EstateInventoryCommand,
 } from '@clientfees/contracts';
-import { Database } from '@clientfees/platform';
+import { Database, WorkflowMessages } from '@clientfees/platform';
 import { enqueueWorkflowStart } from '../common/workflow-start.queries';
 import { WorkflowStarter } from '../common/workflow-starter';
-import { WorkflowUpdates } from '../common/workflow-updates';
+import { whileRunning } from '../common/not-running';
 import { addInboxItems } from '../inbox/inbox.queries';
 import { requireSettings } from '../settings/settings.service';
 import {
@@ -45,7 +45,7 @@ export class EstatesService {
   constructor(
     private readonly db: Database,
     private readonly starter: WorkflowStarter,
-    private readonly updates: WorkflowUpdates,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   /**
@@ -78,7 +78,7 @@ export class EstatesService {
           country: settings.country,
           timeZone: settings.timeZone,
         };
-        await enqueueWorkflowStart(tx, { workflowId, workflowType: DECEDENT_ESTATE_WORKFLOW, args: [input] });
+        await enqueueWorkflowStart(tx, { workflowId, workflowType: DecedentEstateWorkflow.workflowType, args: [input] });
         return { estateCaseId: opened.id, firstReport: true };
       }
       const existing = (await findEstateCaseOfClient(tx, report.organisationId, report.clientId))!;
@@ -158,16 +158,16 @@ export class EstatesService {
       return estate && { estate, events: await estateEvents(tx, id) };
     });
     if (!found) return undefined;
-    const live = found.estate.closedAt ? undefined : await this.updates.query(decedentEstateWorkflowId(found.estate.organisationId, found.estate.clientId), DecedentEstateMessages.status).catch(() => undefined);
+    const live = found.estate.closedAt ? undefined : await this.workflows.query(decedentEstateWorkflowId(found.estate.organisationId, found.estate.clientId), DecedentEstateMessages.status).catch(() => undefined);
     return { ...found, live };
   }
 
   async setContact(estate: EstateCase, command: EstateContactCommand): Promise<DecedentEstateStatus> {
-    return this.updates.execute(decedentEstateWorkflowId(estate.organisationId, estate.clientId), DecedentEstateMessages.setContact, command, 'contact');
+    return whileRunning(this.workflows.update(decedentEstateWorkflowId(estate.organisationId, estate.clientId), DecedentEstateMessages.setContact, [command], { field: 'contact', notFound: 'the process is not running' }), 'contact');
   }
 
   async recordInventory(estate: EstateCase, command: EstateInventoryCommand): Promise<DecedentEstateStatus> {
-    return this.updates.execute(decedentEstateWorkflowId(estate.organisationId, estate.clientId), DecedentEstateMessages.recordInventory, command, 'inventory');
+    return whileRunning(this.workflows.update(decedentEstateWorkflowId(estate.organisationId, estate.clientId), DecedentEstateMessages.recordInventory, [command], { field: 'inventory', notFound: 'the process is not running' }), 'inventory');
   }
 
   find(id: string): Promise<EstateCase | undefined> {

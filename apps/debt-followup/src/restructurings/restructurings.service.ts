@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DomainValidationError, restructuringProblem, restructuringWriteOffDate } from '@clientfees/domain';
-import { DEBT_RESTRUCTURING_WORKFLOW, DebtRestructuringInput, DebtRestructuringState, debtRestructuringWorkflowId } from '@clientfees/contracts';
+import { DebtRestructuringWorkflow, DebtRestructuringInput, DebtRestructuringState, debtRestructuringWorkflowId } from '@clientfees/contracts';
 import { conflict, Database } from '@clientfees/platform';
 import { enqueueWorkflowStart } from '../common/workflow-start.queries';
 import { WorkflowStarter } from '../common/workflow-starter';
@@ -57,7 +57,7 @@ export class RestructuringsService {
         timeZone: settings.timeZone,
         invoiceIds: request.invoiceIds,
       };
-      await enqueueWorkflowStart(tx, { workflowId: debtRestructuringWorkflowId(restructuring.id), workflowType: DEBT_RESTRUCTURING_WORKFLOW, args: [input] });
+      await enqueueWorkflowStart(tx, { workflowId: debtRestructuringWorkflowId(restructuring.id), workflowType: DebtRestructuringWorkflow.workflowType, args: [input] });
       return restructuring;
     });
     await this.starter.startNow([debtRestructuringWorkflowId(recorded.id)]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { debtReviewScheduleId, MONTHLY_DEBT_REVIEW_WORKFLOW, MonthlyDebtReviewInput, TaskQueues } from '@clientfees/contracts';
+import { debtReviewScheduleId, MonthlyDebtReviewWorkflow, MonthlyDebtReviewInput, TaskQueues } from '@clientfees/contracts';
 import { deleteSchedule, monthlyRunCalendars, SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, upsertSchedule } from '@clientfees/platform';
 import type { OrganisationSettings } from './organisation-settings.queries';
 
@@ -27,7 +27,7 @@ export class DebtReviewSchedules {
       this.temporal,
       scheduleId,
       { calendars: monthlyRunCalendars(31, REVIEW_HOUR), timezone: settings.timeZone },
-      { type: 'startWorkflow', workflowType: MONTHLY_DEBT_REVIEW_WORKFLOW, workflowId: scheduleId, taskQueue: TaskQueues.workflows, args: [input] },
+      { type: 'startWorkflow', workflowType: MonthlyDebtReviewWorkflow.workflowType, workflowId: scheduleId, taskQueue: TaskQueues.workflows, args: [input] },
     );
   }
 }

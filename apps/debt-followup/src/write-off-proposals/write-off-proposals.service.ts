@@ -5,7 +5,7 @@ import {
   AccessClaims,
   ClientLedger,
   OpenWriteOffProposal,
-  WRITE_OFF_PROPOSAL_WORKFLOW,
+  WriteOffProposalWorkflow,
   WriteOffDocumentation,
   WriteOffInvoiceResult,
   WriteOffProposalFacts,
@@ -13,10 +13,10 @@ import {
   WriteOffProposalStatus,
   writeOffProposalWorkflowId,
 } from '@clientfees/contracts';
-import { Database } from '@clientfees/platform';
+import { Database, WorkflowMessages } from '@clientfees/platform';
 import { enqueueWorkflowStart } from '../common/workflow-start.queries';
 import { WorkflowStarter } from '../common/workflow-starter';
-import { WorkflowUpdates } from '../common/workflow-updates';
+import { whileRunning } from '../common/not-running';
 import { addInboxItems } from '../inbox/inbox.queries';
 import { requireSettings } from '../settings/settings.service';
 import {
@@ -43,7 +43,7 @@ export class WriteOffProposalsService {
   constructor(
     private readonly db: Database,
     private readonly starter: WorkflowStarter,
-    private readonly updates: WorkflowUpdates,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   /** The finance office prepares a proposal; its workflow documents it from the ledger and sends it for signature. */
@@ -52,7 +52,7 @@ export class WriteOffProposalsService {
     if (problem) throw new DomainValidationError(problem.reason, problem.field);
     const proposal = await this.db.transaction(async (tx) => {
       const opened = await this.openIn(tx, { ...request, preparedBy: actor, proposalKey: `manual-${randomUUID()}` });
-      await enqueueWorkflowStart(tx, { workflowId: writeOffProposalWorkflowId(opened.id), workflowType: WRITE_OFF_PROPOSAL_WORKFLOW, args: [{ proposalId: opened.id, organisationId: opened.organisationId }] });
+      await enqueueWorkflowStart(tx, { workflowId: writeOffProposalWorkflowId(opened.id), workflowType: WriteOffProposalWorkflow.workflowType, args: [{ proposalId: opened.id, organisationId: opened.organisationId }] });
       return opened;
     });
     await this.starter.startNow([writeOffProposalWorkflowId(proposal.id)]);
@@ -159,20 +159,26 @@ export class WriteOffProposalsService {
   /** The manager signs: the workflow's validator holds their role, organisation and limit. */
   async sign(user: AccessClaims, proposalId: string, note: string): Promise<WriteOffProposalStatus> {
     const proposal = await this.require(proposalId);
-    return this.updates.execute(
-      writeOffProposalWorkflowId(proposalId),
-      WriteOffProposalMessages.sign,
-      { actor: user.sub, role: signerRole(user, proposal.signingLimits), organisations: user.organisations ?? [], note },
+    return whileRunning(
+      this.workflows.update(
+        writeOffProposalWorkflowId(proposalId),
+        WriteOffProposalMessages.sign,
+        [{ actor: user.sub, role: signerRole(user, proposal.signingLimits), organisations: user.organisations ?? [], note }],
+        { field: 'signature', notFound: 'the process is not running' },
+      ),
       'signature',
     );
   }
 
   async reject(user: AccessClaims, proposalId: string, reason: string): Promise<WriteOffProposalStatus> {
     const proposal = await this.require(proposalId);
-    return this.updates.execute(
-      writeOffProposalWorkflowId(proposalId),
-      WriteOffProposalMessages.reject,
-      { actor: user.sub, role: signerRole(user, proposal.signingLimits), organisations: user.organisations ?? [], reason },
+    return whileRunning(
+      this.workflows.update(
+        writeOffProposalWorkflowId(proposalId),
+        WriteOffProposalMessages.reject,
+        [{ actor: user.sub, role: signerRole(user, proposal.signingLimits), organisations: user.organisations ?? [], reason }],
+        { field: 'reason', notFound: 'the process is not running' },
+      ),
       'reason',
     );
   }

@@ -1,10 +1,19 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainValidationError, Money } from '@clientfees/domain';
-import { AccessClaims, BillingRunFailures, BillingRunInput, BillingRunKind, BillingRunStatus, BillingRunUpdates, billingRunWorkflowId, TaskQueues } from '@clientfees/contracts';
-import { conflict, Database, isUniqueViolation, TEMPORAL_CLIENT, Tx } from '@clientfees/platform';
+import {
+  AccessClaims,
+  approveUpdate,
+  BillingRunInput,
+  BillingRunKind,
+  BillingRunStatus,
+  BillingRunWorkflow,
+  billingRunWorkflowId,
+  cancelUpdate,
+  recalculateUpdate,
+} from '@clientfees/contracts';
+import { conflict, Database, isUniqueViolation, Tx, WorkflowMessages } from '@clientfees/platform';
 import { PERIOD_PATTERN } from '../billing-data/billing-period';
 import { unbillCorrections } from '../billing-data/corrections/correction.queries';
 import { findSelectionRule, setSelectionSchedule } from '../billing-data/selection-rules/selection-rule.queries';
@@ -38,7 +47,7 @@ export class BillingRunsService {
     private readonly db: Database,
     private readonly runs: BillingRunSteps,
     private readonly schedules: BillingSchedules,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   async start(input: { organisationId: string; period: string; selectionRuleId: string; kind?: BillingRunKind }, user: AccessClaims): Promise<BillingRun> {
@@ -56,7 +65,7 @@ export class BillingRunsService {
     }
     const workflowInput: BillingRunInput = { runId: id, organisationId: input.organisationId, selectionRuleId: input.selectionRuleId, kind };
     try {
-      await this.temporal.workflow.start('billingRun', { workflowId: billingRunWorkflowId(id), taskQueue: TaskQueues.workflows, args: [workflowInput] });
+      await this.workflows.start(BillingRunWorkflow, billingRunWorkflowId(id), [workflowInput]);
     } catch (error) {
       // Without its workflow the run would block the period forever: give the period back.
       await this.runs.setState(id, 'cancelled');
@@ -94,7 +103,7 @@ export class BillingRunsService {
   }
 
   recalculate(runId: string, clientId: string | undefined, user: AccessClaims): Promise<BillingRunStatus> {
-    return this.update(runId, BillingRunUpdates.recalculate, { clientId, actor: user.sub }, 'clientId');
+    return this.update(runId, recalculateUpdate, { clientId, actor: user.sub }, 'clientId');
   }
 
   async approve(runId: string, role: string, user: AccessClaims): Promise<BillingRunStatus> {
@@ -104,11 +113,11 @@ export class BillingRunsService {
     });
     // Seed 002: the journal is always reviewed before approval — the one of this calculation.
     if (!reviewed) throw conflict('review the journal of the current calculation (journal.csv or journal.pdf) before approving', 'journal', 'not reviewed since the last calculation');
-    return this.update(runId, BillingRunUpdates.approve, { actor: user.sub, role }, 'role');
+    return this.update(runId, approveUpdate, { actor: user.sub, role }, 'role');
   }
 
   cancel(runId: string, reason: string, user: AccessClaims): Promise<BillingRunStatus> {
-    return this.update(runId, BillingRunUpdates.cancel, { actor: user.sub, reason }, 'state');
+    return this.update(runId, cancelUpdate, { actor: user.sub, reason }, 'state');
   }
 
   /** Marks the journal of the current calculation as reviewed; returns what to render. */
@@ -187,19 +196,8 @@ export class BillingRunsService {
     return explained;
   }
 
-  private async update(runId: string, update: string, argument: unknown, field: string): Promise<BillingRunStatus> {
+  private async update<Command>(runId: string, update: UpdateDefinition<BillingRunStatus, [Command]>, command: Command, field: string): Promise<BillingRunStatus> {
     const run = await this.runs.get(runId);
-    try {
-      return await this.temporal.workflow.getHandle(run.workflowId).executeUpdate<BillingRunStatus, [unknown]>(update, { args: [argument] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        if (error.cause.type === BillingRunFailures.role) {
-          throw new ForbiddenException({ statusCode: 403, message: error.cause.message, problems: [{ field, reason: error.cause.message }] });
-        }
-        throw conflict(error.cause.message, field);
-      }
-      if ((error as Error).name === 'WorkflowNotFoundError') throw new NotFoundException(`billing run ${runId} is no longer running (${run.state})`);
-      throw error;
-    }
+    return this.workflows.update(run.workflowId, update, [command], { field, notFound: `billing run ${runId} is no longer running (${run.state})` });
   }
 }

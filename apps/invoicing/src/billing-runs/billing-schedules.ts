@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
-import { BillingRunInput, correctionRunScheduleId, monthlyBillingScheduleId, TaskQueues } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { Client, ScheduleSpec } from '@temporalio/client';
+import { BillingRunInput, BillingRunWorkflow, correctionRunScheduleId, monthlyBillingScheduleId } from '@clientfees/contracts';
+import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, WorkflowMessages } from '@clientfees/platform';
 import { deleteSchedule, upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
 /** Runs start early in the morning, in the organisation's own time zone. */
@@ -27,6 +27,7 @@ export class BillingSchedules {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   async upsert(selection: SelectionSchedule): Promise<void> {
@@ -43,7 +44,6 @@ export class BillingSchedules {
 
   private async put(id: string, calendar: NonNullable<ScheduleSpec['calendars']>[number] | null, timezone: string, input: BillingRunInput): Promise<void> {
     if (calendar === null) return deleteSchedule(this.temporal, id);
-    const action: ScheduleOptionsAction = { type: 'startWorkflow', workflowType: 'billingRun', workflowId: id, taskQueue: TaskQueues.workflows, args: [input] };
-    await upsertSchedule(this.temporal, id, { calendars: [calendar], timezone }, action);
+    await upsertSchedule(this.temporal, id, { calendars: [calendar], timezone }, this.workflows.scheduleAction(BillingRunWorkflow, id, [input]));
   }
 }

@@ -1,7 +1,6 @@
-import type { Currency } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, isClosedInvoiceState, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
-import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 
 // What debt follow-up reads of invoicing (issue 13): the month-end debt list, a client's ledger,
 // the invoices a death touches and the copies printed with a reminder letter. Read-only: the
@@ -121,14 +120,13 @@ export async function clientLedgerEntries(tx: Tx, client: { organisationId: stri
       ORDER BY i.invoice_date, i.invoice_number`,
     [client.organisationId, client.clientNumber, client.invoiceIds ? [...client.invoiceIds] : null],
   );
-  const closed = (state: InvoiceState) => CLOSED_INVOICE_STATES.includes(state);
   return rows.map((row) => ({
     invoiceId: row.id,
     invoiceNumber: Number(row.invoice_number),
     invoiceDate: row.invoice_date,
     dueDate: row.due_date,
     totalCents: Number(row.total_cents) - Number(row.credited_cents),
-    openCents: closed(row.state) ? 0 : Math.max(0, Number(row.open_cents)),
+    openCents: isClosedInvoiceState(row.state) ? 0 : Math.max(0, Number(row.open_cents)),
     state: row.state,
     billingPeriod: row.billing_period,
     billedCents: Number(row.total_cents),

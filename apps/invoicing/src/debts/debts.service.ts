@@ -1,29 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
-import { chargeAfterDeath, estateRecipientName, localDateInZone, Money } from '@clientfees/domain';
+import { chargeAfterDeath, estateRecipientName, isClosedInvoiceState, localDateInZone, Money } from '@clientfees/domain';
 import {
   ClientLedger,
+  creditInvoiceUpdate,
   DebtListPage,
   EstateRecipient,
+  feeReductionSignal,
   InvoiceCopy,
-  InvoiceLifecycleMessages,
   invoiceLifecycleWorkflowId,
   InvoiceState,
   PauseCollectionRequest,
+  recallUpdate,
   StopBillingAtDeathRequest,
   StopBillingAtDeathResult,
   WriteOffInvoiceRequest,
   WriteOffInvoiceResult,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { Database, InvoiceLifecycles, SERVICE_LOGGER, WorkflowMessages } from '@clientfees/platform';
 import type { Tx } from '@clientfees/platform';
 import { endSettingsOnDeath, setEstateRecipientOnDeath } from '../billing-data/billing-settings/billing-setting.queries';
 import { findClient, updateClient } from '../billing-data/clients/client.queries';
 import { endDecidedServicesOnDeath } from '../billing-data/decided-services/decided-service.queries';
 import { findInvoice, holdInvoicesForEstate, readdressInvoicesToEstate } from '../invoices/invoice.queries';
-import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { findOrganisation, Organisation } from '../organisations/organisation.queries';
 import { clientLedgerEntries, creditedForDeath, debtClaimsPage, debtClients, DebtLedgerEntry, invoiceCopies } from './debt.queries';
 
@@ -34,21 +35,25 @@ const DEATH_CREDIT = 'charges after the death';
 /** Credits for charges after a death are the fee officers' kind of credit (the role the lifecycle's validator asks). */
 const CREDITING_ROLE = 'client-fee-officer';
 
-const isClosed = (state: InvoiceState) => CLOSED_INVOICE_STATES.includes(state);
+const isClosed = (state: InvoiceState) => isClosedInvoiceState(state);
 /** A refusal that retrying cannot change: the workflow sees it at once. */
 const final = (message: string) => ApplicationFailure.nonRetryable(message, 'DebtInvoicingRefused');
+/** The lifecycle's validator refused (400, 403 or 409 from InvoiceLifecycles); a lifecycle not running (404) is not a refusal. */
+const isRefusal = (error: unknown): error is HttpException => error instanceof HttpException && !(error instanceof NotFoundException);
 
 /**
  * Invoicing's side of debt follow-up (issue 13): the month's debt list, a client's ledger, the
  * billing stop at a death with its credits and held invoices, the estate as the recipient, and the
  * lifecycle's write-off and collection pause. Every change to an invoice goes through its
- * lifecycle's typed messages (`InvoiceLifecycleMessages`) or invoice.queries.ts, with its event.
+ * lifecycle's typed messages in libs/contracts (sent through InvoiceLifecycles and WorkflowMessages)
+ * or invoice.queries.ts, with its event.
  */
 @Injectable()
 export class DebtsService {
   constructor(
     private readonly db: Database,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly lifecycles: InvoiceLifecycles,
+    private readonly workflows: WorkflowMessages,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -97,9 +102,12 @@ export class DebtsService {
       const amountCents = await this.creditDue(entry, organisation, input.dateOfDeath);
       if (amountCents <= 0) continue;
       const grounds = chargeAfterDeath({ period: entry.billingPeriod!, dateOfDeath: input.dateOfDeath, total: Money.ofMinor(entry.billedCents, organisation.currency) }).grounds;
-      await this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(entry.invoiceId)).executeUpdate(InvoiceLifecycleMessages.credit, {
-        args: [{ amountCents, reason: `${DEATH_CREDIT} on ${input.dateOfDeath} (estate case ${input.estateCaseId}): ${grounds}`, actor: input.actor, role: CREDITING_ROLE }],
-      });
+      await this.lifecycles.decide(
+        entry.invoiceId,
+        creditInvoiceUpdate,
+        { amountCents, reason: `${DEATH_CREDIT} on ${input.dateOfDeath} (estate case ${input.estateCaseId}): ${grounds}`, actor: input.actor, role: CREDITING_ROLE },
+        'amountCents',
+      );
       credited.push({ invoiceId: entry.invoiceId, invoiceNumber: entry.invoiceNumber, amountCents });
     }
 
@@ -148,23 +156,25 @@ export class DebtsService {
   async writeOff(input: WriteOffInvoiceRequest): Promise<WriteOffInvoiceResult> {
     const invoice = await this.db.read((tx) => findInvoice(tx, input.invoiceId));
     if (!invoice) throw final(`no invoice ${input.invoiceId}`);
-    const handle = this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(invoice.id));
     if (invoice.state === 'written-off') {
-      const status = await handle.query(InvoiceLifecycleMessages.status);
+      const status = await this.lifecycles.status(invoice.id);
       const ours = status.writtenOff?.decidedBy === input.actor && status.writtenOff.note.includes(input.proposalId);
       return ours ? { outcome: 'written-off', amountCents: status.writtenOff!.amountCents } : { outcome: 'nothing-open', amountCents: 0 };
     }
     if (isClosed(invoice.state)) return { outcome: 'nothing-open', amountCents: 0 };
     try {
-      const status = await handle.executeUpdate(InvoiceLifecycleMessages.writeOff, {
-        args: [{ grounds: input.grounds, note: `${input.note} (write-off proposal ${input.proposalId})`, actor: input.actor, role: input.role }],
-      });
+      const status = await this.lifecycles.decide(
+        invoice.id,
+        writeOffUpdate,
+        { grounds: input.grounds, note: `${input.note} (write-off proposal ${input.proposalId})`, actor: input.actor, role: input.role },
+        'grounds',
+      );
       return { outcome: 'written-off', amountCents: status.writtenOff?.amountCents ?? 0 };
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      if (isRefusal(error)) {
         const now = await this.db.read((tx) => findInvoice(tx, invoice.id));
         if (now && isClosed(now.state)) return { outcome: 'nothing-open', amountCents: 0 };
-        return { outcome: 'refused', amountCents: 0, reason: error.cause.message };
+        return { outcome: 'refused', amountCents: 0, reason: error.message };
       }
       throw error;
     }
@@ -183,21 +193,23 @@ export class DebtsService {
       const invoice = await this.db.read((tx) => findInvoice(tx, invoiceId));
       if (!invoice || invoice.organisationId !== input.organisationId) throw final(`no invoice ${invoiceId} of ${input.organisationId}`);
       if (isClosed(invoice.state)) continue;
-      const handle = this.temporal.workflow.getHandle(invoiceLifecycleWorkflowId(invoice.id));
       if (AT_AGENCY.includes(invoice.state)) {
         try {
-          await handle.executeUpdate(InvoiceLifecycleMessages.recall, { args: [{ reason: input.reason, actor: input.actor }] });
+          await this.lifecycles.decide(invoice.id, recallUpdate, { reason: input.reason, actor: input.actor }, 'reason');
           recalled.push(invoice.id);
         } catch (error) {
-          if (!(error instanceof WorkflowUpdateFailedError)) throw error;
-          this.logger.warn({ invoiceId: invoice.id, reason: (error.cause as Error | undefined)?.message }, 'invoice not recalled for a collection pause');
+          if (!isRefusal(error)) throw error;
+          this.logger.warn({ invoiceId: invoice.id, reason: error.message }, 'invoice not recalled for a collection pause');
         }
       }
-      await handle.signal(InvoiceLifecycleMessages.pauseCollection, {
+      // The § 11 decision's pause: reminders and transfers held back until `until`. A retried
+      // activity may send it again; a pause only grows, so twice is once.
+      const outcome = await this.workflows.signal(invoiceLifecycleWorkflowId(invoice.id), feeReductionSignal, {
         decisionId: `collection-pause:${input.reason}`,
         validFrom: localDateInZone(todayMs, organisation.timeZone),
         validTo: input.until,
       });
+      if (outcome === 'not-found') throw new Error(`invoice ${invoice.id} is open but its lifecycle is not running: collection not paused`);
       paused.push(invoice.id);
     }
     return { recalled, paused };

@@ -1,19 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseLocalDate } from '@clientfees/domain';
+import { actingRole, parseLocalDate } from '@clientfees/domain';
 import {
   AccessClaims,
+  decideDeferralApprovalUpdate,
   DeferralApprovalDecision,
   DeferralCommand,
   DeferralResult,
-  InvoiceLifecycleUpdates,
+  deferDueDateUpdate,
   PendingDeferral,
+  requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { LifecycleUpdates } from '../invoices/lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, MayDo, Roles } from '@clientfees/platform';
 import type { DeferralApproval } from './deferral-approval.queries';
 import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
 import { DeferralsService } from './deferrals.service';
+
+/** A refusal names the requested due date, whichever rule or state refused it. */
+const FIELD = 'requestedDueDate';
 
 /**
  * Deferrals of due dates (eräpäivän siirto / anstånd). The lifecycle workflow decides them
@@ -25,26 +29,26 @@ import { DeferralsService } from './deferrals.service';
 export class DeferralsController {
   constructor(
     private readonly deferrals: DeferralsService,
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
   ) {}
 
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
-  @Roles('client-fee-officer', 'billing-supervisor')
+  @MayDo('deferral.grant')
   @ApiOperation({
     summary: 'Moves the due date within the caller’s own limit.',
     description: 'A client-fee officer may defer up to 3 months past the original due date, the billing supervisor up to 12 (organisation settings). 400 says which limit and role refused it.',
   })
   defer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<DeferralResult> {
-    return this.update<DeferralResult>(id, InvoiceLifecycleUpdates.deferDueDate, this.command(body, user));
+    return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole(user.roles, 'deferral.grant')), FIELD);
   }
 
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
-  @Roles('client-fee-officer')
+  @MayDo('deferral.request')
   @ApiOperation({ summary: 'Asks the billing supervisor to approve a deferral beyond the officer’s limit; the invoice waits for the decision.' })
   requestApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeferralRequestDto, @CurrentUser() user: AccessClaims): Promise<PendingDeferral> {
-    return this.update<PendingDeferral>(id, InvoiceLifecycleUpdates.requestDeferralApproval, { ...this.command(body, user), role: 'client-fee-officer' });
+    return this.lifecycles.decide(id, requestDeferralApprovalUpdate, this.command(body, user, actingRole(user.roles, 'deferral.request')), FIELD);
   }
 
   @Get('deferral-approvals')
@@ -56,7 +60,7 @@ export class DeferralsController {
 
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
-  @Roles('billing-supervisor')
+  @MayDo('deferral.decide')
   @ApiOperation({ summary: 'The billing supervisor approves or denies a waiting deferral.' })
   async decide(
     @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
@@ -64,21 +68,11 @@ export class DeferralsController {
     @CurrentUser() user: AccessClaims,
   ): Promise<DeferralResult> {
     const invoiceId = await this.deferrals.invoiceOfApproval(approvalId);
-    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: 'billing-supervisor' };
-    return this.update<DeferralResult>(invoiceId, InvoiceLifecycleUpdates.decideDeferralApproval, decision);
+    const decision: DeferralApprovalDecision = { approve: body.approve, note: body.note, actor: user.sub, role: actingRole(user.roles, 'deferral.decide') ?? '' };
+    return this.lifecycles.decide(invoiceId, decideDeferralApprovalUpdate, decision, FIELD);
   }
 
-  private command(body: DeferralRequestDto, user: AccessClaims): DeferralCommand {
-    return {
-      requestedDueDate: parseLocalDate(body.requestedDueDate, 'requestedDueDate'),
-      reason: body.reason,
-      actor: user.sub,
-      // Someone holding both roles acts with the wider limit.
-      role: user.roles.includes('billing-supervisor') ? 'billing-supervisor' : 'client-fee-officer',
-    };
-  }
-
-  private update<T>(invoiceId: string, name: string, argument: unknown): Promise<T> {
-    return this.updates.execute<T>(invoiceId, name, argument, 'requestedDueDate');
+  private command(body: DeferralRequestDto, user: AccessClaims, role: string | undefined): DeferralCommand {
+    return { requestedDueDate: parseLocalDate(body.requestedDueDate, 'requestedDueDate'), reason: body.reason, actor: user.sub, role: role ?? '' };
   }
 }

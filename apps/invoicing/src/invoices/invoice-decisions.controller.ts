@@ -1,18 +1,21 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Money, RESULT_AREA_DIRECTOR } from '@clientfees/domain';
+import { actingRole, Money } from '@clientfees/domain';
 import {
   AccessClaims,
   CreditCommand,
+  creditInvoiceUpdate,
   InvoiceLifecycleStatus,
-  InvoiceLifecycleUpdates,
   PaymentPlanCommand,
+  paymentPlanUpdate,
   RecallCommand,
+  recallUpdate,
   WaiverCommand,
+  waiveCollectionUpdate,
   WriteOffCommand,
+  writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, Roles } from '@clientfees/platform';
-import { LifecycleUpdates } from './lifecycle-updates';
+import { CurrentUser, InvoiceLifecycles, MayDo } from '@clientfees/platform';
 import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
 
@@ -21,31 +24,31 @@ import { InvoicesService } from './invoices.service';
 @Controller('invoices/:id')
 export class InvoiceDecisionsController {
   constructor(
-    private readonly updates: LifecycleUpdates,
+    private readonly lifecycles: InvoiceLifecycles,
     private readonly invoices: InvoicesService,
   ) {}
 
   @Post('recall')
   @HttpCode(200)
-  @Roles('finance-centre')
+  @MayDo('invoice.recall')
   @ApiOperation({ summary: 'Recalls an invoice transferred to the agency in error: the agency is told and the client pays no collection costs.' })
   recall(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const command: RecallCommand = { reason: body.reason, actor: user.sub };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.recall, command, 'state');
+    return this.lifecycles.decide(id, recallUpdate, command, 'state');
   }
 
   @Post('waiver')
   @HttpCode(200)
-  @Roles('result-area-director')
+  @MayDo('invoice.waive')
   @ApiOperation({ summary: 'Waives collection of a justified invoice (the result-area director’s decision, with its grounds).' })
   waive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WaiverDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
-    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: 'result-area-director' };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.waiveCollection, command, 'grounds');
+    const command: WaiverCommand = { grounds: body.grounds, actor: user.sub, role: actingRole(user.roles, 'invoice.waive') ?? '' };
+    return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds');
   }
 
   @Post('write-off')
   @HttpCode(200)
-  @Roles('billing-supervisor', 'result-area-director')
+  @MayDo('invoice.write-off')
   @ApiOperation({
     summary: 'Writes the open amount off as a credit loss (luottotappio / avskrivning) and ends the lifecycle in state written-off.',
     description:
@@ -59,14 +62,14 @@ export class InvoiceDecisionsController {
       grounds: body.grounds,
       note: body.note,
       actor: user.sub,
-      role: user.roles.includes(RESULT_AREA_DIRECTOR) ? RESULT_AREA_DIRECTOR : 'billing-supervisor',
+      role: actingRole(user.roles, 'invoice.write-off') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.writeOff, command, { rule: 'grounds', state: 'state' });
+    return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' });
   }
 
   @Post('payment-plan')
   @HttpCode(201)
-  @Roles('client-fee-officer', 'finance-centre')
+  @MayDo('payment-plan.make')
   @ApiOperation({
     summary: 'Splits the open amount into monthly instalments; a missed instalment sends the rest to the next transfer run.',
   })
@@ -75,14 +78,14 @@ export class InvoiceDecisionsController {
       instalments: body.instalments,
       firstDueDate: body.firstDueDate,
       actor: user.sub,
-      role: user.roles.includes('client-fee-officer') ? 'client-fee-officer' : 'finance-centre',
+      role: actingRole(user.roles, 'payment-plan.make') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.paymentPlan, command, 'firstDueDate');
+    return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate');
   }
 
   @Post('credit-notes')
   @HttpCode(201)
-  @Roles('finance-centre', 'client-fee-officer')
+  @MayDo('invoice.credit')
   @ApiOperation({ summary: 'Credits the invoice in full or in part; the credit note takes a number from the organisation’s series.' })
   async credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
     const invoice = await this.invoices.get(id);
@@ -90,8 +93,8 @@ export class InvoiceDecisionsController {
       amountCents: Money.parse(body.amount, invoice.currency, 'amount').minorUnits,
       reason: body.reason,
       actor: user.sub,
-      role: user.roles.includes('finance-centre') ? 'finance-centre' : 'client-fee-officer',
+      role: actingRole(user.roles, 'invoice.credit') ?? '',
     };
-    return this.updates.execute(id, InvoiceLifecycleUpdates.credit, command, 'amount');
+    return this.lifecycles.decide(id, creditInvoiceUpdate, command, 'amount');
   }
 }

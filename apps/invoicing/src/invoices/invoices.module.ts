@@ -4,12 +4,11 @@ import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
 import { InvoicingMessagesController } from './invoicing.messages';
 import { LifecycleStarter } from './lifecycle-starter';
-import { LifecycleUpdates } from './lifecycle-updates';
 
 /** Invoices, the decisions their lifecycles carry out, and the lifecycles' start. */
 @Module({
   controllers: [InvoicesController, InvoiceDecisionsController, InvoicingMessagesController],
-  providers: [InvoicesService, LifecycleStarter, LifecycleUpdates],
-  exports: [InvoicesService, LifecycleUpdates],
+  providers: [InvoicesService, LifecycleStarter],
+  exports: [InvoicesService],
 })
 export class InvoicesModule {}

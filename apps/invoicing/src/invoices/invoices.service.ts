@@ -1,6 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import {
   DomainValidationError,
@@ -11,8 +10,8 @@ import {
   validateFinnishPersonalIdentityCode,
   validateSwedishPersonalIdentityNumber,
 } from '@clientfees/domain';
-import { InvoiceLifecycleInput, invoiceLifecycleWorkflowId, InvoiceStateChange, SearchAttributes, TaskQueues, TransferRunPage } from '@clientfees/contracts';
-import { Database, SERVICE_LOGGER, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { InvoiceLifecycleInput, InvoiceStateChange, TransferRunPage } from '@clientfees/contracts';
+import { Database, InvoiceLifecycles, SERVICE_LOGGER } from '@clientfees/platform';
 import { findOrganisation } from '../organisations/organisation.queries';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import {
@@ -37,7 +36,7 @@ import type { CreateInvoiceDto, ListInvoicesQuery } from './invoices.dto';
 export class InvoicesService {
   constructor(
     private readonly db: Database,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly lifecycles: InvoiceLifecycles,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -96,21 +95,7 @@ export class InvoicesService {
       totalCents: invoice.totalCents,
       currency: invoice.currency,
     };
-    try {
-      await this.temporal.workflow.start('invoiceLifecycle', {
-        workflowId: invoiceLifecycleWorkflowId(invoice.id),
-        taskQueue: TaskQueues.workflows,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SearchAttributes.invoiceState, value: invoice.state },
-          { key: SearchAttributes.organisationId, value: invoice.organisationId },
-          { key: SearchAttributes.amountCents, value: invoice.totalCents },
-          { key: SearchAttributes.clientNumber, value: invoice.clientNumber },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await this.lifecycles.start(input, invoice.state);
     await this.db.transaction((tx) => markLifecycleStarted(tx, invoice.id));
   }
 

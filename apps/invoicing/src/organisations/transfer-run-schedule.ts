@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarSpec, Client, Month, Range, ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
+import { CalendarSpec, Client, Month, Range, ScheduleSpec } from '@temporalio/client';
 import { monthlyRunDays, TransferSchedule, transferSchedule } from '@clientfees/domain';
-import { TaskQueues } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT } from '@clientfees/platform';
+import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
+import { SERVICE_CONFIG, ServiceConfig, TEMPORAL_CLIENT, WorkflowMessages } from '@clientfees/platform';
 import type { Organisation } from './organisation.queries';
 import { upsertSchedule, WEEKDAYS } from '../schedules/upsert-schedule';
 
@@ -48,6 +48,7 @@ export class TransferRunSchedules {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly workflows: WorkflowMessages,
   ) {}
 
   async upsert(organisation: Organisation): Promise<void> {
@@ -57,13 +58,8 @@ export class TransferRunSchedules {
       day: 'transferScheduleDay',
     });
     const spec: ScheduleSpec = { calendars: transferRunCalendars(schedule), timezone: organisation.timeZone };
-    const action: ScheduleOptionsAction = {
-      type: 'startWorkflow',
-      workflowType: 'collectionTransferRun',
-      workflowId: transferRunScheduleId(organisation.id),
-      taskQueue: TaskQueues.workflows,
-      args: [{ organisationId: organisation.id }],
-    };
-    await upsertSchedule(this.temporal, transferRunScheduleId(organisation.id), spec, action);
+    const id = transferRunScheduleId(organisation.id);
+    const action = this.workflows.scheduleAction(CollectionTransferRunWorkflow, id, [{ organisationId: organisation.id }]);
+    await upsertSchedule(this.temporal, id, spec, action);
   }
 }

@@ -43,7 +43,7 @@ export interface Payment {
   createdAt: Date;
 }
 
-/** The part of a payment put on an invoice, and whether the invoice's lifecycle has heard of it. */
+/** The part of a payment put on an invoice; its signal to the invoice's lifecycle is in the signal outbox. */
 export interface PaymentAllocation {
   id: string;
   paymentId: string;
@@ -52,11 +52,6 @@ export interface PaymentAllocation {
   /** `system:payments` for automatic matching, else the user who allocated it by hand. */
   allocatedBy: string;
   createdAt: Date;
-  /** Null until the lifecycle workflow has the payment signal; the delivery loop retries until then. */
-  signalledAt: Date | null;
-  deliveryAttempts: number;
-  /** Why the last attempt failed, or why delivery was settled without a signal. */
-  deliveryNote: string | null;
 }
 
 interface PaymentRow {
@@ -86,9 +81,6 @@ interface AllocationRow {
   amount_cents: number;
   allocated_by: string;
   created_at: Date;
-  signalled_at: Date | null;
-  delivery_attempts: number;
-  delivery_note: string | null;
 }
 
 function rowToPayment(row: PaymentRow): Payment {
@@ -122,9 +114,6 @@ function rowToAllocation(row: AllocationRow): PaymentAllocation {
     amountCents: row.amount_cents,
     allocatedBy: row.allocated_by,
     createdAt: row.created_at,
-    signalledAt: row.signalled_at,
-    deliveryAttempts: row.delivery_attempts,
-    deliveryNote: row.delivery_note,
   };
 }
 
@@ -251,24 +240,6 @@ export async function allocationsOfPayments(tx: Tx, paymentIds: readonly string[
 export async function findAllocation(tx: Tx, id: string): Promise<PaymentAllocation | null> {
   const [row] = await tx.query<AllocationRow>('SELECT * FROM payment_allocation WHERE id = $1', [id]);
   return row ? rowToAllocation(row) : null;
-}
-
-/** Allocations whose lifecycle has not been told yet, oldest first. */
-export async function undeliveredAllocationIds(tx: Tx, limit: number): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>('SELECT id FROM payment_allocation WHERE signalled_at IS NULL ORDER BY created_at LIMIT $1', [limit]);
-  return rows.map((row) => row.id);
-}
-
-/** Settles the allocation's delivery once: signalled, or left unsignalled for the reason in `note`. */
-export async function markAllocationDelivered(tx: Tx, id: string, note: string | null): Promise<void> {
-  await tx.query('UPDATE payment_allocation SET signalled_at = now(), delivery_attempts = delivery_attempts + 1, delivery_note = $2 WHERE id = $1 AND signalled_at IS NULL', [
-    id,
-    note,
-  ]);
-}
-
-export async function markAllocationAttemptFailed(tx: Tx, id: string, note: string): Promise<void> {
-  await tx.query('UPDATE payment_allocation SET delivery_attempts = delivery_attempts + 1, delivery_note = $2 WHERE id = $1', [id, note.slice(0, 500)]);
 }
 
 // ---- recovered credit losses ----------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type Currency, CURRENCIES, Money } from '@clientfees/domain';
+import type { OutboxDelivery } from '@clientfees/platform';
 import { PAYMENT_SOURCES, PAYMENT_STATUSES, type Payment, type PaymentAllocation, type PaymentSource, type PaymentStatus } from './payment.queries';
 import { type CreditBalance, REFUND_PROPOSAL_STATUSES, type RefundProposal, type RefundProposalStatus } from './credit-balance.queries';
 
@@ -15,15 +16,15 @@ export class PaymentAllocationView {
   signalledAt!: string | null;
   @ApiProperty({ nullable: true }) deliveryNote!: string | null;
 
-  static of(allocation: PaymentAllocation, currency: Currency): PaymentAllocationView {
+  static of(allocation: PaymentAllocation, currency: Currency, delivery: OutboxDelivery | undefined): PaymentAllocationView {
     return {
       id: allocation.id,
       invoiceId: allocation.invoiceId,
       amount: money(allocation.amountCents, currency),
       allocatedBy: allocation.allocatedBy,
       createdAt: allocation.createdAt.toISOString(),
-      signalledAt: allocation.signalledAt?.toISOString() ?? null,
-      deliveryNote: allocation.deliveryNote,
+      signalledAt: delivery?.deliveredAt?.toISOString() ?? null,
+      deliveryNote: delivery?.note ?? null,
     };
   }
 }
@@ -39,6 +40,8 @@ export class PaymentCreditView {
 export interface PaymentDetails {
   payment: Payment;
   allocations: PaymentAllocation[];
+  /** The allocations' payment signals, by allocation id. */
+  deliveries: Map<string, OutboxDelivery>;
   credit: CreditBalance | null;
   refund: RefundProposal | null;
   /** What the payment recovered of a written-off invoice's credit loss; null if nothing. */
@@ -74,7 +77,7 @@ export class PaymentView {
   })
   recoveredCreditLoss!: string | null;
 
-  static of({ payment, allocations, credit, refund, recoveredCents }: PaymentDetails): PaymentView {
+  static of({ payment, allocations, deliveries, credit, refund, recoveredCents }: PaymentDetails): PaymentView {
     return {
       id: payment.id,
       organisationId: payment.organisationId,
@@ -93,7 +96,7 @@ export class PaymentView {
       status: payment.status,
       unmatchedReason: payment.unmatchedReason,
       createdAt: payment.createdAt.toISOString(),
-      allocations: allocations.map((allocation) => PaymentAllocationView.of(allocation, payment.currency)),
+      allocations: allocations.map((allocation) => PaymentAllocationView.of(allocation, payment.currency, deliveries.get(allocation.id))),
       credit:
         credit && refund
           ? {

@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { DomainValidationError, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
-import { conflict, Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
+import { DomainValidationError, isClosedInvoiceState, Money, normalisePaymentReference, parseLocalDate } from '@clientfees/domain';
+import { conflict, Database, SERVICE_LOGGER, SignalOutbox, Tx } from '@clientfees/platform';
 import { findInvoice, Invoice, lockInvoicesByReference, recordInvoiceEvent } from '../invoices/invoice.queries';
-import { CLOSED_INVOICE_STATES } from '../invoices/invoice-states';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import type { Organisation } from '../organisations/organisation.queries';
 import {
@@ -36,7 +35,7 @@ import {
   refundProposalsOf,
 } from './credit-balance.queries';
 import { Camt054Payment, parseCamt054 } from './camt054.parser';
-import { PaymentDelivery } from './payment-delivery';
+import { paymentDelivery, paymentDeliveryKey } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery } from './payments.dto';
 import type { ImportSummaryView, PaymentDetails } from './payment.view';
 
@@ -68,7 +67,7 @@ interface Allocated {
 export class PaymentsService {
   constructor(
     private readonly db: Database,
-    private readonly delivery: PaymentDelivery,
+    private readonly outbox: SignalOutbox,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -90,7 +89,7 @@ export class PaymentsService {
       debtorName: dto.debtorName?.trim() || null,
     };
 
-    const [received] = await this.db.transaction((tx) => receive(tx, organisation, [incoming], actor, null));
+    const [received] = await this.db.transaction((tx) => receive(tx, this.outbox, organisation, [incoming], actor, null));
     if (received.paymentId === null) {
       const existing = await this.db.read((tx) => findPaymentByExternalId(tx, organisation.id, 'rest', incoming.externalId));
       if (!existing) throw new Error(`payment ${incoming.externalId} was recorded and is gone`);
@@ -108,7 +107,7 @@ export class PaymentsService {
       }
       return { details: await this.get(existing.id), created: false };
     }
-    await this.delivery.deliverSoon(received.allocationId ? [received.allocationId] : []);
+    await this.outbox.deliverSoon(received.allocationId ? [paymentDeliveryKey(received.allocationId)] : []);
     this.logger.info({ paymentId: received.paymentId, organisationId: organisation.id, matched: received.matched }, 'payment recorded');
     return { details: await this.get(received.paymentId), created: true };
   }
@@ -135,7 +134,7 @@ export class PaymentsService {
         importedBy: actor,
       };
       if (!(await recordPaymentFile(tx, file))) return { fileId: await paymentFileId(tx, organisation.id, notification.messageId), received: null };
-      return { fileId: file.id, received: await receive(tx, organisation, incoming, actor, file.id) };
+      return { fileId: file.id, received: await receive(tx, this.outbox, organisation, incoming, actor, file.id) };
     });
 
     if (outcome.received === null) {
@@ -143,7 +142,7 @@ export class PaymentsService {
       return { fileId: outcome.fileId, ...base, created: 0, duplicates: incoming.length, allocated: 0, unmatched: 0, creditBalanceCents: 0 };
     }
     const received = outcome.received;
-    await this.delivery.deliverSoon(received.flatMap((r) => (r.allocationId ? [r.allocationId] : [])));
+    await this.outbox.deliverSoon(received.flatMap((r) => (r.allocationId ? [paymentDeliveryKey(r.allocationId)] : [])));
     const created = received.filter((r) => r.paymentId !== null);
     const summary: ImportSummaryView = {
       fileId: outcome.fileId,
@@ -173,9 +172,9 @@ export class PaymentsService {
       if (invoice.currency !== payment.currency) {
         throw new DomainValidationError(`the invoice is in ${invoice.currency}, the payment in ${payment.currency}`, 'invoiceId');
       }
-      return allocate(tx, payment, invoice, actor);
+      return allocate(tx, this.outbox, payment, invoice, actor);
     });
-    await this.delivery.deliverSoon(allocated.allocationId ? [allocated.allocationId] : []);
+    await this.outbox.deliverSoon(allocated.allocationId ? [paymentDeliveryKey(allocated.allocationId)] : []);
     this.logger.info({ paymentId, invoiceId, actor }, 'unmatched payment allocated by hand');
     return this.get(paymentId);
   }
@@ -184,17 +183,17 @@ export class PaymentsService {
     return this.db.read(async (tx) => {
       const payment = await findPayment(tx, id);
       if (!payment) throw new NotFoundException(`no payment ${id}`);
-      return (await details(tx, [payment]))[0];
+      return (await details(tx, this.outbox, [payment]))[0];
     });
   }
 
   list(query: ListPaymentsQuery): Promise<PaymentDetails[]> {
-    return this.db.read(async (tx) => details(tx, await listPayments(tx, query)));
+    return this.db.read(async (tx) => details(tx, this.outbox, await listPayments(tx, query)));
   }
 
   /** The finance centre's queue, oldest first. */
   unmatched(organisationId: string): Promise<PaymentDetails[]> {
-    return this.db.read(async (tx) => details(tx, await unmatchedPayments(tx, organisationId)));
+    return this.db.read(async (tx) => details(tx, this.outbox, await unmatchedPayments(tx, organisationId)));
   }
 
   creditBalances(query: CreditBalanceQuery): Promise<{ credits: CreditBalance[]; refunds: RefundProposal[] }> {
@@ -222,7 +221,7 @@ export class PaymentsService {
  * candidate invoices are locked first, in id order, so that concurrent imports touching the
  * same invoices queue instead of deadlocking, and an invoice's open amount cannot be taken twice.
  */
-async function receive(tx: Tx, organisation: Organisation, incoming: IncomingPayment[], actor: string, fileId: string | null): Promise<Received[]> {
+async function receive(tx: Tx, outbox: SignalOutbox, organisation: Organisation, incoming: IncomingPayment[], actor: string, fileId: string | null): Promise<Received[]> {
   const references = incoming.map((payment) => normalisePaymentReference(payment.reference, organisation.country));
   const wanted = [...new Set(references.flatMap((reference) => (reference.valid ? [reference.value] : [])))];
   const byReference = new Map<string, Invoice>();
@@ -266,14 +265,15 @@ async function receive(tx: Tx, organisation: Organisation, incoming: IncomingPay
       received.push({ paymentId, matched: false, creditCents: 0, allocationId: null });
       continue;
     }
-    const allocated = await allocate(tx, { id: paymentId, amountCents: plan.payment.amountCents, currency: plan.payment.currency }, plan.invoice, SYSTEM_ACTOR);
+    const { amountCents, currency, valueDate, bookingDate } = plan.payment;
+    const allocated = await allocate(tx, outbox, { id: paymentId, amountCents, currency, paidOn: valueDate ?? bookingDate }, plan.invoice, SYSTEM_ACTOR);
     received.push({ paymentId, matched: true, ...allocated });
   }
   return received;
 }
 
-/** Each payment with its allocations, and the credit and refund proposal its excess made. */
-async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
+/** Each payment with its allocations (and their signals), and the credit and refund proposal its excess made. */
+async function details(tx: Tx, outbox: SignalOutbox, payments: Payment[]): Promise<PaymentDetails[]> {
   if (payments.length === 0) return [];
   const ids = payments.map((payment) => payment.id);
   const [allocations, credits, refunds, recoveries] = await Promise.all([
@@ -282,10 +282,16 @@ async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
     refundProposalsOf(tx, { paymentIds: ids }),
     recoveriesOfPayments(tx, ids),
   ]);
+  const signals = await outbox.deliveries(tx, allocations.map((allocation) => paymentDeliveryKey(allocation.id)));
+  const deliveries = new Map(allocations.flatMap((allocation) => {
+    const delivery = signals.get(paymentDeliveryKey(allocation.id));
+    return delivery ? [[allocation.id, delivery] as const] : [];
+  }));
   return payments.map((payment) => ({
     payment,
     recoveredCents: recoveries.find((recovery) => recovery.paymentId === payment.id)?.amountCents ?? null,
     allocations: allocations.filter((allocation) => allocation.paymentId === payment.id),
+    deliveries,
     credit: credits.find((credit) => credit.paymentId === payment.id) ?? null,
     refund: refunds.find((refund) => refund.paymentId === payment.id) ?? null,
   }));
@@ -300,9 +306,15 @@ async function details(tx: Tx, payments: Payment[]): Promise<PaymentDetails[]> {
  * say: it may have been settled outside this service (the agency's report), and its lifecycle
  * would not count the money anyway.
  */
-async function allocate(tx: Tx, payment: Pick<Payment, 'id' | 'amountCents' | 'currency'>, invoice: Invoice, actor: string): Promise<Allocated> {
+async function allocate(
+  tx: Tx,
+  outbox: SignalOutbox,
+  payment: Pick<Payment, 'id' | 'amountCents' | 'currency' | 'paidOn'>,
+  invoice: Invoice,
+  actor: string,
+): Promise<Allocated> {
   const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
-  const open = CLOSED_INVOICE_STATES.includes(invoice.state) ? 0 : Math.max(0, invoice.totalCents - credited - allocated);
+  const open = isClosedInvoiceState(invoice.state) ? 0 : Math.max(0, invoice.totalCents - credited - allocated);
   const toInvoice = Math.min(open, payment.amountCents);
   // Paid to a written-off invoice: up to what was written off (and not recovered yet), a
   // recovered credit loss on the invoice's timeline, not money to pay back.
@@ -314,6 +326,7 @@ async function allocate(tx: Tx, payment: Pick<Payment, 'id' | 'amountCents' | 'c
   if (toInvoice > 0) {
     allocationId = randomUUID();
     await insertAllocation(tx, { id: allocationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: toInvoice, allocatedBy: actor });
+    await outbox.enqueue(tx, paymentDelivery({ id: allocationId, invoiceId: invoice.id, amountCents: toInvoice }, payment));
   }
   if (toRecovery > 0) {
     await insertCreditLossRecovery(tx, { id: randomUUID(), organisationId: invoice.organisationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: toRecovery, currency: payment.currency, recordedBy: actor });

@@ -29,7 +29,7 @@ function requireFee(monthlyFee: unknown): Money {
 /**
  * Planerad frånvaro: 25 % for each whole week, from the first day, at most 100 %; nothing under
  * 7 days. The manual says "mer än 7 dgr = 25 %" but its own example gives 14 days 50 %, so whole
- * weeks count (domain.md, Decision).
+ * weeks count (docs/domain.md, Decision).
  */
 export function plannedAbsenceDeductionPercent(days: number): number {
   return Math.min(100, 25 * Math.floor(absenceDays(days) / 7));

@@ -9,7 +9,7 @@ const ADMIN = 'administrator';
 
 /**
  * The invoicing service: organisations, billing data, billing runs, invoices and the decisions on
- * them, payments (domain.md §1 and §3-§4; seed 000 for the limits, seed 002 for billing).
+ * them, payments (docs/domain.md §1 and §3-§4; seed 000 for the limits, seed 002 for billing).
  */
 export const INVOICING_ACTIONS = {
   'organisation.read': { roles: [ADMIN, FINANCE, SUPERVISOR, OFFICER, DIRECTOR], what: 'See an organisation and its payment terms' },

@@ -2,7 +2,7 @@ import { actingRole, ACCESS_MATRIX, actionRule, isAction, listActions, mayDo, wh
 import { renderAccessMatrix } from './render';
 import { ROLES } from './roles';
 
-describe('the role × action matrix (domain.md §1)', () => {
+describe('the role × action matrix (docs/domain.md §1)', () => {
   it('gives deferrals to the client-fee officer and the billing supervisor, and the approval to the supervisor alone (seed 000)', () => {
     expect(whoMay('deferral.grant')).toEqual(['client-fee-officer', 'billing-supervisor']);
     expect(whoMay('deferral.decide')).toEqual(['billing-supervisor']);

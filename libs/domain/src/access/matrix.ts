@@ -7,7 +7,7 @@ import { PROVIDER_SETTLEMENT_ACTIONS } from './provider-settlement-actions';
 import { isRole, Role, ROLE_SENIORITY } from './roles';
 
 /**
- * The role × action matrix (domain.md §1), per service. One place: the routes, the workflow
+ * The role × action matrix (docs/domain.md §1), per service. One place: the routes, the workflow
  * validators and docs/security.md all read it.
  */
 export const ACCESS_MATRIX = {

@@ -1,5 +1,5 @@
 /**
- * The roles of the people and systems that use clientfees (domain.md §1, seeds 000 and 004).
+ * The roles of the people and systems that use clientfees (docs/domain.md §1, seeds 000 and 004).
  * A token names the roles its holder acts in; `ACCESS_MATRIX` says what each may do. The list
  * lives in the pure domain so that the rules and the workflow validators decide on the same
  * names the routes check (libs/contracts re-exports it for the token claims).

@@ -9,7 +9,7 @@ export type CorrectionPermission = { readonly allowed: true } | { readonly allow
 const BILLING_TEAM: readonly string[] = Object.freeze(['client-fee-officer', 'billing-supervisor']);
 
 /**
- * Who may enter a fee correction (domain.md §3, seed 002): unit staff ('unit-manager') correct
+ * Who may enter a fee correction (docs/domain.md §3, seed 002): unit staff ('unit-manager') correct
  * piece-priced price-list items only (food basket, rent, lost alarm button) and never one that
  * can affect the maximum fee; the billing team ('client-fee-officer', 'billing-supervisor')
  * corrects anything, also without an item. Every other role is refused.

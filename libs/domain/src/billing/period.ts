@@ -55,7 +55,7 @@ export function periodOf(date: LocalDate): BillingPeriod {
 
 /**
  * When a new invoice address or recipient saved on `today` takes effect: the first day of the
- * period after the current one (domain.md §3 — the current period may already be calculated or
+ * period after the current one (docs/domain.md §3 — the current period may already be calculated or
  * invoiced to the old address, and recipients are end-dated, never rewritten).
  */
 export function settingsEffectiveFrom(today: LocalDate): LocalDate {

@@ -9,7 +9,7 @@ const weekdaysOnly = (country: 'FI' | 'SE', year: number): string[] =>
     .filter((day) => dayOfWeek(day.date) <= 5)
     .map((day) => day.date);
 
-// Hand-checked against the banks' published calendars (reference.md, "Banking days"). Finnish
+// Hand-checked against the banks' published calendars (docs/reference.md, "Banking days"). Finnish
 // New Year's Eve and Maundy Thursday are banking days, so they are not listed; Swedish Whit
 // Monday and the half-day eves (Twelfth Night, Walpurgis, All Saints') are not either.
 describe('Finland: closed days', () => {

@@ -31,7 +31,7 @@ interface CountryRules {
 /**
  * date-holidays' `public` and `bank` holidays are the base (they carry the moving feasts:
  * Easter, Ascension, Midsummer, All Saints'); these rules correct it where it disagrees with the
- * banks' own calendars (reference.md, "Banking days"). The spec file pins the result year by
+ * banks' own calendars (docs/reference.md, "Banking days"). The spec file pins the result year by
  * year, so a change in date-holidays' data shows up as a failing test, not a wrong due date.
  *
  * - FI: New Year's Eve is a (short) banking day, but date-holidays marks it `bank`.

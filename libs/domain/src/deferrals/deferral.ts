@@ -1,5 +1,6 @@
 import { LocalDate, addMonths, compareLocalDates, parseLocalDate } from '../dates/local-date';
 import { DomainValidationError } from '../errors';
+import { mayDo } from '../access/matrix';
 import { BILLING_SUPERVISOR, CLIENT_FEE_OFFICER } from '../lifecycle/roles';
 import { DeferralLimits, deferralLimits } from '../lifecycle/terms';
 
@@ -35,14 +36,14 @@ const ROLE_NAMES: Record<DeferralRole, string> = {
 };
 
 export function isDeferralRole(role: string): role is DeferralRole {
-  return role === CLIENT_FEE_OFFICER || role === BILLING_SUPERVISOR;
+  return mayDo(role, 'deferral.grant');
 }
 
 /**
  * Decides a request to move an invoice's due date (seed 000): the client-fee team may defer up
  * to 3 calendar months past the original due date; longer, up to 12 months, is the billing
  * supervisor's decision, so an officer's request then waits for the supervisor. Estates never
- * go through this path: the billing team handles them by hand (domain.md §3).
+ * go through this path: the billing team handles them by hand (docs/domain.md §3).
  *
  * Months are calendar months with month-end clamping: 30.11. + 3 months = 28.2. (or 29.2.).
  */

@@ -125,7 +125,7 @@ describe('REFERENCE_RATES', () => {
     }
   });
 
-  it('holds the Finnish rates given in reference.md', () => {
+  it('holds the Finnish rates given in docs/reference.md', () => {
     const rate = (date: string) => lateInterestRate('FI', date).referenceRatePercent.toFixed(2);
     expect([rate('2024-01-01'), rate('2024-12-31'), rate('2025-06-30'), rate('2026-01-01')]).toEqual(['4.50', '4.50', '3.50', '2.50']);
     expect(lateInterestRate('FI', '2025-07-01').period.status).toBe('check');

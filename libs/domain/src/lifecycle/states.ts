@@ -1,107 +1,111 @@
-import { DomainValidationError } from '../errors';
-import { RESULT_AREA_DIRECTOR } from './roles';
-import { mayWriteOff } from './write-off';
-
 /**
- * Where an invoice stands (laskun tila / fakturastatus). A superset of the first slice's
- * `issued | overdue | paid` in libs/contracts.
+ * Where an invoice stands (laskun tila / fakturastatus): the one state model of clientfees. The
+ * lifecycle workflow moves an invoice only along TRANSITIONS and its decision validators ask
+ * `transitionRefusal` before they accept; the REST API lists these states, and SQL that needs the
+ * closed ones gets CLOSED_INVOICE_STATES as a parameter. The flow is seed 000's (the Finnish
+ * city's invoice flow, 2017): due date → overdue → the transfer run's reminder → collection.
  */
-export const INVOICE_LIFECYCLE_STATES = [
+export const INVOICE_STATES = [
   'issued', // sent, nothing paid, not yet due
-  'partially-paid', // part paid, not yet due
+  'partially-paid', // part paid, not yet due (osittain maksettu / delvis betald)
+  'overdue', // the due date passed with a balance (erääntynyt / förfallen)
+  'deferred', // the due date was moved (eräpäivän siirto / anstånd)
+  'reminded', // a transfer run handed it to the agency's reminder service (maksumuistutus / betalningspåminnelse)
+  'at-agency', // unpaid by the reminder's due date: collection by the agency (perintä / inkasso)
+  'in-payment-plan', // paid in instalments (maksusuunnitelma / avbetalningsplan), the organisation's or the agency's
+  'recalled', // taken back from the agency, without collection costs for the client (e.g. a staff error)
+  'returned', // the agency gave the case back to the billing team
   'paid', // paid in full
-  'overdue', // due date passed with a balance (erääntynyt / förfallen)
-  'reminded', // a reminder went out before any transfer (SE: the officer's reminder letter)
-  'at-agency', // with the collection agency (Intrum / Visma)
-  'in-payment-plan', // paid in instalments (maksusuunnitelma / avbetalningsplan)
-  'deferred', // due date moved (eräpäivän siirto / anstånd)
-  'credited', // cancelled by a credit note (hyvitys / kreditering)
-  'waived', // collection waived by a result-area director (perinnästä luovuttu)
-  'written-off', // written off (SE avskrivning, e.g. after skuldsanering)
-  'recalled', // taken back from the agency, e.g. transferred by a staff error
+  'credited', // cancelled by a credit note (hyvityslasku / kreditfaktura)
+  'waived', // collection waived by the result-area director (perinnästä luovuttu)
+  'written-off', // written off as a credit loss (luottotappio / avskrivning)
 ] as const;
 
-export type InvoiceLifecycleState = (typeof INVOICE_LIFECYCLE_STATES)[number];
+export type InvoiceState = (typeof INVOICE_STATES)[number];
 
-/** No way out: the debt no longer exists or nobody collects it. */
-export const TERMINAL_INVOICE_STATES: readonly InvoiceLifecycleState[] = ['credited', 'waived', 'written-off'];
+/** Nothing more to wait for: the lifecycle has ended and counts no more money. */
+export const CLOSED_INVOICE_STATES = ['paid', 'credited', 'waived', 'written-off'] as const satisfies readonly InvoiceState[];
 
-// Why each edge exists is in the comments; an edge that is missing has its reason in
-// `forbiddenReason` below.
-const TRANSITIONS: Readonly<Record<InvoiceLifecycleState, readonly InvoiceLifecycleState[]>> = {
-  issued: ['partially-paid', 'paid', 'overdue', 'deferred', 'in-payment-plan', 'credited'],
-  'partially-paid': ['paid', 'overdue', 'deferred', 'in-payment-plan', 'credited'],
-  // A wrong invoice is credited even after payment; the overpayment is then settled.
-  paid: ['credited'],
-  // Seed 000: the transfer and the agency's reminder happen together (overdue → at-agency);
-  // seed 004: the officer's reminder letter comes first (overdue → reminded → at-agency).
-  overdue: ['paid', 'reminded', 'at-agency', 'deferred', 'in-payment-plan', 'credited', 'waived', 'written-off'],
-  reminded: ['paid', 'at-agency', 'deferred', 'in-payment-plan', 'credited', 'waived', 'written-off'],
-  // The agency also makes payment plans for collected invoices (seed 000). A credit note or a
-  // deferral, or a write-off, needs the invoice back from the agency first: recall it.
-  'at-agency': ['paid', 'in-payment-plan', 'recalled', 'waived'],
-  // A broken plan is overdue again (and may then be written off), or goes (back) to the agency.
-  'in-payment-plan': ['paid', 'overdue', 'at-agency', 'credited', 'waived'],
-  deferred: ['partially-paid', 'paid', 'overdue', 'in-payment-plan', 'credited'],
+export const OPEN_INVOICE_STATES: readonly InvoiceState[] = INVOICE_STATES.filter((state) => !isClosedInvoiceState(state));
+
+export function isInvoiceState(value: unknown): value is InvoiceState {
+  return typeof value === 'string' && (INVOICE_STATES as readonly string[]).includes(value);
+}
+
+export function isClosedInvoiceState(state: string): boolean {
+  return (CLOSED_INVOICE_STATES as readonly string[]).includes(state);
+}
+
+/**
+ * Every move the lifecycle makes, from each state. Paying in full, a full credit note and a
+ * waiver end any open invoice; the rest is the chart of seed 000 (see docs/domain.md §4).
+ */
+const TRANSITIONS: Readonly<Record<InvoiceState, readonly InvoiceState[]>> = {
+  issued: ['partially-paid', 'overdue', 'deferred', 'in-payment-plan', 'paid', 'credited', 'waived'],
+  'partially-paid': ['overdue', 'deferred', 'in-payment-plan', 'paid', 'credited', 'waived'],
+  // Seed 000: the first transfer run ≥ 17 days after the due date hands it to the agency's
+  // reminder service; until then the billing team may still defer, plan or write it off.
+  overdue: ['reminded', 'deferred', 'in-payment-plan', 'paid', 'credited', 'waived', 'written-off'],
+  // A deferred invoice may be deferred again (within the limits counted from the original due date).
+  deferred: ['overdue', 'deferred', 'in-payment-plan', 'paid', 'credited', 'waived'],
+  // The reminder service may be stopped (recall, write-off) but makes no plans: the agency does, once collecting.
+  reminded: ['at-agency', 'recalled', 'paid', 'credited', 'waived', 'written-off'],
+  // At the agency a write-off needs the case back first (recall), seed 004.
+  'at-agency': ['in-payment-plan', 'returned', 'recalled', 'paid', 'credited', 'waived'],
+  // A broken plan of the organisation is overdue again (the next transfer run); the agency's plan
+  // stays the agency's: it reports it returned, or the organisation recalls it.
+  'in-payment-plan': ['overdue', 'recalled', 'returned', 'paid', 'credited', 'waived'],
+  // Back with the organisation without collection costs: payable until paid, planned or written off.
+  recalled: ['in-payment-plan', 'paid', 'credited', 'waived', 'written-off'],
+  returned: ['in-payment-plan', 'paid', 'credited', 'waived', 'written-off'],
+  paid: [],
   credited: [],
   waived: [],
   'written-off': [],
-  // Back with the organisation, without collection costs for the client.
-  recalled: ['paid', 'overdue', 'deferred', 'in-payment-plan', 'credited', 'waived', 'written-off'],
 };
 
-export function isInvoiceLifecycleState(value: unknown): value is InvoiceLifecycleState {
-  return typeof value === 'string' && (INVOICE_LIFECYCLE_STATES as readonly string[]).includes(value);
-}
-
 /** The states reachable in one step from `from`. */
-export function allowedTransitions(from: InvoiceLifecycleState): readonly InvoiceLifecycleState[] {
+export function allowedTransitions(from: InvoiceState): readonly InvoiceState[] {
   return TRANSITIONS[from] ?? [];
 }
 
-export function canTransition(from: InvoiceLifecycleState, to: InvoiceLifecycleState): boolean {
-  return isInvoiceLifecycleState(from) && isInvoiceLifecycleState(to) && TRANSITIONS[from].includes(to);
-}
-
-/** Only a result-area director may decide to stop collecting a justified invoice (seed 000). */
-export function mayWaiveCollection(role: string): boolean {
-  return role === RESULT_AREA_DIRECTOR;
-}
-
-const NOT_YET_DUE: readonly InvoiceLifecycleState[] = ['issued', 'partially-paid', 'deferred'];
-const NEEDS_OVERDUE: readonly InvoiceLifecycleState[] = ['reminded', 'at-agency', 'waived', 'written-off'];
-
-function forbiddenReason(from: InvoiceLifecycleState, to: InvoiceLifecycleState): string {
-  if (from === to) return `the invoice is already ${from}`;
-  if (TERMINAL_INVOICE_STATES.includes(from)) return `the invoice is ${from}, which is final: it cannot become ${to}`;
-  if (from === 'paid') return 'a paid invoice can only be credited';
-  if (from === 'at-agency' && (to === 'credited' || to === 'deferred' || to === 'written-off')) {
-    return `an invoice at the collection agency must be recalled before it can become ${to}`;
-  }
-  if (NOT_YET_DUE.includes(from) && NEEDS_OVERDUE.includes(to)) {
-    return `the invoice is ${from} and not past its due date, so it cannot become ${to}`;
-  }
-  if (to === 'recalled') return 'only an invoice at the collection agency can be recalled';
-  if (from === 'in-payment-plan' && to === 'written-off') return 'a payment plan that is being kept cannot be written off: only once it is broken (overdue again)';
-  return `an invoice cannot go from ${from} to ${to}`;
-}
-
 export interface TransitionContext {
-  /** The role of the person making the change; required for a waiver and a write-off. */
-  readonly role?: string;
+  /** The payment plan in force is the agency's (made at the agency, or reported by it). */
+  readonly agencyPlan?: boolean;
 }
 
-/** Throws a DomainValidationError saying why, unless `from → to` is allowed (for `role`, where it matters). */
-export function assertTransition(from: InvoiceLifecycleState, to: InvoiceLifecycleState, context: TransitionContext = {}): void {
-  if (!isInvoiceLifecycleState(from)) throw new DomainValidationError(`unknown invoice state "${String(from)}"`, 'from');
-  if (!isInvoiceLifecycleState(to)) throw new DomainValidationError(`unknown invoice state "${String(to)}"`, 'to');
-  if (!canTransition(from, to)) throw new DomainValidationError(forbiddenReason(from, to), 'to');
-  if (to === 'waived' && !mayWaiveCollection(context.role ?? '')) {
-    const who = context.role ? `role ${context.role} may not` : 'nobody without a role may';
-    throw new DomainValidationError(`${who} waive collection: only a result-area director decides that`, 'role');
-  }
-  if (to === 'written-off' && !mayWriteOff(context.role ?? '')) {
-    const who = context.role ? `role ${context.role} may not` : 'nobody without a role may';
-    throw new DomainValidationError(`${who} write an invoice off: only the billing supervisor or the result-area director decides that`, 'role');
-  }
+/** The edges out of `in-payment-plan` that depend on whose plan it is. */
+const AGENCY_PLAN_ONLY: readonly InvoiceState[] = ['recalled', 'returned'];
+const OWN_PLAN_ONLY: readonly InvoiceState[] = ['overdue'];
+
+export function canTransition(from: InvoiceState, to: InvoiceState, context: TransitionContext = {}): boolean {
+  if (!isInvoiceState(from) || !isInvoiceState(to) || !TRANSITIONS[from].includes(to)) return false;
+  if (from !== 'in-payment-plan') return true;
+  return context.agencyPlan ? !OWN_PLAN_ONLY.includes(to) : !AGENCY_PLAN_ONLY.includes(to);
+}
+
+/** A decision the invoice's state does not allow, said the way the decision is asked for. */
+const REFUSALS: Partial<Record<InvoiceState, (from: InvoiceState) => string>> = {
+  deferred: (from) => `an invoice that is ${from} cannot be deferred`,
+  'in-payment-plan': (from) => `an invoice that is ${from} cannot get a payment plan here`,
+  recalled: (from) => `an invoice that is ${from} is not at the agency`,
+  credited: (from) => `an invoice that is ${from} cannot be credited`,
+  waived: (from) => `an invoice that is ${from} has nothing to waive`,
+  'written-off': (from) => {
+    if (from === 'at-agency') return AT_AGENCY_WRITE_OFF;
+    if (from === 'in-payment-plan') return 'the client is paying by a payment plan that is being kept: a plan is written off only once it is broken';
+    return `an invoice that is ${from} cannot be written off: only an overdue, reminded, returned or recalled one`;
+  },
+};
+const AT_AGENCY_WRITE_OFF = 'the invoice is at the collection agency: recall it from the agency first, then write it off';
+
+/**
+ * Why the invoice cannot go from `from` to `to` now, or undefined when it can. Always a refusal
+ * of kind `state`: the REST API answers it with 409.
+ */
+export function transitionRefusal(from: InvoiceState, to: InvoiceState, context: TransitionContext = {}): { readonly kind: 'state'; readonly reason: string } | undefined {
+  if (canTransition(from, to, context)) return undefined;
+  if (from === 'in-payment-plan' && to === 'written-off' && context.agencyPlan) return { kind: 'state', reason: AT_AGENCY_WRITE_OFF };
+  const reason = REFUSALS[to]?.(from) ?? `an invoice cannot go from ${from} to ${to}`;
+  return { kind: 'state', reason };
 }

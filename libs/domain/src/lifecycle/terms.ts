@@ -98,7 +98,7 @@ export const DEFAULT_REMINDER_FEES: Readonly<Record<Country, Money>> = Object.fr
 const SE_COLLECTION_COSTS_ACT = 'lagen (1981:739) om ersättning för inkassokostnader m.m.';
 
 /**
- * Legal maximums (reference.md). Finland caps only the creditor's reminder fee here; collection
+ * Legal maximums (docs/reference.md). Finland caps only the creditor's reminder fee here; collection
  * costs in Finland are the agency's own charges, so the product does not configure them.
  */
 export const LIFECYCLE_FEE_CAPS: Readonly<Record<Country, Readonly<Partial<Record<LifecycleFeeKind, FeeCap>>>>> = Object.freeze({
@@ -119,7 +119,7 @@ const FEE_NAMES: Record<LifecycleFeeKind, string> = {
 };
 
 /**
- * Finnish law lets a reminder go out at the earliest 14 days after the due date (reference.md);
+ * Finnish law lets a reminder go out at the earliest 14 days after the due date (docs/reference.md);
  * the reminder goes out with the transfer, so the transfer may not come sooner.
  */
 export const FI_EARLIEST_REMINDER_DAYS_AFTER_DUE = 14;

@@ -1,4 +1,5 @@
-import { BILLING_SUPERVISOR, RESULT_AREA_DIRECTOR } from './roles';
+import { mayDo } from '../access/matrix';
+import { InvoiceState, transitionRefusal } from './states';
 
 /**
  * Why a receivable is written off (luottotappio / avskrivning): a fixed list, so the finance
@@ -19,23 +20,8 @@ export function isWriteOffGround(value: unknown): value is WriteOffGround {
   return typeof value === 'string' && (WRITE_OFF_GROUNDS as readonly string[]).includes(value);
 }
 
-/** The billing supervisor and the result-area director decide write-offs; nobody else. */
-export const WRITE_OFF_ROLES = [BILLING_SUPERVISOR, RESULT_AREA_DIRECTOR] as const;
-
-export function mayWriteOff(role: string): boolean {
-  return (WRITE_OFF_ROLES as readonly string[]).includes(role);
-}
-
-/**
- * The states from which an unpaid invoice may be written off: overdue (also a broken payment
- * plan, which is overdue again), reminded (the agency's reminder service is told to stop),
- * returned by the agency, recalled from it.
- */
-export const WRITE_OFF_STATES = ['overdue', 'reminded', 'returned', 'recalled'] as const;
-
 export interface WriteOffRequest {
-  /** The invoice's state as the lifecycle knows it (contracts' InvoiceState). */
-  readonly state: string;
+  readonly state: InvoiceState;
   readonly role: string;
   readonly grounds: string;
   readonly note: string;
@@ -46,27 +32,23 @@ export interface WriteOffRequest {
 }
 
 /**
- * Why a write-off cannot be made, or undefined when it can. `kind` tells a broken rule (the role,
- * the grounds) from the invoice's state: the REST API answers the first with 400, the second with 409.
+ * Why a write-off cannot be made, or undefined when it can (seed 004, Söderköping's debt routine:
+ * write-offs are decided by the responsible manager; here the billing supervisor or the
+ * result-area director). Only an unpaid invoice that is overdue (also a broken payment plan),
+ * reminded (the agency's reminder service is told to stop), returned by the agency or recalled
+ * from it. `kind` tells a broken rule (the role, the grounds) from the invoice's state: the REST
+ * API answers the first with 400, the second with 409.
  */
 export function writeOffRefusal(request: WriteOffRequest): { readonly kind: 'rule' | 'state'; readonly reason: string } | undefined {
-  if (!mayWriteOff(request.role)) {
+  if (!mayDo(request.role, 'invoice.write-off')) {
     return { kind: 'rule', reason: `only the billing supervisor or the result-area director may write an invoice off, not ${request.role || 'someone without a role'}` };
   }
   if (!isWriteOffGround(request.grounds)) {
     return { kind: 'rule', reason: `a write-off needs its grounds, one of ${WRITE_OFF_GROUNDS.join(', ')}` };
   }
   if (!request.note?.trim()) return { kind: 'rule', reason: 'a write-off needs a note explaining the decision' };
-  const { state } = request;
-  if (state === 'at-agency' || (state === 'in-payment-plan' && request.agencyPlan)) {
-    return { kind: 'state', reason: 'the invoice is at the collection agency: recall it from the agency first, then write it off' };
-  }
-  if (state === 'in-payment-plan') {
-    return { kind: 'state', reason: 'the client is paying by a payment plan that is being kept: a plan is written off only once it is broken' };
-  }
-  if (!(WRITE_OFF_STATES as readonly string[]).includes(state)) {
-    return { kind: 'state', reason: `an invoice that is ${state} cannot be written off: only an overdue, reminded, returned or recalled one` };
-  }
+  const refusal = transitionRefusal(request.state, 'written-off', { agencyPlan: request.agencyPlan });
+  if (refusal) return refusal;
   if (request.openCents <= 0) return { kind: 'state', reason: 'nothing is open on the invoice to write off' };
   return undefined;
 }

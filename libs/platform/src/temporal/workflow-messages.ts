@@ -1,0 +1,104 @@
+import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  Client,
+  ScheduleOptionsAction,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowStartOptions,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
+import { RefusalKind, refusalKindOf, WorkflowDefinition } from '@clientfees/contracts';
+import { conflict } from '../http/problems';
+import { TEMPORAL_CLIENT } from '../tokens';
+
+/** What became of a signal: delivered, or the workflow is not there (ended, or never started). */
+export type SignalOutcome = 'signalled' | 'not-found';
+
+/** The field a refusal names in `problems`: one for every kind, or one per kind. */
+export type RefusalField = string | Partial<Record<RefusalKind, string>> & { rule: string };
+
+/** The answer to a refusal of each kind: 400 a broken rule, 403 the role, 409 the state of the thing decided on. */
+const REFUSAL_ANSWER: Record<RefusalKind, (reason: string, field: string) => HttpException> = {
+  rule: (reason, field) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: reason, problems: [{ field, reason }] }),
+  role: (reason, field) => new ForbiddenException({ statusCode: 403, message: reason, problems: [{ field, reason }] }),
+  state: (reason, field) => conflict(reason, field),
+};
+
+/**
+ * Starts, signals, updates and queries workflows through the typed definitions in
+ * libs/contracts: the one place where a service meets Temporal's client. A workflow that is not
+ * there answers `not-found` (a signal) or 404 (an update); a validator's refusal becomes 400, 403
+ * or 409 by its kind, with its reason.
+ */
+@Injectable()
+export class WorkflowMessages {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  /** Starts the workflow; a second start of the same id finds it running and changes nothing. */
+  async start<Args extends unknown[], Result>(
+    workflow: WorkflowDefinition<Args, Result>,
+    workflowId: string,
+    args: Args,
+    options: Pick<WorkflowStartOptions, 'typedSearchAttributes'> = {},
+  ): Promise<'started' | 'already-started'> {
+    try {
+      // The definition typed `args`; Temporal's own call takes the registered name.
+      await this.client.workflow.start(workflow.workflowType, { ...options, workflowId, taskQueue: workflow.taskQueue, args });
+      return 'started';
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+      throw error;
+    }
+  }
+
+  /** The action a Schedule takes to start this workflow. */
+  scheduleAction<Args extends unknown[], Result>(workflow: WorkflowDefinition<Args, Result>, workflowId: string, args: Args): ScheduleOptionsAction {
+    return { type: 'startWorkflow', workflowType: workflow.workflowType, workflowId, taskQueue: workflow.taskQueue, args };
+  }
+
+  /** Any other failure (Temporal unreachable) is thrown: the caller's outbox tries again. */
+  async signal<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<SignalOutcome> {
+    try {
+      await this.client.workflow.getHandle(workflowId).signal(signal, ...args);
+      return 'signalled';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return 'not-found';
+      throw error;
+    }
+  }
+
+  /**
+   * Sends a person's decision. `notFound` is the 404's message when the workflow is not running;
+   * `field` names the problem of a refusal.
+   */
+  async update<Ret, Args extends [unknown, ...unknown[]]>(
+    workflowId: string,
+    update: UpdateDefinition<Ret, Args>,
+    args: Args,
+    answers: { field: RefusalField; notFound: string },
+  ): Promise<Ret> {
+    try {
+      return await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args });
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) {
+        const field = typeof answers.field === 'string' ? answers.field : (answers.field[refusal.kind] ?? answers.field.rule);
+        throw REFUSAL_ANSWER[refusal.kind](refusal.reason, field);
+      }
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(answers.notFound);
+      throw error;
+    }
+  }
+
+  query<Ret>(workflowId: string, query: QueryDefinition<Ret, []>): Promise<Ret> {
+    return this.client.workflow.getHandle(workflowId).query(query);
+  }
+}
+
+/** A validator's refusal (its kind and reason), or undefined for any other error. */
+export function refusalOf(error: unknown): { kind: RefusalKind; reason: string } | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return undefined;
+  const kind = refusalKindOf(error.cause.type);
+  return kind ? { kind, reason: error.cause.message } : undefined;
+}
