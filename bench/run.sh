@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench [-- --quick | --trial]`: every benchmark below in turn (see BENCHMARKS.md); each can be
-# skipped with its BENCH_SKIP_* variable (BILLING, VOUCHERS, LIFECYCLES, INCOME_REVIEWS, WHAT_IF, PAYMENTS, …).
+# skipped with its BENCH_SKIP_* variable (BILLING, VOUCHERS, LIFECYCLES, INCOME_REVIEWS, WHAT_IF, PAYMENTS, DEBTS, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${TEMPORAL_CLI:-}" && -f .tools/env ]]; then
@@ -16,6 +16,9 @@ if [[ "${BENCH_SKIP_VOUCHERS:-0}" != 1 ]]; then
 fi
 if [[ "${BENCH_SKIP_PAYMENTS:-0}" != 1 ]]; then
   node "$heap" -r ./scripts/register.js bench/payment-import.ts "$@"
+fi
+if [[ "${BENCH_SKIP_DEBTS:-0}" != 1 ]]; then
+  node "$heap" -r ./scripts/register.js bench/debt-review.ts "$@"
 fi
 if [[ "${BENCH_SKIP_LIFECYCLES:-0}" != 1 ]]; then
   node "$heap" -r ./scripts/register.js bench/start-throughput.ts "$@"

@@ -11,6 +11,8 @@ Commands:
   absence    the deduction from a monthly fee for a planned or unplanned absence
   rent-contract-date  the rent contract date for a move-in to care housing or a service apartment
   interruption  the compensated days of a service-voucher interruption (day 0 + 10 days, return day)
+  estate     the billing end, voucher closing and estate inventory dates of a client's death
+  debt-restructuring  the write-off date of the debts a debt restructuring covers
   token      mint a local access token for the REST APIs
   roles      the role × action matrix: who may do what
   demo       load the demo data into a running system
@@ -49,6 +51,14 @@ const COMMANDS: Record<string, Command> = {
   interruption: {
     help: async () => (await import('./commands/interruption')).interruptionHelp,
     run: async (argv) => (await import('./commands/interruption')).interruptionCommand(argv),
+  },
+  estate: {
+    help: async () => (await import('./commands/estate')).estateHelp,
+    run: async (argv) => (await import('./commands/estate')).estateCommand(argv),
+  },
+  'debt-restructuring': {
+    help: async () => (await import('./commands/debt-restructuring')).debtRestructuringHelp,
+    run: async (argv) => (await import('./commands/debt-restructuring')).debtRestructuringCommand(argv),
   },
   token: {
     help: async () => (await import('./commands/token')).tokenHelp,

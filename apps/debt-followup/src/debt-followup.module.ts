@@ -1,5 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@clientfees/platform';
+import { DEBT_REVIEW_ACTIVITY_CONTRACT, ESTATE_ACTIVITY_CONTRACT, RESTRUCTURING_ACTIVITY_CONTRACT, WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { CLOCK, Clock, WALL_CLOCK } from './common/clock';
+import { CommonModule } from './common/common.module';
+import { DebtCasesModule } from './debt-cases/debt-cases.module';
+import { DebtReviewActivities } from './debt-reviews/debt-reviews.activities';
+import { DebtReviewsModule } from './debt-reviews/debt-reviews.module';
+import { EstateActivities } from './estates/estates.activities';
+import { EstatesModule } from './estates/estates.module';
+import { InboxModule } from './inbox/inbox.module';
+import { INVOICE_COPY_SOURCE, InvoiceCopySource, invoicingMessagesAddress, TcpInvoiceCopySource } from './letters/invoice-copies';
+import { DebtFollowup1765300000000 } from './migrations/1765300000000-DebtFollowup';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { RestructuringActivities } from './restructurings/restructurings.activities';
+import { RestructuringsModule } from './restructurings/restructurings.module';
+import { SettingsModule } from './settings/settings.module';
+import { WriteOffProposalActivities } from './write-off-proposals/write-off-proposals.activities';
+import { WriteOffProposalsModule } from './write-off-proposals/write-off-proposals.module';
+
+export interface DebtFollowupModuleOptions {
+  /** Replaces invoicing's TCP messages as the source of the letters' invoice copies (a test's stand-in). */
+  invoiceCopies?: InvoiceCopySource;
+  /** Replaces the wall clock as the requests' today (the time-skipping server's time in tests). */
+  clock?: Clock;
+}
 
 /**
  * Debt lists, cases, estates of deceased clients, write-offs and escalations.
@@ -7,14 +31,38 @@ import { PlatformModule } from '@clientfees/platform';
  */
 @Module({})
 export class DebtFollowupModule {
-  static register(env: Record<string, string | undefined> = process.env): DynamicModule {
+  static register(env: Record<string, string | undefined> = process.env, options: DebtFollowupModuleOptions = {}): DynamicModule {
+    // Read before the platform starts anything, so a bad INVOICING_TCP_PORT stops the service at once.
+    const invoiceCopies = options.invoiceCopies
+      ? { provide: INVOICE_COPY_SOURCE, useValue: options.invoiceCopies }
+      : { provide: INVOICE_COPY_SOURCE, useClass: TcpInvoiceCopySource };
+    const address = invoicingMessagesAddress(env);
     return {
       module: DebtFollowupModule,
       imports: [
         PlatformModule.forService(
-          { name: 'debt-followup', description: 'Debt lists, cases, estates of deceased clients, write-offs and escalations.', database: { entities: [], migrations: [] }, activities: [] },
+          {
+            name: 'debt-followup',
+            description: 'Debt lists, cases, estates of deceased clients, write-offs and escalations.',
+            database: { entities: [], migrations: [DebtFollowup1765300000000] },
+            activities: [
+              bindActivities(ESTATE_ACTIVITY_CONTRACT, EstateActivities),
+              bindActivities(DEBT_REVIEW_ACTIVITY_CONTRACT, DebtReviewActivities),
+              bindActivities(WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT, WriteOffProposalActivities),
+              bindActivities(RESTRUCTURING_ACTIVITY_CONTRACT, RestructuringActivities),
+            ],
+          },
           env,
         ),
+        CommonModule.register({ provide: CLOCK, useValue: options.clock ?? WALL_CLOCK }),
+        SettingsModule,
+        InboxModule,
+        EstatesModule,
+        DebtReviewsModule,
+        DebtCasesModule.register([invoiceCopies, { provide: 'INVOICING_MESSAGES_ADDRESS', useValue: address }]),
+        WriteOffProposalsModule,
+        RestructuringsModule,
+        ReconciliationModule,
       ],
     };
   }

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, DEBT_INVOICING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { AccessModule } from './access/access.module';
 import { BillingDataModule } from './billing-data/billing-data.module';
 import { BillingActivities } from './billing-runs/billing.activities';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
+import { DebtInvoicingActivities } from './debts/debt-invoicing.activities';
+import { DebtsModule } from './debts/debts.module';
 import { DeferralsModule } from './deferrals/deferrals.module';
 import { FeeReductionsModule } from './fee-reductions/fee-reductions.module';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -26,6 +28,9 @@ import { BankFilePayments1765000000000 } from './migrations/1765000000000-BankFi
 import { BankFileChecks1765000100000 } from './migrations/1765000100000-BankFileChecks';
 import { JournalReviewAndFourEyes1764800000300 } from './migrations/1764800000300-JournalReviewAndFourEyes';
 import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800000400-OrganisationReceivingAccounts';
+import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
+import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
+import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -58,6 +63,9 @@ export class InvoicingModule {
             BankFilePayments1765000000000,
             BankFileChecks1765000100000,
             IncomeFromFeeDecision1765100000002,
+            EstateInvoices1765300100000,
+            CreditNotesByInvoice1765300200000,
+            CreditLossRecoveries1765300300000,
           ],
         },
         activities: [
@@ -65,6 +73,7 @@ export class InvoicingModule {
           bindActivities(BILLING_ACTIVITY_CONTRACT, BillingActivities),
           bindActivities(FEE_DECISION_ACTIVITY_CONTRACT, FeeDecisionActivitiesProvider),
           bindActivities(WHAT_IF_ACTIVITY_CONTRACT, WhatIfActivities),
+          bindActivities(DEBT_INVOICING_ACTIVITY_CONTRACT, DebtInvoicingActivities),
         ],
       },
       env,
@@ -85,6 +94,7 @@ export class InvoicingModule {
         WhatIfModule,
         BillingDataModule,
         BillingRunsModule,
+        DebtsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainValidationError, paymentReferencesFor } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role } from '@clientfees/contracts';
@@ -142,6 +143,32 @@ describe('payments with the Temporal dev server', () => {
       credit: { clientNumber: 'C-200002', amount: '65.75', refundStatus: 'proposed' },
     });
     await paidState(invoice.id);
+  });
+
+  it('books a payment to a written-off invoice as a recovered credit loss, up to what was written off', async () => {
+    const invoice = await issue('fi-demo', 'C-200003');
+    // Written off as the lifecycle's writeOff update leaves it (the state and its event); the
+    // lifecycle's own write-off is tested in workflows/ and across the services.
+    const sql = new PgClient({ connectionString: stack.db.url, options: '-c search_path=invoicing' });
+    await sql.connect();
+    try {
+      await sql.query(`UPDATE invoice SET state = 'written-off' WHERE id = $1`, [invoice.id]);
+    } finally {
+      await sql.end();
+    }
+    const first = await pay({ externalId: 'desk-recovery-1', amount: '100.00', reference: invoice.paymentReference });
+    expect(first.body).toMatchObject({ status: 'credit-loss-recovered', invoiceId: invoice.id, allocations: [], credit: null, recoveredCreditLoss: '100.00' });
+    // 65.75 was left of the loss: that much is recovered, the rest is the client's credit.
+    const second = await pay({ externalId: 'desk-recovery-2', amount: '80.00', reference: invoice.paymentReference });
+    expect(second.body).toMatchObject({ status: 'credit-loss-recovered', recoveredCreditLoss: '65.75', credit: { clientNumber: 'C-200003', amount: '14.25', refundStatus: 'proposed' } });
+    const third = await pay({ externalId: 'desk-recovery-3', amount: '5.00', reference: invoice.paymentReference });
+    expect(third.body).toMatchObject({ status: 'refund-proposed', recoveredCreditLoss: null, credit: { amount: '5.00' } });
+    const timeline = (await stack.service.request('GET', `/invoices/${invoice.id}`)).body;
+    expect(timeline.state).toBe('written-off');
+    expect(timeline.events.filter((e: { reason: string }) => e.reason.startsWith('recovered credit loss')).map((e: { reason: string }) => e.reason)).toEqual([
+      `recovered credit loss of 100.00: payment ${first.body.id}`,
+      `recovered credit loss of 65.75: payment ${second.body.id}`,
+    ]);
   });
 
   it('queues a payment with an unknown reference until the finance centre allocates it by hand', async () => {

@@ -10,6 +10,8 @@ export * from './invoice-lifecycle';
 export * from './deaths';
 export * from './provider-settlement';
 export * from './income-verification';
+export * from './debt-invoicing';
+export * from './debt-followup';
 export * from './activities';
 export * from './what-if';
 export * from './agency-api';

@@ -19,6 +19,8 @@ export * from './billing';
 export * from './vouchers';
 export * from './incomes';
 export * from './payments';
+export * from './estates';
+export * from './debts';
 export * from './invoices/normalise-payment-reference';
 export * from './invoices/invoice-date';
 export * from './access';

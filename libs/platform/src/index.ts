@@ -21,6 +21,7 @@ export * from './messages';
 export * from './http/errors';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './temporal/schedules';
 export * from './temporal/workflow-messages';
 export * from './temporal/invoice-lifecycles';
 export * from './outbox/signal-outbox';

@@ -4,6 +4,7 @@ export * from './service-process';
 export * from './fakes';
 export * from './billing-data';
 export * from './xml-schema';
+export * from './debt-fakes';
 export * from './tokens';
 export * from './histories';
 export * from './process-stack';

@@ -7,3 +7,4 @@ export * from './income-verification';
 export * from './population-register-changes';
 export * from './yearly-income-reviews';
 export * from './what-if-run';
+export * from './debt-followup';

@@ -35,6 +35,8 @@ export interface Invoice {
   /** The billing run that made it, and the period it bills; null for an invoice made by hand. */
   billingRunId: string | null;
   billingPeriod: string | null;
+  /** The estate case the invoice waits for (a deceased client's, until the estate's contact is known); not sent nor transferred meanwhile. */
+  heldForEstate: string | null;
 }
 
 export interface InvoiceRow {
@@ -77,6 +79,7 @@ interface InvoiceRecord {
   created_at: Date;
   billing_run_id: string | null;
   billing_period: string | null;
+  held_for_estate: string | null;
 }
 
 function rowToInvoice(row: InvoiceRecord): Invoice {
@@ -99,6 +102,7 @@ function rowToInvoice(row: InvoiceRecord): Invoice {
     createdAt: row.created_at,
     billingRunId: row.billing_run_id,
     billingPeriod: row.billing_period,
+    heldForEstate: row.held_for_estate,
   };
 }
 
@@ -234,11 +238,11 @@ export async function batchInvoicesAwaitingLifecycle(tx: Tx, runId: string, batc
   return rows.map(rowToInvoice);
 }
 
-/** The overdue invoices a transfer run may take on `runDate`, a page at a time in id order. */
+/** The overdue invoices a transfer run may take on `runDate` (none held for an estate), a page at a time in id order. */
 export async function invoicesEligibleForTransfer(tx: Tx, page: { organisationId: string; runDate: string; after?: string; limit: number }): Promise<string[]> {
   const rows = await tx.query<{ id: string }>(
     `SELECT id FROM invoice
-      WHERE organisation_id = $1 AND state = 'overdue' AND transfer_eligible_date <= $2 AND id > $3
+      WHERE organisation_id = $1 AND state = 'overdue' AND transfer_eligible_date <= $2 AND id > $3 AND held_for_estate IS NULL
       ORDER BY id LIMIT $4`,
     [page.organisationId, page.runDate, page.after ?? '00000000-0000-0000-0000-000000000000', page.limit],
   );
@@ -489,4 +493,40 @@ export async function insertBillingRunInvoices(
                                                recipient jsonb, client_number text, total_cents bigint)`,
     [run.runId, run.organisationId, run.currency, run.invoiceDate, run.createdBy, run.period, JSON.stringify(records)],
   );
+}
+
+// ---- a deceased client's invoices (issue 13) ------------------------------------------------
+
+/**
+ * Holds the invoices for the estate case until its contact is known (those already addressed to
+ * the estate are not held), and records why on each; answers the ids held.
+ */
+export async function holdInvoicesForEstate(tx: Tx, hold: { invoiceIds: readonly string[]; estateCaseId: string; actor: string; reason: string }): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE invoice SET held_for_estate = $2
+      WHERE id = ANY($1::uuid[]) AND recipient->>'kind' <> 'estate' AND (held_for_estate IS NULL OR held_for_estate = $2)
+      RETURNING id`,
+    [[...hold.invoiceIds], hold.estateCaseId],
+  );
+  await insertEventsInState(tx, rows.map((row) => row.id), hold.actor, hold.reason);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The estate becomes the recipient of the invoices (a change of the recipient the invoice was
+ * issued to, recorded as an event with who and why), and those held for it are released.
+ */
+export async function readdressInvoicesToEstate(tx: Tx, change: { invoiceIds: readonly string[]; recipient: InvoiceRecipient; actor: string; reason: string }): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE invoice SET recipient = $2, held_for_estate = NULL WHERE id = ANY($1::uuid[]) AND recipient IS DISTINCT FROM $2::jsonb RETURNING id`,
+    [[...change.invoiceIds], JSON.stringify(change.recipient)],
+  );
+  await insertEventsInState(tx, rows.map((row) => row.id), change.actor, change.reason);
+  return rows.map((row) => row.id);
+}
+
+/** An event in the invoice's current state: something happened to it that does not move it on. */
+async function insertEventsInState(tx: Tx, invoiceIds: readonly string[], actor: string, reason: string): Promise<void> {
+  if (invoiceIds.length === 0) return;
+  await tx.query(`INSERT INTO invoice_event (invoice_id, state, actor, reason) SELECT id, state, $2, $3 FROM invoice WHERE id = ANY($1::uuid[])`, [[...invoiceIds], actor, reason]);
 }

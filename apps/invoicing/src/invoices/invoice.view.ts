@@ -33,6 +33,12 @@ export class InvoiceView {
   @ApiProperty({ example: '2017-08-11', nullable: true, description: 'Null until the lifecycle workflow has set it.' })
   dueDate!: string | null;
   @ApiProperty({ enum: INVOICE_STATES }) state!: InvoiceState;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The estate case (debt follow-up) the invoice of a deceased client waits for: not sent nor transferred until the estate’s contact is known.',
+  })
+  heldForEstate!: string | null;
   @ApiProperty({ description: 'The Temporal workflow that runs this invoice’s lifecycle.' }) workflowId!: string;
   @ApiProperty({ type: [InvoiceRowView] }) rows!: InvoiceRowView[];
   @ApiProperty({ type: [InvoiceEventView], description: 'Every state change, oldest first.' }) events!: InvoiceEventView[];
@@ -52,6 +58,7 @@ export class InvoiceView {
       invoiceDate: invoice.invoiceDate,
       dueDate: invoice.dueDate,
       state: invoice.state,
+      heldForEstate: invoice.heldForEstate,
       workflowId: invoiceLifecycleWorkflowId(invoice.id),
       rows: invoice.rows.map((row) => ({ lineNumber: row.lineNumber, description: row.description, amount: money(row.amountCents) })),
       events: invoice.events.map((event) => ({ state: event.state, actor: event.actor, reason: event.reason, occurredAt: event.occurredAt.toISOString() })),

@@ -12,7 +12,8 @@ export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
  * - `reversed`: the bank took it back (a returned credit, a refunded direct debit); its
  *   allocations and credit are undone by rows of their own.
  */
-export const PAYMENT_STATUSES = ['allocated', 'refund-proposed', 'unmatched', 'reversed'] as const;
+/** `credit-loss-recovered`: paid to a written-off invoice, booked as a recovered credit loss (the rest, if any, on the credit balance). */
+export const PAYMENT_STATUSES = ['allocated', 'refund-proposed', 'unmatched', 'reversed', 'credit-loss-recovered'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** Money received from a client (suoritus / inbetalning), from a bank file or entered by hand. */
@@ -296,7 +297,7 @@ export async function markPaymentAllocated(
   tx: Tx,
   id: string,
   invoiceId: string,
-  status: 'allocated' | 'refund-proposed',
+  status: 'allocated' | 'refund-proposed' | 'credit-loss-recovered',
   settledCreditNoteIds: readonly string[] = [],
 ): Promise<void> {
   await tx.query('UPDATE payment SET invoice_id = $2, status = $3, unmatched_reason = NULL, settled_credit_note_ids = $4::uuid[] WHERE id = $1', [
@@ -383,4 +384,33 @@ export async function allocationsOfPayments(tx: Tx, paymentIds: readonly string[
 export async function findAllocation(tx: Tx, id: string): Promise<PaymentAllocation | null> {
   const [row] = await tx.query<AllocationRow>('SELECT * FROM payment_allocation WHERE id = $1', [id]);
   return row ? rowToAllocation(row) : null;
+}
+
+// ---- recovered credit losses ----------------------------------------------------------------
+
+/** What payments to a written-off invoice have recovered of it so far, in cents. */
+export async function recoveredCents(tx: Tx, invoiceId: string): Promise<number> {
+  const [row] = await tx.query<{ cents: string }>('SELECT COALESCE(SUM(amount_cents), 0)::bigint AS cents FROM credit_loss_recovery WHERE invoice_id = $1', [invoiceId]);
+  return Number(row.cents);
+}
+
+/** A payment's part that recovers a written-off invoice's credit loss. */
+export async function insertCreditLossRecovery(
+  tx: Tx,
+  recovery: { id: string; organisationId: string; paymentId: string; invoiceId: string; amountCents: number; currency: string; recordedBy: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO credit_loss_recovery (id, organisation_id, payment_id, invoice_id, amount_cents, currency, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [recovery.id, recovery.organisationId, recovery.paymentId, recovery.invoiceId, recovery.amountCents, recovery.currency, recovery.recordedBy],
+  );
+}
+
+/** What payments recovered of written-off invoices, by payment. */
+export async function recoveriesOfPayments(tx: Tx, paymentIds: readonly string[]): Promise<Array<{ paymentId: string; invoiceId: string; amountCents: number }>> {
+  if (paymentIds.length === 0) return [];
+  const rows = await tx.query<{ payment_id: string; invoice_id: string; amount_cents: string }>(
+    'SELECT payment_id, invoice_id, amount_cents FROM credit_loss_recovery WHERE payment_id = ANY($1::uuid[])',
+    [[...paymentIds]],
+  );
+  return rows.map((row) => ({ paymentId: row.payment_id, invoiceId: row.invoice_id, amountCents: Number(row.amount_cents) }));
 }

@@ -50,6 +50,8 @@ export interface PaymentDetails {
   deliveries: Map<string, OutboxDelivery>;
   credit: CreditBalance | null;
   refund: RefundProposal | null;
+  /** What the payment recovered of a written-off invoice's credit loss; null if nothing. */
+  recoveredCents: number | null;
 }
 
 export class PaymentView {
@@ -81,8 +83,15 @@ export class PaymentView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: [PaymentAllocationView] }) allocations!: PaymentAllocationView[];
   @ApiProperty({ type: PaymentCreditView, nullable: true }) credit!: PaymentCreditView | null;
+  @ApiProperty({
+    example: '165.75',
+    nullable: true,
+    type: String,
+    description: 'Paid to a written-off invoice: the part booked as a recovered credit loss (up to what was written off), not on the credit balance.',
+  })
+  recoveredCreditLoss!: string | null;
 
-  static of({ payment, allocations, deliveries, credit, refund }: PaymentDetails): PaymentView {
+  static of({ payment, allocations, deliveries, credit, refund, recoveredCents }: PaymentDetails): PaymentView {
     return {
       id: payment.id,
       organisationId: payment.organisationId,
@@ -116,6 +125,7 @@ export class PaymentView {
               refundStatus: refund.status,
             }
           : null,
+      recoveredCreditLoss: recoveredCents === null ? null : money(recoveredCents, payment.currency),
     };
   }
 }

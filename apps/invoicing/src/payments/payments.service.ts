@@ -27,7 +27,7 @@ import {
 } from '@clientfees/domain';
 import { type Camt054Payment, type Camt054Reversal, parseCamt054 } from '@clientfees/iso20022';
 import { conflict, Database, SERVICE_LOGGER, SignalOutbox, Tx } from '@clientfees/platform';
-import { creditNotesByNumber, findInvoice, Invoice, lockInvoicesNamed } from '../invoices/invoice.queries';
+import { creditNotesByNumber, findInvoice, Invoice, lockInvoicesNamed, recordInvoiceEvent } from '../invoices/invoice.queries';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import type { Organisation } from '../organisations/organisation.queries';
 import {
@@ -36,6 +36,7 @@ import {
   findPaymentByExternalId,
   type IgnoredItem,
   insertAllocation,
+  insertCreditLossRecovery,
   insertPayment,
   invoiceSettledCents,
   listPayments,
@@ -48,6 +49,8 @@ import {
   type PaymentStatus,
   recordPaymentFile,
   reversalCandidates,
+  recoveredCents,
+  recoveriesOfPayments,
   unmatchedPayments,
 } from './payment.queries';
 import { findReversalByExternalId, insertReversal, listReversals, type PaymentReversal, type ReversalStatus } from './payment-reversal.queries';
@@ -480,22 +483,35 @@ async function applyPlan(
     await outbox.enqueue(tx, paymentDelivery({ id, invoiceId: allocation.invoiceId, amountCents: allocation.cents }, payment));
     allocationIds.push(id);
   }
+  let recoveredCents = 0;
+  let creditCents = 0;
   if (plan.excess) {
     const invoice = invoices.get(plan.excess.invoiceId)!;
-    await insertCreditWithRefundProposal(tx, {
-      creditBalanceId: randomUUID(),
-      refundProposalId: randomUUID(),
-      organisationId: invoice.organisationId,
-      clientNumber: invoice.clientNumber,
-      amountCents: plan.excess.cents,
-      currency: payment.currency,
-      paymentId: payment.id,
-      invoiceId: invoice.id,
-    });
+    // Paid to a written-off invoice: up to what was written off (and not recovered yet), a
+    // recovered credit loss on the invoice's timeline, not money to pay back.
+    recoveredCents = Math.min(plan.excess.cents, await recoverableCents(tx, invoice));
+    if (recoveredCents > 0) {
+      const amount = Money.ofMinor(recoveredCents, payment.currency).toString();
+      await insertCreditLossRecovery(tx, { id: randomUUID(), organisationId: invoice.organisationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: recoveredCents, currency: payment.currency, recordedBy: actor });
+      await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: 'written-off', actor, reason: `recovered credit loss of ${amount}: payment ${payment.id}` }, null);
+    }
+    creditCents = plan.excess.cents - recoveredCents;
+    if (creditCents > 0) {
+      await insertCreditWithRefundProposal(tx, {
+        creditBalanceId: randomUUID(),
+        refundProposalId: randomUUID(),
+        organisationId: invoice.organisationId,
+        clientNumber: invoice.clientNumber,
+        amountCents: creditCents,
+        currency: payment.currency,
+        paymentId: payment.id,
+        invoiceId: invoice.id,
+      });
+    }
   }
-  const status = plan.excess ? 'refund-proposed' : 'allocated';
+  const status: PaymentStatus = recoveredCents > 0 ? 'credit-loss-recovered' : creditCents > 0 ? 'refund-proposed' : 'allocated';
   await markPaymentAllocated(tx, payment.id, plan.allocations[0]?.invoiceId ?? plan.excess!.invoiceId, status, plan.settledCreditNotes);
-  return { status, unmatchedReason: null, creditCents: plan.excess?.cents ?? 0, allocationIds };
+  return { status, unmatchedReason: null, creditCents, allocationIds };
 }
 
 /**
@@ -505,6 +521,12 @@ async function applyPlan(
  * say: it may have been settled outside this service (the agency's report), and its lifecycle
  * would not count the money anyway.
  */
+async function recoverableCents(tx: Tx, invoice: Invoice): Promise<number> {
+  if (invoice.state !== 'written-off') return 0;
+  const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
+  return Math.max(0, invoice.totalCents - credited - allocated - (await recoveredCents(tx, invoice.id)));
+}
+
 async function openCents(tx: Tx, invoice: Invoice): Promise<number> {
   if (isClosedInvoiceState(invoice.state)) return 0;
   const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
@@ -689,10 +711,11 @@ function importSummary(
 async function details(tx: Tx, outbox: SignalOutbox, payments: Payment[]): Promise<PaymentDetails[]> {
   if (payments.length === 0) return [];
   const ids = payments.map((payment) => payment.id);
-  const [allocations, credits, refunds] = await Promise.all([
+  const [allocations, credits, refunds, recoveries] = await Promise.all([
     allocationsOfPayments(tx, ids),
     creditBalancesOfPayments(tx, ids),
     refundProposalsOf(tx, { paymentIds: ids }),
+    recoveriesOfPayments(tx, ids),
   ]);
   const signals = await outbox.deliveries(tx, allocations.map((allocation) => paymentDeliveryKey(allocation.id)));
   const deliveries = new Map(allocations.flatMap((allocation) => {
@@ -701,6 +724,7 @@ async function details(tx: Tx, outbox: SignalOutbox, payments: Payment[]): Promi
   }));
   return payments.map((payment) => ({
     payment,
+    recoveredCents: recoveries.find((recovery) => recovery.paymentId === payment.id)?.amountCents ?? null,
     allocations: allocations.filter((allocation) => allocation.paymentId === payment.id),
     deliveries,
     credit: credits.find((credit) => credit.paymentId === payment.id) ?? null,

@@ -11,7 +11,7 @@ const SHORT: Readonly<Record<Role, string>> = Object.freeze({
   'service-provider': 'provider',
   'collection-agency': 'agency',
   administrator: 'admin',
-  'debt-adviser': 'adviser',
+  'debt-adviser': 'debt adviser',
   'deputy-head-of-social-services': 'deputy head',
 });
 

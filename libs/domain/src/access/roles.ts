@@ -14,7 +14,7 @@ export const ROLES = [
   'service-provider', // palveluntuottaja / utförare
   'collection-agency', // perintätoimisto / inkassobolag
   'administrator', // maintains organisations and rule tables
-  'debt-adviser', // velkaneuvoja ja kuolinpesäselvittäjä / budget- och skuldrådgivare, dödsboutredare (seed 004): estates, debt restructurings
+  'debt-adviser', // velkaneuvoja, kuolinpesäselvittäjä / budget- och skuldrådgivare, dödsboutredare (seed 004): estates, debt restructurings
   'deputy-head-of-social-services', // apulaissosiaalijohtaja / biträdande socialchef (seed 004): told when a client's debts grow
 ] as const;
 
@@ -46,7 +46,7 @@ export const ROLE_DESCRIPTIONS: Readonly<Record<Role, RoleDescription>> = Object
   'service-provider': { fi: 'palveluntuottaja', sv: 'utförare', reach: 'provider' },
   'collection-agency': { fi: 'perintätoimisto', sv: 'inkassobolag', reach: 'organisation' },
   administrator: { fi: 'pääkäyttäjä', sv: 'systemförvaltare', reach: 'organisation' },
-  'debt-adviser': { fi: 'velkaneuvoja, kuolinpesäselvittäjä', sv: 'budget- och skuldrådgivare, dödsboutredare', reach: 'organisation' },
+  'debt-adviser': { fi: 'velkaneuvoja / kuolinpesäselvittäjä', sv: 'budget- och skuldrådgivare / dödsboutredare', reach: 'organisation' },
   'deputy-head-of-social-services': { fi: 'apulaissosiaalijohtaja', sv: 'biträdande socialchef', reach: 'organisation' },
 });
 
@@ -60,10 +60,10 @@ export const ROLE_SENIORITY: readonly Role[] = Object.freeze([
   'result-area-director',
   'billing-supervisor',
   'client-fee-officer',
+  'debt-adviser',
   'finance-centre',
   'unit-manager',
   'caseworker',
-  'debt-adviser',
   'administrator',
   'collection-agency',
   'service-provider',

@@ -2,7 +2,10 @@ import { LocalDate, localDateParts, parseLocalDate } from '../dates/local-date';
 import { Money } from '../money/money';
 
 /** The languages a fee decision is written in (Finland is bilingual: suomi / svenska). */
-export type LetterLanguage = 'fi' | 'sv';
+import type { LetterLanguage } from '../debts/letter-language';
+
+// One letter language across the domain: debt letters and fee decisions alike.
+export type { LetterLanguage } from '../debts/letter-language';
 export const LETTER_LANGUAGES: readonly LetterLanguage[] = ['fi', 'sv'];
 
 /** Groups of three digits are separated by a no-break space in Finnish and Swedish print. */

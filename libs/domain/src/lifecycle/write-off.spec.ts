@@ -11,7 +11,7 @@ const request = (overrides: Partial<WriteOffRequest> = {}): WriteOffRequest => (
 
 describe('write-off (luottotappio / avskrivning)', () => {
   it('has a fixed list of grounds', () => {
-    expect(WRITE_OFF_GROUNDS).toEqual(['uncollectable', 'estate-without-assets', 'statute-barred', 'returned-by-agency', 'below-collection-threshold']);
+    expect(WRITE_OFF_GROUNDS).toEqual(['uncollectable', 'estate-without-assets', 'statute-barred', 'returned-by-agency', 'below-collection-threshold', 'debt-restructuring']);
     expect(isWriteOffGround('statute-barred')).toBe(true);
     expect(isWriteOffGround('hardship')).toBe(false);
   });
@@ -28,7 +28,7 @@ describe('write-off (luottotappio / avskrivning)', () => {
   it('needs grounds from the list and a note', () => {
     expect(writeOffRefusal(request({ grounds: 'hardship' }))).toEqual({
       kind: 'rule',
-      reason: 'a write-off needs its grounds, one of uncollectable, estate-without-assets, statute-barred, returned-by-agency, below-collection-threshold',
+      reason: 'a write-off needs its grounds, one of uncollectable, estate-without-assets, statute-barred, returned-by-agency, below-collection-threshold, debt-restructuring',
     });
     expect(writeOffRefusal(request({ note: '  ' }))).toEqual({ kind: 'rule', reason: 'a write-off needs a note explaining the decision' });
   });

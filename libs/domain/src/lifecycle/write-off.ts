@@ -11,6 +11,7 @@ export const WRITE_OFF_GROUNDS = [
   'statute-barred', // vanhentunut / preskriberad
   'returned-by-agency', // the agency returned the case as uncollectable
   'below-collection-threshold', // too small to collect economically
+  'debt-restructuring', // velkajärjestely / skuldsanering: the rest, five years after the decision took effect (seed 004)
 ] as const;
 
 export type WriteOffGround = (typeof WRITE_OFF_GROUNDS)[number];

@@ -144,3 +144,26 @@ export async function correctSettingVersion(
 }
 
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Billing ends on the date of death: versions in force then or open-ended past it end on it.
+ * Answers how many ended (none on a repeat). A version starting after the death is left as it is
+ * (the billing run refuses to bill a deceased client's later periods anyway).
+ */
+export async function endSettingsOnDeath(tx: Tx, clientId: string, dateOfDeath: string): Promise<number> {
+  const rows = await tx.query(
+    'UPDATE billing_setting SET valid_to = $2 WHERE client_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) RETURNING id',
+    [clientId, dateOfDeath],
+  );
+  return rows.length;
+}
+
+/** The estate becomes the recipient of the version in force on the date of death (its final invoice). */
+export async function setEstateRecipientOnDeath(tx: Tx, clientId: string, dateOfDeath: string, recipient: { name: string; address: unknown }): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE billing_setting SET recipient_kind = 'estate', recipient_name = $3, recipient_address = $4
+      WHERE client_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2) RETURNING id`,
+    [clientId, dateOfDeath, recipient.name, JSON.stringify(recipient.address)],
+  );
+  return rows.length;
+}

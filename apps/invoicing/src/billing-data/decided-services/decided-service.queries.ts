@@ -126,3 +126,12 @@ export async function findDecidedService(tx: Tx, id: string): Promise<DecidedSer
 export async function decidedServicesOf(tx: Tx, clientId: string): Promise<DecidedServiceRecord[]> {
   return (await tx.query<DecidedServiceRow>(`${SELECT_SERVICE} WHERE s.client_id = $1 ORDER BY s.valid_from, s.service_code`, [clientId])).map(rowToRecord);
 }
+
+/** The client's decided services end on the date of death (those in force then or open past it); answers how many ended. */
+export async function endDecidedServicesOnDeath(tx: Tx, clientId: string, dateOfDeath: string): Promise<number> {
+  const rows = await tx.query(
+    'UPDATE decided_service SET valid_to = $2 WHERE client_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) RETURNING id',
+    [clientId, dateOfDeath],
+  );
+  return rows.length;
+}

@@ -1,0 +1,238 @@
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { Client as PgClient } from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DebtInvoicingMessages, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
+import { readPdf } from '@clientfees/documents/testing';
+import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
+import {
+  createTestDatabase,
+  eventually,
+  FAKE_ZONE,
+  fakeVoucherClosing,
+  freePort,
+  prebuiltWorkflowBundle,
+  serviceTestEnv,
+  ServiceUnderTest,
+  startServiceForTest,
+  startTimeSkippingServer,
+  TestDatabase,
+  TEST_SIGNING_KEY,
+  testToken,
+} from '@clientfees/testing';
+import { sendServiceMessage } from '@clientfees/platform';
+// The two services run in this process beside the time-skipping server (a process stack's dev
+// server cannot skip an estate's months), so the test needs their modules; apps have no alias.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { DebtFollowupModule } from '../../apps/debt-followup/src/debt-followup.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { InvoicingModule } from '../../apps/invoicing/src/invoicing.module';
+
+const OFFICER: Role[] = ['client-fee-officer'];
+const INVESTIGATOR = { roles: ['debt-adviser'] as Role[], sub: 'investigator-eero' };
+const SUPERVISOR = { roles: ['billing-supervisor'] as Role[], sub: 'supervisor-sari' };
+const CONTACT = { kind: 'shareholder', name: 'Matti Testinen', streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' };
+const ADDRESS = { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' };
+
+/**
+ * A deceased client's estate across the real services, on the time-skipping server: debt
+ * follow-up records the death, invoicing stops the billing (settings end, the rent billed in
+ * advance for days after the death credited through the invoice's lifecycle) and holds the open
+ * invoices; the estate's contact readdresses them; the agency's estate steps show on the case; the
+ * inventory finds no assets, the manager signs the write-off, each invoice's lifecycle writes it
+ * off, and the case closes. Provider settlement (the vouchers) is the only stand-in: it does not
+ * exist yet.
+ */
+describe('a death across invoicing and debt follow-up (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let db: TestDatabase;
+  let invoicing: ServiceUnderTest;
+  let debts: ServiceUnderTest;
+  let sql: PgClient;
+  let messages: ClientProxy;
+  const stopWorkers: Array<() => Promise<void>> = [];
+
+  const skipTo = async (date: string, hour = 10) => {
+    const target = startOfDayInZone(date, FAKE_ZONE) + hour * 3600_000;
+    const now = await env.currentTimeMs();
+    if (target > now) await env.sleep(target - now);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the APIs answer
+  const ok = async (service: ServiceUnderTest, method: string, path: string, options: Parameters<ServiceUnderTest['request']>[2]): Promise<any> => {
+    const response = await service.request(method, path, options);
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    [env, db] = await Promise.all([startTimeSkippingServer(), createTestDatabase()]);
+    const invoicingTcp = await freePort();
+    invoicing = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(invoicingTcp), TEMPORAL_SCHEDULES: 'false' })));
+    debts = await startServiceForTest(
+      DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { INVOICING_TCP_PORT: String(invoicingTcp), TEMPORAL_SCHEDULES: 'false' }), {
+        clock: { nowMs: () => env.currentTimeMs() },
+      }),
+    );
+    const vouchers = fakeVoucherClosing();
+    for (const worker of await Promise.all([
+      Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() }),
+      Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.providerSettlement, activities: vouchers.activities }),
+    ])) {
+      const running = worker.run();
+      stopWorkers.push(async () => {
+        worker.shutdown();
+        await running;
+      });
+    }
+    sql = new PgClient({ connectionString: db.url, options: '-c search_path=invoicing' });
+    await sql.connect();
+    messages = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: invoicingTcp } });
+    await ok(invoicing, 'PUT', '/organisations/fi-demo', {
+      roles: ['administrator'],
+      body: { name: 'Demo wellbeing services county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
+    });
+    await ok(debts, 'PUT', '/organisations/fi-demo/debt-follow-up', { roles: ['administrator'], body: { country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki' } });
+  }, 180000);
+
+  afterAll(async () => {
+    await messages?.close();
+    await sql?.end();
+    for (const stop of stopWorkers) await stop();
+    await debts?.close();
+    await invoicing?.close();
+    await db?.drop();
+    await env?.teardown();
+  });
+
+  it('a death stops billing, the invoices go to the estate, the agency reports its steps, and the case closes', async () => {
+    // Aino is billed from January: settings from 1.1.2027 (the next period, on the wall clock too).
+    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9001', identityCode: finnishTestIdentityCode('120340', 911), name: 'Aino Testinen' } });
+    await ok(invoicing, 'POST', `/clients/${client.id}/billing-settings`, {
+      roles: OFFICER,
+      body: { debitingArea: 'ESPOO-NORTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
+    });
+    await skipTo('2027-02-01');
+    const invoice = async (description: string, amount: string, period: string) => {
+      const made = await ok(invoicing, 'POST', '/invoices', {
+        roles: ['finance-centre'],
+        body: { organisationId: 'fi-demo', clientNumber: 'C-9001', recipient: { kind: 'client', name: 'Aino Testinen', ...ADDRESS }, invoiceDate: '2027-02-01', rows: [{ description, amount }] },
+      });
+      // As the billing run's invoice of that period (a billed invoice carries its period).
+      await sql.query('UPDATE invoice SET billing_period = $2 WHERE id = $1', [made.id, period]);
+      return made.id as string;
+    };
+    const homeCare = await invoice('Kotihoito 1/2027', '182.40', '2027-01');
+    const rent = await invoice('Vuokra 2/2027', '300.00', '2027-02');
+    const getInvoice = (id: string) => ok(invoicing, 'GET', `/invoices/${id}`, { roles: OFFICER });
+    await eventually(() => getInvoice(rent), (i) => i.dueDate !== null);
+
+    // Aino dies on 14.2.; the home-care unit reports it on the 16th, and again by mistake.
+    await skipTo('2027-02-16');
+    const death = { organisationId: 'fi-demo', clientId: client.id, dateOfDeath: '2027-02-14', sourceReference: 'death certificate seen by the home-care unit' };
+    const first = await ok(debts, 'POST', '/deaths', { roles: OFFICER, body: death });
+    const estateCaseId = first.estateCaseId as string;
+    const estateOf = (accept: (estate: any) => boolean) => eventually(() => ok(debts, 'GET', `/estate-cases/${estateCaseId}`, { roles: OFFICER }), accept, 30000); // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON
+    const stopped = await estateOf((estate) => estate.state === 'awaiting-contact' && estate.events.some((e: { kind: string }) => e.kind === 'vouchers-closed'));
+    expect((await ok(debts, 'POST', '/deaths', { roles: OFFICER, body: death })).estateCaseId).toBe(estateCaseId);
+
+    // Billing stops: the client register has the death, the settings end on it.
+    expect((await ok(invoicing, 'GET', `/clients/${client.id}`, { roles: OFFICER })).dateOfDeath).toBe('2027-02-14');
+    const settings = await ok(invoicing, 'GET', `/clients/${client.id}/billing-settings`, { roles: OFFICER });
+    expect(settings.map((s: { validFrom: string; validTo: string }) => [s.validFrom, s.validTo])).toEqual([['2027-01-01', '2027-02-14']]);
+    // February's rent was billed in advance: 14 days of it are owed (300.00 × 14 / 30 = 140.00), the rest credited
+    // by a credit note in the invoice's lifecycle. January's home care is owed in full.
+    const credit = stopped.events.find((e: { kind: string }) => e.kind === 'billing-stopped');
+    expect(credit.grounds).toMatch(/1 setting\(s\) ended; invoice \d+ credited 16000 cents; 2 open invoice\(s\) held/);
+    const [note] = (await sql.query('SELECT amount_cents, reason, created_by FROM credit_note WHERE invoice_id = $1', [rent])).rows;
+    expect(note).toMatchObject({ amount_cents: 16000, created_by: 'system:decedentEstate' });
+    expect(note.reason).toMatch(/^charges after the death on 2027-02-14 \(estate case .+\): 2027-02: 14 day\(s\) up to the death on 2027-02-14 are charged 140.00 of 300.00$/);
+    expect((await sql.query('SELECT count(*)::int AS n FROM credit_note WHERE invoice_id = $1', [rent])).rows[0].n).toBe(1);
+    // Held: not sent to the deceased, not taken by a transfer run.
+    for (const id of [homeCare, rent]) expect((await getInvoice(id)).heldForEstate).toBe(estateCaseId);
+    expect(stopped.heldInvoiceIds.sort()).toEqual([homeCare, rent].sort());
+
+    // The estate investigator enters the contact: the open invoices and the final settings go to the estate.
+    const withContact = await ok(debts, 'PUT', `/estate-cases/${estateCaseId}/contact`, { ...INVESTIGATOR, body: { contact: CONTACT } });
+    expect(withContact).toMatchObject({ state: 'awaiting-inventory', heldInvoiceIds: [] });
+    const readdressed = await getInvoice(homeCare);
+    expect(readdressed).toMatchObject({ heldForEstate: null, recipient: { kind: 'estate', name: 'Aino Testinen kuolinpesä c/o Matti Testinen', streetAddress: 'Rantatie 2', city: 'Espoo' } });
+    expect(readdressed.events.at(-1)).toMatchObject({ actor: 'investigator-eero', reason: expect.stringContaining('the invoice goes to Aino Testinen kuolinpesä c/o Matti Testinen') });
+    expect((await ok(invoicing, 'GET', `/clients/${client.id}/billing-settings`, { roles: OFFICER }))[0].recipient).toMatchObject({ kind: 'estate', name: 'Aino Testinen kuolinpesä c/o Matti Testinen' });
+    // The copies a reminder letter prints come from invoicing over its TCP messages, to the estate.
+    // Signed as debt follow-up's, the one sender the message names (ADR 0013).
+    const copies = await sendServiceMessage<InvoiceCopy[]>(messages, DebtInvoicingMessages.invoiceCopies, { organisationId: 'fi-demo', invoiceIds: [homeCare, rent] }, 'debt-followup', TEST_SIGNING_KEY);
+    expect(copies.map((copy) => [copy.rows.map((row) => row.description), copy.recipient.name])).toEqual([
+      [['Kotihoito 1/2027'], 'Aino Testinen kuolinpesä c/o Matti Testinen'],
+      [['Vuokra 2/2027'], 'Aino Testinen kuolinpesä c/o Matti Testinen'],
+    ]);
+
+    // The estate's debts go to the agency, which reports its estate steps (collection signals them).
+    const estate = env.client.workflow.getHandle(decedentEstateWorkflowId('fi-demo', client.id));
+    const steps = ['demand-to-shareholders', 'second-demand-personal-liability', 'payment-order-applied'] as const;
+    for (const [i, step] of steps.entries()) await estate.signal(DecedentEstateMessages.agencyStep, { reportId: `AG-${i}`, invoiceId: homeCare, step, reportedOn: `2027-04-0${i + 1}` });
+    const withSteps = await estateOf((e) => e.agencySteps.length === 3);
+    expect(withSteps.agencySteps.map((s: { step: string }) => s.step)).toEqual([...steps]);
+
+    // No assets: the inventory says so, the supervisor signs the write-off, each lifecycle writes its invoice off.
+    await skipTo('2027-05-10');
+    await ok(debts, 'POST', `/estate-cases/${estateCaseId}/inventory`, { ...INVESTIGATOR, body: { outcome: 'no-assets', inventoryDate: '2027-05-07', documentReference: 'perukirja 2027/88', note: 'no assets' } });
+    const proposed = await estateOf((e) => e.writeOffProposalId);
+    const proposal = await eventually(() => ok(debts, 'GET', `/write-off-proposals/${proposed.writeOffProposalId}`, SUPERVISOR), (p) => p.state === 'awaiting-signature', 30000);
+    // The documentation from invoicing's ledger: what is open after the credit.
+    expect(proposal.invoices.map((i: { open: string }) => i.open)).toEqual(['182.40', '140.00']);
+    await ok(debts, 'POST', `/write-off-proposals/${proposal.id}/sign`, { ...SUPERVISOR, body: { note: 'perukirja seen' } });
+    const closed = await estateOf((e) => e.closedOn !== null);
+    expect(closed.closedOn).toBe('2027-05-10');
+    for (const id of [homeCare, rent]) {
+      const writtenOff = await getInvoice(id);
+      expect(writtenOff.state).toBe('written-off');
+      expect(writtenOff.events.at(-1)).toMatchObject({ state: 'written-off', actor: 'supervisor-sari' });
+    }
+    const written = await ok(debts, 'GET', `/write-off-proposals/${proposal.id}`, SUPERVISOR);
+    expect(written.invoices.map((i: { outcome: string; writtenOff: string }) => [i.outcome, i.writtenOff])).toEqual([
+      ['written-off', '182.40'],
+      ['written-off', '140.00'],
+    ]);
+  }, 180000);
+
+  it('the month end reads its debt list from invoicing, prints the invoice copies, and a restructuring pauses collection in the lifecycle', async () => {
+    const client = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9002', identityCode: finnishTestIdentityCode('230745', 912), name: 'Bertta Velallinen' } });
+    await ok(invoicing, 'POST', `/clients/${client.id}/billing-settings`, {
+      roles: OFFICER,
+      body: { debitingArea: 'ESPOO-SOUTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
+    });
+    const made = await ok(invoicing, 'POST', '/invoices', {
+      roles: ['finance-centre'],
+      body: { organisationId: 'fi-demo', clientNumber: 'C-9002', recipient: { kind: 'client', name: 'Bertta Velallinen', ...ADDRESS }, invoiceDate: '2027-05-10', rows: [{ description: 'Kotihoito 4/2027', amount: '96.30' }] },
+    });
+    const invoiceId = made.id as string;
+    await eventually(() => ok(invoicing, 'GET', `/invoices/${invoiceId}`, { roles: OFFICER }), (i) => i.dueDate !== null);
+
+    // The month end: Bertta's invoice is past due and open; Aino's were written off and are no claims.
+    await skipTo('2027-06-30', 20);
+    const FINANCE = { roles: ['finance-centre'] as Role[] };
+    await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
+    const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
+    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1 });
+    const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
+    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'active', openAmount: '96.30' });
+    const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;
+    const pdf = await fetch(`${debts.baseUrl}${letter.pdf}`, { headers: { authorization: `Bearer ${testToken({ roles: OFFICER })}` } });
+    expect(pdf.status).toBe(200);
+    const read = readPdf(Buffer.from(await pdf.arrayBuffer()));
+    expect(read.pages[1]).toMatch(/Laskukopio – lasku \d+[\s\S]*Kotihoito 4\/2027 96,30 €/);
+
+    // A debt restructuring takes effect: the lifecycle holds collection back until the write-off date.
+    await skipTo('2027-07-05');
+    const ADVISER = { roles: ['debt-adviser'] as Role[], sub: 'adviser-aino' };
+    const restructuring = await ok(debts, 'POST', '/debt-restructurings', {
+      ...ADVISER,
+      body: { organisationId: 'fi-demo', clientId: client.id, decisionReference: 'Espoon KO 2027/101', decidedOn: '2027-06-28', effectiveOn: '2027-07-01', invoiceIds: [invoiceId], note: '' },
+    });
+    expect(restructuring.writeOffOn).toBe('2032-07-01');
+    const inForce = await eventually(() => ok(debts, 'GET', `/debt-restructurings/${restructuring.id}`, ADVISER), (r) => r.state === 'in-force', 30000);
+    expect(inForce.events[0].grounds).toBe('0 invoice(s) recalled from the agency without costs, 1 held from transfer runs until 2032-07-01');
+    const status = await env.client.workflow.getHandle(invoiceLifecycleWorkflowId(invoiceId)).query(lifecycleStatusQuery);
+    expect(status).toMatchObject({ state: 'overdue', collectionPausedUntil: '2032-07-01' });
+  }, 180000);
+});
