@@ -2,6 +2,7 @@ import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservice
 import { firstValueFrom, timeout } from 'rxjs';
 import { Country, DatedRow, ReferenceRateTable, ReferenceRateValue, referenceRatesFromRuleTable } from '@clientfees/domain';
 import { InvoicingMessages, RuleTableRow } from '@clientfees/contracts';
+import { serviceMessage } from '@clientfees/platform';
 
 /** Where the collection service gets the reference rates a reminder's late interest is computed with. */
 export interface ReferenceRateSource {
@@ -19,6 +20,8 @@ export interface InvoicingTcpSettings {
   host: string;
   port: number;
   timeoutMs: number;
+  /** The shared key collection signs its messages with (ADR 0013). */
+  signingKey: string;
 }
 
 /** INVOICING_TCP_HOST (127.0.0.1), INVOICING_TCP_PORT (4001); a bad value stops the service naming it. */
@@ -26,7 +29,7 @@ export function loadInvoicingTcpSettings(env: Record<string, string | undefined>
   const host = env.INVOICING_TCP_HOST?.trim() || '127.0.0.1';
   const port = Number(env.INVOICING_TCP_PORT ?? '4001');
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('INVOICING_TCP_PORT: must be a port number 1-65535');
-  return { host, port, timeoutMs: 10000 };
+  return { host, port, timeoutMs: 10000, signingKey: env.AUTH_SIGNING_KEY ?? '' };
 }
 
 /**
@@ -44,7 +47,7 @@ export class InvoicingReferenceRates implements ReferenceRateSource {
     const name = `${country.toLowerCase()}-reference-rates`;
     let rows: RuleTableRow[];
     try {
-      rows = await firstValueFrom(this.client.send<RuleTableRow[]>(InvoicingMessages.getRuleTable, { name }).pipe(timeout(this.settings.timeoutMs)));
+      rows = await firstValueFrom(this.client.send<RuleTableRow[]>(InvoicingMessages.getRuleTable, serviceMessage({ name }, 'collection', this.settings.signingKey)).pipe(timeout(this.settings.timeoutMs)));
     } catch (error) {
       throw new ReferenceRatesUnavailableError(`the invoicing service did not answer for ${name} at ${this.settings.host}:${this.settings.port}: ${(error as Error).message ?? error}`);
     }

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload, RpcException } from '@nestjs/microservices';
 import { isRuleTableName } from '@clientfees/domain';
 import { InvoicingMessages, RuleTableRequest, RuleTableRow } from '@clientfees/contracts';
-import { Database } from '@clientfees/platform';
+import { Database, MessageFrom } from '@clientfees/platform';
 import { listRulePeriods } from './rule-period.queries';
 
 /**
@@ -14,7 +14,8 @@ export class RuleTablesMessagesController {
   constructor(private readonly db: Database) {}
 
   @MessagePattern(InvoicingMessages.getRuleTable)
-  async getRuleTable(@Payload() request: RuleTableRequest): Promise<RuleTableRow[]> {
+  @MessageFrom('collection')
+  async getRuleTable(@Payload('body') request: RuleTableRequest): Promise<RuleTableRow[]> {
     const name = request?.name;
     if (typeof name !== 'string' || !isRuleTableName(name)) throw new RpcException(`no rule table ${String(name)}`);
     const rows = await this.db.read((tx) => listRulePeriods(tx, name));
