@@ -1,8 +1,8 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { localDateInZone, referenceRateRuleTable, RULE_TABLE_NAMES } from '@clientfees/domain';
 import { InvoicingMessages, RuleTableRow } from '@clientfees/contracts';
-import { startDevServer } from '@clientfees/testing';
+import { sendServiceMessage } from '@clientfees/platform';
+import { startDevServer, TEST_SIGNING_KEY } from '@clientfees/testing';
 import { InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 /**
@@ -26,7 +26,8 @@ describe('rule tables', () => {
   const readOverTcp = async (name: string): Promise<RuleTableRow[]> => {
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
     try {
-      return await firstValueFrom(client.send<RuleTableRow[]>(InvoicingMessages.getRuleTable, { name }));
+      // As collection asks: signed, from the one sender the message names (ADR 0013).
+      return await sendServiceMessage<RuleTableRow[]>(client, InvoicingMessages.getRuleTable, { name }, 'collection', TEST_SIGNING_KEY);
     } finally {
       client.close();
     }

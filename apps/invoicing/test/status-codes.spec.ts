@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { finnishTestIdentityCode } from '@clientfees/domain';
 import { invoiceLifecycleWorkflowId, Role } from '@clientfees/contracts';
-import { eventually, startDevServer, testToken } from '@clientfees/testing';
+import { eventually, startDevServer } from '@clientfees/testing';
 import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 
 // Status codes by meaning (issue 14, item 4): 404 only for what does not exist for the caller,
@@ -65,28 +65,27 @@ describe('status codes by meaning', () => {
     await ok('POST', `/clients/${clientIds[0]}/incomes`, OFFICER, income); // Bertta's income is missing: she is in error
     const run = await ok('POST', '/billing-runs', SUPERVISOR, { organisationId: 'fi-demo', period: '2026-09', selectionRuleId });
     await eventually(() => ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 60000);
-    const reviewJournal = async () => {
-      const csv = await fetch(`${stack.service.baseUrl}/billing-runs/${run.id}/journal.csv`, { headers: { authorization: `Bearer ${testToken({ sub: 'supervisor', roles: SUPERVISOR })}` } });
-      expect(csv.status).toBe(200);
-    };
+    // Another supervisor than the one who started the run reviews and approves it (four eyes).
+    const approver = (method: string, path: string) => stack.service.request(method, path, { roles: SUPERVISOR, sub: 'supervisor-sanna' });
+    const reviewJournal = async () => expect((await approver('POST', `/billing-runs/${run.id}/journal-review`)).status).toBe(200);
     await reviewJournal();
 
     // Refused by the run's state (a client in error): the problem is the state, not the role.
-    const inError = await request('POST', `/billing-runs/${run.id}/approve`, SUPERVISOR);
+    const inError = await approver('POST', `/billing-runs/${run.id}/approve`);
     expect(inError.status).toBe(409);
     expect(inError.body).toMatchObject({ currentState: 'awaiting-approval', problems: [{ field: 'state', reason: expect.stringContaining('1 client(s) in error') }] });
 
     await ok('POST', `/clients/${clientIds[1]}/incomes`, OFFICER, income);
     await ok('POST', `/billing-runs/${run.id}/recalculate`, OFFICER, {});
     await reviewJournal();
-    const approved = await request('POST', `/billing-runs/${run.id}/approve`, SUPERVISOR);
+    const approved = await approver('POST', `/billing-runs/${run.id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ runId: run.id, state: 'approved' });
 
     await eventually(() => ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 60000);
-    const twice = await request('POST', `/billing-runs/${run.id}/approve`, SUPERVISOR);
+    const twice = await approver('POST', `/billing-runs/${run.id}/approve`);
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ statusCode: 409, currentState: 'completed', problems: [{ field: 'state', reason: 'is completed' }] });
-    expect((await request('POST', `/billing-runs/${randomUUID()}/approve`, SUPERVISOR)).status).toBe(404);
+    expect((await approver('POST', `/billing-runs/${randomUUID()}/approve`)).status).toBe(404);
   }, 120000);
 });

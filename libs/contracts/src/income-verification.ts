@@ -1,3 +1,4 @@
+import { defineWorkflow } from './workflow-definitions';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /**
@@ -245,3 +246,8 @@ export interface PopulationChangesResult {
 export const incomeVerificationWorkflowId = (caseId: string): string => `income-verification-${caseId}`;
 export const yearlyReviewScheduleId = (organisationId: string): string => `yearly-income-review-${organisationId}`;
 export const populationChangesScheduleId = (organisationId: string): string => `population-changes-${organisationId}`;
+
+// The income-verification workflows as their callers start them (never by a string name).
+export const IncomeVerificationWorkflow = defineWorkflow<[IncomeVerificationInput], ReviewStatus>('incomeVerification');
+export const PopulationRegisterChangesWorkflow = defineWorkflow<[OrganisationScheduleInput], PopulationChangesResult>('populationRegisterChanges');
+export const YearlyIncomeReviewsWorkflow = defineWorkflow<[OrganisationScheduleInput], { opened: number; started: number }>('yearlyIncomeReviews');

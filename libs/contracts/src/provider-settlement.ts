@@ -1,3 +1,4 @@
+import { defineWorkflow } from './workflow-definitions';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { activityContract } from './activities';
 import type { VoucherDeathActivities } from './deaths';
@@ -159,3 +160,9 @@ export const PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT = activityContract<ProviderSe
 
 /** The estate workflow's call into provider settlement (libs/contracts/src/deaths.ts). */
 export const VOUCHER_DEATH_ACTIVITY_CONTRACT = activityContract<VoucherDeathActivities>()('VoucherDeathActivities', ['closeVouchersAfterDeath']);
+
+// The service-voucher workflows as their callers start them (never by a string name).
+export const ProviderApplicationWorkflow = defineWorkflow<[ProviderApplicationInput], ProviderApplicationResult>('providerApplication');
+export const VoucherAutoRecordingWorkflow = defineWorkflow<[VoucherMonthInput], AutoRecordingResult>('voucherAutoRecording');
+export const VoucherSettlementWorkflow = defineWorkflow<[VoucherMonthInput], VoucherSettlementResult>('voucherSettlement');
+export const ReclamationFollowUpWorkflow = defineWorkflow<[ReclamationFollowUpInput], { reminders: number }>('reclamationFollowUp');

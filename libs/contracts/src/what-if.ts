@@ -1,3 +1,4 @@
+import { defineWorkflow } from './workflow-definitions';
 /**
  * What-if runs: every active client's fee under today's rule tables and under a draft of next
  * period's rows, without touching billing (docs/rules.md). A large population is computed by
@@ -30,3 +31,6 @@ export interface WhatIfActivities {
 }
 
 export const whatIfRunWorkflowId = (runId: string): string => `what-if-run-${runId}`;
+
+/** The what-if run as its caller starts it (never by a string name). */
+export const WhatIfRunWorkflow = defineWorkflow<[WhatIfRunInput], WhatIfRunResult>('whatIfRun');

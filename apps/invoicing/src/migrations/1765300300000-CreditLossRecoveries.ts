@@ -9,7 +9,7 @@ export class CreditLossRecoveries1765300300000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE payment DROP CONSTRAINT payment_status_check`);
-    await db.query(`ALTER TABLE payment ADD CONSTRAINT payment_status_check CHECK (status IN ('allocated', 'refund-proposed', 'unmatched', 'credit-loss-recovered'))`);
+    await db.query(`ALTER TABLE payment ADD CONSTRAINT payment_status_check CHECK (status IN ('allocated', 'refund-proposed', 'unmatched', 'reversed', 'credit-loss-recovered'))`);
     await db.query(`
       CREATE TABLE credit_loss_recovery (
         id uuid PRIMARY KEY,
@@ -27,6 +27,6 @@ export class CreditLossRecoveries1765300300000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE credit_loss_recovery`);
     await db.query(`ALTER TABLE payment DROP CONSTRAINT payment_status_check`);
-    await db.query(`ALTER TABLE payment ADD CONSTRAINT payment_status_check CHECK (status IN ('allocated', 'refund-proposed', 'unmatched'))`);
+    await db.query(`ALTER TABLE payment ADD CONSTRAINT payment_status_check CHECK (status IN ('allocated', 'refund-proposed', 'unmatched', 'reversed'))`);
   }
 }

@@ -491,7 +491,7 @@ async function applyPlan(
     // recovered credit loss on the invoice's timeline, not money to pay back.
     recoveredCents = Math.min(plan.excess.cents, await recoverableCents(tx, invoice));
     if (recoveredCents > 0) {
-      const amount = Money.ofMinor(recoveredCents, payment.currency).toString();
+      const amount = Money.ofMinor(recoveredCents, payment.currency).toDecimalString();
       await insertCreditLossRecovery(tx, { id: randomUUID(), organisationId: invoice.organisationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: recoveredCents, currency: payment.currency, recordedBy: actor });
       await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: 'written-off', actor, reason: `recovered credit loss of ${amount}: payment ${payment.id}` }, null);
     }

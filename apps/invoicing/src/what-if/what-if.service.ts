@@ -20,7 +20,7 @@ import {
   whatIfRuleSets,
   WhatIfTallies,
 } from '@clientfees/domain';
-import { AccessClaims, TaskQueues, whatIfRunWorkflowId } from '@clientfees/contracts';
+import { AccessClaims, WhatIfRunWorkflow, whatIfRunWorkflowId, type WorkflowFunctionOf } from '@clientfees/contracts';
 import { conflict, Database, scopeOf, TEMPORAL_CLIENT } from '@clientfees/platform';
 import { BillingInputs } from '../billing-data/billing-inputs';
 import { ruleTableSet } from '../rule-tables/rule-period.queries';
@@ -99,7 +99,11 @@ export class WhatIfService {
       for (let batch = 0; batch < run.batches; batch++) await this.compareBatch(id, batch);
       await this.complete(id);
     } else {
-      await this.temporal.workflow.start('whatIfRun', { workflowId: whatIfRunWorkflowId(id), taskQueue: TaskQueues.workflows, args: [{ runId: id }] });
+      await this.temporal.workflow.start<WorkflowFunctionOf<typeof WhatIfRunWorkflow>>(WhatIfRunWorkflow.workflowType, {
+        workflowId: whatIfRunWorkflowId(id),
+        taskQueue: WhatIfRunWorkflow.taskQueue,
+        args: [{ runId: id }],
+      });
     }
     return this.get(id, user);
   }
