@@ -95,7 +95,10 @@ describe('a fee decision reaches billing', () => {
     // The journal lists C-2019 at the decided fee; the supervisor reviews it before approving.
     const journal = (await invoicing.ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'])) as string;
     expect(journal).toContain('C-2019;');
-    await invoicing.ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor']);
+    // Another person than the one who started and recalculated the run reviews and approves it (four eyes).
+    const approver = { sub: 'supervisor-sanna' };
+    await invoicing.ok('POST', `/billing-runs/${run.id}/journal-review`, ['billing-supervisor'], undefined, approver);
+    await invoicing.ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, approver);
     await eventually(() => invoicing.ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 90000);
 
     const billed = await invoicing.ok('GET', `/billing-runs/${run.id}/clients?limit=100`, ['finance-centre']);

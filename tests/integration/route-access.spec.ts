@@ -153,6 +153,15 @@ describe('every route of every service keeps organisations apart (ADR 0004)', ()
         organisations: MINE,
         'price-lists': MINE,
         'rule-tables': 'fi-home-care-income-limits',
+        periods: '2021-07-01',
+        held: deferred.id,
+        'what-if-runs': (
+          await pg.query(
+            `INSERT INTO invoicing.what_if_run (id, organisation_ids, draft, valid_from, period, rules_of, state, drafted_by)
+             VALUES (gen_random_uuid(), $1, '{}'::jsonb, '2027-01-01', '2027-01', '2026-12-01', 'completed', 'seeder') RETURNING id`,
+            [[MINE]],
+          )
+        ).rows[0].id,
       });
       markers.push(run.id, paid.id, deferred.id, payment.id, proposal.id, approvalId, paid.paymentReference);
     } finally {

@@ -19,7 +19,15 @@ const DATABASE_OUTAGE_MESSAGES = [/timeout exceeded when trying to connect/i, /C
 
 /** An outage in what was thrown, or undefined when the error is something else. */
 export function outageOf(error: unknown): ServiceUnavailableError | undefined {
-  if (error instanceof ServiceUnavailableError) return error;
+  // The Temporal client wraps what its interceptors throw (a ServiceError with the cause): look through.
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof ServiceUnavailableError) return cause;
+    // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4) under a Temporal ServiceError: the server went away mid-call.
+    const code = (cause as { code?: unknown }).code;
+    if (depth > 0 && (code === 14 || code === 4) && (error as { name?: unknown }).name === 'ServiceError') {
+      return new ServiceUnavailableError('temporal', 'the workflow engine (Temporal) does not answer; try again shortly');
+    }
+  }
   const candidates = [error, (error as { driverError?: unknown } | null)?.driverError];
   for (const candidate of candidates) {
     if (!candidate || typeof candidate !== 'object') continue;

@@ -5,7 +5,7 @@ import { ServiceUnavailableError } from '../http/outages';
 /** How long the reachability probe may take; a stopped server refuses at once, so this is ample. */
 const PROBE_DEADLINE_MS = 500;
 /** How long a probe's answer is trusted, so that a burst of requests costs one probe. */
-const PROBE_VALID_MS = 1000;
+const PROBE_VALID_MS = 250;
 
 /**
  * Asks the Temporal server whether it answers before a call is made, and remembers the answer for
