@@ -59,6 +59,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       const env = serviceTestEnv(db.url, temporal.address, {
         ...bundle,
         TEMPORAL_SCHEDULES: 'false',
+        // Where the other services find invoicing's messages (reference rates, invoice copies).
+        ...(ports.has('invoicing') ? { INVOICING_TCP_PORT: String(portsOf('invoicing').tcp) } : {}),
         ...(options.env?.(url) ?? {}),
         ...extraEnv,
         HTTP_PORT: String(http),

@@ -50,8 +50,16 @@ export function createServiceDataSource(url: string, options: ServiceDatabaseOpt
 }
 
 /**
+ * One lock for the whole database, not one per schema: migrations of different services also
+ * touch shared objects (`CREATE EXTENSION btree_gist` in invoicing and provider-settlement), and
+ * two of those at once fail on the catalogue's unique index. Migrations take seconds; the
+ * services simply take turns at start-up.
+ */
+const MIGRATION_LOCK = 'clientfees-migrations';
+
+/**
  * Opens the service's data source and brings its schema up to date. A session-level advisory
- * lock keeps two instances of the same service from running the migrations at once.
+ * lock keeps any two services (or two instances of one) from running migrations at once.
  */
 export async function openServiceDatabase(url: string, options: ServiceDatabaseOptions, logger?: Logger): Promise<DataSource> {
   const dataSource = createServiceDataSource(url, options);
@@ -59,7 +67,7 @@ export async function openServiceDatabase(url: string, options: ServiceDatabaseO
   const lockRunner = dataSource.createQueryRunner();
   try {
     await lockRunner.connect();
-    await lockRunner.query('SELECT pg_advisory_lock(hashtext($1))', [`clientfees-migrations:${options.schema}`]);
+    await lockRunner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
     await lockRunner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
@@ -68,7 +76,7 @@ export async function openServiceDatabase(url: string, options: ServiceDatabaseO
     throw error;
   } finally {
     if (dataSource.isInitialized) {
-      await lockRunner.query('SELECT pg_advisory_unlock(hashtext($1))', [`clientfees-migrations:${options.schema}`]);
+      await lockRunner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]);
     }
     await lockRunner.release();
   }
