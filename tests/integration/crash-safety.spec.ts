@@ -1,4 +1,5 @@
 import { CollectionTransferRunWorkflow } from '@clientfees/contracts';
+import { localDateInZone } from '@clientfees/domain';
 import { eventually, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 const INVOICES = 120;
@@ -24,13 +25,26 @@ describe('crash in the middle of a transfer run', () => {
     await stack?.stop();
   });
 
-  // Skipped since the rule tables hold reminders whose late interest has no confirmed reference
-  // rate (docs/rules.md): the reminders of this test's invoices wait for a rate an administrator
-  // must confirm first. The test must confirm the current half-year's rate through the API before
-  // its run; until then it cannot show the crash safety it was written for (an open item).
-  it.skip(`reminds each of ${INVOICES} overdue invoices exactly once`, async () => {
+  /**
+   * Reminders charge late interest only on a confirmed reference rate (docs/rules.md): as an
+   * administrator would once the Bank of Finland publishes it, the test confirms every half-year
+   * that has begun with a rate of its own, so that no reminder waits for one.
+   */
+  async function confirmReferenceRatesUpToToday(): Promise<void> {
+    const table = (await invoicing.call('GET', '/rule-tables/fi-reference-rates', ['administrator'])).body as {
+      periods: Array<{ validFrom: string; status: string; value: unknown }>;
+    };
+    const today = localDateInZone(Date.now(), 'Europe/Helsinki');
+    for (const period of table.periods.filter((p) => p.status !== 'confirmed' && p.validFrom <= today)) {
+      const body = { source: 'the crash test’s own rate', status: 'confirmed', value: period.value, grounds: 'confirmed for the test' };
+      expect((await invoicing.call('PUT', `/rule-tables/fi-reference-rates/periods/${period.validFrom}`, ['administrator'], body)).status).toBe(200);
+    }
+  }
+
+  it(`reminds each of ${INVOICES} overdue invoices exactly once`, async () => {
     const organisation = { name: 'Crash county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 };
     expect((await invoicing.call('PUT', '/organisations/fi-crash', ['administrator'], organisation)).status).toBe(200);
+    await confirmReferenceRatesUpToToday();
     const recipient = { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' };
     for (let i = 0; i < INVOICES; i++) {
       const created = await invoicing.call('POST', '/invoices', ['finance-centre'], {
