@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { billingRunWorkflowId } from '@clientfees/contracts';
 import { eventually, generateBillingData, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (billing part): a billing run for BENCH_BILLING_CLIENTS (100,000) clients through
@@ -16,7 +15,6 @@ import { eventually, generateBillingData, ProcessStack, serviceApi, startProcess
  * run's workflow is stopped once its invoices are stored.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'billing-run';
 const ORGANISATION = 'fi-bench';
 const PERIOD = '2026-10';
@@ -112,7 +110,7 @@ async function main(): Promise<void> {
       `Ratio billing run / raw insert: **${(total / rawSeconds).toFixed(1)}×**.`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
   } finally {
     await stack?.stop();
   }
@@ -142,21 +140,4 @@ async function insertAll(pg: PgClient, table: string, records: Array<Record<stri
   }
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

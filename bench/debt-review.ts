@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -18,6 +16,7 @@ import {
 } from '@clientfees/testing';
 import type { Tx } from '@clientfees/platform';
 import { debtClaimsPage, debtClients } from '../apps/invoicing/src/debts/debt.queries';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (debt part): the month-end debt follow-up (issue 13) over BENCH_DEBT_INVOICES
@@ -29,7 +28,6 @@ import { debtClaimsPage, debtClients } from '../apps/invoicing/src/debts/debt.qu
  * open amounts and clients) gives the ratio.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'debt-review';
 const ORGANISATION = 'fi-bench';
 const MONTH_END = '2026-10-31';
@@ -145,7 +143,7 @@ async function main(): Promise<void> {
       `Ratio month-end review / raw read: **${(reviewSeconds / rawSeconds).toFixed(0)}×** (the review also writes a case per client, the letters and the notices).`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
     await db?.drop();
@@ -185,21 +183,4 @@ async function generateDebts(pg: PgClient): Promise<void> {
   await pg.query('ANALYZE client; ANALYZE billing_setting; ANALYZE invoice');
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

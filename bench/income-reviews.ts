@@ -1,11 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
 import { addMonths, localDateInZone, parseLocalDate } from '@clientfees/domain';
 import { ProcessStack, startProcessStack } from '@clientfees/testing';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (income-review part): BENCH_REVIEWS (7,000) yearly income reviews through the
@@ -21,7 +20,6 @@ import { ProcessStack, startProcessStack } from '@clientfees/testing';
  * the largest of them.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'income-reviews';
 const ORGANISATION = 'fi-bench';
 const ZONE = 'Europe/Helsinki';
@@ -146,7 +144,7 @@ async function main(): Promise<void> {
       `Measured / bound: **${ratio.toFixed(2)}×** (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'PASS' : 'FAIL'}); concurrency limits ${respected ? 'held at every authority' : 'EXCEEDED'}.`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
     if (!respected) process.exitCode = 1;
   } finally {
     await stack?.stop();
@@ -193,21 +191,4 @@ async function seed(pg: PgClient, count: number): Promise<void> {
   }
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

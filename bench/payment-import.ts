@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Decimal from 'decimal.js';
 import { Client as PgClient } from 'pg';
@@ -21,6 +19,7 @@ import {
   testToken,
 } from '@clientfees/testing';
 import { bookedDay, type PaymentDay, readPaymentYear, YEAR_ACCOUNT } from './payment-year';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (payments part): a year of daily camt.054 files — the Lithuanian e-money
@@ -34,7 +33,6 @@ import { bookedDay, type PaymentDay, readPaymentYear, YEAR_ACCOUNT } from './pay
  * parsing the same files in-process (libs/iso20022), without the service or the database.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'payment-year';
 const ORGANISATION = 'fi-bench-payments';
 const HEADING = `## A year of bank files through the API (\`npm run bench\`, bench/payment-import.ts)
@@ -190,7 +188,7 @@ async function main(): Promise<void> {
       `Ratio import through the API / parsing alone: **${(importSeconds / parseSeconds).toFixed(1)}×** (one run).`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
     await db?.drop();
@@ -231,21 +229,4 @@ function checkNothingDropped(day: PaymentDay, answer: ImportAnswer): void {
   if (got !== expected) throw new Error(`${day.name}: the answer accounts for ${got}, the file moves ${expected}`);
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

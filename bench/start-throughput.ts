@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,7 @@ import { localDateInZone } from '@clientfees/domain';
 import { startDevServer } from '@clientfees/testing';
 import { workflowBundleOptions } from '../workflows/src/bundle';
 import type { WorkerStats } from './worker';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench`: how fast the Temporal dev server takes invoiceLifecycle starts compared with
@@ -30,6 +31,7 @@ const NOOP_QUEUE = 'bench-noop';
 /** Invoiced today (Helsinki): every lifecycle then waits weeks on its due-date timer. */
 const INVOICE_DATE = localDateInZone(Date.now(), 'Europe/Helsinki');
 const SECTION = 'start-throughput';
+const HEADING = '## Lifecycle start throughput and worker memory (`npm run bench`)';
 const TARGET_RATIO = 0.5;
 
 const args = process.argv.slice(2);
@@ -359,7 +361,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`\n${report}\n`);
     if (WRITE) {
-      writeSection(report);
+      writeBenchmarkSection(SECTION, HEADING, report);
       log('written to BENCHMARKS.md');
     } else {
       log('quick/trial run: BENCHMARKS.md left as it is (BENCH_WRITE=1 writes it)');
@@ -460,22 +462,4 @@ function loadSummary(samples: number[]): string {
   return `mean ${mean.toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)} (${os.cpus().length} cores)`;
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  const section = `${begin}\n${report}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const from = current.indexOf(begin);
-  const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? current.slice(0, from) + section + current.slice(to + end.length) : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

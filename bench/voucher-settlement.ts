@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { voucherSettlementWorkflowId } from '@clientfees/contracts';
 import { ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (voucher part): the monthly settlement of BENCH_VOUCHER_CONTENTS (20,000)
@@ -16,7 +15,6 @@ import { ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing
  * tables to give the ratio.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'voucher-settlement';
 const ORGANISATION = 'fi-bench';
 /** A month long past: the workflow finds its 4th gone by and settles at once. */
@@ -112,7 +110,7 @@ async function main(): Promise<void> {
       `Ratio settlement / raw insert: **${ratio.toFixed(1)}×** (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'PASS' : 'FAIL'}). Left out as the rules say: unconfirmed events, events waiting for approval, interruptions that end next month.`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
   } finally {
     await stack?.stop();
   }
@@ -238,21 +236,4 @@ async function insertAll(pg: PgClient, table: string, records: Array<Record<stri
   }
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -18,6 +16,7 @@ import {
   startWorkflowWorkerProcess,
   TestDatabase,
 } from '@clientfees/testing';
+import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (what-if part): a what-if run over BENCH_WHAT_IF_CLIENTS (100,000) clients of
@@ -27,7 +26,6 @@ import {
  * until GET /what-if-runs/{id} answers `completed`, then the CSV of every client.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'what-if-run';
 const ORGANISATION = 'fi-bench';
 const ZONE = 'Europe/Helsinki';
@@ -132,7 +130,7 @@ async function main(): Promise<void> {
       `Rate: **${Math.round(run.population / runSeconds).toLocaleString('en')} clients/s**. The run's totals: ${totals}.`,
     ].join('\n');
     console.log(report);
-    if (WRITE) writeSection(report);
+    if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
     await db?.drop();
@@ -157,21 +155,4 @@ function totalsOf(run: { summary: SummaryView[] }): string {
   return `${s.compared.toLocaleString('en')} compared (${s.notCompared} not), ${s.paysLess.toLocaleString('en')} pay less, ${s.paysMore} more, ${s.paysTheSame.toLocaleString('en')} the same, ${s.stopsPaying.toLocaleString('en')} stop paying; monthly revenue ${s.monthlyRevenue.today} → ${s.monthlyRevenue.draft} € (${s.monthlyRevenue.change})`;
 }
 
-function writeSection(report: string): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const begin = `<!-- bench:${SECTION}:begin -->`;
-  const end = `<!-- bench:${SECTION}:end -->`;
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(begin) || !text.includes(end)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${begin}\n${end}\n`;
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  writeFileSync(file, `${text.slice(0, from + begin.length)}\n${report}\n${text.slice(to)}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
