@@ -1,24 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localDateInZone } from '@clientfees/domain';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  prebuiltWorkflowBundle,
-  serviceApi,
-  serviceTestEnv,
-  ServiceProcess,
-  startDevServer,
-  startServiceProcess,
-  startWorkflowWorkerProcess,
-  TEST_SIGNING_KEY,
-  TestDatabase,
-} from '@clientfees/testing';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { eventually, loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 /**
  * From the authority records to the invoice, as `npm start` leaves the system: the demo data
@@ -29,35 +10,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * and Postgres.
  */
 describe('a fee decision reaches billing', () => {
-  let temporal: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  const processes: ServiceProcess[] = [];
-  let invoicingUrl: string;
-  let incomesUrl: string;
-  const invoicing = serviceApi(() => invoicingUrl, 'decided-fee-test');
-  const incomes = serviceApi(() => incomesUrl, 'officer-1');
+  let stack: ProcessStack;
+  const invoicing = serviceApi(() => stack.url('invoicing'), 'decided-fee-test');
+  const incomes = serviceApi(() => stack.url('income-verification'), 'officer-1');
 
   beforeAll(async () => {
-    [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const env = (extra: Record<string, string>) => serviceTestEnv(db.url, temporal.address, { WORKFLOW_BUNDLE_PATH: prebuiltWorkflowBundle().codePath, TEMPORAL_SCHEDULES: 'false', ...extra });
-    const sim = await startServiceProcess('authority-sim', { HTTP_PORT: String(await freePort()), HTTP_HOST: '127.0.0.1' });
-    processes.push(sim);
-    const [invoicingPort, incomesPort] = [await freePort(), await freePort()];
-    invoicingUrl = `http://127.0.0.1:${invoicingPort}`;
-    incomesUrl = `http://127.0.0.1:${incomesPort}`;
-    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort), TCP_PORT: String(await freePort()) })));
-    processes.push(await startServiceProcess('income-verification', env({ HTTP_PORT: String(incomesPort), TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl })));
-    processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
-    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', invoicingUrl, '--income-verification-url', incomesUrl], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
-    });
+    const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
+    stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
+    for (const name of names) await stack.start(name);
+    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--income-verification-url', stack.url('income-verification')]);
   }, 180000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-    await temporal?.teardown();
+    await stack?.stop();
   });
 
   it('a review ends in a decision, the next billing run bills the decided fee, and the invoice row’s explanation names the authority record and the rule version', async () => {

@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { localDateInZone } from '@clientfees/domain';
-import { eventually, ProcessStack, serviceApi, startProcessStack, TEST_SIGNING_KEY } from '@clientfees/testing';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { eventually, loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 /**
  * The billing of the demo organisation as a newcomer meets it after `npm start`: the demo loader
@@ -20,10 +15,7 @@ describe('billing the demo month', () => {
     stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
     await stack.start('invoicing');
     await stack.start('workflows');
-    await promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--invoicing-url', stack.url('invoicing'), '--only', 'invoicing'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
-    });
+    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--only', 'invoicing']);
   }, 120000);
 
   afterAll(async () => {

@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { addDays, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
-import { ProcessStack, serviceApi, startProcessStack, TEST_SIGNING_KEY } from '@clientfees/testing';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 /**
  * The service vouchers a newcomer meets after `npm start`: the demo loader (`clientfees demo`)
@@ -15,10 +10,7 @@ describe('the service-voucher demo', () => {
   let stack: ProcessStack;
   const { ok } = serviceApi(() => stack.url('provider-settlement'), 'demo-test');
   const demo = () =>
-    promisify(execFile)(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', '--only', 'provider-settlement', '--provider-settlement-url', stack.url('provider-settlement')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY },
-    });
+    loadDemo(['--only', 'provider-settlement', '--provider-settlement-url', stack.url('provider-settlement')]);
 
   beforeAll(async () => {
     stack = await startProcessStack({ names: ['provider-settlement', 'workflows'] });
@@ -31,7 +23,7 @@ describe('the service-voucher demo', () => {
   });
 
   it('has two providers, last month’s events with an interruption, and an overrun waiting for approval', async () => {
-    const { stdout } = await demo();
+    const stdout = await demo();
     expect(stdout).toContain('service vouchers of fi-demo ready: providers kotiranta and aamurusko, 5 vouchers');
 
     const today = localDateInZone(Date.now(), 'Europe/Helsinki');
@@ -57,6 +49,6 @@ describe('the service-voucher demo', () => {
     expect(approvals).toEqual([expect.objectContaining({ approval: 'pending', providerId: 'kotiranta', quantity: 120 })]);
 
     // Loaded once: a second run finds the vouchers.
-    expect((await demo()).stdout).toBe('service vouchers of fi-demo already loaded\n');
+    expect(await demo()).toBe('service vouchers of fi-demo already loaded\n');
   }, 120000);
 });

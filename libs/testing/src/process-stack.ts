@@ -43,6 +43,10 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   // benchmark's worker bundles the workflows itself.
   const bundle: Record<string, string> = process.env.CLIENTFEES_WORKFLOW_BUNDLE ? { WORKFLOW_BUNDLE_PATH: process.env.CLIENTFEES_WORKFLOW_BUNDLE } : {};
   const running = new Map<string, ServiceProcess>();
+  // Starts still under way: when one of several parallel starts fails, the test's `afterAll`
+  // stops the stack while the others are still coming up; they must be stopped too, or their
+  // processes outlive the test run and Jest never exits.
+  const starting = new Set<Promise<unknown>>();
 
   return {
     temporal,
@@ -66,11 +70,19 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
         HTTP_PORT: String(http),
         TCP_PORT: String(tcp),
       });
-      const started = await (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env) : startServiceProcess(name, env));
-      running.set(name, started);
-      return started;
+      const pending = (name === 'workflows' ? startWorkflowWorkerProcess(temporal, env) : startServiceProcess(name, env)).then((started) => {
+        running.set(name, started);
+        return started;
+      });
+      starting.add(pending);
+      try {
+        return await pending;
+      } finally {
+        starting.delete(pending);
+      }
     },
     async stop() {
+      await Promise.allSettled([...starting]);
       const codes = await Promise.all([...running.values()].map((started) => started.stop()));
       await db.drop();
       await temporal.teardown();

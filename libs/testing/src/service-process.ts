@@ -1,9 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { TaskQueues } from '@clientfees/contracts';
 import { eventually } from './service-under-test';
 import { TestCaller, TestOrganisations, testToken } from './tokens';
+import { TEST_SIGNING_KEY } from './environment';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -132,4 +134,17 @@ export function serviceApi(baseUrl: () => string, subject = 'test-user', options
       return response.body;
     },
   };
+}
+
+/**
+ * Runs `clientfees demo` with the given options (service URLs, `--only …`) as `npm start` does,
+ * signing with the test key; answers what it printed, or rejects with its output when it fails.
+ */
+export async function loadDemo(options: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'demo', ...options],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', AUTH_SIGNING_KEY: TEST_SIGNING_KEY } },
+  );
+  return stdout;
 }
