@@ -1,6 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DecedentEstateMessages, decedentEstateWorkflowId } from '@clientfees/contracts';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { DecedentEstateMessages, decedentEstateWorkflowId, writeOffProposalWorkflowId } from '@clientfees/contracts';
+import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import { EstateActivities } from '../src/estates/estates.activities';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
 
@@ -165,6 +165,10 @@ describe('decedent estates (time-skipping)', () => {
       'write-off-decided',
       'closed',
     ]);
+    await stack.temporal.workflow.getHandle(decedentEstateWorkflowId('fi-demo', clientId)).result();
+    keepWorkflowHistory(stack.env.address, decedentEstateWorkflowId('fi-demo', clientId), 'decedent-estate-v1-no-assets-reminded-written-off');
+    await stack.temporal.workflow.getHandle(writeOffProposalWorkflowId(proposal.id)).result();
+    keepWorkflowHistory(stack.env.address, writeOffProposalWorkflowId(proposal.id), 'write-off-proposal-v1-estate-signed');
     const written = await stack.ok('GET', `/write-off-proposals/${proposal.id}`, SUPERVISOR);
     expect(written).toMatchObject({ state: 'written-off', decision: 'signed', decidedBy: 'supervisor-sari', decidedRole: 'billing-supervisor' });
     expect(written.invoices.map((invoice: { outcome: string; writtenOff: string }) => [invoice.outcome, invoice.writtenOff])).toEqual([
@@ -191,6 +195,8 @@ describe('decedent estates (time-skipping)', () => {
     await stack.env.sleep('8 days');
     const closed = await estateOf(id, (estate) => estate.closedOn !== null);
     expect(closed.events.map((e: { kind: string }) => e.kind).slice(-2)).toEqual(['inventory-recorded', 'closed']);
+    await stack.temporal.workflow.getHandle(decedentEstateWorkflowId('fi-demo', clientId)).result();
+    keepWorkflowHistory(stack.env.address, decedentEstateWorkflowId('fi-demo', clientId), 'decedent-estate-v1-assets-paid');
     expect(stack.invoicing.calls.filter((c) => c.activity === 'writeOffInvoice' && c.detail.startsWith(homeCare.invoiceId))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { MonthlyDebtReviewWorkflow, WorkflowFunctionOf } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
-import { startTimeSkippingServer } from '@clientfees/testing';
+import { keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
 
 const OFFICER = { roles: ['client-fee-officer' as const], user: 'officer-aino' };
@@ -23,13 +23,20 @@ describe('the month-end debt review (time-skipping)', () => {
   let stack: DebtFollowupStack;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON
   const caseOf = async (clientId: string, caller: any = OFFICER) => (await stack.ok('GET', `/debt-cases?organisationId=fi-demo&clientId=${clientId}`, caller))[0];
-  /** Starts the review as its Schedule does (no month end given: the day it runs on). */
-  const review = async () =>
-    stack.temporal.workflow.execute<WorkflowFunctionOf<typeof MonthlyDebtReviewWorkflow>>(MonthlyDebtReviewWorkflow.workflowType, {
+  /**
+   * Starts the review as its Schedule does (no month end given: the day it runs on); `history`
+   * names the finished run's history kept for the replay test (`RECORD_HISTORIES=1`).
+   */
+  const review = async (history: string) => {
+    const workflowId = `debt-review-fi-demo-${await stack.env.currentTimeMs()}`;
+    const summary = await stack.temporal.workflow.execute<WorkflowFunctionOf<typeof MonthlyDebtReviewWorkflow>>(MonthlyDebtReviewWorkflow.workflowType, {
       args: [{ organisationId: 'fi-demo' }],
       taskQueue: MonthlyDebtReviewWorkflow.taskQueue,
-      workflowId: `debt-review-fi-demo-${await stack.env.currentTimeMs()}`,
+      workflowId,
     });
+    keepWorkflowHistory(stack.env.address, workflowId, history);
+    return summary;
+  };
 
   beforeAll(async () => {
     stack = await startDebtFollowupStack(await startTimeSkippingServer(), { schedules: false });
@@ -55,7 +62,7 @@ describe('the month-end debt review (time-skipping)', () => {
 
   it('January: four new cases nobody works on, letters in the client’s language with invoice copies, the deceased told to the finance office', async () => {
     await stack.skipTo('2027-01-31', 20);
-    const summary = await review();
+    const summary = await review('monthly-debt-review-v1-new-cases-letters');
     expect(summary).toMatchObject({ monthEnd: '2027-01-31', claims: 5, clients: 4, openCents: 726_80, newCases: 4, unattendedCases: 4, workedCases: 0, letters: 3, handedOver: 0, escalated: 0, closedCases: 0, financeNotices: 1 });
 
     const a = await caseOf(CLIENT.A);
@@ -98,7 +105,7 @@ describe('the month-end debt review (time-skipping)', () => {
     stack.invoicing.pay(id(1));
 
     await stack.skipTo('2027-02-28', 20);
-    const summary = await review();
+    const summary = await review('monthly-debt-review-v1-closed-handed-over-escalated');
     expect(summary).toMatchObject({ monthEnd: '2027-02-28', claims: 6, newCases: 1, closedCases: 1, handedOver: 2, escalated: 1, letters: 2, workedCases: 1, financeNotices: 0 });
 
     expect(await caseOf(CLIENT.A)).toMatchObject({ state: 'closed', closedOn: '2027-02-28', openAmount: '0.00' });

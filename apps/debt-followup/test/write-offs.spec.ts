@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { WriteOffProposalMessages, writeOffProposalWorkflowId } from '@clientfees/contracts';
-import { eventually, startTimeSkippingServer } from '@clientfees/testing';
+import { debtRestructuringWorkflowId, WriteOffProposalMessages, writeOffProposalWorkflowId } from '@clientfees/contracts';
+import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
 
 const FINANCE = { roles: ['finance-centre' as const], user: 'finance-kim' };
@@ -83,6 +83,8 @@ describe('write-offs with signature (time-skipping)', () => {
     ]);
     const again = await stack.call('POST', `/write-off-proposals/${prepared.id}/sign`, SUPERVISOR, {});
     expect(again.status).toBe(409);
+    await stack.temporal.workflow.getHandle(writeOffProposalWorkflowId(prepared.id)).result();
+    keepWorkflowHistory(stack.env.address, writeOffProposalWorkflowId(prepared.id), 'write-off-proposal-v1-refused-reminded-signed');
   });
 
   it('a proposal over the supervisor’s limit needs the result-area director; a rejected one writes nothing off', async () => {
@@ -105,6 +107,8 @@ describe('write-offs with signature (time-skipping)', () => {
     expect(noReason.status).toBe(400);
     await stack.ok('POST', `/write-off-proposals/${rejected.id}/reject`, SUPERVISOR, { reason: 'an address abroad is known: collect' });
     expect(await proposal(rejected.id, (p) => p.state === 'rejected')).toMatchObject({ decision: 'rejected', decisionNote: 'an address abroad is known: collect' });
+    await stack.temporal.workflow.getHandle(writeOffProposalWorkflowId(rejected.id)).result();
+    keepWorkflowHistory(stack.env.address, writeOffProposalWorkflowId(rejected.id), 'write-off-proposal-v1-rejected');
     expect(other.invoices[0].state).toBe('returned');
   });
 
@@ -151,6 +155,8 @@ describe('write-offs with signature (time-skipping)', () => {
     const closed = await eventually(() => stack.ok('GET', `/debt-restructurings/${recorded.id}`, ADVISER), (r) => r.state === 'closed');
     expect(invoices.map((invoice) => invoice.state)).toEqual(['written-off', 'paid']);
     expect(closed.events.map((event: { kind: string }) => event.kind)).toEqual(['collection-paused', 'write-off-proposed', 'closed']);
+    await stack.temporal.workflow.getHandle(debtRestructuringWorkflowId(recorded.id)).result();
+    keepWorkflowHistory(stack.env.address, debtRestructuringWorkflowId(recorded.id), 'debt-restructuring-v1-written-off-after-five-years');
     expect(writeOffs().at(-1)!.detail).toBe(`${invoices[0].invoiceId} debt-restructuring by supervisor-sari (billing-supervisor)`);
   });
 
