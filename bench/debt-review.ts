@@ -16,16 +16,17 @@ import {
 } from '@clientfees/testing';
 import type { Tx } from '@clientfees/platform';
 import { debtClaimsPage, debtClients } from '../apps/invoicing/src/debts/debt.queries';
+import { DEBT_LIST_PAGE } from '../apps/debt-followup/src/debt-reviews/debt-reviews.service';
 import { runBenchmark, writeBenchmarkSection } from './support';
 
 /**
  * `npm run bench` (debt part): the month-end debt follow-up (issue 13) over BENCH_DEBT_INVOICES
  * (100,000) open invoices of BENCH_DEBT_CLIENTS (30,000) clients, through the real invoicing and
  * debt-followup services and workflow worker (processes, as `npm start` runs them) on a dev server
- * and Postgres: from `POST /debt-reviews` until the review is completed (debt list read from
- * invoicing page by page, a debt case per client, letters, escalations, notices, the unit
- * managers' lists). In the same run, one raw SELECT of the same debt list (the claims with their
- * open amounts and clients) gives the ratio.
+ * and Postgres: from `POST /debt-reviews` until the review is completed (the debt list read page
+ * by page from invoicing's TCP message by debt follow-up's activity, a debt case per client,
+ * letters, escalations, notices, the unit managers' lists). In the same run, one raw SELECT of
+ * the same debt list (the claims with their open amounts and clients) gives the ratio.
  */
 
 const SECTION = 'debt-review';
@@ -39,8 +40,10 @@ Issue 13: "the month-end debt follow-up over 100,000 open invoices of 30,000 cli
 past their due dates, three or four a client, issued over the four months before the month end
 (a third of the clients' debts cover three months of claims and escalate). The review runs
 through the real invoicing and debt-followup services and workflow worker (processes) on a
-Temporal dev server, from \`POST /debt-reviews\` until the review is completed; the raw read is
-one SELECT of the same claims with their open amounts and clients.`;
+Temporal dev server, from \`POST /debt-reviews\` until the review is completed (debt follow-up's
+activity reads the debt list from invoicing's TCP message, the workflow sees only the cursor); the
+raw read is one SELECT of the same claims with their open amounts and clients.`;
+const PAGE_LABEL = DEBT_LIST_PAGE.toLocaleString('en');
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const INVOICES = Number(process.env.BENCH_DEBT_INVOICES ?? (QUICK ? 10_000 : 100_000));
 const CLIENTS = Number(process.env.BENCH_DEBT_CLIENTS ?? (QUICK ? 3_000 : 30_000));
@@ -55,10 +58,11 @@ async function main(): Promise<void> {
   const processes: ServiceProcess[] = [];
   try {
     [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
-    const [invoicingPort, debtsPort] = [await freePort(), await freePort()];
+    const [invoicingPort, invoicingTcpPort, debtsPort] = [await freePort(), await freePort(), await freePort()];
     const env = (extra: Record<string, string>) => serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort) })));
-    processes.push(await startServiceProcess('debt-followup', env({ HTTP_PORT: String(debtsPort) })));
+    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort), TCP_PORT: String(invoicingTcpPort) })));
+    // Debt follow-up reads the debt list from invoicing's TCP messages.
+    processes.push(await startServiceProcess('debt-followup', env({ HTTP_PORT: String(debtsPort), TCP_PORT: String(await freePort()), INVOICING_TCP_PORT: String(invoicingTcpPort) })));
     processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
     const invoicing = serviceApi(() => `http://127.0.0.1:${invoicingPort}`, 'bench', { organisations: [ORGANISATION] }).ok;
     const debts = serviceApi(() => `http://127.0.0.1:${debtsPort}`, 'bench', { organisations: [ORGANISATION] }).ok;
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
     started = performance.now();
     let pages = 0;
     for (let after: string | undefined; ; pages++) {
-      const page = await debtClaimsPage(tx, { organisationId: ORGANISATION, asOf: MONTH_END, after, limit: 1000 });
+      const page = await debtClaimsPage(tx, { organisationId: ORGANISATION, asOf: MONTH_END, after, limit: DEBT_LIST_PAGE });
       await debtClients(tx, ORGANISATION, [...new Set(page.claims.map((claim) => claim.clientId))], MONTH_END);
       if (!page.nextAfter) break;
       after = page.nextAfter;
@@ -136,8 +140,8 @@ async function main(): Promise<void> {
       `| step | figures | seconds |`,
       `|---|---|---|`,
       `| **month-end review** (POST → completed) | ${s.claims} claims of ${s.clients} clients; ${s.newCases} new cases, ${s.letters} letters, ${s.escalated} escalated, ${s.financeNotices} finance notices | **${reviewSeconds.toFixed(1)}** (target ≤ ${TARGET_SECONDS}: ${reviewSeconds <= TARGET_SECONDS ? 'PASS' : 'FAIL'}) |`,
-      `| of which reading the debt list from invoicing (until the review left \`reading\`) | ${s.claims} claims in pages of 1,000 | ${readSeconds?.toFixed(1) ?? '–'} |`,
-      `| invoicing's page statements alone (claims and clients, page after page, no Temporal) | pages of 1,000 | ${statementSeconds.toFixed(1)} |`,
+      `| of which reading the debt list from invoicing (until the review left \`reading\`) | ${s.claims} claims in pages of ${PAGE_LABEL}, read by debt follow-up over TCP | ${readSeconds?.toFixed(1) ?? '–'} |`,
+      `| invoicing's page statements alone (claims and clients, page after page, no Temporal, no TCP) | pages of ${PAGE_LABEL} | ${statementSeconds.toFixed(1)} |`,
       `| raw SELECT of the same debt list | ${rawClaims} claims | ${rawSeconds.toFixed(2)} |`,
       '',
       `Ratio month-end review / raw read: **${(reviewSeconds / rawSeconds).toFixed(0)}×** (the review also writes a case per client, the letters and the notices).`,

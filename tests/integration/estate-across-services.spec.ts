@@ -2,7 +2,7 @@ import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservice
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DebtInvoicingMessages, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
+import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
 import {
@@ -214,6 +214,15 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
     const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
     expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1 });
+    // The review's activity read that list page by page over invoicing's TCP messages, which answer
+    // debt follow-up only, and at most DEBT_LIST_MAX_PAGE claims a page.
+    const listPage = (limit: number, from: 'debt-followup' | 'collection' = 'debt-followup') =>
+      sendServiceMessage<DebtListPage>(messages, DebtInvoicingMessages.debtList, { organisationId: 'fi-demo', asOf: '2027-06-30', limit }, from, TEST_SIGNING_KEY);
+    const page = await listPage(10);
+    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'active' }] });
+    expect(page.nextAfter).toBeUndefined();
+    await expect(listPage(DEBT_LIST_MAX_PAGE + 1)).rejects.toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'limit' })] });
+    await expect(listPage(10, 'collection')).rejects.toMatchObject({ status: 403 });
     const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
     expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'active', openAmount: '96.30' });
     const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;

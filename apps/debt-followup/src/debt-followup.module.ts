@@ -3,13 +3,13 @@ import { DEBT_REVIEW_ACTIVITY_CONTRACT, ESTATE_ACTIVITY_CONTRACT, RESTRUCTURING_
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { CLOCK, Clock, WALL_CLOCK } from './common/clock';
 import { CommonModule } from './common/common.module';
+import { INVOICING_MESSAGES, InvoicingMessages, invoicingMessagesAddress, TcpInvoicingMessages } from './common/invoicing-messages';
 import { DebtCasesModule } from './debt-cases/debt-cases.module';
 import { DebtReviewActivities } from './debt-reviews/debt-reviews.activities';
 import { DebtReviewsModule } from './debt-reviews/debt-reviews.module';
 import { EstateActivities } from './estates/estates.activities';
 import { EstatesModule } from './estates/estates.module';
 import { InboxModule } from './inbox/inbox.module';
-import { INVOICE_COPY_SOURCE, InvoiceCopySource, invoicingMessagesAddress, TcpInvoiceCopySource } from './letters/invoice-copies';
 import { DebtFollowup1765300000000 } from './migrations/1765300000000-DebtFollowup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RestructuringActivities } from './restructurings/restructurings.activities';
@@ -19,8 +19,8 @@ import { WriteOffProposalActivities } from './write-off-proposals/write-off-prop
 import { WriteOffProposalsModule } from './write-off-proposals/write-off-proposals.module';
 
 export interface DebtFollowupModuleOptions {
-  /** Replaces invoicing's TCP messages as the source of the letters' invoice copies (a test's stand-in). */
-  invoiceCopies?: InvoiceCopySource;
+  /** Replaces invoicing's TCP messages (the letters' invoice copies, the month end's debt list): a test's stand-in. */
+  invoicing?: InvoicingMessages;
   /** Replaces the wall clock as the requests' today (the time-skipping server's time in tests). */
   clock?: Clock;
 }
@@ -33,9 +33,7 @@ export interface DebtFollowupModuleOptions {
 export class DebtFollowupModule {
   static register(env: Record<string, string | undefined> = process.env, options: DebtFollowupModuleOptions = {}): DynamicModule {
     // Read before the platform starts anything, so a bad INVOICING_TCP_PORT stops the service at once.
-    const invoiceCopies = options.invoiceCopies
-      ? { provide: INVOICE_COPY_SOURCE, useValue: options.invoiceCopies }
-      : { provide: INVOICE_COPY_SOURCE, useClass: TcpInvoiceCopySource };
+    const invoicing = options.invoicing ? { provide: INVOICING_MESSAGES, useValue: options.invoicing } : { provide: INVOICING_MESSAGES, useClass: TcpInvoicingMessages };
     const address = invoicingMessagesAddress(env);
     return {
       module: DebtFollowupModule,
@@ -54,12 +52,12 @@ export class DebtFollowupModule {
           },
           env,
         ),
-        CommonModule.register({ provide: CLOCK, useValue: options.clock ?? WALL_CLOCK }),
+        CommonModule.register({ provide: CLOCK, useValue: options.clock ?? WALL_CLOCK }, [invoicing, { provide: 'INVOICING_MESSAGES_ADDRESS', useValue: address }]),
         SettingsModule,
         InboxModule,
         EstatesModule,
         DebtReviewsModule,
-        DebtCasesModule.register([invoiceCopies, { provide: 'INVOICING_MESSAGES_ADDRESS', useValue: address }]),
+        DebtCasesModule,
         WriteOffProposalsModule,
         RestructuringsModule,
         ReconciliationModule,

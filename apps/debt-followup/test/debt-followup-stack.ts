@@ -60,7 +60,7 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
   const invoicing = fakeDebtInvoicing();
   const vouchers = fakeVoucherClosing();
   const service = await startServiceForTest(
-    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoiceCopies: invoicing.copies, clock: { nowMs: () => env.currentTimeMs() } }),
+    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoicing: invoicing.messages, clock: { nowMs: () => env.currentTimeMs() } }),
   );
   const workers = await Promise.all([
     Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() }),

@@ -62,8 +62,10 @@ describe('the month-end debt review (time-skipping)', () => {
 
   it('January: four new cases nobody works on, letters in the client’s language with invoice copies, the deceased told to the finance office', async () => {
     await stack.skipTo('2027-01-31', 20);
-    const summary = await review('monthly-debt-review-v1-new-cases-letters');
+    const summary = await review('monthly-debt-review-v2-new-cases-letters');
     expect(summary).toMatchObject({ monthEnd: '2027-01-31', claims: 5, clients: 4, openCents: 726_80, newCases: 4, unattendedCases: 4, workedCases: 0, letters: 3, handedOver: 0, escalated: 0, closedCases: 0, financeNotices: 1 });
+    // Debt follow-up read the list from invoicing's messages itself; no page passed through the workflow.
+    expect(stack.invoicing.calls.filter((call) => call.activity === 'debtList' || call.activity === 'listDebtClaims').map((call) => `${call.activity} ${call.detail}`)).toEqual(['debtList 2027-01-31: 5']);
 
     const a = await caseOf(CLIENT.A);
     expect(a).toMatchObject({ clientNumber: 'C-3001', state: 'open', flags: ['new', 'unattended'], openAmount: '120.50', months: 1, openedOn: '2027-01-31', language: 'fi' });
@@ -105,7 +107,7 @@ describe('the month-end debt review (time-skipping)', () => {
     stack.invoicing.pay(id(1));
 
     await stack.skipTo('2027-02-28', 20);
-    const summary = await review('monthly-debt-review-v1-closed-handed-over-escalated');
+    const summary = await review('monthly-debt-review-v2-closed-handed-over-escalated');
     expect(summary).toMatchObject({ monthEnd: '2027-02-28', claims: 6, newCases: 1, closedCases: 1, handedOver: 2, escalated: 1, letters: 2, workedCases: 1, financeNotices: 0 });
 
     expect(await caseOf(CLIENT.A)).toMatchObject({ state: 'closed', closedOn: '2027-02-28', openAmount: '0.00' });

@@ -289,7 +289,16 @@ export interface RestructuringActivitiesContract {
 export interface DebtReviewActivitiesContract {
   /** Opens the organisation's review of the month end (once per month end). */
   openDebtReview(input: { organisationId: string; monthEnd?: string }): Promise<DebtReviewOpened>;
-  /** Stores a page of the debt list in the review (a repeated page changes nothing). */
+  /**
+   * Reads the debt list from invoicing (its TCP message, page by page) into the review, from the
+   * claim after `after` for at most a bounded number of pages; answers where to go on (absent at
+   * the end). A page read again (a retry) adds nothing.
+   */
+  readDebtList(input: { reviewId: string; organisationId: string; asOf: string; after?: string }): Promise<{ claims: number; nextAfter?: string }>;
+  /**
+   * Stores a page of the debt list in the review (a repeated page changes nothing). Kept for
+   * monthlyDebtReview runs begun before its patch `debt-list-read-by-debt-followup`.
+   */
   storeDebtClaims(input: { reviewId: string; page: DebtListPage }): Promise<void>;
   /** Numbers the review's clients into batches; returns how many. */
   batchDebtReview(reviewId: string): Promise<number>;
@@ -315,6 +324,7 @@ export const WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT = activityContract<WriteOffPro
 export const RESTRUCTURING_ACTIVITY_CONTRACT = activityContract<RestructuringActivitiesContract>()('RestructuringActivities', ['recordRestructuringEvent']);
 export const DEBT_REVIEW_ACTIVITY_CONTRACT = activityContract<DebtReviewActivitiesContract>()('DebtReviewActivities', [
   'openDebtReview',
+  'readDebtList',
   'storeDebtClaims',
   'batchDebtReview',
   'reviewDebtBatch',

@@ -39,6 +39,14 @@ export interface DebtClient {
   creditBalanceCents: number;
 }
 
+/** Which page of the debt list: the organisation's claims unpaid past their due date on `asOf`, after the invoice id `after`. */
+export interface DebtListRequest {
+  organisationId: string;
+  asOf: string;
+  after?: string;
+  limit: number;
+}
+
 export interface DebtListPage {
   asOf: string;
   currency: Currency;
@@ -126,8 +134,12 @@ export interface PauseCollectionRequest {
 
 /** On the invoicing task queue. */
 export interface DebtInvoicingActivities {
-  /** A page of the organisation's claims unpaid past their due date on `asOf`, by invoice id. */
-  listDebtClaims(input: { organisationId: string; asOf: string; after?: string; limit: number }): Promise<DebtListPage>;
+  /**
+   * A page of the organisation's claims unpaid past their due date on `asOf`, by invoice id. Kept
+   * for monthlyDebtReview runs begun before its patch `debt-list-read-by-debt-followup`; later runs
+   * have debt follow-up fetch the pages itself (`DebtInvoicingMessages.debtList`).
+   */
+  listDebtClaims(input: DebtListRequest): Promise<DebtListPage>;
   /** The client's invoices (all, or those named) with their open amounts and states. */
   clientLedger(input: { organisationId: string; clientId: string; invoiceIds?: string[] }): Promise<ClientLedger>;
   /**
@@ -165,7 +177,12 @@ export interface InvoiceCopy {
 export const DebtInvoicingMessages = {
   /** `{ organisationId, invoiceIds }` → `InvoiceCopy[]` (the organisation's invoices among them). */
   invoiceCopies: 'invoicing.invoice-copies.get',
+  /** `DebtListRequest` → `DebtListPage`: a page of the month end's debt list, read by the review's activity. */
+  debtList: 'invoicing.debt-list.page',
 } as const;
+
+/** The most claims a debt list page answered over TCP holds. */
+export const DEBT_LIST_MAX_PAGE = 5000;
 
 export const DEBT_INVOICING_ACTIVITY_CONTRACT = activityContract<DebtInvoicingActivities>()('DebtInvoicingActivities', [
   'listDebtClaims',

@@ -4,6 +4,8 @@ import type {
   ClientLedger,
   DebtClient,
   DebtInvoicingActivities,
+  DebtListPage,
+  DebtListRequest,
   InvoiceCopy,
   InvoiceState,
   LedgerEntry,
@@ -12,7 +14,8 @@ import type {
 import { FAKE_ZONE } from './fakes';
 
 /**
- * An in-memory stand-in for invoicing's side of debt follow-up (`DebtInvoicingActivities`), with
+ * An in-memory stand-in for invoicing's side of debt follow-up (`DebtInvoicingActivities` and its
+ * TCP messages, `messages`), with
  * invoices a test sets up and moves (pays, sends to the agency), recording each call with the
  * server day it happened on. The workflow and service tests of debt follow-up stand on it; the
  * real one is invoicing's `DebtInvoicingActivities` (tests/integration/estate-across-services.spec.ts).
@@ -67,33 +70,38 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
   const ofClient = (clientId: string) => [...invoices.values()].filter((invoice) => invoice.clientId === clientId);
   const clientNumberOf = (clientId: string) => clients.get(clientId)?.clientNumber ?? 'unknown';
 
+  /** A page of the debt list, as invoicing answers it (its activity before the patch, its TCP message after). */
+  const debtList = (input: DebtListRequest, asked: string): DebtListPage => {
+    const due = [...invoices.values()]
+      .filter((invoice) => open(invoice) > 0 && isBefore(invoice.dueDate, input.asOf) && (!input.after || invoice.invoiceId > input.after))
+      .sort((a, b) => a.invoiceId.localeCompare(b.invoiceId));
+    const page = due.slice(0, input.limit);
+    call(asked, `${input.asOf}: ${page.length}`);
+    const pageClients = [...new Set(page.map((invoice) => invoice.clientId))].map((id) => {
+      const client = clients.get(id)!;
+      return { ...client, status: client.dateOfDeath ? ('deceased' as const) : client.status, creditBalanceCents: client.creditBalanceCents ?? 0 };
+    });
+    return {
+      asOf: input.asOf,
+      currency,
+      claims: page.map((invoice) => ({
+        invoiceId: invoice.invoiceId,
+        clientId: invoice.clientId,
+        invoiceNumber: invoice.invoiceNumber,
+        invoiceDate: invoice.invoiceDate,
+        dueDate: invoice.dueDate,
+        period: invoice.period,
+        openCents: open(invoice),
+        state: invoice.state,
+      })),
+      clients: pageClients.map(({ dateOfDeath: _died, ...client }) => client),
+      nextAfter: due.length > page.length ? page[page.length - 1].invoiceId : undefined,
+    };
+  };
+
   const activities: DebtInvoicingActivities = {
     async listDebtClaims(input) {
-      const due = [...invoices.values()]
-        .filter((invoice) => open(invoice) > 0 && isBefore(invoice.dueDate, input.asOf) && (!input.after || invoice.invoiceId > input.after))
-        .sort((a, b) => a.invoiceId.localeCompare(b.invoiceId));
-      const page = due.slice(0, input.limit);
-      call('listDebtClaims', `${input.asOf}: ${page.length}`);
-      const pageClients = [...new Set(page.map((invoice) => invoice.clientId))].map((id) => {
-        const client = clients.get(id)!;
-        return { ...client, status: client.dateOfDeath ? ('deceased' as const) : client.status, creditBalanceCents: client.creditBalanceCents ?? 0 };
-      });
-      return {
-        asOf: input.asOf,
-        currency,
-        claims: page.map((invoice) => ({
-          invoiceId: invoice.invoiceId,
-          clientId: invoice.clientId,
-          invoiceNumber: invoice.invoiceNumber,
-          invoiceDate: invoice.invoiceDate,
-          dueDate: invoice.dueDate,
-          period: invoice.period,
-          openCents: open(invoice),
-          state: invoice.state,
-        })),
-        clients: pageClients.map(({ dateOfDeath: _died, ...client }) => client),
-        nextAfter: due.length > page.length ? page[page.length - 1].invoiceId : undefined,
-      };
+      return debtList(input, 'listDebtClaims');
     },
     async clientLedger(input): Promise<ClientLedger> {
       const wanted = input.invoiceIds ? new Set(input.invoiceIds) : undefined;
@@ -189,8 +197,11 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
       invoice.state = 'paid';
     },
     openCents: (invoiceId: string) => open(invoices.get(invoiceId)!),
-    /** The letters' invoice copies, as invoicing's TCP message answers them. */
-    copies: {
+    /** Invoicing's TCP messages: the letters' invoice copies and the month end's debt list. */
+    messages: {
+      async debtList(request: DebtListRequest): Promise<DebtListPage> {
+        return debtList(request, 'debtList');
+      },
       async copies(_organisationId: string, invoiceIds: readonly string[]): Promise<InvoiceCopy[]> {
         return invoiceIds.flatMap((id) => {
           const invoice = invoices.get(id);

@@ -1,4 +1,4 @@
-import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { Database, ScopeResolvers } from '@clientfees/platform';
 import { byUuid } from '../common/resolvers';
 import { caseworkerTaskOwner } from '../caseworker-tasks/caseworker-task.queries';
@@ -7,13 +7,9 @@ import { debtCaseOwner } from './debt-case.queries';
 import { DebtCasesController } from './debt-cases.controller';
 import { DebtCasesService } from './debt-cases.service';
 
-/** Debt cases, their letters (with invoice copies from the given source) and the caseworkers' tasks. */
-@Module({})
+/** Debt cases, their letters (with invoice copies from invoicing's messages) and the caseworkers' tasks. */
+@Module({ controllers: [DebtCasesController], providers: [DebtCasesService] })
 export class DebtCasesModule implements OnModuleInit {
-  static register(letterProviders: Provider[]): DynamicModule {
-    return { module: DebtCasesModule, controllers: [DebtCasesController], providers: [DebtCasesService, ...letterProviders] };
-  }
-
   constructor(
     private readonly resolvers: ScopeResolvers,
     private readonly db: Database,

@@ -3,6 +3,7 @@ import type { AccessClaims } from '@clientfees/contracts';
 import { caseworkerStepProblem, caseworkerTaskDone, DomainValidationError } from '@clientfees/domain';
 import { Database, Tx } from '@clientfees/platform';
 import { areasOf, caseworkerOnly } from '../common/caller';
+import { INVOICING_MESSAGES, InvoicingMessages } from '../common/invoicing-messages';
 import {
   addCaseworkerStep,
   assignOpenCaseworkerTasks,
@@ -15,7 +16,6 @@ import {
 } from '../caseworker-tasks/caseworker-task.queries';
 import { addInboxItems } from '../inbox/inbox.queries';
 import { DebtLetter, findLetter, lettersOfCase } from '../letters/debt-letter.queries';
-import { INVOICE_COPY_SOURCE, InvoiceCopySource } from '../letters/invoice-copies';
 import { renderDebtLetter } from '../letters/letter-pdf';
 import { findReview } from '../debt-reviews/debt-review.queries';
 import { appendDebtCaseEvents, assignDebtCase, DebtCase, DebtCaseEvent, debtCaseEvents, DebtCaseFilter, findDebtCase, listDebtCases } from './debt-case.queries';
@@ -36,7 +36,7 @@ export interface DebtCaseDetails {
 export class DebtCasesService {
   constructor(
     private readonly db: Database,
-    @Inject(INVOICE_COPY_SOURCE) private readonly invoiceCopies: InvoiceCopySource,
+    @Inject(INVOICING_MESSAGES) private readonly invoicing: InvoicingMessages,
   ) {}
 
   list(user: AccessClaims, filter: Omit<DebtCaseFilter, 'areas' | 'caseworker' | 'limit'>): Promise<DebtCase[]> {
@@ -107,7 +107,7 @@ export class DebtCasesService {
     });
     if (!found) throw new NotFoundException(`no debt letter ${letterId}`);
     const { letter, debtCase, monthEnd } = found;
-    const copies = await this.invoiceCopies.copies(letter.organisationId, letter.claims.map((claim) => claim.invoiceId));
+    const copies = await this.invoicing.copies(letter.organisationId, letter.claims.map((claim) => claim.invoiceId));
     const latest = [...copies].sort((a, b) => b.invoiceDate.localeCompare(a.invoiceDate))[0];
     const recipient = latest?.recipient ?? { name: debtCase.clientName, streetAddress: '', postalCode: '', city: '' };
     const pdf = await renderDebtLetter(letter, monthEnd, recipient, copies);

@@ -12,6 +12,10 @@ export class DebtReviewActivities implements DebtReviewActivitiesContract {
     return this.reviews.open(input.organisationId, input.monthEnd, activityScheduledAt());
   }
 
+  readDebtList(input: { reviewId: string; organisationId: string; asOf: string; after?: string }): Promise<{ claims: number; nextAfter?: string }> {
+    return this.reviews.readDebtList(input);
+  }
+
   storeDebtClaims(input: { reviewId: string; page: DebtListPage }): Promise<void> {
     return this.reviews.storePage(input.reviewId, input.page);
   }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { latestMonthEnd, letterLanguage, localDateInZone, Money, reviewDebtCase, DebtCaseReview, OpenDebtCaseMemory, Country, Currency } from '@clientfees/domain';
 import {
   DebtListPage,
+  DebtListRequest,
   DebtReviewOpened,
   DebtReviewSummary,
   MonthlyDebtReviewWorkflow,
@@ -10,6 +11,7 @@ import {
   debtReviewWorkflowId,
 } from '@clientfees/contracts';
 import { Database, Tx } from '@clientfees/platform';
+import { INVOICING_MESSAGES, InvoicingMessages } from '../common/invoicing-messages';
 import { enqueueWorkflowStart } from '../common/workflow-start.queries';
 import { WorkflowStarter } from '../common/workflow-starter';
 import {
@@ -46,6 +48,10 @@ import {
 
 /** Clients reviewed in one transaction. */
 export const REVIEW_BATCH_SIZE = 1000;
+/** Claims a debt list page from invoicing holds (about 600 kB over TCP). */
+export const DEBT_LIST_PAGE = 2500;
+/** Pages one `readDebtList` activity reads: a retry reads at most these again. */
+export const DEBT_LIST_PAGES_PER_READ = 8;
 const SYSTEM = 'system:monthlyDebtReview';
 
 /** What one batch's review writes, collected before it is written set-based. */
@@ -63,6 +69,7 @@ export class DebtReviewsService {
   constructor(
     private readonly db: Database,
     private readonly starter: WorkflowStarter,
+    @Inject(INVOICING_MESSAGES) private readonly invoicing: InvoicingMessages,
   ) {}
 
   /** A review started by hand (the Schedule starts the month's own on its last day). */
@@ -83,6 +90,31 @@ export class DebtReviewsService {
       const review = await openReview(tx, organisationId, monthEnd ?? latestMonthEnd(localDateInZone(nowMs, settings.timeZone)));
       return { reviewId: review.id, monthEnd: review.monthEnd, completed: review.status === 'completed' };
     });
+  }
+
+  /**
+   * Reads the debt list from invoicing into the review, from the claim after `after`, for at most
+   * DEBT_LIST_PAGES_PER_READ pages: each page is fetched while the one before is stored. Answers
+   * where the next read goes on (absent at the end of the list).
+   */
+  async readDebtList(input: { reviewId: string; organisationId: string; asOf: string; after?: string }): Promise<{ claims: number; nextAfter?: string }> {
+    const page = (after: string | undefined) => {
+      const request: DebtListRequest = { organisationId: input.organisationId, asOf: input.asOf, limit: DEBT_LIST_PAGE, ...(after ? { after } : {}) };
+      return this.invoicing.debtList(request);
+    };
+    let claims = 0;
+    let fetching: Promise<DebtListPage> | undefined = page(input.after);
+    for (let pages = 1; fetching; pages++) {
+      const current: DebtListPage = await fetching;
+      const next = current.nextAfter;
+      fetching = next && pages < DEBT_LIST_PAGES_PER_READ ? page(next) : undefined;
+      // A failed store leaves the prefetch unobserved: it is caught here and the retry reads again.
+      fetching?.catch(() => undefined);
+      await this.storePage(input.reviewId, current);
+      claims += current.claims.length;
+      if (next && !fetching) return { claims, nextAfter: next };
+    }
+    return { claims };
   }
 
   storePage(reviewId: string, page: DebtListPage): Promise<void> {
