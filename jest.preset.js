@@ -29,4 +29,9 @@ module.exports = {
   moduleNameMapper,
   setupFiles: [path.join(root, 'tests', 'support', 'quiet-temporal.js')],
   reporters: ['default', path.join(root, 'tests', 'support', 'summary-reporter.js')],
+  // A safety net, not a licence: every stack stops what it started in afterAll (libs/testing's
+  // stopTestStack bounds the drain), but a Temporal server or process left behind by a failed
+  // start or a stuck worker must not hold a CI run open until its time limit — twice it did, for
+  // over an hour, after the tests themselves had finished.
+  forceExit: true,
 };

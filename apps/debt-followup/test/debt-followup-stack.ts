@@ -9,10 +9,12 @@ import {
   FAKE_ZONE,
   fakeDebtInvoicing,
   fakeVoucherClosing,
+  freePort,
   prebuiltWorkflowBundle,
   serviceTestEnv,
   ServiceUnderTest,
   startServiceForTest,
+  stopTestStack,
   TEST_SIGNING_KEY,
   TestDatabase,
 } from '@clientfees/testing';
@@ -60,7 +62,7 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
   const invoicing = fakeDebtInvoicing();
   const vouchers = fakeVoucherClosing();
   const service = await startServiceForTest(
-    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoicing: invoicing.messages, clock: { nowMs: () => env.currentTimeMs() } }),
+    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoicing: invoicing.messages, clock: { nowMs: () => env.currentTimeMs() } }),
   );
   const workers = await Promise.all([
     Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() }),
@@ -103,11 +105,7 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
       if (target > now) await env.sleep(target - now);
     },
     async stop() {
-      for (const worker of workers) worker.shutdown();
-      await Promise.all(running);
-      await service.close();
-      await db.drop();
-      await env.teardown();
+      await stopTestStack({ workers, running: Promise.all(running), then: [() => service.close(), () => db.drop()], env });
     },
   };
   await stack.ok('PUT', '/organisations/fi-demo/debt-follow-up', { roles: ['administrator'] }, FI_SETTINGS);

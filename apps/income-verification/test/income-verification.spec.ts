@@ -41,7 +41,7 @@ describe('income verification against the authority stand-ins', () => {
     env = await startTimeSkippingServer();
     db = await createTestDatabase();
     sim = await startServiceProcess('authority-sim', { HTTP_PORT: String(await freePort()), HTTP_HOST: '127.0.0.1' });
-    service = await startServiceForTest(IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' })));
+    service = await startServiceForTest(IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' })));
     const workflows = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
     const debt = await Worker.create({
       connection: env.nativeConnection,

@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { TaskQueues } from '@clientfees/contracts';
-import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, TestDatabase } from '@clientfees/testing';
+import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, stopTestStack, TestDatabase } from '@clientfees/testing';
 import { InvoicingModule } from '../src/invoicing.module';
 
 export const FI_ORGANISATION = {
@@ -49,11 +49,7 @@ export async function startInvoicingStack(
     service,
     tcpPort,
     async stop() {
-      worker.shutdown();
-      await running;
-      await service.close();
-      await db.drop();
-      await env.teardown();
+      await stopTestStack({ workers: [worker], running, then: [() => service.close(), () => db.drop()], env });
     },
   };
 }

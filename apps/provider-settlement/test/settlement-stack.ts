@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { AccessClaims, TaskQueues } from '@clientfees/contracts';
 import { mintAccessToken } from '@clientfees/platform';
-import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, TEST_SIGNING_KEY, TestDatabase } from '@clientfees/testing';
+import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, stopTestStack, TEST_SIGNING_KEY, TestDatabase } from '@clientfees/testing';
 import { startOfDayInZone } from '@clientfees/domain';
 import { Clock } from '../src/common/clock';
 import { ProviderSettlementModule } from '../src/provider-settlement.module';
@@ -79,11 +79,7 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
       return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
     },
     async stop() {
-      worker.shutdown();
-      await running;
-      await service.close();
-      await db.drop();
-      await env.teardown();
+      await stopTestStack({ workers: [worker], running, then: [() => service.close(), () => db.drop()], env });
     },
   };
 }

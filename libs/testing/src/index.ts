@@ -8,3 +8,4 @@ export * from './debt-fakes';
 export * from './tokens';
 export * from './histories';
 export * from './process-stack';
+export * from './shutdown';
