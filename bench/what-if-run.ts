@@ -1,8 +1,22 @@
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addMonths, FI_HOME_CARE_INCOME_LIMITS, FI_PERSONAL_ALLOWANCES, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
+import {
+  addMonths,
+  compareHousehold,
+  FI_HOME_CARE_INCOME_LIMITS,
+  FI_PERSONAL_ALLOWANCES,
+  firstDayOfMonth,
+  localDateInZone,
+  tallyWhatIf,
+  validateWhatIfDraft,
+  whatIfRuleSets,
+  whatIfSummary,
+  type WhatIfClientResult,
+  type WhatIfDraft,
+} from '@clientfees/domain';
 import {
   createTestDatabase,
   eventually,
@@ -17,6 +31,7 @@ import {
   TestDatabase,
 } from '@clientfees/testing';
 import { runBenchmark, writeBenchmarkSection } from './support';
+import { benchHouseholds } from './what-if-households';
 
 /**
  * `npm run bench` (what-if part): a what-if run over BENCH_WHAT_IF_CLIENTS (100,000) clients of
@@ -59,7 +74,10 @@ async function main(): Promise<void> {
     [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
     const invoicingPort = await freePort();
     const env = (extra: Record<string, string>) => serviceTestEnv(db!.url, temporal!.address, { TEMPORAL_SCHEDULES: 'false', ...extra });
-    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort), TCP_PORT: String(await freePort()) })));
+    // BENCH_PROFILE_DIR: the invoicing service writes a CPU profile there when it stops (bench/cpu-profile.js).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const profile: Record<string, string> = profileDir ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.js')}`, BENCH_PROFILE_DIR: path.resolve(profileDir) } : {};
+    processes.push(await startServiceProcess('invoicing', env({ HTTP_PORT: String(invoicingPort), TCP_PORT: String(await freePort()), ...profile })));
     processes.push(await startWorkflowWorkerProcess(temporal, env({ HTTP_PORT: String(await freePort()) })));
     const base = `http://127.0.0.1:${invoicingPort}`;
     const api = serviceApi(() => base, 'bench-drafter', { organisations: [ORGANISATION] });
@@ -115,6 +133,14 @@ async function main(): Promise<void> {
     const csvLines = csv.trimEnd().split('\r\n').length - 1;
     log(`CSV of ${csvLines} clients, ${(csv.length / 1e6).toFixed(1)} MB in ${csvSeconds.toFixed(1)} s`);
 
+    // The floor, in the same run: the same households compared in this process, on one thread,
+    // with no database, workflow or HTTP. Its totals must be the run's to the cent.
+    const floor = compareInProcess(draft as WhatIfDraft, today, CLIENTS);
+    if (floor.monthlyToday !== run.summary[0]?.monthlyRevenue.today || floor.monthlyDraft !== run.summary[0]?.monthlyRevenue.draft) {
+      throw new Error(`the run's monthly revenue ${JSON.stringify(run.summary[0]?.monthlyRevenue)} is not the in-process comparison's ${floor.monthlyToday} → ${floor.monthlyDraft}`);
+    }
+    log(`in process: ${CLIENTS} clients compared in ${floor.seconds.toFixed(1)} s, the same totals`);
+
     const load = os.loadavg();
     const loadNote = `load average (1 min) ${loadBefore.toFixed(1)} when the run started, ${load[0].toFixed(1)} at the end (${os.cpus().length} cores)`;
     const totals = totalsOf(run);
@@ -126,8 +152,9 @@ async function main(): Promise<void> {
       `| POST /what-if-runs answered (202, households numbered into ${run.batches} batches) | ${run.population} | ${accepted.toFixed(1)} |`,
       `| **POST → completed** (every client under today's rules and the draft, tallies added up) | ${run.population} | **${runSeconds.toFixed(1)}** (target ≤ ${TARGET_SECONDS}: ${runSeconds <= TARGET_SECONDS ? 'PASS' : 'FAIL'}) |`,
       `| CSV of every client (not counted) | ${csvLines} rows, ${(csv.length / 1e6).toFixed(1)} MB | ${csvSeconds.toFixed(1)} |`,
+      `| floor: the same comparison in the bench process (one thread, no database, workflow or HTTP; same totals to the cent) | ${CLIENTS} | ${floor.seconds.toFixed(1)} |`,
       '',
-      `Rate: **${Math.round(run.population / runSeconds).toLocaleString('en')} clients/s**. The run's totals: ${totals}.`,
+      `Rate: **${Math.round(run.population / runSeconds).toLocaleString('en')} clients/s**; the run took **${(runSeconds / floor.seconds).toFixed(1)} ×** the floor measured in the same run. The run's totals: ${totals}.`,
     ].join('\n');
     console.log(report);
     if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
@@ -136,6 +163,18 @@ async function main(): Promise<void> {
     await db?.drop();
     await temporal?.teardown();
   }
+}
+
+/** The draft compared over the same clients in this process: seconds, and the monthly totals as the API shows them. */
+function compareInProcess(draft: WhatIfDraft, today: string, clients: number): { seconds: number; monthlyToday: string; monthlyDraft: string } {
+  const rules = whatIfRuleSets({}, validateWhatIfDraft(draft, today), today);
+  const households = benchHouseholds(ORGANISATION, clients, today.slice(0, 7));
+  const started = performance.now();
+  const results: WhatIfClientResult[] = [];
+  for (const household of households) results.push(...compareHousehold(household, rules));
+  const [summary] = whatIfSummary(tallyWhatIf(results));
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, monthlyToday: summary.monthlyRevenue.today, monthlyDraft: summary.monthlyRevenue.draft };
 }
 
 interface SummaryView {

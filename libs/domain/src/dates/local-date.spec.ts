@@ -70,6 +70,19 @@ describe('parseLocalDate', () => {
   });
 });
 
+describe('parseLocalDate remembers valid dates', () => {
+  it('answers the same the second time, and still refuses what does not exist', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(parseLocalDate('2024-02-29')).toBe('2024-02-29');
+      expect(localDateParts('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+      expect(() => parseLocalDate('2025-02-29', 'validFrom')).toThrow('validFrom: day 29 does not exist in 2025-02');
+      expect(() => parseLocalDate('2024-2-29')).toThrow(DomainValidationError);
+    }
+    expect(compareLocalDates('2024-02-29', '2024-03-01')).toBe(-1);
+    expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
+  });
+});
+
 describe('parts and construction', () => {
   it('builds and splits dates', () => {
     expect(localDateOf(2025, 3, 7)).toBe('2025-03-07');

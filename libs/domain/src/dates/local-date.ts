@@ -47,18 +47,31 @@ function format(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Strict: exactly `YYYY-MM-DD`, and the date must exist (2025-02-29 does not). */
+// A billing month checks the same few dozen dates hundreds of thousands of times (a what-if run
+// of 100,000 clients): texts once found valid are remembered, up to a bound, so that the check
+// is a set lookup. Validity never changes, so the memory cannot give a different answer.
+const KNOWN_VALID = new Set<string>();
+const KNOWN_VALID_LIMIT = 10_000;
+
+/**
+ * Strict: exactly `YYYY-MM-DD`, and the date must exist (2025-02-29 does not). A valid text is
+ * its own canonical form (the pattern fixes every digit's place), so it is returned as given.
+ */
 export function parseLocalDate(text: string, field?: string): LocalDate {
-  return format(...partsTuple(text, field));
+  if (!KNOWN_VALID.has(text)) partsTuple(text, field);
+  return text;
 }
 
 function partsTuple(text: string, field: string | undefined): [number, number, number] {
+  if (KNOWN_VALID.has(text)) return [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
   const match = typeof text === 'string' ? PATTERN.exec(text) : null;
   if (!match) throw new DomainValidationError(FORMAT_REASON, field);
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
   checkParts(year, month, day, field);
+  if (KNOWN_VALID.size >= KNOWN_VALID_LIMIT) KNOWN_VALID.clear();
+  KNOWN_VALID.add(text);
   return [year, month, day];
 }
 

@@ -92,6 +92,19 @@ describe('FI long-term care: the käyttövara of each period always remains', ()
   it('has no rule before the reform of 1.7.2021', () => {
     expect(() => ltc('2021-06-30', '1000.00')).toThrow(/no rule for 2021-06-30/);
   });
+
+  it('says "estimate" from the first day of an estimated row, and not on the day before', () => {
+    // No source document gives STM's 2024 and 2026 amounts: a fee on them must say so.
+    const allowanceSource = (date: string) => fiLongTermCareFee({ date, netMonthlyIncome: eur('1000.00') }).explanation.rules[1].source;
+    const limitSource = (date: string) => fiHomeCareFee({ date, householdSize: 2, grossMonthlyIncome: eur('2000.00'), hoursPerMonth: 24 }).explanation.rules[0].source;
+    expect([allowanceSource('2023-12-31'), allowanceSource('2024-01-01'), allowanceSource('2025-12-31'), allowanceSource('2026-01-01')].map((s) => /estimate/.test(s))).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    expect([limitSource('2025-12-31'), limitSource('2026-01-01')].map((s) => /estimate/.test(s))).toEqual([false, true]);
+  });
 });
 
 describe('SE elderly care at maxtaxa and the minimum amounts of each period', () => {

@@ -60,3 +60,14 @@ describe('roundToCents', () => {
     expect(() => toDecimalJsRounding('HALF_DOWN' as never)).toThrow('rounding: must be one of HALF_UP, HALF_EVEN, DOWN, UP');
   });
 });
+
+describe('decimal: a text read once is reused', () => {
+  it('gives the same value for the same text, refuses a bad text every time, and arithmetic never changes it', () => {
+    const first = decimal('15.5');
+    expect(decimal('15.5').equals(first)).toBe(true);
+    expect(first.times(2).plus(1).toString()).toBe('32');
+    expect(first.toDecimalPlaces(0, DecimalJs.ROUND_DOWN).toString()).toBe('15');
+    expect(decimal('15.5').toString()).toBe('15.5');
+    for (let i = 0; i < 2; i++) expect(() => decimal('0x10', 'factor')).toThrow('factor: must be a finite decimal number');
+  });
+});

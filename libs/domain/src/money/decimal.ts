@@ -35,8 +35,18 @@ const DECIMAL_JS_ROUNDING: Record<RoundingMode, DecimalJs.Rounding> = {
 // decimal.js would also take hexadecimal, binary and octal strings: not numbers a user means.
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
+// Fee rules read the same few texts (a table's percentages and limits, service hours) for every
+// client of a month. Decimals are immutable, so the one parsed from a text is reused; the memory
+// is bounded and forgets everything when full.
+const PARSED = new Map<string, Decimal>();
+const PARSED_LIMIT = 10_000;
+
 /** A finite Decimal from a number, a decimal string or another Decimal; anything else is refused. */
 export function decimal(value: DecimalValue, field?: string): Decimal {
+  if (typeof value === 'string') {
+    const known = PARSED.get(value);
+    if (known !== undefined) return known;
+  }
   const reason = 'must be a finite decimal number';
   if (typeof value === 'string' && !DECIMAL_TEXT.test(value)) throw new DomainValidationError(reason, field);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint' && !DecimalJs.isDecimal(value)) {
@@ -44,6 +54,10 @@ export function decimal(value: DecimalValue, field?: string): Decimal {
   }
   const result = new Decimal(value);
   if (!result.isFinite()) throw new DomainValidationError(reason, field);
+  if (typeof value === 'string') {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(value, result);
+  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { DomainValidationError } from '../errors';
 import { refusalOf } from '../internal/refusal';
+import { Decimal } from './decimal';
 import { Money } from './money';
 
 const eur = (text: string) => Money.parse(text, 'EUR');
@@ -174,5 +175,25 @@ describe('arithmetic', () => {
   it('sums a list, an empty one to zero', () => {
     expect(Money.sum([eur('0.10'), eur('0.20'), eur('-0.05')], 'EUR').toDecimalString()).toBe('0.25');
     expect(Money.sum([], 'SEK').equals(Money.zero('SEK'))).toBe(true);
+  });
+});
+
+describe('Money.parse on its integer path', () => {
+  it('reads cents the same as exact decimal arithmetic, up to 13 whole digits and beyond', () => {
+    // Amounts of up to 13 whole digits and 2 decimals are read with integer arithmetic; the
+    // rest goes through decimal.js. Both must give the exact number of cents.
+    const texts: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const whole = String(Math.floor(Math.abs(Math.sin(i + 1)) * 10 ** (1 + (i % 15))));
+      const decimals = ['', '.5', '.05', '.50', '.99', '.00', '.1', '.10'][i % 8];
+      texts.push(`${i % 3 === 0 ? '-' : i % 5 === 0 ? '+' : ''}${whole}${decimals}`);
+    }
+    for (const text of texts) {
+      const exact = new Decimal(text).times(100);
+      if (exact.abs().greaterThan(Number.MAX_SAFE_INTEGER)) continue;
+      expect([text, Money.parse(text, 'EUR').minorUnits]).toEqual([text, exact.toNumber() === 0 ? 0 : exact.toNumber()]);
+      expect([text, Money.parse(text, 'EUR', undefined, 'HALF_UP').minorUnits]).toEqual([text, exact.toNumber() === 0 ? 0 : exact.toNumber()]);
+    }
+    expect(Money.parse('9999999999999.99', 'EUR').minorUnits).toBe(999999999999999);
   });
 });

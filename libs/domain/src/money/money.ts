@@ -71,6 +71,13 @@ export class Money {
     if (rounding === undefined && fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) {
       throw new DomainValidationError('has more than 2 decimals', field);
     }
+    // Up to 13 whole digits and cents only (every amount this product stores): exact in integer
+    // arithmetic, far below 2^53 minor units, so decimal.js is not needed.
+    const whole = match[2];
+    if (whole.length <= 13 && fraction.length <= 2) {
+      const minor = Number(whole) * MINOR_UNITS_PER_MAJOR + (fraction === '' ? 0 : Number(fraction.padEnd(2, '0')));
+      return Money.ofMinor(match[1] === '-' ? -minor : minor, currency);
+    }
     const exact = new Decimal(text).times(MINOR_UNITS_PER_MAJOR);
     const minor = rounding === undefined ? exact : exact.toDecimalPlaces(0, toDecimalJsRounding(rounding));
     return Money.ofMinor(decimalToMinorUnits(minor, field), currency);

@@ -59,6 +59,18 @@ describe('validateDatedTable', () => {
   });
 });
 
+describe('validateDatedTable on a table it returned', () => {
+  it('returns that table as it is, and still checks a copy', () => {
+    const table = validateDatedTable([
+      { validFrom: '2024-01-01', validTo: '2024-12-31', source: 'a', value: 1 },
+      { validFrom: '2025-01-01', validTo: null, source: 'b', value: 2 },
+    ]);
+    expect(validateDatedTable(table)).toBe(table);
+    expect(Object.isFrozen(table) && table.every((row) => Object.isFrozen(row))).toBe(true);
+    expect(() => validateDatedTable([...table, { validFrom: '2026-01-01', validTo: null, source: 'c', value: 3 }])).toThrow(/overlaps/);
+  });
+});
+
 describe('appendPeriod', () => {
   it('closes the open period the day before the new one starts', () => {
     const table = appendPeriod(validateDatedTable([row('2024-01-01', null, 1)]), row('2026-01-01', null, 2));

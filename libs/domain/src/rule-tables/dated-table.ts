@@ -83,11 +83,16 @@ function checkRow<T>(row: DatedRow<T>, index: number): DatedRow<T> {
   return Object.freeze({ validFrom, validTo, source: row.source, value: row.value, ...(row.status === undefined ? {} : { status: row.status }) });
 }
 
+/** The tables validateDatedTable returned (each fee rule checks its table on every call). */
+const VALIDATED = new WeakSet<object>();
+
 /**
  * Checks a table and returns it sorted and frozen. Overlaps would make a date ambiguous, and a gap
  * would make billing stop on an ordinary day, so both are refused with the dates involved.
  */
 export function validateDatedTable<T>(rows: readonly DatedRow<T>[]): DatedTable<T> {
+  // A table this function returned is frozen, rows and all: checking it again finds nothing new.
+  if (VALIDATED.has(rows)) return rows;
   if (!Array.isArray(rows)) throw new DomainValidationError('must be a list of dated rows', 'rows');
   const sorted = rows.map((row, index) => checkRow<T>(row, index)).sort((a, b) => compareLocalDates(a.validFrom, b.validFrom));
   for (let i = 1; i < sorted.length; i++) {
@@ -110,7 +115,9 @@ export function validateDatedTable<T>(rows: readonly DatedRow<T>[]): DatedTable<
       throw new DomainValidationError(`has a gap: no rule from ${dayAfter} to ${addDays(current.validFrom, -1)}`, 'rows');
     }
   }
-  return Object.freeze(sorted);
+  const table = Object.freeze(sorted);
+  VALIDATED.add(table);
+  return table;
 }
 
 /**

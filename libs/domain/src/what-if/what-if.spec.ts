@@ -1,8 +1,13 @@
 import { DomainValidationError } from '../errors';
 import { PRICE_LIST, client, income, seClient, seService, service, settings } from '../billing/test-fixtures';
-import type { ClientBillingInput } from '../billing/types';
+import { calculateHousehold } from '../billing/calculate';
+import type { ClientBillingInput, RuleTableSet } from '../billing/types';
+import { addDays } from '../dates/local-date';
 import { FI_HOME_CARE_INCOME_LIMITS } from '../fees/fi-home-care-tables';
-import { compareHousehold, WhatIfClientResult } from './compare';
+import { FI_PERSONAL_ALLOWANCES } from '../fees/fi-long-term-care-tables';
+import type { DatedRow } from '../rule-tables/dated-table';
+import { RULE_TABLES } from '../rule-tables/registry';
+import { compareHousehold, MAXTAXA_CAP, WhatIfClientResult } from './compare';
 import { validateWhatIfDraft, whatIfRuleSets, WhatIfDraft, draftDatedRows } from './draft';
 import { mergeWhatIfTallies, tallyWhatIf, whatIfSummary } from './summary';
 
@@ -186,5 +191,104 @@ describe('the what-if totals', () => {
   it('add up the same in batches as all at once', () => {
     const inBatches = mergeWhatIfTallies(tallyWhatIf(results.slice(0, 2)), tallyWhatIf(results.slice(2)));
     expect(whatIfSummary(inBatches)).toEqual(whatIfSummary(tallyWhatIf(results)));
+  });
+});
+
+describe('a what-if result is the billing calculation’s for the same inputs', () => {
+  // The what-if promises that its two fees are what billing would charge: today's under the rows
+  // in force, the draft's once the draft is approved into dated rows. Bill the same households for
+  // this month with the shipped tables and for the draft's month with the draft approved, and
+  // compare client by client and service by service.
+  const approved = (draft: WhatIfDraft): RuleTableSet => {
+    const tables: Record<string, DatedRow<unknown>[]> = {};
+    for (const { table, ...row } of draftDatedRows(draft)) {
+      const dayBefore = addDays(row.validFrom, -1);
+      const kept = RULE_TABLES[table].shipped.filter((r) => r.validFrom < row.validFrom).map((r) => (r.validTo === null || r.validTo > dayBefore ? { ...r, validTo: dayBefore } : r));
+      tables[table] = [...kept, row];
+    }
+    return tables;
+  };
+  const inMonth = (c: ClientBillingInput, period: string): ClientBillingInput => ({
+    ...c,
+    period,
+    services: c.services.map((s) => ({ ...s, validFrom: `${period}-01`, validTo: null })),
+  });
+  const billed = (clients: readonly ClientBillingInput[], period: string, ruleTables: RuleTableSet) =>
+    calculateHousehold({ period, clients: clients.map((c) => inMonth(c, period)), priceList: PRICE_LIST, ruleTables }).map((r) => {
+      const sums: Record<string, number> = {};
+      if (r.status === 'calculated') for (const row of r.rows) sums[row.code ?? MAXTAXA_CAP] = (sums[row.code ?? MAXTAXA_CAP] ?? 0) + Math.round(Number(row.amount) * 100);
+      return r.status === 'calculated' ? { total: r.total, byService: sums } : { total: null, byService: {} };
+    });
+  const asCents = (fee: { total: string; byService: Readonly<Record<string, string>> } | null) =>
+    fee === null ? { total: null, byService: {} } : { total: fee.total, byService: Object.fromEntries(Object.entries(fee.byService).map(([k, v]) => [k, Math.round(Number(v) * 100)])) };
+
+  const check = (draft: WhatIfDraft, households: ClientBillingInput[][], organisationId: string) => {
+    const rules = whatIfRuleSets({}, validateWhatIfDraft(draft, TODAY), TODAY);
+    let compared = 0;
+    for (const clients of households) {
+      const results = compareHousehold({ organisationId, clients, priceList: PRICE_LIST }, rules);
+      const today = billed(clients, '2026-12', {});
+      const drafted = billed(clients, '2027-01', approved(draft));
+      results.forEach((result, i) => {
+        expect([result.clientId, asCents(result.today)]).toEqual([clients[i].clientId, today[i]]);
+        expect([result.clientId, asCents(result.draft)]).toEqual([clients[i].clientId, drafted[i]]);
+        if (result.status === 'compared') compared++;
+      });
+    }
+    return compared;
+  };
+
+  it('Finland: home care by hours and household size, long-term care and its allowance, a couple, a fixed fee', () => {
+    const allowances = FI_PERSONAL_ALLOWANCES.at(-1)!.value;
+    const draft: WhatIfDraft = {
+      validFrom: '2027-01-01',
+      rows: [
+        fiDraft.rows[0],
+        { table: 'fi-personal-allowances', validTo: null, source: 'index review 1.1.2027, assumed +5 %', value: Object.fromEntries(Object.entries(allowances).map(([k, v]) => [k, plusFivePercent([v])[0]])) },
+      ],
+    };
+    const households: ClientBillingInput[][] = [];
+    for (let i = 0; i < 120; i++) {
+      const gross = (600 + ((i * 37.3) % 2400)).toFixed(2);
+      const net = (Number(gross) * 0.8).toFixed(2);
+      const homeCare = service({ serviceCode: 'HOME', hoursPerMonth: String(2 + (i % 45)), serviceCost: i % 7 === 0 ? '300.00' : '5000.00' });
+      const longTerm = service({ serviceCode: 'LTC', kind: 'fi-long-term-care', hoursPerMonth: null, careType: i % 3 === 0 ? 'institutional-care' : 'enhanced-service-housing', serviceCost: '4000.00' });
+      const base = { clientNumber: `C-${i}`, period: '2026-12' };
+      if (i % 10 === 0) {
+        const couple = settings({ feeCalculationType: 'couple' });
+        households.push([
+          client({ ...base, clientId: `${i}a`, settings: couple, income: income({ grossMonthlyIncome: gross, netMonthlyIncome: net, householdSize: 2 }), services: [longTerm] }),
+          client({ ...base, clientId: `${i}b`, settings: couple, income: income({ grossMonthlyIncome: '900.00', netMonthlyIncome: '760.00', householdSize: 2 }), services: [homeCare] }),
+        ]);
+      } else if (i % 4 === 1) {
+        households.push([client({ ...base, clientId: `${i}`, income: income({ netMonthlyIncome: net, deductions: i % 8 === 1 ? '50.00' : '0.00' }), services: [longTerm] })]);
+      } else if (i % 9 === 2) {
+        households.push([client({ ...base, clientId: `${i}`, services: [service({ serviceCode: 'SUP', kind: 'fixed-monthly', monthlyFee: '45.00', hoursPerMonth: null, serviceCost: '0.00' })] })]);
+      } else {
+        households.push([client({ ...base, clientId: `${i}`, income: income({ grossMonthlyIncome: gross, householdSize: 1 + (i % 8) }), services: [homeCare] })]);
+      }
+    }
+    expect(check(draft, households, 'fi-demo')).toBe(132);
+  });
+
+  it('Sweden: single, married and cohabiting clients around the minimum amounts and maxtaxa', () => {
+    const draft: WhatIfDraft = {
+      validFrom: '2027-01-01',
+      rows: [
+        { table: 'se-max-fees', validTo: '2027-12-31', source: 'prisbasbelopp 2027 assumed 60 000 kr', value: { priceBaseAmount: '60000', maxFee: '2696' } },
+        { table: 'se-minimum-amounts', validTo: '2027-12-31', source: 'prisbasbelopp 2027 assumed 60 000 kr', value: { single: '7395', cohabitingEach: '6033' } },
+      ],
+    };
+    const households: ClientBillingInput[][] = [];
+    for (let i = 0; i < 60; i++) {
+      const net = (5500 + ((i * 311) % 7000)).toFixed(2);
+      const elderly = seService({ serviceCode: 'ELD', serviceCost: i % 5 === 0 ? '800.00' : '5000.00' });
+      const se = (clientId: string, netIncome: string, kind: 'single' | 'couple' | 'cohabiting') =>
+        seClient({ clientId, clientNumber: `S-${clientId}`, period: '2026-12', settings: settings({ feeCalculationType: kind, parishCode: '058003' }), income: income({ netMonthlyIncome: netIncome, housingCost: i % 3 === 0 ? '1500.00' : '0.00' }), services: [elderly] });
+      if (i % 4 === 0) households.push([se(`${i}a`, net, 'couple'), se(`${i}b`, '6200.00', 'couple')]);
+      else if (i % 4 === 1) households.push([se(`${i}a`, net, 'cohabiting'), se(`${i}b`, '6200.00', 'cohabiting')]);
+      else households.push([se(`${i}`, net, 'single')]);
+    }
+    expect(check(draft, households, 'se-demo')).toBe(90);
   });
 });
