@@ -31,7 +31,7 @@ describe('reopeningAfterReversal: the invoice after a bank takes its payment bac
 
   it.each(['credited', 'waived', 'written-off'] as const)('leaves a %s invoice closed for a person to decide', (state) => {
     const reopening = reopeningAfterReversal({ ...paid, state });
-    expect(reopening).toEqual({ kind: 'for-a-person', reason: `the invoice is ${state} and stays so: a person decides whether the client owes the 12345 cents taken back` });
+    expect(reopening).toEqual({ kind: 'for-a-person', reason: `the invoice is ${state} and stays so: a person decides whether the client owes anything now that the payment is taken back (12345 cents of it unpaid)` });
   });
 
   it.each(['issued', 'partially-paid', 'overdue', 'reminded', 'at-agency'] as const)('leaves an open (%s) invoice to its running lifecycle', (state) => {

@@ -55,7 +55,7 @@ export function reopeningAfterReversal(facts: ReopeningFacts): Reopening {
     case 'written-off':
       return {
         kind: 'for-a-person',
-        reason: `the invoice is ${facts.state} and stays so: a person decides whether the client owes the ${Math.max(0, openCents)} cents taken back`,
+        reason: `the invoice is ${facts.state} and stays so: a person decides whether the client owes anything now that the payment is taken back (${Math.max(0, openCents)} cents of it unpaid)`,
       };
     default:
       return { kind: 'stays' };
