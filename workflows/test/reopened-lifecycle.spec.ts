@@ -84,6 +84,38 @@ describe('a lifecycle resumed for a reopened invoice, on the time-skipping serve
     expect(collection.calls.map((c) => [c.activity, c.on, c.detail])).toEqual([['sendReminder', '2027-01-19', '2027-01-19→2027-02-02']]);
   });
 
+  it('reopened as partially paid when one of two payments is taken back: overdue after the due date for the rest, paid by it', async () => {
+    const invoicing = fakeInvoicing('2026-12-10');
+    await withWorkers(server.env, invoicing.activities, async () => {
+      const first = await startLifecycle(server.env, 'two-payments');
+      await skipTo(server.env, '2026-12-14');
+      await first.signal(paymentSignal, { paymentId: 'p1', amountCents: 5000, paidOn: '2026-12-14' });
+      await eventually(() => first.query(lifecycleStatusQuery), (s) => s.state === 'partially-paid');
+      await skipTo(server.env, '2026-12-16');
+      await first.signal(paymentSignal, { paymentId: 'p2', amountCents: 7345, paidOn: '2026-12-16' });
+      expect(await ended(first)).toMatchObject({ state: 'paid', paidCents: 12345 });
+
+      await skipTo(server.env, '2026-12-21');
+      invoicing.reopen('two-payments', 'partially-paid');
+      const resumed = await resume('two-payments', { state: 'partially-paid', paidCents: 5000, creditedCents: 0, countedPaymentIds: ['p1', 'p2', 'p2:reversed'], grounds: 'payment p2 taken back by the bank' });
+      // p1 sent again by an outbox counts nothing: the resumed run already counts it.
+      await resumed.signal(paymentSignal, { paymentId: 'p1', amountCents: 5000, paidOn: '2026-12-14' });
+      await skipTo(server.env, '2026-12-30');
+      expect(await eventually(() => resumed.query(lifecycleStatusQuery), (s) => s.dueDate !== undefined)).toMatchObject({ state: 'partially-paid', paidCents: 5000 });
+      await skipTo(server.env, '2026-12-31');
+      await eventually(() => resumed.query(lifecycleStatusQuery), (s) => s.state === 'overdue');
+      await skipTo(server.env, '2027-01-04');
+      await resumed.signal(paymentSignal, { paymentId: 'p3', amountCents: 7345, paidOn: '2027-01-04' });
+      expect(await resumed.result()).toMatchObject({ state: 'paid', paidCents: 12345 });
+    });
+    expect(invoicing.changes.map((c) => [c.state, localDateInZone(Date.parse(c.at), ZONE)])).toEqual([
+      ['partially-paid', '2026-12-14'],
+      ['paid', '2026-12-16'],
+      ['overdue', '2026-12-31'],
+      ['paid', '2027-01-04'],
+    ]);
+  });
+
   it('reopened after its due date and an answered reminder: overdue at once, a new reminder by the next transfer run, then the agency', async () => {
     // Invoice Tue 25.7.2028 → due Fri 11.8 → eligible Mon 28.8 → reminded by the run of Tue 29.8 (due 12.9), paid 5.9.
     // The bank takes the payment back on Wed 20.9: overdue again; the run of Tue 26.9 sends a new
