@@ -70,7 +70,9 @@ export function fakeInvoicing(invoiceDate: string, options: { isEstate?: boolean
       closed.push({ approvalId: input.approvalId, outcome: input.outcome });
     },
   };
-  return { activities, changes, reminders, closed, credits };
+  /** The invoicing service reopens a paid invoice (a bank took its payment back): outside the lifecycle's moves. */
+  const reopen = (invoiceId: string, state: InvoiceState) => states.set(invoiceId, state);
+  return { activities, changes, reminders, closed, credits, reopen };
 }
 
 export function lifecycleInput(id: string): InvoiceLifecycleInput {

@@ -4,9 +4,10 @@ import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { paymentReferencesFor } from '@clientfees/domain';
 import { parseCamt054 } from '@clientfees/iso20022';
-import { invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role } from '@clientfees/contracts';
+import { Worker } from '@temporalio/worker';
+import { CollectionTransferRunWorkflow, invoiceLifecycleWorkflowId, lifecycleStatusQuery, type Role, TaskQueues, type WorkflowFunctionOf } from '@clientfees/contracts';
 import { allCamt054Fixtures, bookedCopy, camt054Fixture, fileTotals } from '@clientfees/iso20022/fixtures';
-import { eventually, startDevServer, testToken } from '@clientfees/testing';
+import { eventually, fakeCollection, startDevServer, testToken } from '@clientfees/testing';
 import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 // Issue 16 end to end: published bank files (libs/iso20022/fixtures/camt054/SOURCES.md) through
@@ -50,13 +51,13 @@ describe('bank files from published samples, imported end to end', () => {
     await stack?.stop();
   });
 
-  const issue = async (organisationId: string, amount: string, clientNumber = 'C-400001') => {
+  const issue = async (organisationId: string, amount: string, clientNumber = 'C-400001', invoiceDate = '2026-11-20') => {
     const created = await stack.service.request('POST', '/invoices', {
       body: {
         organisationId,
         clientNumber,
         recipient: { kind: 'client', name: 'Aino Testinen', streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo' },
-        invoiceDate: '2026-11-20',
+        invoiceDate,
         rows: [{ description: 'Long-term care 10/2026', amount }],
       },
     });
@@ -230,9 +231,10 @@ describe('bank files from published samples, imported end to end', () => {
       expect(paid.body.payments[0].status).toBe('refund-proposed');
       await eventually(() => invoice(target.id), (i) => i.state === 'paid');
       const reversed = await importCamt('fi-reversals', file({ amount: '80.00', reversal: true, reference: target.paymentReference, date: '2026-12-01' }));
-      expect(reversed.body.reversals[0]).toMatchObject({ status: 'applied', reversesPaymentId: paid.body.payments[0].paymentId });
-      // The invoice had been paid in full, so its lifecycle has ended: a person reopens its follow-up.
-      expect(reversed.body.reversals[0].note).toMatch(/was closed \(paid\).*a person reopens/);
+      // The invoice had been paid in full: it is reopened with its 50.00 open, and nothing is left for a person.
+      expect(reversed.body.reversals[0]).toMatchObject({ status: 'applied', reversesPaymentId: paid.body.payments[0].paymentId, note: null });
+      await eventually(() => lifecycle(target.id), (status) => status.state !== 'paid' && status.paidCents === 0);
+      expect((await invoice(target.id)).state).not.toBe('paid');
       const balances = await stack.service.request('GET', '/credit-balances?organisationId=fi-reversals&clientNumber=C-400010');
       expect(balances.body[0]).toMatchObject({ total: '0.00', awaitingRefundApproval: '0.00' });
       const refunds = await stack.service.request('GET', '/refund-proposals?organisationId=fi-reversals&status=withdrawn');
@@ -241,6 +243,77 @@ describe('bank files from published samples, imported end to end', () => {
       expect((await stack.service.request('POST', `/refund-proposals/${refunds.body[0].id}/approve`, { sub: 'finance-approver' })).status).toBe(409);
       const listed = await stack.service.request('GET', '/payments/reversals?organisationId=fi-reversals&status=applied', { roles: ['client-fee-officer'] });
       expect(listed.body.map((r: { reversesPaymentId: string }) => r.reversesPaymentId)).toContain(paid.body.payments[0].paymentId);
+    });
+
+    it('reopens an invoice paid in full when the bank takes the payment back: open again, its lifecycle resumed, a reminder following', async () => {
+      // Invoiced 25.7.2017: due Fri 11.8.2017, eligible for the transfer run of Tue 29.8.2017. Paid
+      // in full late (a camt.054 credit), then the bank returns the payment (RvslInd, AC04).
+      const target = await issue('fi-reversals', '84.20', 'C-400030', '2017-07-25');
+      await eventually(() => invoice(target.id), (i) => i.state === 'overdue');
+      const paid = await importCamt('fi-reversals', file({ amount: '84.20', txId: 'TX-FULL-1', reference: target.paymentReference, date: '2026-11-25' }));
+      expect(paid.body.payments).toEqual([expect.objectContaining({ status: 'allocated' })]);
+      await eventually(() => invoice(target.id), (i) => i.state === 'paid');
+      const handle = stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(target.id));
+      const ended = await eventually(() => handle.describe(), (d) => d.status.name === 'COMPLETED');
+
+      const returnFile = file({ amount: '84.20', reversal: true, txId: 'TX-FULL-1', date: '2026-11-27' });
+      const reversed = await importCamt('fi-reversals', returnFile);
+      expect(reversed.body.reversals).toEqual([expect.objectContaining({ status: 'applied', reversesPaymentId: paid.body.payments[0].paymentId, note: null })]);
+
+      // Open again, with the whole amount due, overdue by its dates; the reopening is on its timeline.
+      const reopened = (await stack.service.request('GET', `/invoices/${target.id}`)).body;
+      expect(reopened).toMatchObject({ state: 'overdue', total: '84.20' });
+      const grounds = reopened.events.at(-1);
+      expect(grounds).toMatchObject({ state: 'overdue', actor: 'test-user' });
+      expect(grounds.reason).toMatch(/^reopened: the bank took back payment FI2112345600000785\/txid:TX-FULL-1 \(reversal FI2112345600000785\/reversal-of-txid:TX-FULL-1 in bank file TEST-REVERSALS-\d+, file [0-9a-f-]{36}\); 84\.20 open again, its lifecycle resumes$/);
+      const balance = await stack.service.request('GET', `/payments?organisationId=fi-reversals&invoiceId=${target.id}`);
+      expect(balance.body[0].allocations.map((a: { amount: string }) => a.amount)).toEqual(['84.20', '-84.20']);
+
+      // A new run of the same lifecycle, resumed as overdue with nothing paid; the reversal's own
+      // signal reaches it and counts nothing twice.
+      const resumed = await eventually(() => handle.describe(), (d) => d.status.name === 'RUNNING' && d.runId !== ended.runId);
+      expect(resumed.runId).not.toBe(ended.runId);
+      expect(await eventually(() => lifecycle(target.id), (status) => status.dueDate !== undefined)).toMatchObject({ state: 'overdue', paidCents: 0, totalCents: 8420, dueDate: '2017-08-11' });
+      await eventually(() => payment(paid.body.payments[0].paymentId!), (view) => view.allocations.every((a: { signalledAt: string | null }) => a.signalledAt !== null));
+      expect((await lifecycle(target.id)).paidCents).toBe(0);
+
+      // The next transfer run takes it: a reminder, and, its due date long past, the agency.
+      const collection = fakeCollection();
+      const worker = await Worker.create({ connection: stack.env.nativeConnection, taskQueue: TaskQueues.collection, activities: collection.activities });
+      await worker.runUntil(async () => {
+        const run = await stack.env.client.workflow.start<WorkflowFunctionOf<typeof CollectionTransferRunWorkflow>>(CollectionTransferRunWorkflow.workflowType, {
+          workflowId: `transfer-run-fi-reversals-${target.id}`,
+          taskQueue: CollectionTransferRunWorkflow.taskQueue,
+          args: [{ organisationId: 'fi-reversals', runDate: '2017-08-29' }],
+        });
+        expect(await run.result()).toEqual({ runDate: '2017-08-29', offered: 1 });
+        await eventually(() => invoice(target.id), (i) => i.state === 'at-agency');
+      });
+      expect(collection.calls.map((c) => [c.activity, c.detail])).toEqual([
+        ['sendReminder', '2017-08-29→2017-09-12'],
+        ['transferToAgency', '2017-09-13'],
+      ]);
+      const timeline = (await stack.service.request('GET', `/invoices/${target.id}`)).body.events.map((e: { state: string }) => e.state);
+      expect(timeline.slice(-4)).toEqual(['paid', 'overdue', 'reminded', 'at-agency']);
+    });
+
+    it('leaves a waived invoice closed when the bank takes back a payment to it: a person decides', async () => {
+      const target = await issue('fi-reversals', '30.00', 'C-400040');
+      const paid = await importCamt('fi-reversals', file({ amount: '10.00', txId: 'TX-WAIVED-1', reference: target.paymentReference, date: '2026-11-25' }));
+      await eventually(() => lifecycle(target.id), (status) => status.paidCents === 1000);
+      const waived = await stack.service.request('POST', `/invoices/${target.id}/waiver`, { roles: ['result-area-director'], body: { grounds: 'decision 2026/501: hardship' } });
+      expect(waived.status).toBe(200);
+      await eventually(() => invoice(target.id), (i) => i.state === 'waived');
+
+      const reversed = await importCamt('fi-reversals', file({ amount: '10.00', reversal: true, txId: 'TX-WAIVED-1', date: '2026-11-27' }));
+      expect(reversed.body.reversals).toEqual([
+        expect.objectContaining({
+          status: 'applied',
+          reversesPaymentId: paid.body.payments[0].paymentId,
+          note: `invoice ${target.invoiceNumber}: the invoice is waived and stays so: a person decides whether the client owes anything now that the payment is taken back (3000 cents of it unpaid)`,
+        }),
+      ]);
+      expect((await invoice(target.id)).state).toBe('waived');
     });
 
     it('holds a different payment under an id recorded before for a person, and takes the same one again as a duplicate', async () => {

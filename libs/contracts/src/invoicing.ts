@@ -12,6 +12,26 @@ export interface InvoiceLifecycleInput {
   clientNumber: string;
   totalCents: number;
   currency: Currency;
+  /** Set when a paid invoice was reopened (a bank took its payment back): the new run goes on from here. */
+  resumed?: LifecycleResumption;
+}
+
+/**
+ * A paid invoice reopened by a bank's reversal (docs/payments.md): its lifecycle had ended, so a
+ * new run of the same workflow id starts in the state the invoice reopened in, with what is still
+ * paid and credited, and counts none of the payments it names again (their signals may still be
+ * on their way from the outbox).
+ */
+export interface LifecycleResumption {
+  state: Extract<InvoiceState, 'issued' | 'partially-paid' | 'overdue'>;
+  /** What stays allocated to the invoice, the reversal's negative rows included. */
+  paidCents: number;
+  /** Credit notes on the invoice, which lower what the client owes. */
+  creditedCents: number;
+  /** The payment ids (as signalled, `<id>:reversed` for a reversal's row) that `paidCents` already counts. */
+  countedPaymentIds: string[];
+  /** Why the invoice was reopened: the reversal and its bank file. */
+  grounds: string;
 }
 
 export interface InvoiceDueDate {

@@ -1,5 +1,5 @@
 import type { Currency } from '@clientfees/domain';
-import type { InvoiceState, InvoiceStateChange } from '@clientfees/contracts';
+import type { InvoiceState, InvoiceStateChange, LifecycleResumption } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 import type { InvoiceRecipient } from './invoice-recipient';
 
@@ -31,6 +31,8 @@ export interface Invoice {
   createdBy: string;
   /** False until the invoice's lifecycle workflow is known to run; the service retries until it does. */
   lifecycleStarted: boolean;
+  /** What a new lifecycle run starts from when a bank's reversal reopened the paid invoice; null otherwise. */
+  lifecycleResumption: LifecycleResumption | null;
   createdAt: Date;
   /** The billing run that made it, and the period it bills; null for an invoice made by hand. */
   billingRunId: string | null;
@@ -76,6 +78,7 @@ interface InvoiceRecord {
   state: InvoiceState;
   created_by: string;
   lifecycle_started: boolean;
+  lifecycle_resumption: LifecycleResumption | null;
   created_at: Date;
   billing_run_id: string | null;
   billing_period: string | null;
@@ -99,6 +102,7 @@ function rowToInvoice(row: InvoiceRecord): Invoice {
     state: row.state,
     createdBy: row.created_by,
     lifecycleStarted: row.lifecycle_started,
+    lifecycleResumption: row.lifecycle_resumption,
     createdAt: row.created_at,
     billingRunId: row.billing_run_id,
     billingPeriod: row.billing_period,
@@ -380,6 +384,15 @@ export async function invoiceExplanation(tx: Tx, id: string): Promise<InvoiceExp
 
 export async function markLifecycleStarted(tx: Tx, id: string): Promise<void> {
   await tx.query('UPDATE invoice SET lifecycle_started = true WHERE id = $1', [id]);
+}
+
+/**
+ * A reopened invoice's lifecycle is to be started again from `resumption` (a new run of the same
+ * workflow id): the lifecycle starter takes it up like any invoice whose lifecycle is not started,
+ * and the signal outbox holds its signals for it meanwhile.
+ */
+export async function markLifecycleToResume(tx: Tx, id: string, resumption: LifecycleResumption): Promise<void> {
+  await tx.query('UPDATE invoice SET lifecycle_started = false, lifecycle_resumption = $2::jsonb WHERE id = $1', [id, JSON.stringify(resumption)]);
 }
 
 /** The due date the lifecycle computed, set once: a retried activity leaves the first. */

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import {
   checkInvoiceDate,
   DomainValidationError,
+  isClosedInvoiceState,
   localDateInZone,
   Money,
   parseLocalDate,
@@ -87,17 +88,29 @@ export class InvoicesService {
   /**
    * Starts the invoice's lifecycle workflow. The workflow id comes from the invoice id, so a
    * second start of the same invoice (a retry, another instance) finds it running and is a no-op.
+   * A paid invoice that a bank's reversal reopened (`lifecycleResumption`) gets a new run of the
+   * same id that resumes from the reopened state; while its ended run is still closing (it answers
+   * a closed state) the start is left for the lifecycle starter's next round.
    */
-  async startLifecycle(invoice: Pick<Invoice, 'id' | 'organisationId' | 'clientNumber' | 'totalCents' | 'currency' | 'state'>): Promise<void> {
+  async startLifecycle(
+    invoice: Pick<Invoice, 'id' | 'organisationId' | 'clientNumber' | 'totalCents' | 'currency' | 'state'> & Partial<Pick<Invoice, 'lifecycleResumption'>>,
+  ): Promise<'started' | 'pending'> {
+    const resumed = invoice.lifecycleResumption ?? undefined;
     const input: InvoiceLifecycleInput = {
       invoiceId: invoice.id,
       organisationId: invoice.organisationId,
       clientNumber: invoice.clientNumber,
       totalCents: invoice.totalCents,
       currency: invoice.currency,
+      ...(resumed ? { resumed } : {}),
     };
-    await this.lifecycles.start(input, invoice.state);
+    const started = await this.lifecycles.start(input, invoice.state);
+    if (started === 'already-started' && resumed && isClosedInvoiceState((await this.lifecycles.status(invoice.id)).state)) {
+      this.logger.info({ invoiceId: invoice.id }, 'reopened invoice: its ended lifecycle is still closing; resumed on the next round');
+      return 'pending';
+    }
     await this.db.transaction((tx) => markLifecycleStarted(tx, invoice.id));
+    return 'started';
   }
 
   /** Starts the lifecycles that could not be started when their invoices were issued. */

@@ -4,7 +4,8 @@ import { findInvoice } from './invoice.queries';
 
 /**
  * "Not found" for a lifecycle means it has ended, unless its invoice was stored while Temporal
- * was away and the lifecycle starter has not started it yet: then the signal waits for it.
+ * was away, or a bank's reversal reopened it, and the lifecycle starter has not started its run
+ * yet: then the signal waits for that run.
  */
 async function lifecycleHasEnded(tx: Tx, workflowId: string): Promise<boolean> {
   const invoiceId = invoiceIdOfLifecycle(workflowId);

@@ -381,6 +381,12 @@ export async function allocationsOfPayments(tx: Tx, paymentIds: readonly string[
   return rows.map(rowToAllocation);
 }
 
+/** Every allocation to an invoice (reversals' negative rows included), oldest first. */
+export async function allocationsOfInvoice(tx: Tx, invoiceId: string): Promise<PaymentAllocation[]> {
+  const rows = await tx.query<AllocationRow>('SELECT * FROM payment_allocation WHERE invoice_id = $1 ORDER BY created_at', [invoiceId]);
+  return rows.map(rowToAllocation);
+}
+
 export async function findAllocation(tx: Tx, id: string): Promise<PaymentAllocation | null> {
   const [row] = await tx.query<AllocationRow>('SELECT * FROM payment_allocation WHERE id = $1', [id]);
   return row ? rowToAllocation(row) : null;

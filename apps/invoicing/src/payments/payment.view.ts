@@ -7,8 +7,17 @@ import { type PaymentReversal, REVERSAL_STATUSES, type ReversalStatus } from './
 
 const money = (cents: number, currency: Currency) => Money.ofMinor(cents, currency).toDecimalString();
 
-/** A reversal's row whose invoice lifecycle had ended: the signal cannot reopen it, a person must. */
-const REVERSAL_AFTER_LIFECYCLE = 'the invoice lifecycle had already ended when the bank took the payment back: a person reopens the invoice’s follow-up';
+/**
+ * A reversal's row whose invoice lifecycle had ended and was not resumed: a paid invoice is
+ * reopened with a new lifecycle run (which receives the row), so this is an invoice that stayed
+ * closed — credited, waived, written off, or still paid by other payments.
+ */
+const REVERSAL_AFTER_LIFECYCLE = 'the invoice’s lifecycle had ended and the invoice stayed closed when the bank took the payment back: the reversal’s note says what a person decides';
+
+const REVERSAL_NOTE =
+  'Why it is unresolved, or what a person must still do about an applied one: an invoice that was credited, waived or written off stays closed and a ' +
+  'person decides whether the client owes the money taken back; a refund already approved is recovered by a person. A paid invoice is reopened and ' +
+  'its lifecycle resumed without a note (its timeline records the reopening).';
 
 export class PaymentAllocationView {
   @ApiProperty() id!: string;
@@ -145,7 +154,7 @@ class ImportedReversalView {
   @ApiProperty({ enum: ['applied', 'unresolved', 'duplicate'], description: '`applied`: the payment taken back was found and undone; `unresolved`: a person finds it.' })
   status!: string;
   @ApiProperty({ nullable: true }) reversesPaymentId!: string | null;
-  @ApiProperty({ nullable: true, description: 'Why it is unresolved, or what a person must still do.' }) note!: string | null;
+  @ApiProperty({ nullable: true, description: REVERSAL_NOTE }) note!: string | null;
 }
 
 class IgnoredItemView {
@@ -184,7 +193,7 @@ export class ReversalView {
   @ApiProperty({ nullable: true }) reversesPaymentId!: string | null;
   @ApiProperty({ nullable: true, enum: ['bank-reference', 'amount-reference-date'] }) foundBy!: string | null;
   @ApiProperty({ enum: REVERSAL_STATUSES }) status!: ReversalStatus;
-  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ nullable: true, description: REVERSAL_NOTE }) note!: string | null;
   @ApiProperty() fileId!: string;
   @ApiProperty() createdAt!: string;
 

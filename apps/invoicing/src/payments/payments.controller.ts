@@ -44,7 +44,9 @@ export class PaymentsController {
     description:
       'Every transaction ends as exactly one of: a payment (a credited, booked transaction in the organisation’s currency), put on the invoices its ' +
       'remittance names (credit notes the payer deducted settled against their invoices; the rest to the unmatched queue with the reason); ' +
-      'a reversal (RvslInd, a returned or refunded payment), which finds and undoes the payment it takes back or waits for a person; or an ignored item ' +
+      'a reversal (RvslInd, a returned or refunded payment), which finds and undoes the payment it takes back or waits for a person — a paid invoice ' +
+      'it leaves with something open is reopened (issued, partially paid or overdue by its dates, the reversal and file recorded as grounds) and its ' +
+      'lifecycle resumes; a credited, waived or written-off one stays closed with a note for a person; or an ignored item ' +
       'with its amount and reason (debits, entries not booked such as INFO, returned items, other currencies, zero amounts). ' +
       'The file is recorded once per receiving accounts and GrpHdr/MsgId: importing it again changes nothing; a transaction seen before under the same ' +
       'bank id is a duplicate. Malformed XML, a version other than .02 to .10 or a missing element is a 400 naming the element.',

@@ -10,12 +10,14 @@ import {
   type DocumentMatch,
   DomainValidationError,
   isClosedInvoiceState,
+  localDateInZone,
   Money,
   noReferenceReason,
   normalisePaymentReference,
   parseLocalDate,
   planRemittanceAllocation,
   referenceInMessage,
+  reopeningAfterReversal,
   type RemittedDocument,
   repeatedIdDifference,
   type ReportedPayment,
@@ -27,10 +29,12 @@ import {
 } from '@clientfees/domain';
 import { type Camt054Payment, type Camt054Reversal, parseCamt054 } from '@clientfees/iso20022';
 import { conflict, Database, SERVICE_LOGGER, SignalOutbox, Tx } from '@clientfees/platform';
-import { creditNotesByNumber, findInvoice, Invoice, lockInvoicesNamed, recordInvoiceEvent } from '../invoices/invoice.queries';
+import { creditNotesByNumber, findInvoice, Invoice, lockInvoicesNamed, markLifecycleToResume, recordInvoiceEvent } from '../invoices/invoice.queries';
+import { InvoicesService } from '../invoices/invoices.service';
 import { organisationFromBody } from '../organisations/organisation-lookup';
 import type { Organisation } from '../organisations/organisation.queries';
 import {
+  allocationsOfInvoice,
   allocationsOfPayments,
   findPayment,
   findPaymentByExternalId,
@@ -66,7 +70,7 @@ import {
   refundProposalsOf,
   reverseCreditOfPayment,
 } from './credit-balance.queries';
-import { paymentDelivery, paymentDeliveryKey } from './payment-delivery';
+import { paymentDelivery, paymentDeliveryKey, reversedPaymentId } from './payment-delivery';
 import type { CreditBalanceQuery, ListPaymentsQuery, RecordPaymentDto, RefundProposalQuery, ReversalsQuery } from './payments.dto';
 import type { ImportSummaryView, PaymentDetails } from './payment.view';
 
@@ -124,6 +128,8 @@ interface ReversalOutcome {
   reversesPaymentId: string | null;
   note: string | null;
   allocationIds: string[];
+  /** Paid invoices the reversal reopened: their lifecycles start again after the commit. */
+  reopenedInvoiceIds: string[];
 }
 
 /**
@@ -138,6 +144,7 @@ export class PaymentsService {
   constructor(
     private readonly db: Database,
     private readonly outbox: SignalOutbox,
+    private readonly invoices: InvoicesService,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -230,19 +237,45 @@ export class PaymentsService {
       if (!(await recordPaymentFile(tx, file))) return { fileId: await paymentFileId(tx, file), received: null, reversed: null };
       const received = await receive(tx, this.outbox, organisation, incoming, actor, file.id);
       const reversed: ReversalOutcome[] = [];
-      for (const reversal of reversals) reversed.push(await reverse(tx, this.outbox, organisation, reversal, file.id, actor));
+      for (const reversal of reversals) reversed.push(await reverse(tx, this.outbox, organisation, reversal, file, actor));
       return { fileId: file.id, received, reversed };
     });
 
     const received = outcome.received ?? incoming.map((payment) => duplicateOf(payment.externalId, payment.amountCents));
     const reversed =
       outcome.reversed ??
-      reversals.map((reversal) => ({ externalId: reversal.externalId, amountCents: cents(reversal.amount), reversalId: null, status: 'duplicate' as const, reversesPaymentId: null, note: null, allocationIds: [] }));
+      reversals.map((reversal) => ({
+        externalId: reversal.externalId,
+        amountCents: cents(reversal.amount),
+        reversalId: null,
+        status: 'duplicate' as const,
+        reversesPaymentId: null,
+        note: null,
+        allocationIds: [],
+        reopenedInvoiceIds: [],
+      }));
+    await this.resumeLifecycles(reversed.flatMap((r) => r.reopenedInvoiceIds));
     await this.outbox.deliverSoon([...received.flatMap((r) => r.allocationIds), ...reversed.flatMap((r) => r.allocationIds)].map(paymentDeliveryKey));
     const summary = importSummary(outcome.fileId, notification.messageId, notification.version, notification.accounts, organisation.currency, received, reversed, ignored);
     const { payments: _p, reversals: _r, ignored: _i, ...counts } = summary;
     this.logger.info({ organisationId, ...counts }, outcome.received ? 'camt.054 message imported' : 'camt.054 message imported before; nothing changed');
     return summary;
+  }
+
+  /**
+   * Starts the lifecycles of the invoices a reversal reopened, right after the commit. One that
+   * cannot be started now (Temporal away, the ended run still closing) is started by the lifecycle
+   * starter, which takes up every invoice whose lifecycle is not started; the import stands.
+   */
+  private async resumeLifecycles(invoiceIds: readonly string[]): Promise<void> {
+    for (const invoiceId of invoiceIds) {
+      try {
+        const invoice = await this.db.read((tx) => findInvoice(tx, invoiceId));
+        if (invoice) await this.invoices.startLifecycle(invoice);
+      } catch (error) {
+        this.logger.warn({ err: error, invoiceId }, 'reopened invoice’s lifecycle not resumed yet; the lifecycle starter retries');
+      }
+    }
   }
 
   /** The finance centre puts an unmatched payment on an invoice; allocated and signalled as if matched. */
@@ -539,10 +572,20 @@ async function openCents(tx: Tx, invoice: Invoice): Promise<number> {
  * like any allocation; the credit it left, with its refund proposal withdrawn). One it cannot
  * find is recorded `unresolved` with the reason, for a person.
  */
-async function reverse(tx: Tx, outbox: SignalOutbox, organisation: Organisation, reversal: Camt054Reversal, fileId: string, actor: string): Promise<ReversalOutcome> {
+async function reverse(
+  tx: Tx,
+  outbox: SignalOutbox,
+  organisation: Organisation,
+  reversal: Camt054Reversal,
+  file: { id: string; messageId: string },
+  actor: string,
+): Promise<ReversalOutcome> {
+  const fileId = file.id;
   const amountCents = cents(reversal.amount);
   const outcome = { externalId: reversal.externalId, amountCents };
-  if (await findReversalByExternalId(tx, organisation.id, reversal.externalId)) return { ...outcome, reversalId: null, status: 'duplicate', reversesPaymentId: null, note: null, allocationIds: [] };
+  if (await findReversalByExternalId(tx, organisation.id, reversal.externalId)) {
+    return { ...outcome, reversalId: null, status: 'duplicate', reversesPaymentId: null, note: null, allocationIds: [], reopenedInvoiceIds: [] };
+  }
   const references = normalisedReferences(reversal.references, organisation.country);
   const facts: ReversalFacts = {
     account: reversal.account,
@@ -586,7 +629,8 @@ async function reverse(tx: Tx, outbox: SignalOutbox, organisation: Organisation,
 
   async function record(payment: Payment | null, reason: string | null): Promise<ReversalOutcome> {
     const id = randomUUID();
-    const undone = payment ? await undo(tx, outbox, payment, actor) : { allocationIds: [], note: null };
+    const source = { externalId: reversal.externalId, fileId, messageId: file.messageId };
+    const undone = payment ? await undo(tx, outbox, organisation, payment, source, actor) : { allocationIds: [], note: null, reopenedInvoiceIds: [] };
     const note = reason ?? undone.note;
     const inserted = await insertReversal(tx, {
       id,
@@ -606,29 +650,84 @@ async function reverse(tx: Tx, outbox: SignalOutbox, organisation: Organisation,
       createdBy: actor,
     });
     if (!inserted) throw new Error(`reversal ${reversal.externalId} was recorded concurrently`);
-    return { ...outcome, reversalId: id, status: payment ? 'applied' : 'unresolved', reversesPaymentId: payment?.id ?? null, note, allocationIds: undone.allocationIds };
+    return {
+      ...outcome,
+      reversalId: id,
+      status: payment ? 'applied' : 'unresolved',
+      reversesPaymentId: payment?.id ?? null,
+      note,
+      allocationIds: undone.allocationIds,
+      reopenedInvoiceIds: undone.reopenedInvoiceIds,
+    };
   }
 }
 
-/** Undoes a payment's allocations and credit; says what a person must still do, if anything. */
-async function undo(tx: Tx, outbox: SignalOutbox, payment: Payment, actor: string): Promise<{ allocationIds: string[]; note: string | null }> {
+/** Where the reversal came from, for the grounds recorded on a reopened invoice. */
+interface ReversalSource {
+  externalId: string;
+  fileId: string;
+  messageId: string;
+}
+
+/**
+ * Undoes a payment's allocations and credit; says what a person must still do, if anything, and
+ * which invoices it reopened. A paid invoice the reversal leaves with something open is reopened
+ * (libs/domain `reopeningAfterReversal`: issued, partially paid or overdue by the calendar), the
+ * reopening recorded on its timeline with the reversal and its file as grounds, and its lifecycle
+ * is to be started again from there (`lifecycle_resumption`). A credited, waived or written-off
+ * invoice stays closed, for a person.
+ */
+async function undo(
+  tx: Tx,
+  outbox: SignalOutbox,
+  organisation: Organisation,
+  payment: Payment,
+  source: ReversalSource,
+  actor: string,
+): Promise<{ allocationIds: string[]; note: string | null; reopenedInvoiceIds: string[] }> {
   const notes: string[] = [];
   const allocationIds: string[] = [];
-  for (const allocation of await allocationsOfPayments(tx, [payment.id])) {
-    if (allocation.reversesAllocationId !== null) continue;
+  const taken = (await allocationsOfPayments(tx, [payment.id])).filter((allocation) => allocation.reversesAllocationId === null);
+  // The invoices are locked before their allocations change (a payment to them at the same time waits).
+  const invoices = new Map<string, Invoice>();
+  for (const invoiceId of [...new Set(taken.map((allocation) => allocation.invoiceId))].sort()) {
+    const invoice = await findInvoice(tx, invoiceId, { lock: true });
+    if (invoice) invoices.set(invoiceId, invoice);
+  }
+  for (const allocation of taken) {
     const id = randomUUID();
     await insertAllocation(tx, { id, paymentId: payment.id, invoiceId: allocation.invoiceId, amountCents: -allocation.amountCents, allocatedBy: actor, reversesAllocationId: allocation.id });
     await outbox.enqueue(tx, paymentDelivery({ id, invoiceId: allocation.invoiceId, amountCents: -allocation.amountCents, reversesAllocationId: allocation.id }, payment));
     allocationIds.push(id);
-    const invoice = await findInvoice(tx, allocation.invoiceId);
-    if (invoice && isClosedInvoiceState(invoice.state)) {
-      notes.push(`invoice ${invoice.invoiceNumber} was closed (${invoice.state}) before the money was taken back: its lifecycle has ended, so a person reopens its follow-up`);
-    }
+  }
+  const reopenedInvoiceIds: string[] = [];
+  const today = localDateInZone(Date.now(), organisation.timeZone);
+  for (const invoice of invoices.values()) {
+    const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
+    const reopening = reopeningAfterReversal({ state: invoice.state, dueDate: invoice.dueDate, today, totalCents: invoice.totalCents, creditedCents: credited, allocatedCents: allocated });
+    if (reopening.kind === 'for-a-person') notes.push(`invoice ${invoice.invoiceNumber}: ${reopening.reason}`);
+    if (reopening.kind !== 'reopen') continue;
+    const open = Money.ofMinor(reopening.openCents, invoice.currency).toDecimalString();
+    const grounds = `reopened: the bank took back payment ${payment.externalId} (reversal ${source.externalId} in bank file ${source.messageId}, file ${source.fileId}); ${open} open again, its lifecycle resumes`;
+    await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: reopening.state, actor, reason: grounds }, null);
+    const counted = await allocationsOfInvoice(tx, invoice.id);
+    await markLifecycleToResume(tx, invoice.id, {
+      state: reopening.state,
+      paidCents: allocated,
+      creditedCents: credited,
+      countedPaymentIds: [...new Set(counted.map((allocation) => (allocation.reversesAllocationId ? reversedPaymentId(allocation.paymentId) : allocation.paymentId)))],
+      grounds,
+    });
+    reopenedInvoiceIds.push(invoice.id);
+  }
+  for (const recovery of await recoveriesOfPayments(tx, [payment.id])) {
+    const invoice = await findInvoice(tx, recovery.invoiceId);
+    notes.push(`the payment had recovered ${recovery.amountCents} cents of the credit loss of invoice ${invoice?.invoiceNumber ?? recovery.invoiceId}, which stays written off: a person corrects the recovery`);
   }
   const credit = await reverseCreditOfPayment(tx, payment.id, randomUUID());
   if (credit.approvedRefundId) notes.push(`the payment's excess of ${credit.cents} cents was approved for refund (proposal ${credit.approvedRefundId}): a person recovers it`);
   await markPaymentReversed(tx, payment.id);
-  return { allocationIds, note: notes.length > 0 ? notes.join('; ') : null };
+  return { allocationIds, note: notes.length > 0 ? notes.join('; ') : null, reopenedInvoiceIds };
 }
 
 function normalisedReferences(references: readonly string[], country: Country): string[] {

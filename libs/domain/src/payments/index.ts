@@ -4,3 +4,4 @@ export * from './reversal-original';
 export * from './repeated-id';
 export * from './document-number';
 export * from './receiving-accounts';
+export * from './reopening';

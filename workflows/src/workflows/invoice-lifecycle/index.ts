@@ -19,6 +19,7 @@ import { knownTerms, Lifecycle } from './state';
  *   reminded / at-agency ─ transferred in error ─► recalled (no collection costs)
  *   overdue / reminded / returned / recalled ─ written off (supervisor or director) ─► written-off
  *   any step ─ paid in full ─► paid
+ *   paid ─ the bank takes the payment back ─► a new run, resumed as issued / partially-paid / overdue
  *
  * People's decisions (deferrals, payment plans, credit notes, waivers, write-offs, recalls) are
  * updates whose validators ask the domain's rules (ADR 0006); the states and the moves between
@@ -104,7 +105,8 @@ async function awaitDueDate(lifecycle: Lifecycle): Promise<'settled' | 'planned'
 
 /** Overdue (erääntynyt / förfallen): waits for a transfer run to take it, or a payment, deferral or plan. */
 async function awaitOverdue(lifecycle: Lifecycle): Promise<'settled-or-taken' | 'planned' | 'moved'> {
-  await lifecycle.moveTo('overdue', `not paid in full by the due date ${lifecycle.status.dueDate}`);
+  // A reopened invoice resumed as overdue is overdue already (the reopening recorded it).
+  if (!lifecycle.resumedIn('overdue')) await lifecycle.moveTo('overdue', `not paid in full by the due date ${lifecycle.status.dueDate}`);
   await condition(() => lifecycle.settled() || lifecycle.dueMoved || lifecycle.planMade || lifecycle.transferRun !== undefined);
   if (lifecycle.settled() || lifecycle.transferRun) return 'settled-or-taken';
   return lifecycle.planMade ? 'planned' : 'moved';

@@ -51,7 +51,14 @@ export class Lifecycle {
   readonly seenPayments = new Set<string>();
 
   constructor(readonly input: InvoiceLifecycleInput) {
-    this.status = { state: 'issued', paidCents: 0, totalCents: input.totalCents };
+    const resumed = input.resumed;
+    this.status = { state: resumed?.state ?? 'issued', paidCents: resumed?.paidCents ?? 0, totalCents: input.totalCents - (resumed?.creditedCents ?? 0) };
+    for (const paymentId of resumed?.countedPaymentIds ?? []) this.seenPayments.add(paymentId);
+  }
+
+  /** A run resumed for a reopened invoice (`input.resumed`) that is still in the state it reopened in. */
+  resumedIn(state: InvoiceState): boolean {
+    return this.input.resumed !== undefined && this.status.state === state;
   }
 
   get termsKnown(): boolean {
