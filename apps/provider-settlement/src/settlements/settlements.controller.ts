@@ -5,6 +5,7 @@ import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { providerFilter } from '../common/access';
 import { badRequest } from '../common/http';
 import { OrganisationQuery } from '../organisations/organisation.dto';
+import { OwnShareInvoices } from './own-share-invoices';
 import { StartSettlementDto } from './settlement.dto';
 import { SettlementsService } from './settlements.service';
 
@@ -13,7 +14,10 @@ const MONTH = /^\d{4}-\d{2}$/;
 @ApiTags('settlements')
 @Controller()
 export class SettlementsController {
-  constructor(private readonly settlements: SettlementsService) {}
+  constructor(
+    private readonly settlements: SettlementsService,
+    private readonly ownShares: OwnShareInvoices,
+  ) {}
 
   @Post('settlements')
   @MayDo('voucher-settlement.start')
@@ -47,6 +51,18 @@ export class SettlementsController {
   @ApiOperation({ summary: 'The ISO 20022 pain.001.001.09 credit transfers for the municipality’s payment system (every provider’s account: not for provider users)' })
   paymentFile(@Param('id') id: string) {
     return this.settlements.paymentFile(id);
+  }
+
+  @Get('settlements/:id/own-shares')
+  @MayDo('voucher-data.read')
+  @Scope.resource('settlement')
+  @ApiOperation({
+    summary: 'The clients’ own shares of the settlement and their invoices (issue 12 §8)',
+    description:
+      'One record per client with something to bill: a row per paid event’s own share (price − voucher value), a credit row per event corrected since its own share was invoiced, and what an earlier month carried. state `to-invoice` waits for invoicing (`problem` says why it could not yet; it is sent again with the next settlement), `invoiced` names the invoice (`invoiceId`, `invoiceNumber`) whose lifecycle runs in invoicing, `nothing-to-invoice` is a total of zero or less (`carriedOutCents` starts the client’s next own-share invoice). The municipality’s view, like the settlement: a provider user gets 404.',
+  })
+  ownSharesOf(@Param('id') id: string) {
+    return this.ownShares.ofSettlement(id);
   }
 
   @Get('providers/:providerId/settlements')
