@@ -22,7 +22,11 @@ export class SettlementsController {
   @Post('settlements')
   @MayDo('voucher-settlement.start')
   @Scope.organisationFromBody()
-  @ApiOperation({ summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)' })
+  @ApiOperation({
+    summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)',
+    description:
+      'After settling, the workflow sends each client’s own share to invoicing, which makes it an invoice with its lifecycle (GET /settlements/{id}/own-shares). Started again for a settled month, it settles nothing twice and sends the own shares still waiting for their invoice (e.g. once a client’s billing address is known); an own share already invoiced gets its invoice back, never a second one.',
+  })
   start(@Body() dto: StartSettlementDto) {
     return this.settlements.start(dto.organisationId, dto.month);
   }
