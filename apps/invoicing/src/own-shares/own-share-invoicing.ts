@@ -29,6 +29,14 @@ export class OwnShareInvoicing {
   ) {}
 
   async create(input: { organisationId: string; invoices: OwnShareInvoiceRequest[] }): Promise<OwnShareInvoiceOutcome[]> {
+    // One answer per own share: a record named twice in one request is invoiced once.
+    const unique = [...new Map(input.invoices.map((request) => [request.ownShareId, request])).values()];
+    const answers = new Map((await this.createOnce(input.organisationId, unique)).map((outcome) => [outcome.ownShareId, outcome]));
+    return input.invoices.map((request) => answers.get(request.ownShareId)!);
+  }
+
+  private async createOnce(organisationId: string, requests: OwnShareInvoiceRequest[]): Promise<OwnShareInvoiceOutcome[]> {
+    const input = { organisationId, invoices: requests };
     const made: NewOwnShareInvoice[] = [];
     const outcomes = await this.db.transaction(async (tx) => {
       const organisation = await findOrganisation(tx, input.organisationId);
