@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BILLING_ACTIVITY_CONTRACT, DEBT_INVOICING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
+import { BILLING_ACTIVITY_CONTRACT, DEBT_INVOICING_ACTIVITY_CONTRACT, FEE_DECISION_ACTIVITY_CONTRACT, INVOICING_ACTIVITY_CONTRACT, OWN_SHARE_INVOICING_ACTIVITY_CONTRACT, WHAT_IF_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { AccessModule } from './access/access.module';
 import { BillingDataModule } from './billing-data/billing-data.module';
@@ -31,8 +31,11 @@ import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800
 import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
 import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
+import { OwnShareInvoices1766020000100 } from './migrations/1766020000100-OwnShareInvoices';
 import { LifecycleResumption1766060000000 } from './migrations/1766060000000-LifecycleResumption';
+import { OwnShareInvoicingActivities } from './own-shares/own-share-invoicing.activities';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { OwnSharesModule } from './own-shares/own-shares.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
 import { WhatIfActivities } from './what-if/what-if.activities';
@@ -67,6 +70,7 @@ export class InvoicingModule {
             EstateInvoices1765300100000,
             CreditNotesByInvoice1765300200000,
             CreditLossRecoveries1765300300000,
+            OwnShareInvoices1766020000100,
             LifecycleResumption1766060000000,
           ],
         },
@@ -76,6 +80,7 @@ export class InvoicingModule {
           bindActivities(FEE_DECISION_ACTIVITY_CONTRACT, FeeDecisionActivitiesProvider),
           bindActivities(WHAT_IF_ACTIVITY_CONTRACT, WhatIfActivities),
           bindActivities(DEBT_INVOICING_ACTIVITY_CONTRACT, DebtInvoicingActivities),
+          bindActivities(OWN_SHARE_INVOICING_ACTIVITY_CONTRACT, OwnShareInvoicingActivities),
         ],
       },
       env,
@@ -97,6 +102,7 @@ export class InvoicingModule {
         BillingDataModule,
         BillingRunsModule,
         DebtsModule,
+        OwnSharesModule,
       ],
     };
   }

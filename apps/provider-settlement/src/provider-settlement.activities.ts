@@ -3,6 +3,8 @@ import type {
   ApplicationDecisionCommand,
   AutoRecordingResult,
   OpenedVoucherSettlement,
+  OwnShareInvoiceOutcome,
+  OwnShareInvoiceRequest,
   ProviderSettlementActivities as Contract,
   VoucherDeathActivities,
   VoucherSettlementResult,
@@ -10,6 +12,7 @@ import type {
 import { FeedbackService } from './feedback/feedback.service';
 import { ApplicationsService } from './providers/applications.service';
 import { RecordsService } from './records/records.service';
+import { OwnShareInvoices } from './settlements/own-share-invoices';
 import { SettlementsService } from './settlements/settlements.service';
 import { VouchersService } from './vouchers/vouchers.service';
 
@@ -22,6 +25,7 @@ export class ProviderSettlementActivities implements Contract, VoucherDeathActiv
     private readonly settlements: SettlementsService,
     private readonly feedback: FeedbackService,
     private readonly vouchers: VouchersService,
+    private readonly ownShares: OwnShareInvoices,
   ) {}
 
   recordApplicationDecision(input: { applicationId: string; decisionId: string; command: ApplicationDecisionCommand }): Promise<void> {
@@ -50,6 +54,14 @@ export class ProviderSettlementActivities implements Contract, VoucherDeathActiv
 
   settleVoucherMonth(input: { settlementId: string }): Promise<VoucherSettlementResult> {
     return this.settlements.settle(input);
+  }
+
+  ownSharesToInvoice(input: { organisationId: string; after?: string; limit: number }): Promise<OwnShareInvoiceRequest[]> {
+    return this.ownShares.toInvoice(input);
+  }
+
+  recordOwnShareInvoices(input: { outcomes: OwnShareInvoiceOutcome[] }): Promise<void> {
+    return this.ownShares.record(input);
   }
 
   remindReclamationHandler(input: { feedbackId: string }): Promise<boolean> {

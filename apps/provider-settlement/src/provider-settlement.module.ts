@@ -4,6 +4,7 @@ import { bindActivities, PlatformModule } from '@clientfees/platform';
 import { ClockModule } from './common/clock';
 import { FeedbackModule } from './feedback/feedback.module';
 import { ProviderSettlement1765200000000 } from './migrations/1765200000000-ProviderSettlement';
+import { OwnShareInvoices1766020000000 } from './migrations/1766020000000-OwnShareInvoices';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PriceListsModule } from './price-lists/price-lists.module';
 import { ProviderSettlementActivities } from './provider-settlement.activities';
@@ -27,7 +28,7 @@ export class ProviderSettlementModule {
           {
             name: 'provider-settlement',
             description: 'Service-voucher providers, price lists, vouchers, service events, interruptions and monthly settlement.',
-            database: { entities: [], migrations: [ProviderSettlement1765200000000] },
+            database: { entities: [], migrations: [ProviderSettlement1765200000000, OwnShareInvoices1766020000000] },
             activities: [bindActivities(PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT, ProviderSettlementActivities), bindActivities(VOUCHER_DEATH_ACTIVITY_CONTRACT, ProviderSettlementActivities)],
           },
           env,

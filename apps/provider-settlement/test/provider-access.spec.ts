@@ -51,7 +51,9 @@ describe('provider settlement: who sees what', () => {
   it('keeps the municipality’s settlement view and payment file (every provider’s totals and accounts) from provider users', async () => {
     expect((await stack.ok(FINANCE, 'GET', `/settlements/${settlementId}`)).providers.map((p: { providerId: string }) => p.providerId)).toEqual(['beta']);
     expect((await stack.call(FINANCE, 'GET', `/settlements/${settlementId}/payment-file.xml`)).status).toBe(200);
+    expect((await stack.ok(FINANCE, 'GET', `/settlements/${settlementId}/own-shares`)).map((o: { invoicedCents: number }) => o.invoicedCents)).toEqual([46200]);
     for (const provider of [alpha, beta]) {
+      expect((await stack.call(provider, 'GET', `/settlements/${settlementId}/own-shares`)).status).toBe(404);
       expect((await stack.call(provider, 'GET', `/settlements/${settlementId}`)).status).toBe(404);
       expect((await stack.call(provider, 'GET', `/settlements/${settlementId}/payment-file.xml`)).status).toBe(404);
       expect((await stack.call(provider, 'POST', '/settlements', { organisationId: ORGANISATION, month: '2026-03' })).status).toBe(403);

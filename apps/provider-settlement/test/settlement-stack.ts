@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { AccessClaims, TaskQueues } from '@clientfees/contracts';
+import { AccessClaims, OwnShareInvoiceOutcome, OwnShareInvoiceRequest, OwnShareInvoicingActivities, TaskQueues } from '@clientfees/contracts';
 import { mintAccessToken } from '@clientfees/platform';
 import { createTestDatabase, freePort, prebuiltWorkflowBundle, serviceTestEnv, ServiceUnderTest, startServiceForTest, stopTestStack, TEST_SIGNING_KEY, TestDatabase } from '@clientfees/testing';
 import { startOfDayInZone } from '@clientfees/domain';
@@ -20,8 +20,20 @@ export const OFFICER = municipality('client-fee-officer');
 export const CASEWORKER = municipality('caseworker');
 export const FINANCE = municipality('finance-centre');
 
+/**
+ * Invoicing's own-share activity as this service's tests see it: a stand-in on the invoicing task
+ * queue that keeps what the settlement workflow sent and answers like invoicing (one invoice per
+ * own share however often it is sent; a client named in `unknownClients` refused). Invoicing
+ * itself makes the invoices in tests/integration/own-share-invoices.spec.ts.
+ */
+export interface InvoicingStandIn {
+  requests: OwnShareInvoiceRequest[];
+  unknownClients: Set<string>;
+}
+
 export interface SettlementStack {
   env: TestWorkflowEnvironment;
+  invoicing: InvoicingStandIn;
   db: TestDatabase;
   service: ServiceUnderTest;
   clock: Clock;
@@ -47,7 +59,21 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
     ProviderSettlementModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), TEMPORAL_SCHEDULES: String(options.schedules ?? false) })),
   );
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
-  const running = worker.run();
+  const invoicing: InvoicingStandIn = { requests: [], unknownClients: new Set() };
+  const invoiceNumbers = new Map<string, number>();
+  const standIn: OwnShareInvoicingActivities = {
+    async createOwnShareInvoices(input) {
+      invoicing.requests.push(...input.invoices);
+      return input.invoices.map((request): OwnShareInvoiceOutcome => {
+        if (invoicing.unknownClients.has(request.clientId)) return { ownShareId: request.ownShareId, outcome: 'refused', reason: `client ${request.clientId} is not one of invoicing's clients` };
+        if (!invoiceNumbers.has(request.ownShareId)) invoiceNumbers.set(request.ownShareId, 9000 + invoiceNumbers.size + 1);
+        const invoiceNumber = invoiceNumbers.get(request.ownShareId)!;
+        return { ownShareId: request.ownShareId, outcome: 'invoiced', invoiceId: `00000000-0000-4000-8000-${String(invoiceNumber).padStart(12, '0')}`, invoiceNumber };
+      });
+    },
+  };
+  const invoicingWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.invoicing, activities: standIn });
+  const running = Promise.all([worker.run(), invoicingWorker.run()]);
   const token = (caller: Caller) =>
     mintAccessToken({ sub: caller.providerId ? `user-of-${caller.providerId}` : `staff-${caller.roles.join('-')}`, roles: caller.roles, providerId: caller.providerId, organisations: caller.organisations ?? [ORGANISATION] }, TEST_SIGNING_KEY);
   const call: SettlementStack['call'] = async (caller, method, path, body) => {
@@ -63,6 +89,7 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
   };
   return {
     env,
+    invoicing,
     db,
     service,
     clock: service.app.get(Clock),
@@ -79,7 +106,7 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
       return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
     },
     async stop() {
-      await stopTestStack({ workers: [worker], running, then: [() => service.close(), () => db.drop()], env });
+      await stopTestStack({ workers: [worker, invoicingWorker], running, then: [() => service.close(), () => db.drop()], env });
     },
   };
 }

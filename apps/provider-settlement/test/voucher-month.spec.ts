@@ -97,7 +97,7 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     const januaryResult = await eventually(() => phaseOf(january), (status) => status.phase === 'settled', 30000);
     expect(januaryResult.approverReminders).toBe(1);
     await january.result();
-    keepWorkflowHistory(stack.env.address, january.workflowId, 'voucher-settlement-v1-approver-reminded-then-settled');
+    keepWorkflowHistory(stack.env.address, january.workflowId, 'voucher-settlement-v2-approver-reminded-then-settled-own-shares-invoiced');
     const januaryView = await settledView('2027-01');
     expect(januaryView).toMatchObject({ state: 'settled', settledOn: '2027-02-04', paymentDate: '2027-02-18' });
     const paid = Object.fromEntries(januaryView.providers.map((p: { providerId: string; payableCents: number; carriedOutCents: number }) => [p.providerId, [euros(p.payableCents), euros(p.carriedOutCents)]]));
@@ -109,6 +109,39 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     expect(januaryFile).toContain('<ReqdExctnDt><Dt>2027-02-18</Dt></ReqdExctnDt>');
     expect(januaryFile.match(/<CdtTrfTxInf>/g)).toHaveLength(1);
     expect(januaryFile).toContain('<InstdAmt Ccy="EUR">4877.50</InstdAmt>');
+
+    // ---- the clients' own shares of January become invoices (issue 12 §8) ---------------------
+    // Price 98.50 € a day, voucher 82.00 € → 16.50 € a day; home care 40.00 € − 35.00 € = 5.00 € an hour.
+    const ownShares = async (view: { id: string }) =>
+      Object.fromEntries(
+        (await stack.ok(FINANCE, 'GET', `/settlements/${view.id}/own-shares`)).map((o: { clientId: string; state: string; invoicedCents: number; carriedOutCents: number; invoiceNumber: number | null }) => [
+          o.clientId,
+          [o.state, euros(o.invoicedCents), euros(o.carriedOutCents), o.invoiceNumber !== null],
+        ]),
+      );
+    expect(await ownShares(januaryView)).toEqual({
+      [steady.clientId]: ['invoiced', '511.50', '0.00', true], // 31 × 16.50
+      [away.clientId]: ['invoiced', '396.00', '0.00', true], // 24 × 16.50; the interruption has no own share
+      [homeCare.clientId]: ['invoiced', '52.50', '0.00', true], // 10.5 h × 5.00, the approved overrun included
+      [other.clientId]: ['invoiced', '511.50', '0.00', true], // paid later to its provider, but settled: billed now
+    });
+    expect(januaryResult.phase).toBe('settled');
+    expect(await january.result()).toMatchObject({ ownShareInvoices: { invoiced: 4, refused: 0 } });
+    const sentForHomeCare = stack.invoicing.requests.find((request) => request.clientId === homeCare.clientId)!;
+    expect(sentForHomeCare).toMatchObject({ month: '2027-01', clientNumber: expect.stringMatching(/^C-3\d+$/), totalCents: 5250 });
+    expect(sentForHomeCare.rows.map((row) => [row.quantity, row.amountCents])).toEqual([['2.00', 1000], ['2.25', 1125], ['2.00', 1000], ['2.25', 1125], ['2.00', 1000]]);
+    expect(sentForHomeCare.rows[1].description).toContain('2.25 h, hinta 90.00, setelin arvo 78.75, omavastuu 11.25');
+    // A provider user never sees the clients' own shares of a settlement.
+    expect((await stack.call(kotiranta, 'GET', `/settlements/${januaryView.id}/own-shares`)).status).toBe(404);
+    // Settling January again sends nothing twice.
+    const sentInJanuary = stack.invoicing.requests.length;
+    const again = await stack.temporal.workflow.execute(ProviderSettlementWorkflows.voucherSettlement, {
+      workflowId: `${voucherSettlementWorkflowId(ORGANISATION, '2027-01')}-again`,
+      taskQueue: TaskQueues.workflows,
+      args: [{ organisationId: ORGANISATION, timeZone: ZONE, month: '2027-01' }],
+    });
+    expect(again).toMatchObject({ settlementId: januaryView.id, ownShareInvoices: { invoiced: 0, refused: 0 } });
+    expect(stack.invoicing.requests).toHaveLength(sentInJanuary);
 
     // The settled month is locked: a paid event is corrected only by a credit request.
     const locked = await stack.call(kotiranta, 'PATCH', `/events/${steadyJanuary.id}`, { endDate: '2027-01-30' });
@@ -150,7 +183,7 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     await skipTo(stack, '2027-03-04', 7);
     await eventually(() => phaseOf(february), (status) => status.phase === 'settled', 30000);
     await february.result();
-    keepWorkflowHistory(stack.env.address, february.workflowId, 'voucher-settlement-v1-providers-reminded-then-settled');
+    keepWorkflowHistory(stack.env.address, february.workflowId, 'voucher-settlement-v2-providers-reminded-then-settled-own-shares-invoiced');
     const februaryView = await settledView('2027-02');
     const februaryPaid = Object.fromEntries(februaryView.providers.map((p: { providerId: string; payableCents: number }) => [p.providerId, euros(p.payableCents)]));
     // Kotiranta: 28 × 82 + 20 × 82 + the interruption 984 − the credit 70 = 2296 + 1640 + 984 − 70.
@@ -161,6 +194,16 @@ describe('a voucher month from recording to settlement (seed 003 §4.3)', () => 
     expect(februaryFile).toContain('<CtrlSum>7392.00</CtrlSum>');
     const unconfirmed = (await stack.ok(aamurusko, 'GET', '/providers/aamurusko/events?month=2027-02')).filter((event: { automatic: boolean }) => event.automatic);
     expect(unconfirmed).toMatchObject([{ status: 'incomplete', settlementId: null }]);
+
+    // February's own shares: 28 × 16.50 and 20 × 16.50; the credited overrun gives home care its 10.00 back
+    // on this month's invoice, not by changing January's — with nothing else to bill, it is carried.
+    expect(await ownShares(februaryView)).toEqual({
+      [steady.clientId]: ['invoiced', '462.00', '0.00', true],
+      [away.clientId]: ['invoiced', '330.00', '0.00', true],
+      [homeCare.clientId]: ['nothing-to-invoice', '0.00', '-10.00', false],
+    });
+    const credited = (await stack.ok(FINANCE, 'GET', `/settlements/${februaryView.id}/own-shares`)).find((o: { clientId: string }) => o.clientId === homeCare.clientId);
+    expect(credited.rows).toMatchObject([{ kind: 'voucher-own-share-credit', eventId: hours[4].id, amountCents: -1000 }]);
 
     // Kotiranta's specification lists the interruption and the credit.
     const lines = (await stack.ok(kotiranta, 'GET', '/providers/kotiranta/settlements/2027-02')).lines;

@@ -75,7 +75,7 @@ export interface AutoRecordingResult {
   recorded: number;
 }
 
-export type VoucherSettlementPhase = 'awaiting-confirmations' | 'awaiting-approvals' | 'settling' | 'settled';
+export type VoucherSettlementPhase = 'awaiting-confirmations' | 'awaiting-approvals' | 'settling' | 'invoicing-own-shares' | 'settled';
 
 export interface VoucherSettlementStatus {
   settlementId: string;
@@ -94,6 +94,8 @@ export interface VoucherSettlementResult {
   /** Cents carried to the next settlement (no bank account, credits larger than the pay). */
   carriedCents: number;
   paymentFileId: string | null;
+  /** The clients' own-share invoices the run sent to invoicing (absent in runs from before they were). */
+  ownShareInvoices?: { invoiced: number; refused: number };
 }
 
 export interface OpenedVoucherSettlement {
@@ -108,6 +110,53 @@ export const voucherSettlementWorkflowId = (organisationId: string, month: strin
 export const voucherSettlementScheduleId = (organisationId: string): string => `voucher-settlement-${organisationId}`;
 export const voucherAutoRecordingScheduleId = (organisationId: string): string => `voucher-auto-recording-${organisationId}`;
 export const voucherAutoRecordingWorkflowId = (organisationId: string, month: string): string => `voucher-auto-recording-${organisationId}-${month}`;
+
+// ---- the client's own share becomes an invoice (issue 12 §8) ------------------------------------
+
+/** One row of a client's own-share invoice: its explanation is the description. */
+export interface OwnShareInvoiceRowRequest {
+  kind: 'voucher-own-share' | 'voucher-own-share-credit' | 'voucher-own-share-carried';
+  /** The service content's code. */
+  code: string | null;
+  /** Days, hours or visits, as a decimal string. */
+  quantity: string | null;
+  description: string;
+  amountCents: number;
+}
+
+/**
+ * A client's own share of one settlement, to be invoiced (one per client and settled month). The
+ * own-share record's id is the invoice's natural key in invoicing: sent again, it finds the
+ * invoice it made the first time.
+ */
+export interface OwnShareInvoiceRequest {
+  ownShareId: string;
+  organisationId: string;
+  /** Invoicing's client id (never an identity code). */
+  clientId: string;
+  clientNumber: string;
+  /** The settled month, YYYY-MM: the invoice's billing period. */
+  month: string;
+  rows: OwnShareInvoiceRowRequest[];
+  /** The rows' sum; always above zero (a zero or negative own share makes no invoice). */
+  totalCents: number;
+}
+
+export type OwnShareInvoiceOutcome =
+  | { ownShareId: string; outcome: 'invoiced'; invoiceId: string; invoiceNumber: number }
+  /** Invoicing could not invoice it (e.g. the client has no billing address); it is sent again with the next settlement. */
+  | { ownShareId: string; outcome: 'refused'; reason: string };
+
+/** Invoicing's side, on the invoicing task queue. */
+export interface OwnShareInvoicingActivities {
+  /**
+   * Creates each own share's invoice with its rows, numbered in the organisation's series, and
+   * starts its lifecycle. Idempotent per own share: a resent or retried request makes no second invoice.
+   */
+  createOwnShareInvoices(input: { organisationId: string; invoices: OwnShareInvoiceRequest[] }): Promise<OwnShareInvoiceOutcome[]>;
+}
+
+export const OWN_SHARE_INVOICING_ACTIVITY_CONTRACT = activityContract<OwnShareInvoicingActivities>()('OwnShareInvoicingActivities', ['createOwnShareInvoices']);
 
 // ---- feedback ----------------------------------------------------------------------------------
 
@@ -142,6 +191,10 @@ export interface ProviderSettlementActivities {
   remindApprovers(input: { settlementId: string }): Promise<number>;
   /** Settles the month: locks it, pays each provider, deducts credits, writes the payment file. Idempotent. */
   settleVoucherMonth(input: { settlementId: string }): Promise<VoucherSettlementResult>;
+  /** The organisation's own shares still to be invoiced (this and earlier settlements), by id after `after`. */
+  ownSharesToInvoice(input: { organisationId: string; after?: string; limit: number }): Promise<OwnShareInvoiceRequest[]>;
+  /** Links each own share to the invoice invoicing made, or notes why it could not; a repeated call changes nothing. */
+  recordOwnShareInvoices(input: { outcomes: OwnShareInvoiceOutcome[] }): Promise<void>;
 
   /** An unanswered reclamation reminds the provider that has to answer it; false once it is answered. */
   remindReclamationHandler(input: { feedbackId: string }): Promise<boolean>;
@@ -155,6 +208,8 @@ export const PROVIDER_SETTLEMENT_ACTIVITY_CONTRACT = activityContract<ProviderSe
   'remindProvidersToConfirm',
   'remindApprovers',
   'settleVoucherMonth',
+  'ownSharesToInvoice',
+  'recordOwnShareInvoices',
   'remindReclamationHandler',
 ]);
 

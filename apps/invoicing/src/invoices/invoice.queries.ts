@@ -172,6 +172,54 @@ export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<void> 
   await insertIssuedEvents(tx, [invoice.id], invoice.createdBy, 'invoice created');
 }
 
+// ---- the own-share invoices of service vouchers (issue 12 §8) -----------------------------------
+
+/** The invoices already made for these own-share records (their natural key). */
+export async function invoicesOfOwnShares(tx: Tx, organisationId: string, ownShareIds: readonly string[]): Promise<Array<{ ownShareId: string; id: string; invoiceNumber: number }>> {
+  return tx.query(
+    `SELECT own_share_id AS "ownShareId", id, invoice_number AS "invoiceNumber" FROM invoice WHERE organisation_id = $1 AND own_share_id = ANY($2::uuid[])`,
+    [organisationId, [...ownShareIds]],
+  );
+}
+
+/** An own-share invoice: as one made by hand, plus the record it bills, its period and its rows' codes and units. */
+export type NewOwnShareInvoice = Omit<NewInvoice, 'rows'> & {
+  ownShareId: string;
+  billingPeriod: string;
+  rows: Array<{ kind: string; code: string | null; quantity: string | null; description: string; amountCents: number }>;
+};
+
+/** Stores the own-share invoice, its rows (numbered from 1) and its first event, `issued`. */
+export async function insertOwnShareInvoice(tx: Tx, invoice: NewOwnShareInvoice): Promise<void> {
+  await tx.query(
+    `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, payment_reference_international, recipient, client_number,
+                          currency, total_cents, invoice_date, state, created_by, billing_period, own_share_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'issued', $11, $12, $13)`,
+    [
+      invoice.id,
+      invoice.organisationId,
+      invoice.invoiceNumber,
+      invoice.paymentReference,
+      invoice.paymentReferenceInternational,
+      JSON.stringify(invoice.recipient),
+      invoice.clientNumber,
+      invoice.currency,
+      invoice.totalCents,
+      invoice.invoiceDate,
+      invoice.createdBy,
+      invoice.billingPeriod,
+      invoice.ownShareId,
+    ],
+  );
+  await tx.query(
+    `INSERT INTO invoice_row (invoice_id, line_number, description, amount_cents, kind, code, quantity)
+     SELECT $1, r.line, left(r.row->>'description', 200), (r.row->>'amountCents')::bigint, r.row->>'kind', r.row->>'code', (r.row->>'quantity')::numeric
+     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(row, line)`,
+    [invoice.id, JSON.stringify(invoice.rows)],
+  );
+  await insertIssuedEvents(tx, [invoice.id], invoice.createdBy, `own share of service vouchers ${invoice.billingPeriod} (provider settlement)`);
+}
+
 // ---- reading --------------------------------------------------------------------------------
 
 /** The invoice; `lock` takes its row FOR UPDATE until the transaction ends. */

@@ -5,6 +5,7 @@ import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { providerFilter } from '../common/access';
 import { badRequest } from '../common/http';
 import { OrganisationQuery } from '../organisations/organisation.dto';
+import { OwnShareInvoices } from './own-share-invoices';
 import { StartSettlementDto } from './settlement.dto';
 import { SettlementsService } from './settlements.service';
 
@@ -13,12 +14,19 @@ const MONTH = /^\d{4}-\d{2}$/;
 @ApiTags('settlements')
 @Controller()
 export class SettlementsController {
-  constructor(private readonly settlements: SettlementsService) {}
+  constructor(
+    private readonly settlements: SettlementsService,
+    private readonly ownShares: OwnShareInvoices,
+  ) {}
 
   @Post('settlements')
   @MayDo('voucher-settlement.start')
   @Scope.organisationFromBody()
-  @ApiOperation({ summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)' })
+  @ApiOperation({
+    summary: 'Start a month’s settlement workflow now (the Schedule starts it on the 1st; it settles on the 4th)',
+    description:
+      'After settling, the workflow sends each client’s own share to invoicing, which makes it an invoice with its lifecycle (GET /settlements/{id}/own-shares). Started again for a settled month, it settles nothing twice and sends the own shares still waiting for their invoice (e.g. once a client’s billing address is known); an own share already invoiced gets its invoice back, never a second one.',
+  })
   start(@Body() dto: StartSettlementDto) {
     return this.settlements.start(dto.organisationId, dto.month);
   }
@@ -47,6 +55,18 @@ export class SettlementsController {
   @ApiOperation({ summary: 'The ISO 20022 pain.001.001.09 credit transfers for the municipality’s payment system (every provider’s account: not for provider users)' })
   paymentFile(@Param('id') id: string) {
     return this.settlements.paymentFile(id);
+  }
+
+  @Get('settlements/:id/own-shares')
+  @MayDo('voucher-data.read')
+  @Scope.resource('settlement')
+  @ApiOperation({
+    summary: 'The clients’ own shares of the settlement and their invoices (issue 12 §8)',
+    description:
+      'One record per client with something to bill: a row per paid event’s own share (price − voucher value), a credit row per event corrected since its own share was invoiced, and what an earlier month carried. state `to-invoice` waits for invoicing (`problem` says why it could not yet; it is sent again with the next settlement), `invoiced` names the invoice (`invoiceId`, `invoiceNumber`) whose lifecycle runs in invoicing, `nothing-to-invoice` is a total of zero or less (`carriedOutCents` starts the client’s next own-share invoice). The municipality’s view, like the settlement: a provider user gets 404.',
+  })
+  ownSharesOf(@Param('id') id: string) {
+    return this.ownShares.ofSettlement(id);
   }
 
   @Get('providers/:providerId/settlements')

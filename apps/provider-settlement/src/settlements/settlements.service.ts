@@ -15,6 +15,7 @@ import { Clock } from '../common/clock';
 import { notFound } from '../common/http';
 import { addNotification } from '../organisations/organisation.queries';
 import { requireOrganisation, todayOf } from '../organisations/organisations.service';
+import { OwnShareInvoices } from './own-share-invoices';
 import { pain001, ProviderPayment } from './payment-file';
 import {
   carriedAmounts,
@@ -50,6 +51,7 @@ export class SettlementsService {
     private readonly db: Database,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly clock: Clock,
+    private readonly ownShares: OwnShareInvoices,
   ) {}
 
   ownerOf(id: string) {
@@ -212,6 +214,8 @@ export class SettlementsService {
       const paymentFileId = payments.length > 0 ? `PS-${organisation.id}-${month}`.slice(0, 35) : null;
       const paymentFile = paymentFileId ? pain001({ messageId: paymentFileId, createdAt: new Date(this.clock.now()), organisation, paymentDate, payments }) : null;
       await storeSettlement(tx, settlement.id, { lines, providers, settledOn, paymentDate, paymentFileId, paymentFile });
+      // The clients' own shares of what was paid, to be invoiced (issue 12 §8): in the same transaction.
+      await this.ownShares.drawUp(tx, settlement, currency);
       return this.summary(settlement.id, month, providers, paymentFileId);
     });
   }

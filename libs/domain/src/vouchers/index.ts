@@ -10,3 +10,4 @@ export * from './voucher';
 export * from './provider-application';
 export * from './feedback';
 export * from './own-share';
+export * from './own-share-invoice';

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import { ProviderSettlementActivities, TaskQueues } from '@clientfees/contracts';
+import { OwnShareInvoicingActivities, ProviderSettlementActivities, TaskQueues } from '@clientfees/contracts';
 
 /** Quick steps: one transaction each; a lost worker's attempt is retried after a minute. */
 export const settlementActivities = proxyActivities<ProviderSettlementActivities>({
@@ -12,6 +12,13 @@ export const settlementActivities = proxyActivities<ProviderSettlementActivities
 export const monthActivities = proxyActivities<Pick<ProviderSettlementActivities, 'recordAutomaticEvents' | 'settleVoucherMonth'>>({
   taskQueue: TaskQueues.providerSettlement,
   startToCloseTimeout: '15 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '2 minutes' },
+});
+
+/** Invoicing makes a page of the clients' own-share invoices (numbers, rows, lifecycle starts) per call. */
+export const ownShareInvoicing = proxyActivities<OwnShareInvoicingActivities>({
+  taskQueue: TaskQueues.invoicing,
+  startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '2 minutes' },
 });
 

@@ -1,7 +1,12 @@
-import { setHandler, sleep } from '@temporalio/workflow';
+import { patched, setHandler, sleep } from '@temporalio/workflow';
 import { VoucherMonthInput, VoucherSettlementPhase, VoucherSettlementResult, VoucherSettlementStatus, voucherSettlementStatusQuery } from '@clientfees/contracts';
 import { localDateInZone, periodOf, previousPeriod, settlementTimetable, startOfDayInZone } from '@clientfees/domain/workflow';
-import { monthActivities, settlementActivities as activities, untilLocal } from './activities';
+import { monthActivities, ownShareInvoicing, settlementActivities as activities, untilLocal } from './activities';
+
+/** Own shares sent to invoicing per call (each a client's invoice with its rows). */
+const OWN_SHARE_PAGE = 100;
+/** The version marker of the step that sends the clients' own shares to invoicing (ADR 0031). */
+const OWN_SHARE_INVOICES = 'own-share-invoices';
 
 /**
  * The monthly settlement of one organisation (tilitys, seed 003 §4.3.5.3-§4.3.5.5), started by its
@@ -14,6 +19,8 @@ import { monthActivities, settlementActivities as activities, untilLocal } from 
  *   4th   06:00 settle: each provider's complete events and ended interruptions at their
  *         percentages, credits deducted, the payment file for the payment system, the month
  *         locked; the providers are paid on the due date
+ *         then each client's own share of what was paid becomes an invoice in invoicing (and
+ *         those an earlier run could not invoice are sent again); the own shares point at them
  *
  * A repeated run finds the month settled and answers with what was settled.
  */
@@ -40,8 +47,27 @@ export async function voucherSettlement(input: VoucherMonthInput): Promise<Vouch
   }
   phase = 'settling';
   const result = await monthActivities.settleVoucherMonth({ settlementId });
+  if (patched(OWN_SHARE_INVOICES)) {
+    phase = 'invoicing-own-shares';
+    result.ownShareInvoices = await invoiceOwnShares(input.organisationId);
+  }
   phase = 'settled';
   return result;
+
+  /** The organisation's own shares without an invoice, a page at a time: invoicing makes them, provider settlement links them. */
+  async function invoiceOwnShares(organisationId: string): Promise<{ invoiced: number; refused: number }> {
+    const counts = { invoiced: 0, refused: 0 };
+    let after: string | undefined;
+    for (;;) {
+      const page = await activities.ownSharesToInvoice({ organisationId, after, limit: OWN_SHARE_PAGE });
+      if (page.length === 0) return counts;
+      const outcomes = await ownShareInvoicing.createOwnShareInvoices({ organisationId, invoices: page });
+      await activities.recordOwnShareInvoices({ outcomes });
+      for (const outcome of outcomes) counts[outcome.outcome] += 1;
+      if (page.length < OWN_SHARE_PAGE) return counts;
+      after = page[page.length - 1].ownShareId;
+    }
+  }
 
   async function remindProviders(): Promise<void> {
     if ((await activities.remindProvidersToConfirm({ settlementId })) > 0) providerReminders += 1;

@@ -61,6 +61,16 @@ function rowToVersion(row: BillingSettingRow): BillingSettingVersion {
   };
 }
 
+/** The version in force on `date`, else the nearest before it, else the first: whom to invoice on that day. */
+export async function settingsInForceOn(tx: Tx, clientId: string, date: string): Promise<BillingSettingsSnapshot | null> {
+  const [row] = await tx.query<BillingSettingRow>(
+    `SELECT * FROM billing_setting WHERE client_id = $1
+     ORDER BY (valid_from <= $2) DESC, CASE WHEN valid_from <= $2 THEN valid_from END DESC, valid_from LIMIT 1`,
+    [clientId, date],
+  );
+  return row ? rowToSettings(row) : null;
+}
+
 /** The client's latest version (by start), if any. */
 export async function latestSettingVersion(tx: Tx, clientId: string): Promise<{ id: string; validFrom: string; validTo: string | null } | null> {
   const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string | null }>(
