@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DEBT_REVIEW_ACTIVITY_CONTRACT, ESTATE_ACTIVITY_CONTRACT, RESTRUCTURING_ACTIVITY_CONTRACT, WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT } from '@clientfees/contracts';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { bindActivities, invoicingMessagesAddress, PlatformModule } from '@clientfees/platform';
 import { CLOCK, Clock, WALL_CLOCK } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { DebtCasesModule } from './debt-cases/debt-cases.module';
@@ -9,7 +9,7 @@ import { DebtReviewsModule } from './debt-reviews/debt-reviews.module';
 import { EstateActivities } from './estates/estates.activities';
 import { EstatesModule } from './estates/estates.module';
 import { InboxModule } from './inbox/inbox.module';
-import { INVOICE_COPY_SOURCE, InvoiceCopySource, invoicingMessagesAddress, TcpInvoiceCopySource } from './letters/invoice-copies';
+import { INVOICE_COPY_SOURCE, InvoiceCopySource, TcpInvoiceCopySource } from './letters/invoice-copies';
 import { DebtFollowup1765300000000 } from './migrations/1765300000000-DebtFollowup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RestructuringActivities } from './restructurings/restructurings.activities';

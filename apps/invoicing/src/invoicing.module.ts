@@ -31,6 +31,7 @@ import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800
 import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
 import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
+import { RegisterAddresses1766010000000 } from './migrations/1766010000000-RegisterAddresses';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
@@ -66,6 +67,7 @@ export class InvoicingModule {
             EstateInvoices1765300100000,
             CreditNotesByInvoice1765300200000,
             CreditLossRecoveries1765300300000,
+            RegisterAddresses1766010000000,
           ],
         },
         activities: [

@@ -1,4 +1,5 @@
 import { defineWorkflow } from './workflow-definitions';
+import type { RegisterAddressApplied } from './invoicing';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /**
@@ -169,6 +170,11 @@ export interface ReviewActivities {
   /** The death from the change feed has been told to debt follow-up: it is not reported again. */
   markDeathReported(changeId: string): Promise<void>;
   /**
+   * Tells invoicing (a signed message, ADR 0013) of an address change or security ban from the
+   * change feed, for the client's billing settings; marks it reported. Repeating it changes nothing.
+   */
+  reportAddressChange(changeId: string): Promise<RegisterAddressApplied>;
+  /**
    * Opens a yearly review for every client whose fee decision turns one year old (within the
    * organisation's lead time) and starts its incomeVerification workflow; idempotent per decision.
    */
@@ -193,6 +199,8 @@ export interface PopulationChangesPolled {
   deaths: ReportedDeath[];
   addressChanges: number;
   securityBanChanges: number;
+  /** Address changes and security bans not yet told to invoicing (population change ids, oldest first). */
+  addressChangeIds: string[];
   /** The feed key the organisation has read up to. */
   lastKey: number;
 }

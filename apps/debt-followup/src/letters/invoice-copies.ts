@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { DebtInvoicingMessages, DEFAULT_PORTS, InvoiceCopy } from '@clientfees/contracts';
+import { DebtInvoicingMessages, InvoiceCopy } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, serviceMessage } from '@clientfees/platform';
 
 /** Where the letters' invoice copies come from: invoicing, over its TCP messages. */
@@ -10,13 +10,6 @@ export interface InvoiceCopySource {
 }
 
 export const INVOICE_COPY_SOURCE = Symbol('InvoiceCopySource');
-
-/** `INVOICING_TCP_HOST` / `INVOICING_TCP_PORT`: invoicing's message listener (127.0.0.1:4001 by default). */
-export function invoicingMessagesAddress(env: Record<string, string | undefined>): { host: string; port: number } {
-  const port = Number(env.INVOICING_TCP_PORT ?? DEFAULT_PORTS.invoicing.tcp);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`INVOICING_TCP_PORT: must be a port number, not "${env.INVOICING_TCP_PORT}"`);
-  return { host: env.INVOICING_TCP_HOST ?? '127.0.0.1', port };
-}
 
 /** Asks invoicing for the copies over @nestjs/microservices (a synchronous query between services). */
 @Injectable()

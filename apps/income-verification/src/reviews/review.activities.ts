@@ -61,6 +61,10 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.populationChanges.markReported(changeId);
   }
 
+  reportAddressChange(changeId: string) {
+    return this.populationChanges.reportAddressChange(changeId);
+  }
+
   startDueYearlyReviews(input: { organisationId: string }) {
     return this.yearly.startDue(input.organisationId);
   }
