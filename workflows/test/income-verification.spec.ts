@@ -56,6 +56,19 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     async checkConsent() {
       return consent;
     },
+    async beginReview(caseId) {
+      await review.setReviewState(caseId, 'checking-consent');
+      const check = await review.checkConsent(caseId);
+      if (check.proceedWithoutRegisters || check.refused.length === 0) await review.setReviewState(caseId, 'fetching');
+      return check;
+    },
+    async summariseAndPropose(caseId, withDecision) {
+      await review.setReviewState(caseId, 'summarising');
+      await review.summariseIncomes(caseId);
+      const proposal = await review.proposeFee(caseId);
+      if (withDecision) await review.setReviewState(caseId, 'awaiting-review', 'the official’s review of the proposed fee');
+      return proposal;
+    },
     async setReviewState(_caseId, state, detail) {
       log.states.push([state, detail]);
     },
@@ -226,6 +239,8 @@ describe('incomeVerification over Easter 2027', () => {
       expect(fake.log.toInvoicing).toEqual([expect.objectContaining({ decisionId: 'decision-1', fee: '120.00', validFrom: '2027-05-01' })]);
     });
     keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v1-adjusted-decision');
+    // Since the consent and summary steps are one activity each (patch review-steps-in-one-activity).
+    keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v2-steps-in-one-activity');
   });
 
   it('waits out an Incomes Register outage and summarises only once the register has answered', async () => {

@@ -34,6 +34,8 @@ export const REVIEW_STATES = [
   'cancelled',
 ] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
+/** What a review in awaiting-review waits for, as the officer reads it. */
+export const AWAITING_REVIEW = 'the official’s review of the proposed fee';
 
 export interface IncomeVerificationInput {
   caseId: string;
@@ -154,11 +156,21 @@ export interface FeeDecisionActivities {
 /** Activities on the income-verification task queue (the service's database and rules). */
 export interface ReviewActivities {
   checkConsent(caseId: string): Promise<ConsentCheck>;
+  /**
+   * The consent step in one activity: records checking-consent, checks the consent, and records
+   * fetching when the review may go on (every source permitted, or the officer decided to go on).
+   */
+  beginReview(caseId: string): Promise<ConsentCheck>;
   setReviewState(caseId: string, state: ReviewState, detail?: string): Promise<void>;
   /** A malformed or unexpected answer, kept for the officer with what was wrong. */
   reportFetchProblem(input: { caseId: string; source: AuthorityName; person: PersonRole; problem: string }): Promise<void>;
   summariseIncomes(caseId: string): Promise<SummaryFacts>;
   proposeFee(caseId: string): Promise<ProposalFacts>;
+  /**
+   * summarising ─► the income summary ─► the fee proposal ─► (with a decision) awaiting-review,
+   * in one activity, each step recorded as it is done.
+   */
+  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts>;
   /** When to remind the officer of a review still waiting (a few banking days on), epoch ms. */
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;

@@ -20,6 +20,14 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.reviews.checkConsent(caseId);
   }
 
+  beginReview(caseId: string) {
+    return this.reviews.beginReview(caseId);
+  }
+
+  summariseAndPropose(caseId: string, withDecision: boolean) {
+    return this.reviews.summariseAndPropose(caseId, withDecision);
+  }
+
   setReviewState(caseId: string, state: ReviewState, detail?: string) {
     return this.reviews.setState(caseId, state, detail);
   }
