@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
-import { TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
+import { incomeVerificationWorkflowId, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
 import { addMonths, localDateInZone, parseLocalDate } from '@clientfees/domain';
 import { ProcessStack, startProcessStack } from '@clientfees/testing';
 import { runBenchmark, writeBenchmarkSection } from './support';
@@ -29,6 +29,8 @@ const REVIEWS = Number(process.env.BENCH_REVIEWS ?? (QUICK ? 300 : 7_000));
 const LATENCY_MS = Number(process.env.BENCH_AUTHORITY_LATENCY_MS ?? 200);
 const WRITE = process.env.BENCH_WRITE ? process.env.BENCH_WRITE === '1' : !QUICK;
 const TIMEOUT_MS = Number(process.env.BENCH_REVIEWS_TIMEOUT_S ?? 3600) * 1000;
+/** How many reviews' histories the profile of where the time goes reads. */
+const PROFILE_SAMPLE = Number(process.env.BENCH_PROFILE_SAMPLE ?? 100);
 /** The concurrency limits the service runs with (its defaults unless set in the environment). */
 const LIMITS = {
   'incomes-register': Number(process.env.INCOMES_REGISTER_CONCURRENCY ?? 8),
@@ -111,9 +113,11 @@ async function main(): Promise<void> {
       await sleep(500);
     }
     const seconds = (performance.now() - started) / 1000;
+    const load = os.loadavg();
     const opening = await handle.result();
     const after = await simStats(simUrl);
-    const load = os.loadavg();
+    const caseIds = (await data.query(`SELECT id FROM review_case WHERE organisation_id = $1 AND reason = 'yearly-review' ORDER BY random() LIMIT $2`, [ORGANISATION, PROFILE_SAMPLE])).rows.map((r: { id: string }) => r.id);
+    const profile = await whereTheTimeGoes(stack, caseIds);
     log(`${REVIEWS} reviews waiting for the officer in ${seconds.toFixed(1)} s (opened ${opening.opened}, started ${opening.started})`);
     await data.end();
 
@@ -142,6 +146,12 @@ async function main(): Promise<void> {
       `| theoretical bound (the slowest authority) | ${bound.toFixed(1)} |`,
       '',
       `Measured / bound: **${ratio.toFixed(2)}×** (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'PASS' : 'FAIL'}); concurrency limits ${respected ? 'held at every authority' : 'EXCEEDED'}.`,
+      '',
+      `Where a review's time goes (${caseIds.length} reviews sampled, from their Temporal histories): waiting is from scheduling to a worker taking the task, running from then to its completion.`,
+      '',
+      `| task | queue | per review | mean wait ms | mean run ms |`,
+      `|---|---|---|---|---|`,
+      ...profile.map((p) => `| ${p.task} | ${p.queue} | ${(p.count / caseIds.length).toFixed(2)} | ${p.waitMs.toFixed(0)} | ${p.runMs.toFixed(0)} |`),
     ].join('\n');
     console.log(report);
     if (WRITE) writeBenchmarkSection(SECTION, HEADING, report);
@@ -149,6 +159,60 @@ async function main(): Promise<void> {
   } finally {
     await stack?.stop();
   }
+}
+
+interface TaskTimes {
+  task: string;
+  queue: string;
+  count: number;
+  waitMs: number;
+  runMs: number;
+}
+
+/**
+ * From the sampled reviews' histories: per activity type and for workflow tasks, how long a task
+ * waited for a worker (scheduled → started) and how long it ran (started → completed).
+ */
+async function whereTheTimeGoes(stack: ProcessStack, caseIds: string[]): Promise<TaskTimes[]> {
+  const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => (t ? Number(t.seconds ?? 0) * 1000 + (t.nanos ?? 0) / 1e6 : 0);
+  const totals = new Map<string, { task: string; queue: string; count: number; wait: number; run: number }>();
+  const add = (task: string, queue: string, wait: number, run: number) => {
+    const key = `${task} ${queue}`;
+    const entry = totals.get(key) ?? { task, queue, count: 0, wait: 0, run: 0 };
+    entry.count++;
+    entry.wait += wait;
+    entry.run += run;
+    totals.set(key, entry);
+  };
+  for (const caseId of caseIds) {
+    const history = await stack.temporal.client.workflow.getHandle(incomeVerificationWorkflowId(caseId)).fetchHistory();
+    const scheduled = new Map<string, { task: string; queue: string; at: number }>();
+    const startedAt = new Map<string, number>();
+    for (const event of history.events ?? []) {
+      const id = String(event.eventId);
+      const at = ms(event.eventTime);
+      if (event.activityTaskScheduledEventAttributes) {
+        const a = event.activityTaskScheduledEventAttributes;
+        scheduled.set(id, { task: a.activityType?.name ?? '?', queue: a.taskQueue?.name ?? '?', at });
+      } else if (event.activityTaskStartedEventAttributes) {
+        startedAt.set(String(event.activityTaskStartedEventAttributes.scheduledEventId), at);
+      } else if (event.activityTaskCompletedEventAttributes) {
+        const from = String(event.activityTaskCompletedEventAttributes.scheduledEventId);
+        const task = scheduled.get(from);
+        const began = startedAt.get(from);
+        if (task && began !== undefined) add(task.task, task.queue, began - task.at, at - began);
+      } else if (event.workflowTaskScheduledEventAttributes) {
+        scheduled.set(id, { task: 'workflow task', queue: event.workflowTaskScheduledEventAttributes.taskQueue?.name ?? '?', at });
+      } else if (event.workflowTaskStartedEventAttributes) {
+        startedAt.set(String(event.workflowTaskStartedEventAttributes.scheduledEventId), at);
+      } else if (event.workflowTaskCompletedEventAttributes) {
+        const from = String(event.workflowTaskCompletedEventAttributes.scheduledEventId);
+        const began = startedAt.get(from);
+        if (began !== undefined) add('workflow task', TaskQueues.workflows, began - scheduled.get(from)!.at, at - began);
+      }
+    }
+  }
+  return [...totals.values()].map((t) => ({ task: t.task, queue: t.queue, count: t.count, waitMs: t.wait / t.count, runMs: t.run / t.count })).sort((a, b) => b.count * (b.waitMs + b.runMs) - a.count * (a.waitMs + a.runMs));
 }
 
 async function simStats(url: string): Promise<Record<Authority, AuthorityStats>> {

@@ -35,6 +35,7 @@ export function benchHouseholds(organisationId: string, clients: number, period:
         accountString: `4100-${i % 10}`,
         recipient: { kind: 'client', name: null, address: null },
         residenceAddress: { streetAddress: `Koivukuja ${(i % 200) + 1}`, postalCode: '02100', city: 'Espoo', country: 'FI' },
+        addressProtected: false,
       },
       income: {
         validFrom: '2020-01-01',

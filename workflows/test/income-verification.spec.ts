@@ -51,9 +51,23 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
   let consent: ConsentCheck = options.consent ?? { permitted: ALL, refused: [], proceedWithoutRegisters: false };
   /** Incomes Register behaviour: answers, fails until a time, answers malformed once, or waits. */
   const incomesRegister = { outageUntilMs: 0, malformedOnce: false, gate: undefined as Promise<void> | undefined };
+  const invoicingDownOnce = new Set<string>();
   const review: ReviewActivities = {
     async checkConsent() {
       return consent;
+    },
+    async beginReview(caseId) {
+      await review.setReviewState(caseId, 'checking-consent');
+      const check = await review.checkConsent(caseId);
+      if (check.proceedWithoutRegisters || check.refused.length === 0) await review.setReviewState(caseId, 'fetching');
+      return check;
+    },
+    async summariseAndPropose(caseId, withDecision) {
+      await review.setReviewState(caseId, 'summarising');
+      await review.summariseIncomes(caseId);
+      const proposal = await review.proposeFee(caseId);
+      if (withDecision) await review.setReviewState(caseId, 'awaiting-review', 'the official’s review of the proposed fee');
+      return proposal;
     },
     async setReviewState(_caseId, state, detail) {
       log.states.push([state, detail]);
@@ -93,6 +107,15 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     async markDeathReported(changeId) {
       log.steps.push(`reported ${changeId}`);
     },
+    async reportAddressChange(changeId) {
+      // Invoicing's listener is down for the first attempt: the activity is retried.
+      if (!invoicingDownOnce.has(changeId)) {
+        invoicingDownOnce.add(changeId);
+        throw new Error(`invoicing did not answer the address change ${changeId}`);
+      }
+      log.steps.push(`invoicing told of address ${changeId}`);
+      return { applied: true, from: '2027-03-01', versionsChanged: 1 };
+    },
     async startDueYearlyReviews() {
       throw new Error('the yearly reviews are not part of these tests');
     },
@@ -105,7 +128,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
     },
   };
   /** The change feed: unavailable until a time, then the deaths it holds. */
-  const feed = { outageUntilMs: 0, deaths: [] as ReportedDeath[], polls: [] as Array<{ day: string; outcome: string }> };
+  const feed = { outageUntilMs: 0, deaths: [] as ReportedDeath[], addressChangeIds: [] as string[], polls: [] as Array<{ day: string; outcome: string }> };
   const population: PopulationRegisterActivities = {
     async fetchPopulationRecord(request) {
       log.fetches.push({ source: 'population-register', person: request.person, day: today(), outcome: 'ok' });
@@ -117,7 +140,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
         throw new Error('the change interface answered 503');
       }
       feed.polls.push({ day: today(), outcome: 'ok' });
-      return { deaths: feed.deaths, addressChanges: 1, securityBanChanges: 1, lastKey: 1042 };
+      return { deaths: feed.deaths, addressChanges: 1, securityBanChanges: 1, addressChangeIds: feed.addressChangeIds, lastKey: 1042 };
     },
   };
   const incomes = {
@@ -216,6 +239,8 @@ describe('incomeVerification over Easter 2027', () => {
       expect(fake.log.toInvoicing).toEqual([expect.objectContaining({ decisionId: 'decision-1', fee: '120.00', validFrom: '2027-05-01' })]);
     });
     keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v1-adjusted-decision');
+    // Since the consent and summary steps are one activity each (patch review-steps-in-one-activity).
+    keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v2-steps-in-one-activity');
   });
 
   it('waits out an Incomes Register outage and summarises only once the register has answered', async () => {
@@ -314,7 +339,7 @@ describe('incomeVerification over Easter 2027', () => {
 describe('populationRegisterChanges', () => {
   const server = timeSkippingServerPerTest('2027-03-24');
 
-  it('waits out an outage of the change interface, then ends each deceased client’s decisions, tells debt follow-up and marks the death reported', async () => {
+  it('waits out an outage of the change interface, then ends each deceased client’s decisions, tells debt follow-up and marks the death reported; tells invoicing of each address change, retrying while it does not answer', async () => {
     const { env } = server;
     const fake = fakeService();
     // Down from the Wednesday before Easter until Easter Monday morning.
@@ -323,6 +348,7 @@ describe('populationRegisterChanges', () => {
       { changeId: 'change-1', organisationId: 'fi-demo', clientId: 'client-lyyli', dateOfDeath: '2027-03-20', sourceReference: 'population register change feed, key 1042, recorded 2027-03-21' },
       { changeId: 'change-2', organisationId: 'fi-demo', clientId: 'client-eino', dateOfDeath: '2027-03-22', sourceReference: 'population register change feed, key 1042, recorded 2027-03-23' },
     ];
+    fake.feed.addressChangeIds = ['change-3', 'change-4'];
     await withReviewWorkers(env, fake, async () => {
       const result = await env.client.workflow.execute(populationRegisterChanges, { workflowId: 'population-changes-fi-demo', taskQueue: TaskQueues.workflows, args: [{ organisationId: 'fi-demo' }] });
       expect(result).toEqual({ deaths: 2, addressChanges: 1, securityBanChanges: 1 });
@@ -337,6 +363,8 @@ describe('populationRegisterChanges', () => {
       'end decisions of client-eino on 2027-03-22',
       'debt follow-up told of client-eino',
       'reported change-2',
+      'invoicing told of address change-3',
+      'invoicing told of address change-4',
     ]);
     expect(fake.log.deaths[0]).toEqual({
       organisationId: 'fi-demo', clientId: 'client-lyyli', dateOfDeath: '2027-03-20', source: 'population-register',

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DEBT_REVIEW_ACTIVITY_CONTRACT, ESTATE_ACTIVITY_CONTRACT, RESTRUCTURING_ACTIVITY_CONTRACT, WRITE_OFF_PROPOSAL_ACTIVITY_CONTRACT } from '@clientfees/contracts';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { bindActivities, invoicingMessagesAddress, PlatformModule } from '@clientfees/platform';
 import { CLOCK, Clock, WALL_CLOCK } from './common/clock';
 import { CommonModule } from './common/common.module';
-import { INVOICING_MESSAGES, InvoicingMessages, invoicingMessagesAddress, TcpInvoicingMessages } from './common/invoicing-messages';
+import { INVOICING_MESSAGES, InvoicingMessages, TcpInvoicingMessages } from './common/invoicing-messages';
 import { DebtCasesModule } from './debt-cases/debt-cases.module';
 import { DebtReviewActivities } from './debt-reviews/debt-reviews.activities';
 import { DebtReviewsModule } from './debt-reviews/debt-reviews.module';

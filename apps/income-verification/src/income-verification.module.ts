@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { bindActivities, PlatformModule } from '@clientfees/platform';
+import { bindActivities, invoicingMessagesAddress, PlatformModule } from '@clientfees/platform';
 import { REVIEW_ACTIVITY_CONTRACT } from '@clientfees/contracts';
 import { IncomeVerification1765100000000 } from './migrations/1765100000000-IncomeVerification';
 import { PopulationChangesAndYearlyReviews1765100000001 } from './migrations/1765100000001-PopulationChangesAndYearlyReviews';
@@ -16,6 +16,7 @@ import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionLettersService } from './decisions/decision-letters.service';
 import { YearlyReviewsService } from './reviews/yearly-reviews.service';
 import { PopulationChangesService } from './population/population-changes.service';
+import { INVOICING_ADDRESSES, INVOICING_MESSAGES_ADDRESS, InvoicingAddresses, TcpInvoicingAddresses } from './population/invoicing-addresses';
 import { IncomeSchedulesService } from './schedules/income-schedules.service';
 import { IncomeSchedulesController } from './schedules/income-schedules.controller';
 
@@ -23,10 +24,17 @@ import { IncomeSchedulesController } from './schedules/income-schedules.controll
  * Consents, authority adapters, income summaries and fee decisions (seed 001).
  * (FI tulotietojen selvitys / SV inkomstutredning)
  */
+export interface IncomeVerificationModuleOptions {
+  /** Instead of invoicing's TCP listener (a test records what invoicing would be told). */
+  invoicingAddresses?: InvoicingAddresses;
+}
+
 @Module({})
 export class IncomeVerificationModule {
-  static register(env: Record<string, string | undefined> = process.env): DynamicModule {
+  static register(env: Record<string, string | undefined> = process.env, options: IncomeVerificationModuleOptions = {}): DynamicModule {
     const incomeTypes = loadIncomeTypes(env);
+    // Read before the platform starts anything, so a bad INVOICING_TCP_PORT stops the service at once.
+    const invoicingAddress = invoicingMessagesAddress(env);
     return {
       module: IncomeVerificationModule,
       imports: [
@@ -46,6 +54,8 @@ export class IncomeVerificationModule {
         { provide: INCOME_TYPES_VERSION, useValue: incomeTypes.version },
         { provide: LETTER_SETTINGS, useValue: letterSettingsFromEnv(env) },
         { provide: AUTHORITY_ENDPOINTS, useValue: authorityEndpointsFromEnv(env) },
+        { provide: INVOICING_MESSAGES_ADDRESS, useValue: invoicingAddress },
+        options.invoicingAddresses ? { provide: INVOICING_ADDRESSES, useValue: options.invoicingAddresses } : { provide: INVOICING_ADDRESSES, useClass: TcpInvoicingAddresses },
         ReviewsService,
         YearlyReviewsService,
         PopulationChangesService,

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { ClientDeathReport, FeeDecisionForInvoicing, POPULATION_CHANGES_WORKFLOW, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
+import { ClientDeathReport, FeeDecisionForInvoicing, POPULATION_CHANGES_WORKFLOW, RegisterAddressChange, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { addMonths, localDateInZone } from '@clientfees/domain';
 import { mintAccessToken } from '@clientfees/platform';
@@ -34,6 +34,8 @@ describe('income verification against the authority stand-ins', () => {
   const deaths: ClientDeathReport[] = [];
   /** What invoicing was told of decisions (invoicing's side has its own test: tests/integration/decided-fee-billing.spec.ts). */
   const toInvoicing: FeeDecisionForInvoicing[] = [];
+  /** The address changes invoicing was sent (invoicing's side: tests/integration/register-address-billing.spec.ts). */
+  const addressesToInvoicing: RegisterAddressChange[] = [];
   const token = (roles: Parameters<typeof mintAccessToken>[0]['roles']) => mintAccessToken({ sub: 'officer-1', roles, organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
   const call = (method: string, path: string, body?: unknown, roles: Parameters<typeof token>[0] = ['client-fee-officer']) => service.request(method, path, { body, token: token(roles) });
 
@@ -41,7 +43,11 @@ describe('income verification against the authority stand-ins', () => {
     env = await startTimeSkippingServer();
     db = await createTestDatabase();
     sim = await startServiceProcess('authority-sim', { HTTP_PORT: String(await freePort()), HTTP_HOST: '127.0.0.1' });
-    service = await startServiceForTest(IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' })));
+    service = await startServiceForTest(
+      IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' }), {
+        invoicingAddresses: { send: async (change) => (addressesToInvoicing.push(change), { applied: true, from: '2026-12-01', versionsChanged: 1 }) },
+      }),
+    );
     const workflows = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
     const debt = await Worker.create({
       connection: env.nativeConnection,
@@ -293,10 +299,19 @@ describe('income verification against the authority stand-ins', () => {
     ]);
     const [einoReview] = (await call('GET', '/income-reviews?organisationId=fi-demo&clientId=client-eino')).body;
     expect(einoReview.population).toMatchObject({ securityBan: true, address: 'security ban (turvakielto): not shown' });
+    // Invoicing is told both, and never the address the ban protects.
+    expect(addressesToInvoicing.map(({ clientId, address, protected: isProtected }) => ({ clientId, address, protected: isProtected }))).toEqual([
+      { clientId: 'client-eino', address: null, protected: true },
+      { clientId: 'client-eino', address: null, protected: true },
+    ]);
+    expect(addressesToInvoicing[0]).toMatchObject({ organisationId: 'fi-demo', changeId: changes[0].id, sourceReference: expect.stringMatching(/^population register change feed, key \d+, recorded \d{4}-/) });
+    expect(JSON.stringify(addressesToInvoicing)).not.toMatch(/Uusikatu|051138/);
+    expect(changes.map((c: { reportedAt: string | null }) => c.reportedAt)).toEqual([expect.any(String), expect.any(String)]);
 
     // Read again: nothing new, and the death is not reported twice.
     expect(await runWorkflow(POPULATION_CHANGES_WORKFLOW, 'population-changes-fi-demo-3')).toEqual({ deaths: 0, addressChanges: 0, securityBanChanges: 0 });
     expect(deaths.filter((d) => d.clientId === 'client-aino')).toHaveLength(1);
+    expect(addressesToInvoicing).toHaveLength(2);
   });
 
   it('keeps each organisation’s Schedule settings with who set them; refuses a feed read more often than every 5 minutes', async () => {

@@ -31,6 +31,7 @@ import { OrganisationReceivingAccounts1764800000400 } from './migrations/1764800
 import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateInvoices';
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
 import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
+import { RegisterAddresses1766010000000 } from './migrations/1766010000000-RegisterAddresses';
 import { OwnShareInvoices1766020000100 } from './migrations/1766020000100-OwnShareInvoices';
 import { LifecycleResumption1766060000000 } from './migrations/1766060000000-LifecycleResumption';
 import { OwnShareInvoicingActivities } from './own-shares/own-share-invoicing.activities';
@@ -70,6 +71,7 @@ export class InvoicingModule {
             EstateInvoices1765300100000,
             CreditNotesByInvoice1765300200000,
             CreditLossRecoveries1765300300000,
+            RegisterAddresses1766010000000,
             OwnShareInvoices1766020000100,
             LifecycleResumption1766060000000,
           ],

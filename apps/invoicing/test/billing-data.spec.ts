@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, addMonths, finnishTestIdentityCode, firstDayOfMonth, localDateInZone } from '@clientfees/domain';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { InvoicingMessages } from '@clientfees/contracts';
 import type { FeeDecisionForInvoicing, Role } from '@clientfees/contracts';
-import { startDevServer } from '@clientfees/testing';
+import { sendServiceMessage } from '@clientfees/platform';
+import { startDevServer, TEST_SIGNING_KEY } from '@clientfees/testing';
 import { billingSettingsBody, InvoicingStack, PRICE_LIST_ITEMS, startInvoicingStack } from './invoicing-stack';
 import { BillingInputs } from '../src/billing-data/billing-inputs';
 import { FeeDecisionActivitiesProvider } from '../src/billing-data/incomes/fee-decision.activities';
@@ -153,6 +156,67 @@ describe('billing data API', () => {
       ]);
       expect(history.body[0].recipient.kind).toBe('client');
       expect((await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: UNIT, body: billingSettingsBody() })).status).toBe(403);
+    });
+
+    it('takes an address from the population register only from income verification, once per change; a protected one never', async () => {
+      const client = await newClient();
+      expect((await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody({ validFrom: '2026-03-10' }) })).status).toBe(201);
+      const tcp = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
+      const send = (body: Record<string, unknown>, from: 'income-verification' | 'collection' = 'income-verification') =>
+        sendServiceMessage<Record<string, unknown>>(tcp, InvoicingMessages.registerAddress, body, from, TEST_SIGNING_KEY).catch((error: unknown) => error as Record<string, unknown>);
+      const moved = {
+        organisationId: 'fi-demo',
+        clientId: client.id,
+        changeId: randomUUID(),
+        effectiveDate: '2026-09-14',
+        address: { streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo' },
+        protected: false,
+        sourceReference: 'population register change feed, key 1042, recorded 2026-09-15',
+      };
+      try {
+        expect(await send(moved, 'collection')).toMatchObject({ status: 403 });
+        expect(await send({ ...moved, protected: true })).toMatchObject({ status: 400, problems: [{ field: 'address', reason: 'must be left out under a security ban' }] });
+        expect(await send({ ...moved, effectiveDate: '2026-09-31' })).toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'effectiveDate' })] });
+        expect(await send({ ...moved, address: { ...moved.address, postalCode: '2600' } })).toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'address.postalCode' })] });
+        expect(await send(moved)).toEqual({ applied: true, from: '2026-09-01', versionsChanged: 1 });
+        // A repeat (the sender could not mark it reported) is answered the same and changes nothing.
+        expect(await send(moved)).toEqual({ applied: true, from: '2026-09-01', versionsChanged: 1 });
+        const versions = (await stack.service.request('GET', `/clients/${client.id}/billing-settings`, { roles: UNIT })).body;
+        expect(versions.map((v: { validFrom: string; validTo: string | null; residenceAddress: { streetAddress: string }; createdBy: string }) => [v.validFrom, v.validTo, v.residenceAddress.streetAddress, v.createdBy])).toEqual([
+          ['2026-03-10', '2026-08-31', 'Koivukuja 3 A 5', 'test-user'],
+          ['2026-09-01', null, 'Uusikatu 1 A 3', 'population-register'],
+        ]);
+        // Another client's organisation, or a client invoicing does not know: nothing changes.
+        expect(await send({ ...moved, changeId: randomUUID(), organisationId: 'fi-other' })).toEqual({ applied: false, reason: `invoicing has no client ${client.id} in fi-other` });
+
+        // A security ban: from its month no version holds an address, none is shown, none may be typed in.
+        expect(await send({ ...moved, changeId: randomUUID(), effectiveDate: '2026-10-02', address: null, protected: true })).toEqual({ applied: true, from: '2026-10-01', versionsChanged: 1 });
+        const banned = (await stack.service.request('GET', `/clients/${client.id}/billing-settings`, { roles: UNIT })).body;
+        expect(banned.map((v: { validFrom: string; residenceAddress: unknown; addressProtected: boolean }) => [v.validFrom, v.residenceAddress, v.addressProtected])).toEqual([
+          ['2026-03-10', null, true],
+          ['2026-09-01', null, true],
+          ['2026-10-01', null, true],
+        ]);
+        const typed = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody() });
+        expect(typed.status).toBe(400);
+        expect(typed.body.problems).toEqual([expect.objectContaining({ field: 'residenceAddress', reason: expect.stringContaining('security ban') })]);
+        // A new version without an address stays protected.
+        const next = await stack.service.request('POST', `/clients/${client.id}/billing-settings`, { roles: OFFICER, body: billingSettingsBody({ residenceAddress: undefined }) });
+        expect(next.status).toBe(201);
+        expect(next.body).toMatchObject({ residenceAddress: null, addressProtected: true });
+        // The ban ended without an address: the protection lifts, and the billing team is asked for one.
+        expect(await send({ ...moved, changeId: randomUUID(), effectiveDate: next.body.validFrom, address: null, protected: false })).toEqual({ applied: true, from: next.body.validFrom, versionsChanged: 1 });
+        const lifted = (await stack.service.request('GET', `/clients/${client.id}/billing-settings`, { roles: UNIT })).body;
+        expect(lifted.at(-1)).toMatchObject({ residenceAddress: null, addressProtected: false });
+        // The months under the ban stay as they were; earlier versions show their addresses again.
+        expect(lifted.at(-2)).toMatchObject({ addressProtected: true, residenceAddress: null });
+        expect(lifted[1].residenceAddress).toMatchObject({ streetAddress: 'Uusikatu 1 A 3' });
+        // The history keeps every change made (ADR 0012).
+        const [{ changes }] = await sql.query(`SELECT count(*)::int AS changes FROM change_history WHERE table_name = 'billing_setting' AND row_id = $1`, [banned[2].id]);
+        expect(changes).toBeGreaterThan(0);
+      } finally {
+        tcp.close();
+      }
     });
   });
 
@@ -469,6 +533,7 @@ describe('billing data API', () => {
           accountString: '4100-5230',
           recipient: { kind: 'client', name: null, address: null },
           residenceAddress: { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: 'Espoo', country: 'FI' },
+          addressProtected: false,
         },
         income: { validFrom: '2025-01-01', grossMonthlyIncome: '2400.00', netMonthlyIncome: '1900.00', deductions: '0.00', householdSize: 2, housingCost: '0.00' },
         services: [

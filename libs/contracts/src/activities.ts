@@ -60,7 +60,7 @@ export const COLLECTION_ACTIVITY_CONTRACT = activityContract<CollectionActivitie
 ]);
 
 export const REVIEW_ACTIVITY_CONTRACT = activityContract<import('./income-verification').ReviewActivities>()('ReviewActivities', [
-  'checkConsent', 'setReviewState', 'reportFetchProblem', 'summariseIncomes', 'proposeFee', 'reviewReminderAt', 'remindOfficer', 'recordDecision', 'feeDecisionForInvoicing', 'endDecisionsOnDeath', 'markDeathReported', 'startDueYearlyReviews',
+  'checkConsent', 'beginReview', 'setReviewState', 'reportFetchProblem', 'summariseIncomes', 'proposeFee', 'summariseAndPropose', 'reviewReminderAt', 'remindOfficer', 'recordDecision', 'feeDecisionForInvoicing', 'endDecisionsOnDeath', 'markDeathReported', 'reportAddressChange', 'startDueYearlyReviews',
 ]);
 export const FEE_DECISION_ACTIVITY_CONTRACT = activityContract<import('./income-verification').FeeDecisionActivities>()('FeeDecisionActivities', ['recordFeeDecision']);
 export const INCOMES_REGISTER_ACTIVITY_CONTRACT = activityContract<import('./income-verification').IncomesRegisterActivities>()('IncomesRegisterActivities', ['fetchIncomesRegister']);

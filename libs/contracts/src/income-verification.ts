@@ -1,4 +1,5 @@
 import { defineWorkflow } from './workflow-definitions';
+import type { RegisterAddressApplied } from './invoicing';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /**
@@ -33,6 +34,8 @@ export const REVIEW_STATES = [
   'cancelled',
 ] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
+/** What a review in awaiting-review waits for, as the officer reads it. */
+export const AWAITING_REVIEW = 'the official’s review of the proposed fee';
 
 export interface IncomeVerificationInput {
   caseId: string;
@@ -153,11 +156,21 @@ export interface FeeDecisionActivities {
 /** Activities on the income-verification task queue (the service's database and rules). */
 export interface ReviewActivities {
   checkConsent(caseId: string): Promise<ConsentCheck>;
+  /**
+   * The consent step in one activity: records checking-consent, checks the consent, and records
+   * fetching when the review may go on (every source permitted, or the officer decided to go on).
+   */
+  beginReview(caseId: string): Promise<ConsentCheck>;
   setReviewState(caseId: string, state: ReviewState, detail?: string): Promise<void>;
   /** A malformed or unexpected answer, kept for the officer with what was wrong. */
   reportFetchProblem(input: { caseId: string; source: AuthorityName; person: PersonRole; problem: string }): Promise<void>;
   summariseIncomes(caseId: string): Promise<SummaryFacts>;
   proposeFee(caseId: string): Promise<ProposalFacts>;
+  /**
+   * summarising ─► the income summary ─► the fee proposal ─► (with a decision) awaiting-review,
+   * in one activity, each step recorded as it is done.
+   */
+  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts>;
   /** When to remind the officer of a review still waiting (a few banking days on), epoch ms. */
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;
@@ -168,6 +181,11 @@ export interface ReviewActivities {
   endDecisionsOnDeath(input: ClientDeath): Promise<void>;
   /** The death from the change feed has been told to debt follow-up: it is not reported again. */
   markDeathReported(changeId: string): Promise<void>;
+  /**
+   * Tells invoicing (a signed message, ADR 0013) of an address change or security ban from the
+   * change feed, for the client's billing settings; marks it reported. Repeating it changes nothing.
+   */
+  reportAddressChange(changeId: string): Promise<RegisterAddressApplied>;
   /**
    * Opens a yearly review for every client whose fee decision turns one year old (within the
    * organisation's lead time) and starts its incomeVerification workflow; idempotent per decision.
@@ -193,6 +211,8 @@ export interface PopulationChangesPolled {
   deaths: ReportedDeath[];
   addressChanges: number;
   securityBanChanges: number;
+  /** Address changes and security bans not yet told to invoicing (population change ids, oldest first). */
+  addressChangeIds: string[];
   /** The feed key the organisation has read up to. */
   lastKey: number;
 }

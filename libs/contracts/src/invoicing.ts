@@ -178,7 +178,32 @@ export const InvoicingMessages = {
   getInvoice: 'invoicing.invoice.get',
   /** The rows of one rule table as the database holds them: `RuleTableRequest` → `RuleTableRow[]`. */
   getRuleTable: 'invoicing.rule-table.get',
+  /** `RegisterAddressChange` → `RegisterAddressApplied`: an address the population register reported; from income-verification only. */
+  registerAddress: 'invoicing.client.register-address',
 } as const;
+
+/**
+ * An address change the population register's change feed reported for a client (VTJ
+ * muutosrajapinta), for the client's billing settings from its effective date. Under a security
+ * ban (turvakielto) the address is never sent: `protected` and no address. A ban that ended with
+ * no address in the report is `protected: false` and no address.
+ */
+export interface RegisterAddressChange {
+  organisationId: string;
+  /** Invoicing's client id. */
+  clientId: string;
+  /** The population change's id in income verification: a repeat is answered as the first time. */
+  changeId: string;
+  /** The day the register says the address applies from (alkupv), or the day it recorded the change. YYYY-MM-DD. */
+  effectiveDate: string;
+  address: { streetAddress: string; postalCode: string; city: string } | null;
+  protected: boolean;
+  /** The feed entry: `population register change feed, key 1042, recorded 2026-11-03`. */
+  sourceReference: string;
+}
+
+/** What invoicing made of a register address: the first day it applies and the versions changed, or why nothing changed. */
+export type RegisterAddressApplied = { applied: true; from: string; versionsChanged: number } | { applied: false; reason: string };
 
 /** A rule table by its RULE_TABLES name, e.g. 'fi-reference-rates'. */
 export interface RuleTableRequest {

@@ -2,6 +2,7 @@ import { ApplicationFailure, CancellationScope, condition, isCancellation, patch
 import {
   AuthorityName,
   AuthorityQueues,
+  AWAITING_REVIEW,
   cancelReviewUpdate,
   consentChangedSignal,
   DeathReportActivities,
@@ -108,6 +109,13 @@ export async function incomeVerification(input: IncomeVerificationInput): Promis
 }
 
 const DECISION_TO_INVOICING = 'fee-decision-to-invoicing';
+/**
+ * Since this patch the consent step (checking-consent, the check, fetching) and the summary step
+ * (summarising, summary, proposal, awaiting-review) are one activity each instead of three and
+ * four: the same states recorded in the same order, with less than half of a review's workflow
+ * tasks and history events (BENCHMARKS.md). Reviews begun before it replay the old steps.
+ */
+const FEWER_STEPS = 'review-steps-in-one-activity';
 
 /** The review's state and its phases; the main function above reads as the process. */
 class Review {
@@ -215,12 +223,17 @@ class Review {
 
   /** The sources the review may fetch: waits for the officer while consent is missing. */
   async awaitConsent(): Promise<AuthorityName[]> {
-    await this.setState('checking-consent');
+    const together = patched(FEWER_STEPS);
+    if (together) this.state = 'checking-consent';
+    else await this.setState('checking-consent');
     for (;;) {
       this.consentChanged = false;
-      const check = await review.checkConsent(this.input.caseId);
-      if (check.proceedWithoutRegisters) return check.permitted;
-      if (check.refused.length === 0) return check.permitted;
+      const check = together ? await review.beginReview(this.input.caseId) : await review.checkConsent(this.input.caseId);
+      if (check.proceedWithoutRegisters || check.refused.length === 0) {
+        // beginReview has recorded fetching already.
+        if (together) [this.state, this.waitingFor] = ['fetching', undefined];
+        return check.permitted;
+      }
       await this.setState('awaiting-consent', check.refused.map((r) => `${r.source}: ${r.reason}`).join('; '));
       await condition(() => this.consentChanged || this.cancelled);
       if (this.cancelled) return [];
@@ -232,7 +245,7 @@ class Review {
    * longer permitted stops the fetching (undefined: back to the consent step).
    */
   async fetchWhileConsentHolds(permitted: AuthorityName[]): Promise<PopulationFacts | undefined> {
-    await this.setState('fetching');
+    if (this.state !== 'fetching') await this.setState('fetching');
     const scope = new CancellationScope();
     const work = scope.run(() => this.fetchEverything(permitted));
     let outcome: 'done' | 'withdrawn' | undefined;
@@ -300,10 +313,16 @@ class Review {
   }
 
   async summariseAndPropose(): Promise<void> {
+    if (patched(FEWER_STEPS)) {
+      [this.state, this.waitingFor] = ['summarising', undefined];
+      this.proposal = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      if (this.input.withDecision) [this.state, this.waitingFor] = ['awaiting-review', AWAITING_REVIEW];
+      return;
+    }
     await this.setState('summarising');
     await review.summariseIncomes(this.input.caseId);
     this.proposal = await review.proposeFee(this.input.caseId);
-    if (this.input.withDecision) await this.setState('awaiting-review', 'the official’s review of the proposed fee');
+    if (this.input.withDecision) await this.setState('awaiting-review', AWAITING_REVIEW);
   }
 
   /** Waits for the official's decision, reminding them every few banking days. */

@@ -27,8 +27,10 @@ const deaths = proxyActivities<DeathReportActivities>({ taskQueue: TaskQueues.de
  *   views and the decision letters mask a banned address at once)
  *   ─► each death: the client's fee decisions end on the date of death ─► debt follow-up is told
  *      (recordClientDeath, which starts the estate handling once) ─► marked reported
+ *   ─► each address change and security ban: invoicing is told (its billing settings hold the
+ *      address from the billing period of the move; a protected address is never sent) ─► marked reported
  *
- * A death left unreported by an earlier run (the worker stopped half-way) comes back in the next
+ * A death or address left unreported by an earlier run (the worker stopped half-way) comes back in the next
  * poll's answer, so none is lost; debt follow-up ignores a repeat.
  */
 export async function populationRegisterChanges(input: OrganisationScheduleInput): Promise<PopulationChangesResult> {
@@ -45,5 +47,7 @@ export async function populationRegisterChanges(input: OrganisationScheduleInput
     });
     await review.markDeathReported(death.changeId);
   }
+  // Absent from a poll answered before invoicing was told of addresses (replay of an older run).
+  for (const changeId of polled.addressChangeIds ?? []) await review.reportAddressChange(changeId);
   return { deaths: polled.deaths.length, addressChanges: polled.addressChanges, securityBanChanges: polled.securityBanChanges };
 }

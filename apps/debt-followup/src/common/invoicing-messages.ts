@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { DebtInvoicingMessages, DebtListPage, DebtListRequest, DEFAULT_PORTS, InvoiceCopy } from '@clientfees/contracts';
+import { DebtInvoicingMessages, DebtListPage, DebtListRequest, InvoiceCopy } from '@clientfees/contracts';
 import { SERVICE_CONFIG, ServiceConfig, serviceMessage } from '@clientfees/platform';
 
 /**
@@ -15,13 +15,6 @@ export interface InvoicingMessages {
 }
 
 export const INVOICING_MESSAGES = Symbol('InvoicingMessages');
-
-/** `INVOICING_TCP_HOST` / `INVOICING_TCP_PORT`: invoicing's message listener (127.0.0.1:4001 by default). */
-export function invoicingMessagesAddress(env: Record<string, string | undefined>): { host: string; port: number } {
-  const port = Number(env.INVOICING_TCP_PORT ?? DEFAULT_PORTS.invoicing.tcp);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`INVOICING_TCP_PORT: must be a port number, not "${env.INVOICING_TCP_PORT}"`);
-  return { host: env.INVOICING_TCP_HOST ?? '127.0.0.1', port };
-}
 
 /** Invoicing's answers over @nestjs/microservices, each message signed as debt follow-up's (ADR 0013). */
 @Injectable()

@@ -61,6 +61,24 @@ export async function unreportedDeaths(tx: Tx, organisationId: string): Promise<
   return rows.map(rowToChange);
 }
 
+/**
+ * Address changes and security bans not yet told to invoicing, oldest first; of one feed entry a
+ * ban before the address, so that a ban that ended does not undo the address given with it.
+ */
+export async function unreportedAddressChanges(tx: Tx, organisationId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM population_change WHERE organisation_id = $1 AND kind IN ('address', 'security-ban') AND reported_at IS NULL
+      ORDER BY changed_at, feed_key, CASE kind WHEN 'security-ban' THEN 0 ELSE 1 END`,
+    [organisationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function findChange(tx: Tx, id: string): Promise<PopulationChange | undefined> {
+  const [row] = await tx.query(`SELECT * FROM population_change WHERE id = $1`, [id]);
+  return row ? rowToChange(row) : undefined;
+}
+
 export async function markReported(tx: Tx, id: string): Promise<void> {
   await tx.query(`UPDATE population_change SET reported_at = COALESCE(reported_at, now()) WHERE id = $1`, [id]);
 }

@@ -1,12 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import type { PopulationChangesPolled } from '@clientfees/contracts';
+import type { PopulationChangesPolled, RegisterAddressApplied, RegisterAddressChange } from '@clientfees/contracts';
 import { localDateInZone } from '@clientfees/domain';
 import { Database } from '@clientfees/platform';
 import { AUTHORITY_ENDPOINTS } from '../reviews/income-types.provider';
 import type { AuthorityEndpoints } from '../authorities/authority-http';
 import { FeedEntry, feedChangesAfter, feedKeyForDate, WATCH_LIST_LIMIT } from '../authorities/population-changes.adapter';
 import * as changes from './population-change.queries';
+import { INVOICING_ADDRESSES, InvoicingAddresses } from './invoicing-addresses';
+
+/** The population register is Finnish: its dates are Helsinki's. */
+const ZONE = 'Europe/Helsinki';
+const feedReference = (change: changes.PopulationChange) => `population register change feed, key ${change.feedKey}, recorded ${change.changedAt.slice(0, 10)}`;
+
+/**
+ * The change as invoicing takes it. A hidden address (the register gives none under a security
+ * ban), a ban put in force, and an address the register gave before a ban now in force
+ * (`bannedNow`: the feed's latest word on a ban) all say "protected" with no address; a ban that
+ * ended says neither, and the next address change brings the address.
+ */
+export function addressChangeForInvoicing(change: changes.PopulationChange, bannedNow: boolean): RegisterAddressChange {
+  const base = { organisationId: change.organisationId, clientId: change.clientId, changeId: change.id, sourceReference: feedReference(change) };
+  const recorded = localDateInZone(Date.parse(change.changedAt), ZONE);
+  const detail = change.detail;
+  if (change.kind === 'security-ban') return { ...base, effectiveDate: recorded, address: null, protected: detail.active === true };
+  if (change.kind !== 'address') throw new Error(`population change ${change.id} is a ${change.kind}, not an address`);
+  if (detail.hidden === true || bannedNow) return { ...base, effectiveDate: typeof detail.from === 'string' ? detail.from : recorded, address: null, protected: true };
+  return {
+    ...base,
+    effectiveDate: typeof detail.from === 'string' ? detail.from : recorded,
+    address: { streetAddress: String(detail.street), postalCode: String(detail.postalCode), city: String(detail.city) },
+    protected: false,
+  };
+}
 
 /** Reads the population register's change feed for an organisation's clients and records what concerns the fee process. */
 @Injectable()
@@ -14,12 +40,13 @@ export class PopulationChangesService {
   constructor(
     private readonly db: Database,
     @Inject(AUTHORITY_ENDPOINTS) private readonly endpoints: AuthorityEndpoints,
+    @Inject(INVOICING_ADDRESSES) private readonly invoicing: InvoicingAddresses,
   ) {}
 
   async poll(organisationId: string): Promise<PopulationChangesPolled> {
     const { stored, watched } = await this.db.read(async (tx) => ({ stored: await changes.feedKeyOf(tx, organisationId), watched: await changes.watchedClients(tx, organisationId) }));
     // The first reading starts from today: what happened before, each review's person query saw.
-    const start = stored ?? (await feedKeyForDate(this.endpoints, localDateInZone(Date.now(), 'Europe/Helsinki')));
+    const start = stored ?? (await feedKeyForDate(this.endpoints, localDateInZone(Date.now(), ZONE)));
     const clientOf = new Map(watched.map((w) => [w.identityCode, w.clientId]));
     const entries: Array<FeedEntry & { key: number }> = [];
     // Each watch list is read to the end from the same key; the feed may grow meanwhile, so the
@@ -56,13 +83,29 @@ export class PopulationChangesService {
         organisationId,
         clientId: d.clientId,
         dateOfDeath: String(d.detail.dateOfDeath),
-        sourceReference: `population register change feed, key ${d.feedKey}, recorded ${d.changedAt.slice(0, 10)}`,
+        sourceReference: feedReference(d),
       }));
-      return { deaths, addressChanges, securityBanChanges, lastKey: end };
+      const toInvoicing = await changes.unreportedAddressChanges(tx, organisationId);
+      return { deaths, addressChanges, securityBanChanges, addressChangeIds: toInvoicing, lastKey: end };
     });
   }
 
   markReported(changeId: string): Promise<void> {
     return this.db.transaction((tx) => changes.markReported(tx, changeId));
+  }
+
+  /**
+   * Tells invoicing of an address change or a security ban, then marks it reported. Sent again
+   * when the marking did not happen (invoicing answers a repeat as the first time).
+   */
+  async reportAddressChange(changeId: string): Promise<RegisterAddressApplied> {
+    const { change, bannedNow } = await this.db.read(async (tx) => {
+      const change = await changes.findChange(tx, changeId);
+      if (!change) throw new Error(`no population change ${changeId}`);
+      return { change, bannedNow: await changes.securityBanNow(tx, change.organisationId, change.clientId) };
+    });
+    const applied = await this.invoicing.send(addressChangeForInvoicing(change, bannedNow));
+    await this.markReported(changeId);
+    return applied;
   }
 }

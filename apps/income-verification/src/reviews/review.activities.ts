@@ -20,6 +20,14 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.reviews.checkConsent(caseId);
   }
 
+  beginReview(caseId: string) {
+    return this.reviews.beginReview(caseId);
+  }
+
+  summariseAndPropose(caseId: string, withDecision: boolean) {
+    return this.reviews.summariseAndPropose(caseId, withDecision);
+  }
+
   setReviewState(caseId: string, state: ReviewState, detail?: string) {
     return this.reviews.setState(caseId, state, detail);
   }
@@ -59,6 +67,10 @@ export class ReviewActivitiesProvider implements ReviewActivities {
 
   markDeathReported(changeId: string) {
     return this.populationChanges.markReported(changeId);
+  }
+
+  reportAddressChange(changeId: string) {
+    return this.populationChanges.reportAddressChange(changeId);
   }
 
   startDueYearlyReviews(input: { organisationId: string }) {

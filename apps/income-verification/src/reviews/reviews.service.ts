@@ -23,6 +23,7 @@ import {
 } from '@clientfees/domain';
 import {
   AuthorityName,
+  AWAITING_REVIEW,
   ClientDeath,
   consentChangedSignal,
   ConsentCheck,
@@ -167,6 +168,23 @@ export class ReviewsService implements OnModuleInit {
       }
       return { permitted, refused, proceedWithoutRegisters: c.proceedWithoutRegisters };
     });
+  }
+
+  /** The review's consent step (the workflow's first activity): checking-consent, the check, and fetching when it may go on. */
+  async beginReview(caseId: string): Promise<ConsentCheck> {
+    await this.setState(caseId, 'checking-consent');
+    const check = await this.checkConsent(caseId);
+    if (check.proceedWithoutRegisters || check.refused.length === 0) await this.setState(caseId, 'fetching');
+    return check;
+  }
+
+  /** summarising ─► summary ─► proposal ─► awaiting-review (with a decision), each recorded as it is done. */
+  async summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts> {
+    await this.setState(caseId, 'summarising');
+    await this.summarise(caseId);
+    const proposal = await this.propose(caseId);
+    if (withDecision) await this.setState(caseId, 'awaiting-review', AWAITING_REVIEW);
+    return proposal;
   }
 
   /** The grounds a fetch stands on right now; throws when there are none any more. */

@@ -44,7 +44,7 @@ function validOnFirstOrLastDay<Row>(tx: Tx, table: 'billing_setting' | 'client_i
 }
 
 export function batchSettings(tx: Tx, ids: string[], first: LocalDate, last: LocalDate): Promise<Array<SettingColumns & { client_id: string }>> {
-  const columns = 'debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string, recipient_kind, recipient_name, recipient_address, residence_address';
+  const columns = 'debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string, recipient_kind, recipient_name, recipient_address, residence_address, address_protected';
   return validOnFirstOrLastDay(tx, 'billing_setting', columns, ids, first, last);
 }
 

@@ -502,6 +502,12 @@ describe('calculateHousehold: the error list', () => {
     expect(codes({ settings: settings({ residenceAddress: { ...FI_ADDRESS, postalCode: '' } }) })).toEqual([['address-missing', 'settings.recipient.address']]);
   });
 
+  it('address-protected: a client under a security ban has no address to print; another recipient’s address is used as usual', () => {
+    expect(codes({ settings: settings({ residenceAddress: null, addressProtected: true }) })).toEqual([['address-protected', 'settings.residenceAddress']]);
+    const guardian = settings({ residenceAddress: null, addressProtected: true, recipient: { kind: 'guardian', name: 'Edunvalvoja Oy', address: FI_ADDRESS } });
+    expect(alone({ settings: guardian }).status).toBe('calculated');
+  });
+
   it('spouse-missing: a couple’s fee with the spouse not in the household', () => {
     expect(codes({ settings: settings({ feeCalculationType: 'couple' }) })).toEqual([['spouse-missing', 'spouse']]);
   });

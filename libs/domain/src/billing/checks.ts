@@ -52,7 +52,13 @@ function checkSettings(ctx: ClientContext, settings: BillingSettingsSnapshot, er
   }
   // The client's own invoices go to the residence address unless another address is given.
   const address = recipient.address ?? (recipient.kind === 'client' ? settings.residenceAddress : null);
-  if (!completeAddress(address)) {
+  if (!recipient.address && recipient.kind === 'client' && settings.addressProtected) {
+    errors.add(
+      'address-protected',
+      'settings.residenceAddress',
+      `${client.name}: the address is protected by a security ban (turvakielto / skyddad identitet); invoicing holds none, so the billing team sends this invoice by hand without printing an address.`,
+    );
+  } else if (!completeAddress(address)) {
     errors.add('address-missing', 'settings.recipient.address', `${client.name}: the invoice recipient's address is missing or incomplete.`);
   }
   if (calculatedWithSpouse(ctx, settings) && ctx.spouse === null) {

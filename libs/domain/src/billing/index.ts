@@ -2,3 +2,4 @@ export * from './types';
 export * from './period';
 export * from './calculate';
 export * from './corrections';
+export * from './register-address';

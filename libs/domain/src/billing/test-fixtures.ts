@@ -23,6 +23,7 @@ export function settings(overrides: Partial<BillingSettingsSnapshot> = {}): Bill
     accountString: '4100-2310-511',
     recipient: { kind: 'client', name: null, address: null },
     residenceAddress: FI_ADDRESS,
+    addressProtected: false,
     ...overrides,
   };
 }

@@ -50,6 +50,11 @@ export interface BillingSettingsSnapshot {
     readonly address: PostalAddress | null;
   };
   readonly residenceAddress: PostalAddress | null;
+  /**
+   * A security ban (turvakielto / skyddad identitet) is in force: invoicing holds no residence
+   * address, and the client's own invoices cannot be addressed (register-address.ts).
+   */
+  readonly addressProtected: boolean;
 }
 
 /** The income the fee decision rests on (later supplied by income verification). Decimal strings. */
@@ -191,6 +196,7 @@ export type BillingErrorCode =
   | 'account-string-missing'
   | 'recipient-missing'
   | 'address-missing'
+  | 'address-protected'
   | 'spouse-missing'
   | 'price-missing'
   | 'rule-missing'

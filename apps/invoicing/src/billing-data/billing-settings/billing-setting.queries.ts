@@ -1,4 +1,4 @@
-import type { BillingSettingsSnapshot, PostalAddress } from '@clientfees/domain';
+import type { AddressVersion, BillingSettingsSnapshot, LocalDate, PostalAddress } from '@clientfees/domain';
 import type { Tx } from '@clientfees/platform';
 
 /**
@@ -26,6 +26,7 @@ export interface SettingColumns {
   recipient_name: string | null;
   recipient_address: PostalAddress | null;
   residence_address: PostalAddress | null;
+  address_protected: boolean;
 }
 
 interface BillingSettingRow extends SettingColumns {
@@ -46,6 +47,7 @@ export function rowToSettings(row: SettingColumns): BillingSettingsSnapshot {
     accountString: row.account_string,
     recipient: { kind: row.recipient_kind, name: row.recipient_name, address: row.recipient_address },
     residenceAddress: row.residence_address,
+    addressProtected: row.address_protected,
   };
 }
 
@@ -72,12 +74,12 @@ export async function settingsInForceOn(tx: Tx, clientId: string, date: string):
 }
 
 /** The client's latest version (by start), if any. */
-export async function latestSettingVersion(tx: Tx, clientId: string): Promise<{ id: string; validFrom: string; validTo: string | null } | null> {
-  const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string | null }>(
-    'SELECT id, valid_from, valid_to FROM billing_setting WHERE client_id = $1 ORDER BY valid_from DESC LIMIT 1',
+export async function latestSettingVersion(tx: Tx, clientId: string): Promise<{ id: string; validFrom: string; validTo: string | null; addressProtected: boolean } | null> {
+  const [row] = await tx.query<{ id: string; valid_from: string; valid_to: string | null; address_protected: boolean }>(
+    'SELECT id, valid_from, valid_to, address_protected FROM billing_setting WHERE client_id = $1 ORDER BY valid_from DESC LIMIT 1',
     [clientId],
   );
-  return row ? { id: row.id, validFrom: row.valid_from, validTo: row.valid_to } : null;
+  return row ? { id: row.id, validFrom: row.valid_from, validTo: row.valid_to, addressProtected: row.address_protected } : null;
 }
 
 export async function endSettingVersion(tx: Tx, id: string, validTo: string): Promise<void> {
@@ -89,8 +91,8 @@ export async function insertSettingVersion(tx: Tx, version: { id: string; client
   const s = version.settings;
   await tx.query(
     `INSERT INTO billing_setting (id, client_id, valid_from, debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string,
-       recipient_kind, recipient_name, recipient_address, residence_address, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       recipient_kind, recipient_name, recipient_address, residence_address, address_protected, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       version.id,
       version.clientId,
@@ -104,6 +106,7 @@ export async function insertSettingVersion(tx: Tx, version: { id: string; client
       s.recipient.name,
       jsonOrNull(s.recipient.address),
       jsonOrNull(s.residenceAddress),
+      s.addressProtected,
       version.createdBy,
     ],
   );
@@ -176,4 +179,94 @@ export async function setEstateRecipientOnDeath(tx: Tx, clientId: string, dateOf
     [clientId, dateOfDeath, recipient.name, JSON.stringify(recipient.address)],
   );
   return rows.length;
+}
+
+// Addresses from the population register (register-address.ts in libs/domain).
+
+/** The client's versions as far as the address is concerned, locked for the change. */
+export async function addressVersions(tx: Tx, clientId: string): Promise<AddressVersion[]> {
+  const rows = await tx.query<{ id: string; valid_from: string; valid_to: string | null; residence_address: PostalAddress | null; address_protected: boolean }>(
+    'SELECT id, valid_from, valid_to, residence_address, address_protected FROM billing_setting WHERE client_id = $1 ORDER BY valid_from FOR UPDATE',
+    [clientId],
+  );
+  return rows.map((r) => ({ id: r.id, validFrom: r.valid_from, validTo: r.valid_to, residenceAddress: r.residence_address, addressProtected: r.address_protected }));
+}
+
+/**
+ * Ends the version the day before `from` and starts a copy of it from `from` to its old end with
+ * the register's address (the rest of the settings as they were).
+ */
+export async function splitVersionWithAddress(
+  tx: Tx,
+  id: string,
+  split: { endOn: LocalDate; from: LocalDate; to: LocalDate | null; residenceAddress: PostalAddress | null; addressProtected: boolean; createdBy: string },
+): Promise<string> {
+  await endSettingVersion(tx, id, split.endOn);
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO billing_setting (id, client_id, valid_from, valid_to, debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string,
+       recipient_kind, recipient_name, recipient_address, residence_address, address_protected, created_by)
+     SELECT gen_random_uuid(), client_id, $2, $3, debiting_area, fee_calculation_type, accepts_maximum_fee, parish_code, account_string,
+       recipient_kind, recipient_name, recipient_address, $4::jsonb, $5, $6
+       FROM billing_setting WHERE id = $1
+     RETURNING id`,
+    [id, split.from, split.to, jsonOrNull(split.residenceAddress), split.addressProtected, split.createdBy],
+  );
+  return row.id;
+}
+
+/** A version that starts on or after the register's date takes its address in place (the history trigger keeps the old one). */
+export async function replaceVersionAddress(tx: Tx, id: string, change: { residenceAddress: PostalAddress | null; addressProtected: boolean; correctedBy: string }): Promise<void> {
+  await tx.query('UPDATE billing_setting SET residence_address = $2::jsonb, address_protected = $3, corrected_by = $4, corrected_at = now() WHERE id = $1 RETURNING id', [
+    id,
+    jsonOrNull(change.residenceAddress),
+    change.addressProtected,
+    change.correctedBy,
+  ]);
+}
+
+export interface RegisterAddressChangeRecord {
+  changeId: string;
+  clientId: string;
+  effectiveDate: LocalDate;
+  appliesFrom: LocalDate;
+  addressProtected: boolean;
+  sourceReference: string;
+  versionsChanged: number;
+  /** What invoicing made of it: the versions changed, or why nothing changed. */
+  outcome: string;
+}
+
+/** An address change already received (the sender repeats one it could not confirm). */
+export async function findRegisterAddressChange(tx: Tx, changeId: string): Promise<RegisterAddressChangeRecord | null> {
+  const [row] = await tx.query<{
+    change_id: string;
+    client_id: string;
+    effective_date: string;
+    applies_from: string;
+    address_protected: boolean;
+    source_reference: string;
+    versions_changed: number;
+    outcome: string;
+  }>('SELECT * FROM register_address_change WHERE change_id = $1', [changeId]);
+  return row
+    ? {
+        changeId: row.change_id,
+        clientId: row.client_id,
+        effectiveDate: row.effective_date,
+        appliesFrom: row.applies_from,
+        addressProtected: row.address_protected,
+        sourceReference: row.source_reference,
+        versionsChanged: row.versions_changed,
+        outcome: row.outcome,
+      }
+    : null;
+}
+
+/** Keeps the change (never the address itself) and what was made of it; append-only. */
+export async function insertRegisterAddressChange(tx: Tx, record: RegisterAddressChangeRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO register_address_change (change_id, client_id, effective_date, applies_from, address_protected, source_reference, versions_changed, outcome)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING change_id`,
+    [record.changeId, record.clientId, record.effectiveDate, record.appliesFrom, record.addressProtected, record.sourceReference, record.versionsChanged, record.outcome],
+  );
 }

@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { addDays, DomainValidationError, parseLocalDate, PostalAddress } from '@clientfees/domain';
+import type { RegisterAddressApplied, RegisterAddressChange } from '@clientfees/contracts';
+import { addDays, DomainValidationError, parseLocalDate, planRegisterAddress, PostalAddress } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
 import type { PostalAddressDto } from '../../invoices/invoices.dto';
-import type { Organisation } from '../../organisations/organisation.queries';
+import { findOrganisation, Organisation } from '../../organisations/organisation.queries';
 import { nextBillingPeriodStart, todayIn } from '../billing-period';
 import { loadClient, readOfClient } from '../clients/client-lookup';
+import { findClient } from '../clients/client.queries';
 import {
+  addressVersions,
   BillingSettingVersion,
   correctSettingVersion,
   endSettingVersion,
+  findRegisterAddressChange,
   findSettingVersion,
+  insertRegisterAddressChange,
   insertSettingVersion,
   latestSettingVersion,
+  replaceVersionAddress,
   settingHistory,
+  splitVersionWithAddress,
 } from './billing-setting.queries';
+
+/** Who changed a version when the population register's change feed did. */
+export const POPULATION_REGISTER_ACTOR = 'population-register';
+
+const PROTECTED = 'the client’s address is protected by a security ban (turvakielto / skyddad identitet): invoicing keeps no address for the client';
 import type { BillingSettingCorrectionDto, CreateBillingSettingsDto } from './billing-settings.dto';
 
 /** An address as stored: the organisation's country unless another is given. */
@@ -47,6 +59,9 @@ export class BillingSettingsService {
       await this.db.transaction(async (tx) => {
         const { organisation } = await loadClient(tx, clientId, true);
         const latest = await latestSettingVersion(tx, clientId);
+        // A security ban the register reported stays until the register says otherwise.
+        const addressProtected = latest?.addressProtected ?? false;
+        if (addressProtected && body.residenceAddress) throw new DomainValidationError(PROTECTED, 'residenceAddress');
         let validFrom: string;
         if (!latest) {
           validFrom = requested ?? todayIn(organisation.timeZone);
@@ -72,6 +87,7 @@ export class BillingSettingsService {
             accountString: body.accountString ?? null,
             recipient: { kind: body.recipient.kind, name: body.recipient.name ?? null, address: addressOf(body.recipient.address, organisation) },
             residenceAddress: addressOf(body.residenceAddress, organisation),
+            addressProtected,
           },
         });
       });
@@ -82,8 +98,51 @@ export class BillingSettingsService {
     return this.db.read(async (tx) => (await findSettingVersion(tx, id, clientId))!);
   }
 
-  history(clientId: string): Promise<BillingSettingVersion[]> {
-    return readOfClient(this.db, clientId, (tx) => settingHistory(tx, clientId));
+  /**
+   * Every version, oldest first. While the latest version is protected by a security ban, no
+   * version shows a residence address: an earlier one may hold the address the ban protects.
+   */
+  async history(clientId: string): Promise<BillingSettingVersion[]> {
+    const versions = await readOfClient(this.db, clientId, (tx) => settingHistory(tx, clientId));
+    if (versions.at(-1)?.settings.addressProtected !== true) return versions;
+    return versions.map((v) => ({ ...v, settings: { ...v.settings, residenceAddress: null, addressProtected: true } }));
+  }
+
+  /**
+   * An address the population register reported (income verification's message): from the first
+   * day of the billing period the client moved in, the versions hold it (libs/domain
+   * register-address.ts). Each change is kept once with what was made of it; a repeat answers the
+   * same. A client invoicing does not know, or of another organisation, changes nothing.
+   */
+  async applyRegisterAddress(change: RegisterAddressChange): Promise<RegisterAddressApplied> {
+    return this.db.transaction(async (tx) => {
+      // A protected address never travels: one that came would be printed without the ban.
+      if (change.protected && change.address !== null) throw new DomainValidationError('must be left out under a security ban', 'address');
+      const seen = await findRegisterAddressChange(tx, change.changeId);
+      if (seen) return seen.versionsChanged > 0 ? { applied: true, from: seen.appliesFrom, versionsChanged: seen.versionsChanged } : { applied: false, reason: seen.outcome };
+      const client = await findClient(tx, change.clientId, { lock: true });
+      if (!client || client.organisationId !== change.organisationId) return { applied: false, reason: `invoicing has no client ${change.clientId} in ${change.organisationId}` };
+      const organisation = (await findOrganisation(tx, client.organisationId))!;
+      const address = change.address && { ...change.address, country: organisation.country };
+      const plan = planRegisterAddress(await addressVersions(tx, client.id), { effectiveDate: change.effectiveDate, address, protected: change.protected });
+      const applied = { residenceAddress: plan.residenceAddress, addressProtected: plan.addressProtected };
+      for (const step of plan.steps) {
+        if (step.kind === 'split') await splitVersionWithAddress(tx, step.versionId, { ...step, ...applied, createdBy: POPULATION_REGISTER_ACTOR });
+        else await replaceVersionAddress(tx, step.versionId, { ...applied, correctedBy: POPULATION_REGISTER_ACTOR });
+      }
+      const what = plan.addressProtected ? 'protected, no address' : plan.residenceAddress ? 'the register’s address' : 'protection ended, no address';
+      await insertRegisterAddressChange(tx, {
+        changeId: change.changeId,
+        clientId: client.id,
+        effectiveDate: change.effectiveDate,
+        appliesFrom: plan.from,
+        addressProtected: plan.addressProtected,
+        sourceReference: change.sourceReference,
+        versionsChanged: plan.steps.length,
+        outcome: plan.unchanged ?? `${plan.steps.length} version(s) from ${plan.from}: ${what}`,
+      });
+      return plan.unchanged ? { applied: false, reason: plan.unchanged } : { applied: true, from: plan.from, versionsChanged: plan.steps.length };
+    });
   }
 
   /**
@@ -98,6 +157,7 @@ export class BillingSettingsService {
       const version = await findSettingVersion(tx, settingId, clientId);
       if (!version) throw new DomainValidationError(`no settings version ${settingId} for this client`, 'settingId');
       if (Object.values(body).every((value) => value === undefined)) throw new DomainValidationError('name at least one of accountString, parishCode, residenceAddress, recipient', 'body');
+      if (body.residenceAddress && version.settings.addressProtected) throw new DomainValidationError(PROTECTED, 'residenceAddress');
       if (body.residenceAddress && version.settings.residenceAddress !== null) {
         throw new DomainValidationError('the version already has a residence address: a new address is a new version from the next billing period', 'residenceAddress');
       }

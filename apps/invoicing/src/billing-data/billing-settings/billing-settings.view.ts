@@ -27,7 +27,12 @@ export class BillingSettingsView {
   @ApiProperty({ nullable: true, type: String }) parishCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) accountString!: string | null;
   @ApiProperty({ type: RecipientView }) recipient!: RecipientView;
-  @ApiProperty({ nullable: true, type: AddressView }) residenceAddress!: AddressView | null;
+  @ApiProperty({ nullable: true, type: AddressView, description: 'None while the client’s address is protected by a security ban.' }) residenceAddress!: AddressView | null;
+  @ApiProperty({
+    description:
+      'A security ban (turvakielto / skyddad identitet) reported by the population register: invoicing holds no address for the client, and while the latest version is protected no version shows one.',
+  })
+  addressProtected!: boolean;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
 

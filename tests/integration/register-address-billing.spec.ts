@@ -1,0 +1,118 @@
+import { POPULATION_CHANGES_WORKFLOW, TaskQueues } from '@clientfees/contracts';
+import { addDays, localDateInZone } from '@clientfees/domain';
+import { eventually, loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
+
+/**
+ * From the population register's change feed to the invoice: the demo data (C-2019 reviewed as
+ * the stand-ins' fictional Aino Testinen, 120340-902K), a move the register reports, the next
+ * billing run, then a security ban and a move to a protected address. Invoicing, income
+ * verification, the stand-ins and the workflow worker run as processes on a real Temporal server
+ * and Postgres; the address travels as a signed TCP message from income verification to invoicing.
+ */
+describe('an address from the population register reaches the next invoice', () => {
+  let stack: ProcessStack;
+  const invoicing = serviceApi(() => stack.url('invoicing'), 'register-address-test');
+  const incomes = serviceApi(() => stack.url('income-verification'), 'officer-1');
+  const officer = ['client-fee-officer'];
+  const simChange = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${stack.url('authority-sim')}/sim/population-register/changes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identityCode: '120340-902K', ...body }),
+    });
+    expect(response.status).toBe(201);
+  };
+  let feedRuns = 0;
+  const readFeed = () =>
+    stack.temporal.client.workflow.execute(POPULATION_CHANGES_WORKFLOW, {
+      workflowId: `population-changes-fi-demo-${++feedRuns}`,
+      taskQueue: TaskQueues.workflows,
+      args: [{ organisationId: 'fi-demo' }],
+    });
+
+  beforeAll(async () => {
+    const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
+    stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
+    for (const name of names) await stack.start(name);
+    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--income-verification-url', stack.url('income-verification')]);
+  }, 180000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('a move from the feed becomes the billing address from the month of the move; the next invoice goes there; a later protected address is never copied and the sent invoice keeps its recipient', async () => {
+    const today = localDateInZone(Date.now(), 'Europe/Helsinki');
+    const period = today.slice(0, 7);
+    const [client] = await invoicing.ok('GET', '/clients?organisationId=fi-demo&clientNumber=C-2019', officer);
+    const [before] = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
+    expect(before.residenceAddress).toMatchObject({ streetAddress: 'Sahatie 10 B 6' });
+
+    // C-2019 needs an income to be billed: the official confirms the demo's waiting review.
+    const review = (await incomes.ok('GET', '/income-reviews?organisationId=fi-demo&state=awaiting-review', officer)).find((r: { clientId: string }) => r.clientId === client.id);
+    await incomes.ok('POST', `/income-reviews/${review.id}/decision`, officer, { action: 'confirm', validFrom: `${period}-01` });
+    await eventually(() => invoicing.ok('GET', `/clients/${client.id}/incomes`, officer), (list) => list.length === 1, 60000, 250);
+
+    // The first reading of the feed starts from today; then the register records the move.
+    expect(await readFeed()).toEqual({ deaths: 0, addressChanges: 0, securityBanChanges: 0 });
+    await simChange({ kind: 'address', street: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo', from: today });
+    expect(await readFeed()).toEqual({ deaths: 0, addressChanges: 1, securityBanChanges: 0 });
+
+    // The billing address from the first day of the month of the move; the earlier version keeps the old one.
+    const versions = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
+    expect(versions.at(-1)).toMatchObject({
+      validFrom: `${period}-01`,
+      validTo: null,
+      residenceAddress: { streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo', country: 'FI' },
+      addressProtected: false,
+      debitingArea: before.debitingArea,
+      accountString: before.accountString,
+    });
+    if (before.validFrom < `${period}-01`) {
+      expect(versions).toHaveLength(2);
+      expect(versions[0]).toMatchObject({ id: before.id, validTo: addDays(`${period}-01`, -1), residenceAddress: { streetAddress: 'Sahatie 10 B 6' } });
+      expect(versions[1].createdBy).toBe('population-register');
+    }
+    // Read again: the change is not sent twice, nothing changes.
+    expect(await readFeed()).toEqual({ deaths: 0, addressChanges: 0, securityBanChanges: 0 });
+    expect(await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer)).toEqual(versions);
+
+    // The next billing run: the demo's other error (C-2020's account string) fixed, then approved.
+    const [selection] = await invoicing.ok('GET', '/selection-rules?organisationId=fi-demo', ['billing-supervisor']);
+    const run = await invoicing.ok('POST', '/billing-runs', ['billing-supervisor'], { organisationId: 'fi-demo', period, selectionRuleId: selection.id });
+    await eventually(() => invoicing.ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 60000);
+    const errors = await invoicing.ok('GET', `/billing-runs/${run.id}/clients?status=error`, ['finance-centre']);
+    expect(errors.map((e: { clientNumber: string }) => e.clientNumber)).toEqual(['C-2020']);
+    const [version] = await invoicing.ok('GET', `/clients/${errors[0].clientId}/billing-settings`, officer);
+    await invoicing.ok('PATCH', `/clients/${errors[0].clientId}/billing-settings/${version.id}`, officer, { accountString: '4100-5230-SOUTH' });
+    await invoicing.ok('POST', `/billing-runs/${run.id}/recalculate`, officer, { clientId: errors[0].clientId });
+    await invoicing.ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor']);
+    const approver = { sub: 'supervisor-sanna' };
+    await invoicing.ok('POST', `/billing-runs/${run.id}/journal-review`, ['billing-supervisor'], undefined, approver);
+    await invoicing.ok('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, approver);
+    await eventually(() => invoicing.ok('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 90000);
+    const billed = await invoicing.ok('GET', `/billing-runs/${run.id}/clients?limit=100`, ['finance-centre']);
+    const invoiceId = billed.find((c: { clientNumber: string }) => c.clientNumber === 'C-2019').invoiceId;
+    expect(invoiceId).not.toBeNull();
+    const invoice = await invoicing.ok('GET', `/invoices/${invoiceId}`, ['finance-centre']);
+    expect(invoice.recipient).toMatchObject({ kind: 'client', name: 'Oiva Kettunen', streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo' });
+
+    // A security ban, then a move the register does not disclose (turvakielto).
+    await simChange({ kind: 'security-ban', active: true });
+    await simChange({ kind: 'address', street: 'Piilotie 9', postalCode: '02700', city: 'Kauniainen', from: today });
+    expect(await readFeed()).toEqual({ deaths: 0, addressChanges: 1, securityBanChanges: 1 });
+    const protectedVersions = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
+    // From the ban's month no version has an address, and while the ban is in force none is shown at all.
+    expect(protectedVersions.at(-1)).toMatchObject({ validFrom: `${period}-01`, residenceAddress: null, addressProtected: true });
+    expect(protectedVersions.every((v: { residenceAddress: unknown; addressProtected: boolean }) => v.residenceAddress === null && v.addressProtected)).toBe(true);
+    expect(JSON.stringify(protectedVersions)).not.toMatch(/Piilotie|Uusikatu|Sahatie/);
+    // A person cannot type an address in either.
+    const typed = await invoicing.call('PATCH', `/clients/${client.id}/billing-settings/${protectedVersions.at(-1).id}`, officer, {
+      residenceAddress: { streetAddress: 'Piilotie 9', postalCode: '02700', city: 'Kauniainen' },
+    });
+    expect(typed.status).toBe(400);
+    expect(typed.body.problems).toEqual([expect.objectContaining({ field: 'residenceAddress', reason: expect.stringContaining('security ban') })]);
+    // The invoice already sent keeps the recipient it was sent to.
+    expect((await invoicing.ok('GET', `/invoices/${invoiceId}`, ['finance-centre'])).recipient).toEqual(invoice.recipient);
+  }, 300000);
+});
