@@ -114,7 +114,7 @@ describe('income verification against the authority stand-ins', () => {
 
     expect((await call('GET', `/income-reviews/${id}`, undefined, ['caseworker'])).status).toBe(403);
     const refused = await call('POST', `/income-reviews/${id}/decision`, { action: 'adjust', fee: '150.00', validFrom: '2026-12-01' });
-    expect(refused.status).toBe(400);
+    expect(refused).toMatchObject({ status: 422, body: { rule: 'review', problems: [{ field: 'review', reason: 'an adjusted fee needs the reason for departing from the proposal' }] } });
     const decided = await call('POST', `/income-reviews/${id}/decision`, { action: 'confirm', validFrom: '2026-12-01' });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ fee: '202.05', validFrom: '2026-12-01', validTo: null });
