@@ -29,11 +29,13 @@ TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 
 running() { [ -f "$TOOLS/pids/$1.pid" ] && kill -0 "$(cat "$TOOLS/pids/$1.pid")" 2>/dev/null; }
 
+# Each process runs under scripts/supervise.sh: one that dies is started again with back-off, and
+# its log says so. The pid file holds the supervisor's pid; `npm stop` signals it.
 launch() { # name, command...
   local name=$1; shift
   if running "$name"; then log "$name already running"; return; fi
   log "starting $name"
-  nohup "$@" >> "$TOOLS/logs/$name.log" 2>&1 &
+  nohup bash "$ROOT/scripts/supervise.sh" "$name" "$@" >> "$TOOLS/logs/$name.log" 2>&1 &
   echo $! > "$TOOLS/pids/$name.pid"
 }
 

@@ -45,7 +45,7 @@ describe('billing the demo month', () => {
 
     // Another person than the one who started and recalculated the run reviews its journal and approves it.
     const sanna = { sub: 'supervisor-sanna' };
-    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'])).status).toBe(400);
+    expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'])).status).toBe(422);
     expect((await call('POST', `/billing-runs/${run.id}/approve`, ['billing-supervisor'], undefined, sanna)).status).toBe(409);
     const journal = (await ok('GET', `/billing-runs/${run.id}/journal.csv`, ['billing-supervisor'], undefined, sanna)) as string;
     expect(journal).toContain('C-2019;');

@@ -127,7 +127,7 @@ describe('decedent estates (time-skipping)', () => {
     expect(tomorrow.body.problems).toEqual([{ field: 'inventory', reason: 'inventoryDate: is in the future' }]);
     await stack.skipTo('2027-06-21');
     const swedishOnly = await stack.call('POST', `/estate-cases/${id}/inventory`, INVESTIGATOR, { outcome: 'estate-notification', inventoryDate: '2027-06-20', documentReference: 'x', note: '' });
-    expect(swedishOnly.status).toBe(400);
+    expect(swedishOnly).toMatchObject({ status: 422, body: { rule: 'recordEstateInventory' } });
     expect(swedishOnly.body.problems).toEqual([{ field: 'inventory', reason: 'a dödsboanmälan exists only in Sweden: a Finnish estate records its estate inventory (perunkirjoitus)' }]);
     await stack.ok('POST', `/estate-cases/${id}/inventory`, INVESTIGATOR, { outcome: 'no-assets', inventoryDate: '2027-06-20', documentReference: 'perukirja 2027/114', note: 'no assets after the funeral costs' });
     const proposed = await estateOf(id, (estate) => estate.state === 'awaiting-write-off' && estate.writeOffProposalId);

@@ -93,8 +93,8 @@ describe('write-offs with signature (time-skipping)', () => {
     expect(await proposal(prepared.id, (p) => p.state === 'awaiting-signature')).toMatchObject({ total: '6000.00', responsibleRole: 'result-area-director' });
     const overLimit = await stack.call('POST', `/write-off-proposals/${prepared.id}/sign`, SUPERVISOR, {});
     expect(overLimit).toMatchObject({
-      status: 400,
-      body: { problems: [{ field: 'signature', reason: 'billing-supervisor signs write-offs up to 5000.00 EUR; this proposal is 6000.00 EUR: it needs result-area-director' }] },
+      status: 422,
+      body: { rule: 'signWriteOffProposal', problems: [{ field: 'signature', reason: 'billing-supervisor signs write-offs up to 5000.00 EUR; this proposal is 6000.00 EUR: it needs result-area-director' }] },
     });
     await stack.ok('POST', `/write-off-proposals/${prepared.id}/sign`, DIRECTOR, {});
     expect(await proposal(prepared.id, (p) => p.state === 'written-off')).toMatchObject({ decidedRole: 'result-area-director' });

@@ -119,8 +119,11 @@ describe('income verification against the authority stand-ins', () => {
     expect(review.proposal).toMatchObject({ fee: '202.05', maximumFee: null });
 
     expect((await call('GET', `/income-reviews/${id}`, undefined, ['caseworker'])).status).toBe(403);
+    // An id that cannot be a review's is a 400 naming it, not a 500 from the database (found by `npm run fuzz`).
+    expect(await call('GET', '/income-reviews/fuzz')).toMatchObject({ status: 400, body: { problems: [{ field: 'id', reason: 'must be a UUID' }] } });
+    expect((await call('POST', '/income-reviews/fuzz/recalculate')).status).toBe(400);
     const refused = await call('POST', `/income-reviews/${id}/decision`, { action: 'adjust', fee: '150.00', validFrom: '2026-12-01' });
-    expect(refused.status).toBe(400);
+    expect(refused).toMatchObject({ status: 422, body: { rule: 'review', problems: [{ field: 'review', reason: 'an adjusted fee needs the reason for departing from the proposal' }] } });
     const decided = await call('POST', `/income-reviews/${id}/decision`, { action: 'confirm', validFrom: '2026-12-01' });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ fee: '202.05', validFrom: '2026-12-01', validTo: null });

@@ -135,7 +135,7 @@ describe('the monthly billing run, end to end', () => {
     expect((await sanna('POST', `/billing-runs/${started.id}/journal-review`)).status).toBe(200);
     // Four eyes: the person who started the run and recalculated it does not approve it, whatever their role.
     const own = await request('POST', `/billing-runs/${started.id}/approve`, SUPERVISOR);
-    expect(own.status).toBe(400);
+    expect(own).toMatchObject({ status: 422, body: { rule: 'four-eyes' } });
     expect(own.body.problems).toEqual([{ field: 'approver', reason: 'test-user started the billing run and last recalculated it, so another person must approve it' }]);
     expect((await sanna('POST', `/billing-runs/${started.id}/approve`)).status).toBe(200);
 

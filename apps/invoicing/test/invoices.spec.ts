@@ -112,7 +112,7 @@ describe('invoicing service with the Temporal dev server', () => {
       roles: ['client-fee-officer'],
       body: { requestedDueDate: '2027-03-19', reason: 'waiting for a pension decision' },
     });
-    expect(tooFar.status).toBe(400);
+    expect(tooFar).toMatchObject({ status: 422, body: { rule: 'deferDueDate' } });
     expect(tooFar.body.problems).toEqual([{ field: 'requestedDueDate', reason: expect.stringMatching(/client-fee officer's limit of 3 months/) }]);
 
     const granted = await stack.service.request('POST', `/invoices/${id}/deferrals`, {
@@ -134,7 +134,7 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(byOfficer.status).toBe(403);
     // The person who asked does not decide, whatever role they hold (four eyes).
     const ownRequest = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, { roles: ['billing-supervisor'], body: { approve: true, note: 'mine' } });
-    expect(ownRequest).toMatchObject({ status: 400, body: { message: 'test-user asked for it, so another person must decide it' } });
+    expect(ownRequest).toMatchObject({ status: 422, body: { rule: 'decideDeferralApproval', message: 'test-user asked for it, so another person must decide it' } });
     const decided = await stack.service.request('POST', `/deferral-approvals/${waiting.id}/decision`, {
       roles: ['billing-supervisor'],
       sub: 'supervisor-sanna',
@@ -241,7 +241,7 @@ describe('invoicing service with the Temporal dev server', () => {
     const credit = await stack.service.request('POST', `/invoices/${id}/credit-notes`, { body: { amount: '45.25', reason: 'meals not delivered' } });
     expect(credit).toMatchObject({ status: 201, body: { totalCents: 12050 } });
     const tooMuch = await stack.service.request('POST', `/invoices/${id}/credit-notes`, { body: { amount: '500.00', reason: 'x' } });
-    expect(tooMuch.status).toBe(400);
+    expect(tooMuch).toMatchObject({ status: 422, body: { rule: 'creditInvoice', problems: [{ reason: expect.stringMatching(/^the credit is more than the \d+ cents still open$/) }] } });
 
     const recall = await stack.service.request('POST', `/invoices/${id}/recall`, { body: { reason: 'error' } });
     expect(recall.status).toBe(409);
@@ -330,7 +330,7 @@ describe('invoicing service with the Temporal dev server', () => {
     expect(badDate.body.problems).toEqual([{ field: 'firstDueDate', reason: 'firstDueDate must be a date YYYY-MM-DD' }]);
     // Due in December 2026: the officer's plan ends within 3 months of it; a longer one is the billing supervisor's.
     const tooLong = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 6, firstDueDate: '2027-01-10' } });
-    expect(tooLong).toMatchObject({ status: 400, body: { message: expect.stringMatching(/last instalment 2027-06-10 is beyond the client-fee officer's limit .* needs the billing supervisor's approval/) } });
+    expect(tooLong).toMatchObject({ status: 422, body: { message: expect.stringMatching(/last instalment 2027-06-10 is beyond the client-fee officer's limit .* needs the billing supervisor's approval/) } });
     const planned = await stack.service.request('POST', `/invoices/${id}/payment-plan`, { roles: ['client-fee-officer'], body: { instalments: 3, firstDueDate: '2027-01-10' } });
     expect(planned.status).toBe(201);
     expect(planned.body.paymentPlan.instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([
@@ -436,10 +436,15 @@ describe('invoicing service with the Temporal dev server', () => {
 
   it('publishes its OpenAPI description at /docs', async () => {
     const response = await fetch(`${stack.service.baseUrl}/docs/openapi.json`);
-    const document = (await response.json()) as { paths: Record<string, unknown> };
+    const document = (await response.json()) as { info: { description: string }; paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/invoices', '/invoices/{id}', '/invoices/{id}/write-off', '/health']));
-    const writeOff = (document.paths['/invoices/{id}/write-off'] as { post: { summary: string } }).post;
+    type Operation = { summary: string; responses: Record<string, { description: string; content?: { 'application/json': { schema: { required: string[] } } } }> };
+    const writeOff = (document.paths['/invoices/{id}/write-off'] as { post: Operation }).post;
     expect(writeOff.summary).toMatch(/written-off/);
+    // A rule's refusal is documented where it can happen, with the body it has (ADR 0033).
+    expect(writeOff.responses['422'].description).toMatch(/rule `writeOff`/);
+    expect(writeOff.responses['422'].content!['application/json'].schema.required).toEqual(expect.arrayContaining(['rule', 'reason', 'problems']));
+    expect(document.info.description).toMatch(/422 a rule of the domain refuses a well-formed request/);
   });
 });
 

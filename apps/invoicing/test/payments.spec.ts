@@ -122,7 +122,7 @@ describe('payments with the Temporal dev server', () => {
     expect((await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['client-fee-officer'] })).status).toBe(403);
     // Four eyes: whoever recorded the payment (here over REST) does not approve the refund it produced.
     const own = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'] });
-    expect(own).toMatchObject({ status: 400, body: { problems: [{ field: 'approver', reason: expect.stringMatching(/^test-user recorded the payment.*, so another person must approve the refund$/) }] } });
+    expect(own).toMatchObject({ status: 422, body: { rule: 'four-eyes', problems: [{ field: 'approver', reason: expect.stringMatching(/^test-user recorded the payment.*, so another person must approve the refund$/) }] } });
     const approved = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { roles: ['finance-centre'], sub: 'finance-fia' });
     expect(approved).toMatchObject({ status: 200, body: { id: proposal.id, status: 'approved', approvedBy: 'finance-fia', approvedAt: expect.any(String) } });
     const twice = await stack.service.request('POST', `/refund-proposals/${proposal.id}/approve`, { sub: 'finance-fia' });

@@ -121,7 +121,7 @@ describe('provider settlement: who sees what', () => {
     const unit = await stack.ok(alpha, 'POST', '/providers/alpha/units', { name: 'alpha Toinen', streetAddress: 'Kauppalankatu 1', postalCode: '45100', city: 'Kouvola' });
     const application = await stack.ok(alpha, 'POST', '/providers/alpha/applications', { serviceCode: HOUSING, unitIds: [unit.id] });
     const sent = await stack.call(alpha, 'POST', `/applications/${application.id}/submit`);
-    expect(sent.status).toBe(400);
+    expect(sent).toMatchObject({ status: 422, body: { rule: 'application-submission' } });
     expect(sent.body.problems[0].reason).toBe(`mandatory attachments are missing: self-monitoring-plan (unit ${unit.id})`);
   });
 

@@ -58,7 +58,7 @@ describe('providers, price lists and voucher clients', () => {
     expect(inbox).toContainEqual(expect.objectContaining({ audience: 'application-handlers', subjectId: application.id, message: expect.stringContaining('has waited 7 days for a decision') }));
 
     const noGrounds = await stack.call(OFFICER, 'POST', `/applications/${application.id}/decision`, { decision: 'approve', grounds: ' ', approvedFrom: '2027-06-01' });
-    expect([noGrounds.status, noGrounds.body.problems[0].reason]).toEqual([400, 'a decision on an application states its grounds']);
+    expect([noGrounds.status, noGrounds.body.rule, noGrounds.body.problems[0].reason]).toEqual([422, 'decideApplication', 'a decision on an application states its grounds']);
     await skipTo(stack, '2027-05-12');
     const approved = await stack.ok(OFFICER, 'POST', `/applications/${application.id}/decision`, { decision: 'approve', grounds: 'complete; rule book accepted', approvedFrom: '2027-06-01' });
     expect(approved).toMatchObject({ state: 'approved', approvedFrom: '2027-06-01' });

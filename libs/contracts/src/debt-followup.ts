@@ -12,7 +12,7 @@ import type { ClientLedger, DebtListPage, EstateRecipient, WriteOffInvoiceResult
  */
 
 /**
- * Failure types with which these workflows refuse an update: 400 (a rule) or 409 (the state),
+ * Failure types with which these workflows refuse an update: 422 (a rule) or 409 (the state),
  * the kinds WorkflowMessages answers (REFUSAL_FAILURE_TYPES).
  */
 export const DebtFollowupFailures = {

@@ -22,7 +22,7 @@ export function defineWorkflow<Args extends unknown[], Result>(workflowType: str
 
 /**
  * How a workflow's update validator refuses a person's decision (the ApplicationFailure type it
- * throws), and what the REST API answers: a broken rule 400, the role 403, the state of the
+ * throws), and what the REST API answers: a rule 422 naming the decision, the role 403, the state of the
  * thing decided on 409. The reason goes to the caller as it is.
  */
 export type RefusalKind = 'rule' | 'role' | 'state';

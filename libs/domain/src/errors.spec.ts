@@ -1,4 +1,4 @@
-import { DomainValidationError, isDomainValidationError } from './errors';
+import { DomainValidationError, isDomainValidationError, isRuleRefusal, RuleRefusal } from './errors';
 
 describe('DomainValidationError', () => {
   it('carries the reason and the field', () => {
@@ -23,5 +23,21 @@ describe('DomainValidationError', () => {
     expect(isDomainValidationError(new DomainValidationError('y'))).toBe(true);
     expect(isDomainValidationError(new Error('y'))).toBe(false);
     expect(isDomainValidationError('DomainValidationError')).toBe(false);
+  });
+});
+
+describe('RuleRefusal', () => {
+  it('names the rule, the reason and the field, and is not a validation error', () => {
+    const refusal = new RuleRefusal('four-eyes', 'u1 started the run, so another person must approve it', 'approver');
+    expect(refusal).toMatchObject({ name: 'RuleRefusal', rule: 'four-eyes', field: 'approver', message: 'four-eyes: u1 started the run, so another person must approve it' });
+    expect(isRuleRefusal(refusal)).toBe(true);
+    expect(isDomainValidationError(refusal)).toBe(false);
+    expect(isRuleRefusal(new DomainValidationError('must be positive', 'amount'))).toBe(false);
+    expect(new RuleRefusal('grounds', 'a write-off needs its grounds').field).toBe('request');
+  });
+
+  it('is recognised by shape when it comes from another copy of the module', () => {
+    expect(isRuleRefusal(Object.assign(new Error('r: x'), { name: 'RuleRefusal', rule: 'r', reason: 'x' }))).toBe(true);
+    expect(isRuleRefusal(Object.assign(new Error('r: x'), { name: 'RuleRefusal' }))).toBe(false);
   });
 });

@@ -28,3 +28,27 @@ export function isDomainValidationError(error: unknown): error is DomainValidati
     typeof (error as { reason?: unknown }).reason === 'string'
   );
 }
+
+/**
+ * A well-formed request that a rule of the domain refuses: four eyes, a limit of the role, the
+ * grounds a decision must state. Services answer it with HTTP 422 naming `rule` (a stable name a
+ * client can act on), the reason and the field; a malformed or implausible value is a
+ * `DomainValidationError` (400) instead.
+ */
+export class RuleRefusal extends Error {
+  override readonly name = 'RuleRefusal';
+
+  constructor(
+    readonly rule: string,
+    readonly reason: string,
+    readonly field: string = 'request',
+  ) {
+    super(`${rule}: ${reason}`);
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+export function isRuleRefusal(error: unknown): error is RuleRefusal {
+  if (error instanceof RuleRefusal) return true;
+  return error instanceof Error && error.name === 'RuleRefusal' && typeof (error as { rule?: unknown }).rule === 'string' && typeof (error as { reason?: unknown }).reason === 'string';
+}

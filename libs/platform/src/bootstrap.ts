@@ -12,6 +12,7 @@ import { requestLogging } from './logging/request-logging';
 import { createValidationPipe, HttpErrorFilter } from './http/errors';
 import { assertEveryMessageDeclaresSenders, assertEveryRouteDeclaresAccess } from './auth/route-declarations';
 import { inputShapeCheck, jsonBodyErrors, jsonBodyParser } from './http/request-edge';
+import { STATUS_CODES_BY_MEANING } from './http/openapi';
 
 /**
  * Builds a service's Nest application with everything wired (logging, validation, errors,
@@ -34,7 +35,7 @@ export async function createServiceApp(module: Type | import('@nestjs/common').D
     app,
     new DocumentBuilder()
       .setTitle(`clientfees ${descriptor.name}`)
-      .setDescription(descriptor.description)
+      .setDescription(`${descriptor.description}\n\n${STATUS_CODES_BY_MEANING}`)
       .setVersion('0.1.0')
       .addBearerAuth()
       .addSecurityRequirements('bearer')

@@ -29,6 +29,7 @@ export * from './outbox/outbox.queries';
 export * from './polling/poller';
 export * from './temporal/activity-context';
 export * from './http/problems';
+export * from './http/openapi';
 export * from './http/dto-validators';
 export * from './temporal/schedules';
 export * from './http/request-edge';

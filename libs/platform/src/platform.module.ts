@@ -14,6 +14,7 @@ import { PlatformActivities } from './temporal/platform-activities';
 import { WorkflowMessages } from './temporal/workflow-messages';
 import { InvoiceLifecycles } from './temporal/invoice-lifecycles';
 import { HealthController } from './health/health.controller';
+import { WorkerBacklog } from './health/backlog';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
 import { BodyLimitGuard } from './http/request-edge';
@@ -79,6 +80,7 @@ export class PlatformModule {
         { provide: TEMPORAL_CLIENT, useFactory: (cfg: ServiceConfig) => connectTemporalClient(cfg), inject: [SERVICE_CONFIG] },
         Database,
         TemporalWorkerHost,
+        WorkerBacklog,
         PlatformActivities,
         ResourceCloser,
         ScopeResolvers,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, Scope, MayDo } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { WriteOffProposalsService } from './write-off-proposals.service';
 import {
   DecisionView,
@@ -41,6 +41,7 @@ export class WriteOffProposalsController {
     return WriteOffProposalDetailsView.details(await this.proposals.details(id));
   }
 
+  @ApiRuleRefusal('the responsible manager of the proposal’s organisation signs, within the signing limit of the role (rule `signWriteOffProposal`)')
   @Post(':id/sign')
   @HttpCode(200)
   @MayDo('write-off-proposal.sign')
@@ -52,6 +53,7 @@ export class WriteOffProposalsController {
     return DecisionView.of(await this.proposals.sign(user, id, body.note ?? ''));
   }
 
+  @ApiRuleRefusal('a rejection states its reason (rule `rejectWriteOffProposal`)')
   @Post(':id/reject')
   @HttpCode(200)
   @MayDo('write-off-proposal.sign')

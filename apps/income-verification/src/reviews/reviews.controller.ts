@@ -1,10 +1,10 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { cancelReviewUpdate, recalculateReviewUpdate, resolveFetchProblemUpdate, ReviewFailures, reviewUpdate, type AccessClaims } from '@clientfees/contracts';
 import { localDateInZone } from '@clientfees/domain';
-import { CurrentUser, Database, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, Database, MayDo, ruleRefused, Scope } from '@clientfees/platform';
 import type { ServiceForFee } from '@clientfees/domain';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
@@ -25,14 +25,16 @@ function view(c: q.ReviewCase, bannedByFeed: boolean) {
   return { ...c, population: masked && population ? { ...population, securityBan: true, address: 'security ban (turvakielto): not shown' } : population, deductionsCents: undefined };
 }
 
-async function refusals<T>(work: () => Promise<T>): Promise<T> {
+/** A refusal of the review's workflow: the state 409, the role 403, a rule 422 naming the decision. */
+async function refusals<T>(decision: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const problems = [{ field: 'review', reason: error.cause.message }];
       if (error.cause.type === ReviewFailures.state) throw new ConflictException({ statusCode: 409, message: error.cause.message, problems });
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.cause.message, problems });
+      if (error.cause.type === ReviewFailures.role) throw new ForbiddenException({ statusCode: 403, message: error.cause.message, problems });
+      throw ruleRefused(decision, error.cause.message, 'review');
     }
     if ((error as Error).name === 'WorkflowNotFoundError') throw new NotFoundException('the review has no running workflow');
     throw error;
@@ -109,16 +111,17 @@ export class ReviewsController {
   @Scope.resource('income-review')
   @ApiOperation({ summary: 'Summarises and proposes again (after self-reported income was added).' })
   async recalculate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AccessClaims) {
-    return refusals(() => this.reviews.handle(id).executeUpdate(recalculateReviewUpdate, { args: [{ actor: user.sub }] }));
+    return refusals(recalculateReviewUpdate.name, () => this.reviews.handle(id).executeUpdate(recalculateReviewUpdate, { args: [{ actor: user.sub }] }));
   }
 
+  @ApiRuleRefusal('an adjusted fee is an amount and states the reason for departing from the proposal (rule `review`)')
   @Post('income-reviews/:id/decision')
   @MayDo('fee-decision.make')
   @Scope.resource('income-review')
-  @ApiOperation({ summary: 'The official’s fee decision: confirm the proposal, or adjust it with a reason. 400 for a broken rule, 409 when the review is not awaiting it.' })
+  @ApiOperation({ summary: 'The official’s fee decision: confirm the proposal, or adjust it with a reason. 422 naming the rule when a rule refuses it, 403 for a role that may not decide, 409 when the review is not awaiting it.' })
   async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: OfficerReviewDto, @CurrentUser() user: AccessClaims) {
     const role = user.roles.includes(OFFICER) ? OFFICER : user.roles[0];
-    return refusals(() => this.reviews.handle(id).executeUpdate(reviewUpdate, { args: [{ ...body, actor: user.sub, role }] }));
+    return refusals(reviewUpdate.name, () => this.reviews.handle(id).executeUpdate(reviewUpdate, { args: [{ ...body, actor: user.sub, role }] }));
   }
 
   @Post('income-reviews/:id/resolve-fetch-problem')
@@ -126,7 +129,7 @@ export class ReviewsController {
   @Scope.resource('income-review')
   @ApiOperation({ summary: 'After a malformed answer: fetch again, or go on without that source.' })
   async resolve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveFetchProblemDto, @CurrentUser() user: AccessClaims) {
-    return refusals(() => this.reviews.handle(id).executeUpdate(resolveFetchProblemUpdate, { args: [{ ...body, actor: user.sub }] }));
+    return refusals(resolveFetchProblemUpdate.name, () => this.reviews.handle(id).executeUpdate(resolveFetchProblemUpdate, { args: [{ ...body, actor: user.sub }] }));
   }
 
   @Post('income-reviews/:id/cancel')
@@ -134,7 +137,7 @@ export class ReviewsController {
   @Scope.resource('income-review')
   @ApiOperation({ summary: 'Cancels a review that has not ended.' })
   async cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CancelReviewDto, @CurrentUser() user: AccessClaims) {
-    return refusals(() => this.reviews.handle(id).executeUpdate(cancelReviewUpdate, { args: [{ actor: user.sub, reason: body.reason }] }));
+    return refusals(cancelReviewUpdate.name, () => this.reviews.handle(id).executeUpdate(cancelReviewUpdate, { args: [{ actor: user.sub, reason: body.reason }] }));
   }
 
   @Get('clients/:clientId/fetch-log')

@@ -39,7 +39,7 @@ import {
   SummaryFacts,
   TaskQueues,
 } from '@clientfees/contracts';
-import { Database, ScopeResolvers, TEMPORAL_CLIENT, Tx } from '@clientfees/platform';
+import { Database, ScopeResolvers, TEMPORAL_CLIENT, Tx, uuidOwnerLookup } from '@clientfees/platform';
 import type { ServiceForFee } from '@clientfees/domain';
 
 /** Finnish wellbeing services counties: decisions are dated in Finnish time. */
@@ -73,8 +73,8 @@ export class ReviewsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resolvers.register('income-review', (id) => this.db.read(async (tx) => q.findCase(tx, id)).then((c) => (c ? { organisationId: c.organisationId } : undefined)));
-    this.resolvers.register('fee-decision', (id) => this.db.read(async (tx) => decisions.findDecision(tx, id)).then((d) => (d ? { organisationId: d.organisationId } : undefined)));
+    this.resolvers.register('income-review', uuidOwnerLookup((id) => this.db.read(async (tx) => q.findCase(tx, id)).then((c) => (c ? { organisationId: c.organisationId } : undefined))));
+    this.resolvers.register('fee-decision', uuidOwnerLookup((id) => this.db.read(async (tx) => decisions.findDecision(tx, id)).then((d) => (d ? { organisationId: d.organisationId } : undefined))));
   }
 
   async start(input: StartReview, actor: string): Promise<q.ReviewCase> {

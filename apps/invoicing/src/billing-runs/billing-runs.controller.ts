@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessClaims, BILLING_APPROVER_ROLES } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { CancelDto, RecalculateDto, RemakeDto, RunClientsQuery, SelectionScheduleDto, StartBillingRunDto } from './billing-runs.dto';
 import { BillingRunsService } from './billing-runs.service';
 import { renderJournalCsv } from './journal/journal-csv';
@@ -107,6 +107,7 @@ export class BillingRunsController {
     return this.runs.reviewJournal(id, user);
   }
 
+  @ApiRuleRefusal('four eyes: the person who started or last recalculated the run does not approve it (rule `four-eyes`)')
   @Post('billing-runs/:id/approve')
   @HttpCode(200)
   @MayDo('billing-run.approve')

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainValidationError, Money, secondPersonRefusal } from '@clientfees/domain';
+import { DomainValidationError, Money, RuleRefusal, secondPersonRefusal } from '@clientfees/domain';
 import {
   AccessClaims,
   approveUpdate,
@@ -133,7 +133,7 @@ export class BillingRunsService {
       { actor: run.startedBy, act: 'started the billing run' },
       { actor: run.lastRecalculatedBy, act: 'last recalculated it' },
     ]);
-    if (own) throw new DomainValidationError(own, 'approver');
+    if (own) throw new RuleRefusal('four-eyes', own, 'approver');
     // Seed 002: the journal is always reviewed before approval — the one of this calculation.
     if (!reviewed) throw conflict('review the journal of the current calculation (POST /billing-runs/{id}/journal-review) before approving', 'journal', 'not reviewed since the last calculation');
     // The lifecycle refuses the role (403, `role`) or the run's state (409, `state`).

@@ -11,7 +11,7 @@ import {
   PendingDeferral,
   requestDeferralApprovalUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
 import type { DeferralApproval } from './deferral-approval.queries';
 import { DeferralDecisionDto, DeferralRequestDto, InboxQuery } from './deferrals.dto';
 import { DeferralsService } from './deferrals.service';
@@ -34,6 +34,7 @@ export class DeferralsController {
     private readonly invoices: InvoicesService,
   ) {}
 
+  @ApiRuleRefusal('a deferral beyond the caller’s limit (the officer’s 3 months) goes through the supervisor’s inbox (rule `deferDueDate`)')
   @Post('invoices/:id/deferrals')
   @HttpCode(200)
   @MayDo('deferral.grant')
@@ -46,6 +47,7 @@ export class DeferralsController {
     return this.lifecycles.decide(id, deferDueDateUpdate, this.command(body, user, actingRole(user.roles, 'deferral.grant')), FIELD, () => this.invoices.stateOf(id));
   }
 
+  @ApiRuleRefusal('one request waits at a time, and one within the officer’s own limit is deferred directly (rule `requestDeferralApproval`)')
   @Post('invoices/:id/deferral-approvals')
   @HttpCode(201)
   @MayDo('deferral.request')
@@ -63,6 +65,7 @@ export class DeferralsController {
     return this.deferrals.inbox(query.organisationId, query.status);
   }
 
+  @ApiRuleRefusal('the person who asked does not decide (rule `decideDeferralApproval`)')
   @Post('deferral-approvals/:approvalId/decision')
   @HttpCode(200)
   @MayDo('deferral.decide')

@@ -15,7 +15,7 @@ import {
   WriteOffCommand,
   writeOffUpdate,
 } from '@clientfees/contracts';
-import { CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, InvoiceLifecycles, MayDo, Scope } from '@clientfees/platform';
 import { CreditDto, PaymentPlanDto, ReasonDto, WaiverDto, WriteOffDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
 
@@ -38,6 +38,7 @@ export class InvoiceDecisionsController {
     return this.lifecycles.decide(id, recallUpdate, command, 'state', () => this.invoices.stateOf(id));
   }
 
+  @ApiRuleRefusal('the waiver needs its grounds (rule `waiveCollection`)')
   @Post('waiver')
   @HttpCode(200)
   @MayDo('invoice.waive')
@@ -48,6 +49,7 @@ export class InvoiceDecisionsController {
     return this.lifecycles.decide(id, waiveCollectionUpdate, command, 'grounds', () => this.invoices.stateOf(id));
   }
 
+  @ApiRuleRefusal('the write-off needs its grounds and a note (rule `writeOff`)')
   @Post('write-off')
   @HttpCode(200)
   @MayDo('invoice.write-off')
@@ -57,7 +59,7 @@ export class InvoiceDecisionsController {
     description:
       'The billing supervisor or the result-area director decides, on grounds from a fixed list and with a note. Only an unpaid invoice that is ' +
       'overdue, reminded (the agency’s reminder service is told to stop), returned or recalled may be written off; an invoice at the agency ' +
-      'is recalled first. A refused rule answers 400, the invoice’s state 409, each with the reason.',
+      'is recalled first. A refused rule answers 422 naming it, the invoice’s state 409, each with the reason.',
   })
   @ApiConflictResponse({ description: 'The invoice’s state does not allow a write-off (e.g. at the agency: recall it first, or already written off); `currentState` names it.' })
   writeOff(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WriteOffDto, @CurrentUser() user: AccessClaims): Promise<InvoiceLifecycleStatus> {
@@ -70,6 +72,7 @@ export class InvoiceDecisionsController {
     return this.lifecycles.decide(id, writeOffUpdate, command, { rule: 'grounds', state: 'state' }, () => this.invoices.stateOf(id));
   }
 
+  @ApiRuleRefusal('a plan beyond the client-fee officer’s limit needs the billing supervisor (rule `makePaymentPlan`)')
   @Post('payment-plan')
   @HttpCode(201)
   @MayDo('payment-plan.make')
@@ -91,6 +94,7 @@ export class InvoiceDecisionsController {
     return this.lifecycles.decide(id, paymentPlanUpdate, command, 'firstDueDate', () => this.invoices.stateOf(id));
   }
 
+  @ApiRuleRefusal('a credit is at most the open amount and a large one is the billing supervisor’s, with its grounds (rule `creditInvoice`)')
   @Post('credit-notes')
   @HttpCode(201)
   @MayDo('invoice.credit')

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { PaymentsService } from './payments.service';
 import { CreditBalanceQuery, RefundProposalQuery } from './payments.dto';
 import { ClientCreditBalanceView, RefundProposalView } from './payment.view';
@@ -31,6 +31,7 @@ export class CreditBalancesController {
     return (await this.payments.refundProposals(query)).map((proposal) => RefundProposalView.of(proposal));
   }
 
+  @ApiRuleRefusal('four eyes: the person who recorded or allocated the payment does not approve its refund (rule `four-eyes`)')
   @Post('refund-proposals/:id/approve')
   @HttpCode(200)
   @MayDo('refund.approve')

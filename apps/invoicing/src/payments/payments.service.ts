@@ -24,6 +24,7 @@ import {
   REVERSAL_WINDOW_DAYS,
   type ReversalFacts,
   seriesNumberOfDocument,
+  RuleRefusal,
   secondPersonRefusal,
   seriesNumberOfReference,
 } from '@clientfees/domain';
@@ -346,7 +347,7 @@ export class PaymentsService {
         { actor: preparers.recordedBy, act: 'recorded the payment' },
         ...preparers.allocatedBy.map((allocator) => ({ actor: allocator, act: 'allocated it' })),
       ]);
-      if (own) throw new DomainValidationError(own, 'approver');
+      if (own) throw new RuleRefusal('four-eyes', own, 'approver');
       return approveRefundProposal(tx, id, actor);
     });
     if (!proposal) throw new NotFoundException(`no refund proposal ${id}`);

@@ -1,18 +1,22 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { conflict as conflictException, isExclusionViolation, isUniqueViolation } from '@clientfees/platform';
+import { conflict as conflictException, isExclusionViolation, isUniqueViolation, ruleRefused } from '@clientfees/platform';
 
-/** A domain refusal as HTTP: a broken rule is 400, the state of the thing 409; both name a field. */
-export function refuse(refusal: { kind: 'rule' | 'state'; reason: string }, field = 'request'): never {
+/**
+ * A domain refusal as HTTP: a rule refusing a well-formed request is 422 naming `rule`, the state
+ * of the thing 409; both name a field.
+ */
+export function refuse(refusal: { kind: 'rule' | 'state'; reason: string }, field: string, rule: string): never {
   if (refusal.kind === 'state') throw conflictException(`${field}: ${refusal.reason}`, field, refusal.reason);
-  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${refusal.reason}`, problems: [{ field, reason: refusal.reason }] });
+  throw ruleRefused(rule, refusal.reason, field);
 }
 
+/** 400: a value that is malformed or implausible for its field. */
 export function badRequest(field: string, reason: string): never {
-  refuse({ kind: 'rule', reason }, field);
+  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${reason}`, problems: [{ field, reason }] });
 }
 
 export function conflict(field: string, reason: string): never {
-  refuse({ kind: 'state', reason }, field);
+  throw conflictException(`${field}: ${reason}`, field, reason);
 }
 
 export function notFound(what: string): never {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { providerFilter } from '../common/access';
 import { OrganisationQuery } from '../organisations/organisation.dto';
 import { AnswerFeedbackDto, GiveFeedbackDto } from './feedback.dto';
@@ -34,6 +34,7 @@ export class FeedbackController {
     return this.feedback.get(id);
   }
 
+  @ApiRuleRefusal('the answer is not empty (rule `feedback-answer`)')
   @Post('feedback/:id/answer')
   @MayDo('provider-service.record')
   @Scope.resource('feedback')

@@ -64,7 +64,7 @@ export class FeedbackService {
     const feedback = await this.db.transaction(async (tx) => {
       const found = (await findFeedback(tx, id, true)) ?? notFound(`feedback ${id}`);
       const refusal = feedbackAnswerRefusal(found, dto.answer);
-      if (refusal) refuse(refusal, 'answer');
+      if (refusal) refuse(refusal, 'answer', 'feedback-answer');
       await answerFeedback(tx, id, dto.answer.trim(), actor);
       return (await findFeedback(tx, id))!;
     });

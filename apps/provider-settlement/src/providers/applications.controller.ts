@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { providerFilter } from '../common/access';
 import { ApplicationDecisionDto, ApplicationListQuery, CreateApplicationDto } from './provider.dto';
 import { ApplicationsService } from './applications.service';
@@ -33,6 +33,7 @@ export class ApplicationsController {
     return this.applications.view(id);
   }
 
+  @ApiRuleRefusal('every mandatory attachment is there and at least one unit is named (rule `application-submission`)')
   @Post('applications/:id/submit')
   @MayDo('provider.apply')
   @Scope.resource('application')
@@ -41,6 +42,7 @@ export class ApplicationsController {
     return this.applications.submit(id, user.sub);
   }
 
+  @ApiRuleRefusal('a decision states its grounds and an approval its first day (rules `application-decision`, `decideApplication`)')
   @Post('applications/:id/decision')
   @MayDo('provider-application.decide')
   @Scope.resource('application')

@@ -80,7 +80,7 @@ export class ApplicationsService {
       const service = (await findVoucherService(tx, found.organisationId, found.serviceCode))!;
       const missing = missingAttachments(service.requiredAttachments, await listAttachments(tx, found.providerId), found.unitIds);
       const refusal = submissionRefusal(found.state, missing, found.unitIds);
-      if (refusal) refuse(refusal, 'application');
+      if (refusal) refuse(refusal, 'application', 'application-submission');
       return found;
     });
     const workflowId = providerApplicationWorkflowId(id);
@@ -94,7 +94,7 @@ export class ApplicationsService {
         workflowIdConflictPolicy: 'USE_EXISTING',
       });
     } else {
-      await this.asHttp(() => this.temporal.workflow.getHandle(workflowId).executeUpdate(resubmitApplicationUpdate, { args: [{ actor }] }));
+      await this.asHttp(resubmitApplicationUpdate.name, () => this.temporal.workflow.getHandle(workflowId).executeUpdate(resubmitApplicationUpdate, { args: [{ actor }] }));
     }
     await this.db.transaction((tx) => markSubmitted(tx, id));
     return (await this.db.read((tx) => findApplication(tx, id)))!;
@@ -105,8 +105,8 @@ export class ApplicationsService {
     const application = await this.db.read(async (tx) => (await findApplication(tx, id)) ?? notFound(`application ${id}`));
     // A decided application's workflow has ended: its state answers before any workflow is asked.
     const refusal = application.state === 'submitted' ? undefined : applicationDecisionRefusal(application.state, dto);
-    if (refusal) refuse(refusal, 'decision');
-    await this.asHttp(() =>
+    if (refusal) refuse(refusal, 'decision', 'application-decision');
+    await this.asHttp(decideApplicationUpdate.name, () =>
       this.temporal.workflow.getHandle(providerApplicationWorkflowId(id)).executeUpdate(decideApplicationUpdate, {
         args: [{ decision: dto.decision, grounds: dto.grounds, approvedFrom: dto.approvedFrom, actor }],
       }),
@@ -155,14 +155,14 @@ export class ApplicationsService {
     });
   }
 
-  /** An update the workflow refused: its rule → 400, its state → 409. */
-  private async asHttp<T>(call: () => Promise<T>): Promise<T> {
+  /** An update the workflow refused: its rule → 422 naming the decision, its state → 409. */
+  private async asHttp<T>(decision: string, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const cause = error.cause as { type?: string; message?: string } | undefined;
-        refuse({ kind: cause?.type === ApplicationFailures.rule ? 'rule' : 'state', reason: cause?.message ?? 'refused' }, 'decision');
+        refuse({ kind: cause?.type === ApplicationFailures.rule ? 'rule' : 'state', reason: cause?.message ?? 'refused' }, 'decision', decision);
       }
       throw error;
     }

@@ -21,7 +21,7 @@ export interface ApprovalDecisionRequest {
  * billing supervisor decides deferrals beyond the officer's limit). The decision names the
  * request it decides, so a decision sent for a request since decided or withdrawn never lands on
  * a newer one; and the person who asked does not decide their own request (four eyes).
- * `kind`: 'rule' → 400, 'state' → 409.
+ * `kind`: 'rule' → 422, 'state' → 409.
  */
 export function approvalDecisionRefusal(request: ApprovalDecisionRequest): { readonly kind: 'rule' | 'state'; readonly reason: string } | undefined {
   if (!mayDo(request.roles, 'deferral.decide')) {

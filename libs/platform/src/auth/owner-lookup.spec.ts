@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../database/database';
-import { MalformedResourceIdError, sqlOwnerLookup } from './owner-lookup';
+import { MalformedResourceIdError, sqlOwnerLookup, uuidOwnerLookup } from './owner-lookup';
 
 describe('sqlOwnerLookup', () => {
   const rows: Record<string, Record<string, unknown>> = {
@@ -23,5 +23,15 @@ describe('sqlOwnerLookup', () => {
     await expect(sqlOwnerLookup(db, 'SELECT 1')('not-a-uuid')).rejects.toThrow(MalformedResourceIdError);
     expect(seen.length).toBe(before);
     expect(await sqlOwnerLookup(db, 'SELECT 1', { uuid: false })('fi-a')).toBeUndefined();
+  });
+});
+
+describe('uuidOwnerLookup', () => {
+  it('asks its lookup only for a UUID and refuses anything else (the fuzzer’s `fuzz` id was a 500 from Postgres)', async () => {
+    const asked: string[] = [];
+    const lookup = uuidOwnerLookup(async (id) => (asked.push(id), { organisationId: 'fi-a' }));
+    expect(await lookup('3f0c7e1a-0d5e-4b8b-9a3e-1f2d3c4b5a69')).toEqual({ organisationId: 'fi-a' });
+    await expect(lookup('fuzz')).rejects.toThrow(MalformedResourceIdError);
+    expect(asked).toEqual(['3f0c7e1a-0d5e-4b8b-9a3e-1f2d3c4b5a69']);
   });
 });

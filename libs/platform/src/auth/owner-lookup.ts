@@ -23,3 +23,11 @@ export function sqlOwnerLookup(db: Database, sql: string, options: { uuid?: bool
     return owner;
   };
 }
+
+/** An owner lookup of a resource keyed by uuid: any other id is a 400 naming the path parameter, never a database error. */
+export function uuidOwnerLookup(lookup: ResourceOwnerLookup): ResourceOwnerLookup {
+  return async (id) => {
+    if (!UUID.test(id)) throw new MalformedResourceIdError('must be a UUID');
+    return lookup(id);
+  };
+}

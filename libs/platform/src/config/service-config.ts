@@ -61,6 +61,16 @@ export class ServiceConfig {
   @Max(10 * 60 * 1000)
   IDEMPOTENCY_ABANDON_AFTER_MS: number = 30_000;
 
+  /**
+   * How long a task may wait in this service's task queues, or a signal in its outbox, before
+   * `/health` says the backlog is stuck (503): a dead worker shows as work that ages.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60 * 60)
+  HEALTH_BACKLOG_LIMIT_SECONDS: number = 120;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

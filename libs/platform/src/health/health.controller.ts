@@ -7,6 +7,7 @@ import { Public } from '../auth/roles.guard';
 import { SERVICE_DESCRIPTOR, TEMPORAL_CLIENT } from '../tokens';
 import type { ServiceDescriptor } from '../service-descriptor';
 import { TemporalWorkerHost } from '../temporal/temporal-worker-host';
+import { WorkerBacklog } from './backlog';
 
 type CheckResult = { status: 'up' } | { status: 'down'; reason: string };
 
@@ -37,6 +38,7 @@ export class HealthController {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly workerHost: TemporalWorkerHost,
     @Inject(SERVICE_DESCRIPTOR) private readonly descriptor: ServiceDescriptor,
+    private readonly backlog: WorkerBacklog,
   ) {}
 
   @Public()
@@ -48,7 +50,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Readiness: the database, the Temporal server and this service’s worker. 503 when any is down.' })
+  @ApiOperation({
+    summary: 'Readiness: the database, the Temporal server, this service’s worker and whether work is moving. 503 when any is down.',
+    description:
+      '`checks` are the database, Temporal and this process’s worker. `backlog` says whether work is moving: `workflowTasks` (the ' +
+      'workflow worker’s task queue, shared by every service), `activityTasks` (this service’s own queue) and `outbox` (signals ' +
+      'waiting to be sent), each with its figures — `pollers` (workers seen polling within 90 s), `backlog` (tasks waiting), ' +
+      '`oldestSeconds` (how long the oldest has waited: the schedule-to-start lag). A backlog is down when tasks wait and nobody ' +
+      'polls, or the oldest has waited longer than HEALTH_BACKLOG_LIMIT_SECONDS (default 120); `unknown` when Temporal cannot say.',
+  })
   async ready(@Res({ passthrough: true }) response: Response) {
     const workerError = this.workerHost.error;
     const checks = {
@@ -58,8 +68,9 @@ export class HealthController {
         ? ({ status: 'down', reason: workerError.message } as CheckResult)
         : ({ status: 'up' } as CheckResult),
     };
-    const up = Object.values(checks).every((c) => c.status === 'up');
+    const backlog = await this.backlog.checks();
+    const up = [...Object.values(checks), ...Object.values(backlog)].every((c) => c.status !== 'down');
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'up' : 'down', service: this.descriptor.name, workerState: this.workerHost.state, checks };
+    return { status: up ? 'up' : 'down', service: this.descriptor.name, workerState: this.workerHost.state, checks, backlog };
   }
 }

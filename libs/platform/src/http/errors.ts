@@ -10,8 +10,9 @@ import {
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { Observable, throwError } from 'rxjs';
-import { DomainValidationError } from '@clientfees/domain';
+import { DomainValidationError, isRuleRefusal } from '@clientfees/domain';
 import { outageOf } from './outages';
+import { ruleRefusalBody } from './problems';
 
 export interface FieldProblem {
   field: string;
@@ -44,8 +45,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** The answer for an error: its status and body (`{ statusCode, message, problems? }`). */
+/**
+ * The answer for an error, by its meaning (docs/conventions.md): a malformed or implausible value
+ * 400, a rule of the domain refusing a well-formed request 422, HTTP errors as they are, an outage
+ * 503, anything else 500.
+ */
 function answerFor(exception: unknown, logger: Logger): { status: number; body: Record<string, unknown> } {
+  if (isRuleRefusal(exception)) return { status: 422, body: ruleRefusalBody(exception) };
   if (exception instanceof DomainValidationError) {
     const field = exception.field ?? 'request';
     return {
@@ -70,7 +76,8 @@ function answerFor(exception: unknown, logger: Logger): { status: number; body: 
 }
 
 /**
- * Turns a broken domain rule into 400 with its field and reason, passes HTTP errors through,
+ * Turns an invalid value into 400 with its field and reason, a rule's refusal into 422 naming the
+ * rule (ADR 0033), passes HTTP errors through,
  * and answers anything unexpected with 500 without leaking internals. On the TCP transport the
  * same body goes back to the sending service as the message's error.
  */

@@ -25,7 +25,7 @@ export function outageOf(error: unknown): ServiceUnavailableError | undefined {
     // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4) under a Temporal ServiceError: the server went away mid-call.
     const code = (cause as { code?: unknown }).code;
     if (depth > 0 && (code === 14 || code === 4) && (error as { name?: unknown }).name === 'ServiceError') {
-      return new ServiceUnavailableError('temporal', 'the workflow engine (Temporal) does not answer; try again shortly');
+      return new ServiceUnavailableError('temporal', 'the workflow engine (Temporal) stopped answering during the call; try again shortly');
     }
   }
   const candidates = [error, (error as { driverError?: unknown } | null)?.driverError];

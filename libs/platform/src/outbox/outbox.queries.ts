@@ -91,3 +91,14 @@ export async function createSignalOutboxTable(tx: Tx): Promise<void> {
     )`);
   await tx.query('CREATE INDEX signal_outbox_pending ON signal_outbox (id) WHERE delivered_at IS NULL');
 }
+
+/** What waits in the outbox: how many signals, and how long the oldest has waited (undefined without an outbox table). */
+export async function outboxBacklog(tx: Tx): Promise<{ pending: number; oldestSeconds: number } | undefined> {
+  const [table] = await tx.query<{ exists: boolean }>(`SELECT to_regclass('signal_outbox') IS NOT NULL AS exists`);
+  if (!table?.exists) return undefined;
+  const [row] = await tx.query<{ pending: string; oldest_seconds: string | null }>(
+    `SELECT count(*) AS pending, floor(extract(epoch FROM now() - min(created_at))) AS oldest_seconds
+       FROM signal_outbox WHERE delivered_at IS NULL`,
+  );
+  return { pending: Number(row.pending), oldestSeconds: row.oldest_seconds === null ? 0 : Number(row.oldest_seconds) };
+}

@@ -37,7 +37,7 @@ export class InvoiceLifecycles {
 
   /**
    * A person's decision on the invoice. The lifecycle's validator refuses what the role or the
-   * invoice's state does not allow: 400 (a rule) or 409 (the state), the problem named `field`.
+   * invoice's state does not allow: 422 (a rule) or 409 (the state), the problem named `field`.
    * An invoice whose lifecycle has ended (written off, paid, credited) answers 409 with the state
    * `currentState` finds it in; one that does not exist for the caller, 404.
    */

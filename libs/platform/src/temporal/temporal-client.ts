@@ -7,6 +7,9 @@ const PROBE_DEADLINE_MS = 500;
 /** How long a probe's answer is trusted, so that a burst of requests costs one probe. */
 const PROBE_VALID_MS = 250;
 
+/** The 503's message when the probe found Temporal down, so the call was never made (nor retried). */
+export const REFUSED_BEFORE_THE_CALL = 'the workflow engine (Temporal) does not answer; try again shortly';
+
 /**
  * Asks the Temporal server whether it answers before a call is made, and remembers the answer for
  * a second. Without it, a call to a stopped server is retried by the SDK for many seconds (a
@@ -29,7 +32,8 @@ export class TemporalReachability {
           () => false,
         );
     }
-    if (!(await this.reachable)) throw new ServiceUnavailableError('temporal', 'the workflow engine (Temporal) does not answer; try again shortly');
+    // Its own words, so that a caller (and a test) can tell a refusal before the call from a call that failed on the way.
+    if (!(await this.reachable)) throw new ServiceUnavailableError('temporal', REFUSED_BEFORE_THE_CALL);
   }
 }
 

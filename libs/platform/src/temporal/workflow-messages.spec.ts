@@ -33,10 +33,17 @@ const refused = (kind: keyof typeof REFUSAL_FAILURE_TYPES, reason: string) =>
   new WorkflowUpdateFailedError('update failed', ApplicationFailure.nonRetryable(reason, REFUSAL_FAILURE_TYPES[kind]));
 
 describe('WorkflowMessages.update', () => {
-  it('answers a validator’s refusal by its kind: a rule 400, the role 403, the state 409, naming the field', async () => {
+  it('answers a validator’s refusal by its kind: a rule 422 naming the decision, the role 403, the state 409, naming the field', async () => {
     expect(await answerTo(refused('rule', 'a write-off needs a note'))).toEqual({
-      status: 400,
-      body: { statusCode: 400, error: 'Bad Request', message: 'a write-off needs a note', problems: [{ field: 'grounds', reason: 'a write-off needs a note' }] },
+      status: 422,
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'a write-off needs a note',
+        rule: 'writeOff',
+        reason: 'a write-off needs a note',
+        problems: [{ field: 'grounds', reason: 'a write-off needs a note' }],
+      },
     });
     expect(await answerTo(refused('role', 'not yours'))).toMatchObject({ status: 403, body: { problems: [{ field: 'grounds', reason: 'not yours' }] } });
     expect(await answerTo(refused('state', 'recall it first'), 'at-agency')).toEqual({

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   Client,
   ScheduleOptionsAction,
@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { RefusalKind, refusalKindOf, WorkflowDefinition } from '@clientfees/contracts';
-import { conflict } from '../http/problems';
+import { conflict, ruleRefused } from '../http/problems';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 /** What became of a signal: delivered, or the workflow is not there (ended, or never started). */
@@ -27,19 +27,13 @@ export interface DecisionAnswers {
   currentState?: () => Promise<string | undefined>;
 }
 
-/** The answer to a refusal of each kind: 400 a broken rule, 403 the role, 409 the state of the thing decided on. */
-const REFUSAL_ANSWER: Record<RefusalKind, (reason: string, field: string) => HttpException> = {
-  rule: (reason, field) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: reason, problems: [{ field, reason }] }),
-  role: (reason, field) => new ForbiddenException({ statusCode: 403, message: reason, problems: [{ field, reason }] }),
-  state: (reason, field) => conflict(reason, field),
-};
-
 /**
  * Starts, signals, updates and queries workflows through the typed definitions in
  * libs/contracts: the one place where a service meets Temporal's client. A workflow that is not
  * there answers `not-found` (a signal), or to a decision 404 when the thing does not exist and 409
  * with its state when its process has ended; a validator's refusal becomes 400, 403 or 409 by
- * its kind, with its reason.
+ * its kind, with its reason: a rule 422 naming the decision whose rule refused (the update's
+ * name, e.g. `deferDueDate`), the role 403, the state 409 with the current state.
  */
 @Injectable()
 export class WorkflowMessages {
@@ -97,7 +91,8 @@ export class WorkflowMessages {
       if (refusal) {
         const field = typeof answers.field === 'string' ? answers.field : (answers.field[refusal.kind] ?? answers.field.rule);
         if (refusal.kind === 'state') throw conflict(refusal.reason, field, refusal.reason, await answers.currentState?.());
-        throw REFUSAL_ANSWER[refusal.kind](refusal.reason, field);
+        if (refusal.kind === 'role') throw new ForbiddenException({ statusCode: 403, message: refusal.reason, problems: [{ field, reason: refusal.reason }] });
+        throw ruleRefused(update.name, refusal.reason, field);
       }
       if (error instanceof WorkflowNotFoundError) {
         const state = await answers.currentState?.();

@@ -25,5 +25,5 @@ export const vouchers = proxyActivities<VoucherDeathActivities>({
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
-/** Refuses an update: `state` is a conflict with where the process is (409), otherwise a rule (400). */
+/** Refuses an update: `state` is a conflict with where the process is (409), otherwise a rule (422). */
 export { DebtFollowupFailures } from '@clientfees/contracts';
