@@ -126,9 +126,21 @@ export async function takeInvoiceNumbers(tx: Tx, organisationId: string, count =
   return Number(row.number);
 }
 
-// ---- invoices made by hand ------------------------------------------------------------------
+// ---- invoices made by hand, and the own shares of service vouchers ---------------------------------
 
-/** An invoice made by hand, as it is issued: its rows are numbered from 1. */
+/** An invoice row as issued; an own share's rows also carry their kind, content code and units. */
+export interface NewInvoiceRow {
+  description: string;
+  amountCents: number;
+  kind?: string;
+  code?: string | null;
+  quantity?: string | null;
+}
+
+/**
+ * An invoice as it is issued: its rows are numbered from 1. One made by hand has no billing
+ * period; an own-share invoice (issue 12 §8) names its settled month and the record it bills.
+ */
 export type NewInvoice = Pick<
   Invoice,
   | 'id'
@@ -142,55 +154,10 @@ export type NewInvoice = Pick<
   | 'totalCents'
   | 'invoiceDate'
   | 'createdBy'
-> & { rows: Array<{ description: string; amountCents: number }> };
+> & { rows: NewInvoiceRow[]; billingPeriod?: string; ownShareId?: string };
 
-/** Stores the invoice, its rows (numbered from 1) and its first event, `issued`. */
-export async function insertInvoice(tx: Tx, invoice: NewInvoice): Promise<void> {
-  await tx.query(
-    `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, payment_reference_international, recipient, client_number,
-                          currency, total_cents, invoice_date, state, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'issued', $11)`,
-    [
-      invoice.id,
-      invoice.organisationId,
-      invoice.invoiceNumber,
-      invoice.paymentReference,
-      invoice.paymentReferenceInternational,
-      JSON.stringify(invoice.recipient),
-      invoice.clientNumber,
-      invoice.currency,
-      invoice.totalCents,
-      invoice.invoiceDate,
-      invoice.createdBy,
-    ],
-  );
-  await tx.query(
-    `INSERT INTO invoice_row (invoice_id, line_number, description, amount_cents)
-     SELECT $1, r.line, r.row->>'description', (r.row->>'amountCents')::bigint FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(row, line)`,
-    [invoice.id, JSON.stringify(invoice.rows)],
-  );
-  await insertIssuedEvents(tx, [invoice.id], invoice.createdBy, 'invoice created');
-}
-
-// ---- the own-share invoices of service vouchers (issue 12 §8) -----------------------------------
-
-/** The invoices already made for these own-share records (their natural key). */
-export async function invoicesOfOwnShares(tx: Tx, organisationId: string, ownShareIds: readonly string[]): Promise<Array<{ ownShareId: string; id: string; invoiceNumber: number }>> {
-  return tx.query(
-    `SELECT own_share_id AS "ownShareId", id, invoice_number AS "invoiceNumber" FROM invoice WHERE organisation_id = $1 AND own_share_id = ANY($2::uuid[])`,
-    [organisationId, [...ownShareIds]],
-  );
-}
-
-/** An own-share invoice: as one made by hand, plus the record it bills, its period and its rows' codes and units. */
-export type NewOwnShareInvoice = Omit<NewInvoice, 'rows'> & {
-  ownShareId: string;
-  billingPeriod: string;
-  rows: Array<{ kind: string; code: string | null; quantity: string | null; description: string; amountCents: number }>;
-};
-
-/** Stores the own-share invoice, its rows (numbered from 1) and its first event, `issued`. */
-export async function insertOwnShareInvoice(tx: Tx, invoice: NewOwnShareInvoice): Promise<void> {
+/** Stores the invoice, its rows and its first event, `issued`, with the grounds it was made on. */
+export async function insertInvoice(tx: Tx, invoice: NewInvoice, grounds = 'invoice created'): Promise<void> {
   await tx.query(
     `INSERT INTO invoice (id, organisation_id, invoice_number, payment_reference, payment_reference_international, recipient, client_number,
                           currency, total_cents, invoice_date, state, created_by, billing_period, own_share_id)
@@ -207,17 +174,25 @@ export async function insertOwnShareInvoice(tx: Tx, invoice: NewOwnShareInvoice)
       invoice.totalCents,
       invoice.invoiceDate,
       invoice.createdBy,
-      invoice.billingPeriod,
-      invoice.ownShareId,
+      invoice.billingPeriod ?? null,
+      invoice.ownShareId ?? null,
     ],
   );
   await tx.query(
     `INSERT INTO invoice_row (invoice_id, line_number, description, amount_cents, kind, code, quantity)
-     SELECT $1, r.line, left(r.row->>'description', 200), (r.row->>'amountCents')::bigint, r.row->>'kind', r.row->>'code', (r.row->>'quantity')::numeric
+     SELECT $1, r.line, r.row->>'description', (r.row->>'amountCents')::bigint, r.row->>'kind', r.row->>'code', (r.row->>'quantity')::numeric
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(row, line)`,
     [invoice.id, JSON.stringify(invoice.rows)],
   );
-  await insertIssuedEvents(tx, [invoice.id], invoice.createdBy, `own share of service vouchers ${invoice.billingPeriod} (provider settlement)`);
+  await insertIssuedEvents(tx, [invoice.id], invoice.createdBy, grounds);
+}
+
+/** The invoices already made for these own-share records (their natural key). */
+export async function invoicesOfOwnShares(tx: Tx, organisationId: string, ownShareIds: readonly string[]): Promise<Array<{ ownShareId: string; id: string; invoiceNumber: number }>> {
+  return tx.query(
+    `SELECT own_share_id AS "ownShareId", id, invoice_number AS "invoiceNumber" FROM invoice WHERE organisation_id = $1 AND own_share_id = ANY($2::uuid[])`,
+    [organisationId, [...ownShareIds]],
+  );
 }
 
 // ---- reading --------------------------------------------------------------------------------

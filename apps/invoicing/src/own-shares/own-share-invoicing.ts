@@ -6,12 +6,16 @@ import { localDateInZone, paymentReferencesFor, validateFinnishPersonalIdentityC
 import { Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
 import { settingsInForceOn } from '../billing-data/billing-settings/billing-setting.queries';
 import { findClient } from '../billing-data/clients/client.queries';
-import { insertOwnShareInvoice, invoicesOfOwnShares, NewOwnShareInvoice, takeInvoiceNumbers } from '../invoices/invoice.queries';
+import { insertInvoice, invoicesOfOwnShares, NewInvoice, takeInvoiceNumbers } from '../invoices/invoice.queries';
 import type { InvoiceRecipient } from '../invoices/invoice-recipient';
 import { InvoicesService } from '../invoices/invoices.service';
 import { findOrganisation, Organisation } from '../organisations/organisation.queries';
 
 const ACTOR = 'system:voucher-settlement';
+
+/** An own-share invoice names its settled month. */
+type OwnShareInvoice = NewInvoice & { billingPeriod: string };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -37,7 +41,7 @@ export class OwnShareInvoicing {
 
   private async createOnce(organisationId: string, requests: OwnShareInvoiceRequest[]): Promise<OwnShareInvoiceOutcome[]> {
     const input = { organisationId, invoices: requests };
-    const made: NewOwnShareInvoice[] = [];
+    const made: OwnShareInvoice[] = [];
     const outcomes = await this.db.transaction(async (tx) => {
       const organisation = await findOrganisation(tx, input.organisationId);
       if (!organisation) return input.invoices.map((request) => refused(request, `invoicing has no organisation ${input.organisationId}`));
@@ -63,7 +67,7 @@ export class OwnShareInvoicing {
         const first = await takeInvoiceNumbers(tx, organisation.id, accepted.length);
         for (const [i, { request, recipient }] of accepted.entries()) {
           const references = paymentReferencesFor(organisation.country, first + i);
-          const invoice: NewOwnShareInvoice = {
+          const invoice: OwnShareInvoice = {
             id: randomUUID(),
             organisationId: organisation.id,
             invoiceNumber: first + i,
@@ -77,9 +81,10 @@ export class OwnShareInvoicing {
             createdBy: ACTOR,
             ownShareId: request.ownShareId,
             billingPeriod: request.month,
-            rows: request.rows,
+            // An invoice row's text is at most 200 characters, as for one made by hand.
+            rows: request.rows.map((row) => ({ ...row, description: row.description.slice(0, 200) })),
           };
-          await insertOwnShareInvoice(tx, invoice);
+          await insertInvoice(tx, invoice, `own share of service vouchers ${invoice.billingPeriod} (provider settlement)`);
           made.push(invoice);
           answers.push({ ownShareId: request.ownShareId, outcome: 'invoiced', invoiceId: invoice.id, invoiceNumber: invoice.invoiceNumber });
         }
