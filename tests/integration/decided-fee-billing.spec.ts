@@ -1,5 +1,5 @@
 import { localDateInZone } from '@clientfees/domain';
-import { eventually, loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
+import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo } from '@clientfees/testing';
 
 /**
  * From the authority records to the invoice, as `npm start` leaves the system: the demo data
@@ -15,10 +15,7 @@ describe('a fee decision reaches billing', () => {
   const incomes = serviceApi(() => stack.url('income-verification'), 'officer-1');
 
   beforeAll(async () => {
-    const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
-    stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
-    for (const name of names) await stack.start(name);
-    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--income-verification-url', stack.url('income-verification')]);
+    stack = await startIncomeVerificationDemo();
   }, 180000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { POPULATION_CHANGES_WORKFLOW, TaskQueues } from '@clientfees/contracts';
 import { addDays, localDateInZone } from '@clientfees/domain';
-import { eventually, loadDemo, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
+import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo } from '@clientfees/testing';
 
 /**
  * From the population register's change feed to the invoice: the demo data (C-2019 reviewed as
@@ -31,10 +31,7 @@ describe('an address from the population register reaches the next invoice', () 
     });
 
   beforeAll(async () => {
-    const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
-    stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
-    for (const name of names) await stack.start(name);
-    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--income-verification-url', stack.url('income-verification')]);
+    stack = await startIncomeVerificationDemo();
   }, 180000);
 
   afterAll(async () => {

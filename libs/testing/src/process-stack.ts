@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTestDatabase, serviceTestEnv, startDevServer, TestDatabase } from './environment';
 import { freePort } from './service-under-test';
-import { ServiceProcess, startServiceProcess, startWorkflowWorkerProcess } from './service-process';
+import { loadDemo, ServiceProcess, startServiceProcess, startWorkflowWorkerProcess } from './service-process';
 
 /**
  * Processes started exactly as `npm start` starts them (`apps/<name>/src/main.ts`, the workflow
@@ -89,4 +89,22 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       return codes;
     },
   };
+}
+
+/**
+ * Invoicing, income verification, the authority stand-ins and the workflow worker as processes,
+ * with the demo (`clientfees demo`) loaded into both services: the system as `npm start` leaves
+ * it for income reviews.
+ */
+export async function startIncomeVerificationDemo(): Promise<ProcessStack> {
+  const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
+  const stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
+  try {
+    for (const name of names) await stack.start(name);
+    await loadDemo(['--invoicing-url', stack.url('invoicing'), '--income-verification-url', stack.url('income-verification')]);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
 }
