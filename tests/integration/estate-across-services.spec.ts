@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
+import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, InvoicingMessages, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
 import {
@@ -240,23 +241,37 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const invoiceId = made.id as string;
     await eventually(() => ok(invoicing, 'GET', `/invoices/${invoiceId}`, { roles: OFFICER }), (i) => i.dueDate !== null);
 
+    // Bertta moves on 10.6.: income verification passes the population register's change to invoicing.
+    await skipTo('2027-06-12');
+    const moved = await sendServiceMessage(
+      messages,
+      InvoicingMessages.registerAddress,
+      { organisationId: 'fi-demo', clientId: client.id, changeId: randomUUID(), effectiveDate: '2027-06-10', address: { streetAddress: 'Uusi katu 1', postalCode: '00100', city: 'Helsinki' }, protected: false, sourceReference: 'population register change feed, key 77' },
+      'income-verification',
+      TEST_SIGNING_KEY,
+    );
+    expect(moved).toMatchObject({ applied: true, from: '2027-06-01' });
+
     // The month end: Bertta's invoice is past due and open; Aino's were written off and are no claims.
     await skipTo('2027-06-30', 20);
     const FINANCE = { roles: ['finance-centre'] as Role[] };
     await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
     const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
-    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1 });
+    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1, financeNotices: 1 });
+    // The finance office is told of the move (a moved client is still written to: the letter goes out).
+    const notices = await ok(debts, 'GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
+    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved away']);
     // The review's activity read that list page by page over invoicing's TCP messages, which answer
     // debt follow-up only, and at most DEBT_LIST_MAX_PAGE claims a page.
     const listPage = (limit: number, from: 'debt-followup' | 'collection' = 'debt-followup') =>
       sendServiceMessage<DebtListPage>(messages, DebtInvoicingMessages.debtList, { organisationId: 'fi-demo', asOf: '2027-06-30', limit }, from, TEST_SIGNING_KEY);
     const page = await listPage(10);
-    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'active' }] });
+    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'moved', movedOn: '2027-06-10' }] });
     expect(page.nextAfter).toBeUndefined();
     await expect(listPage(DEBT_LIST_MAX_PAGE + 1)).rejects.toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'limit' })] });
     await expect(listPage(10, 'collection')).rejects.toMatchObject({ status: 403 });
     const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
-    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'active', openAmount: '96.30' });
+    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'moved', openAmount: '96.30' });
     const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;
     const pdf = await fetch(`${debts.baseUrl}${letter.pdf}`, { headers: { authorization: `Bearer ${testToken({ roles: OFFICER })}` } });
     expect(pdf.status).toBe(200);
