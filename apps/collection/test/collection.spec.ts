@@ -557,11 +557,17 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: step })).toMatchObject({ status: 200, body: { duplicate: true, estateCase: 'signalled' } });
     const second = { ...step, reportId: randomUUID(), status: 'payment-order-applied', reportedOn: '2024-05-20' };
     expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: second })).toMatchObject({ status: 200, body: { duplicate: false, estateCase: 'signalled' } });
-    expect(debtFollowup.received.filter((m) => m.invoiceId === invoiceId).map((m) => m.step)).toEqual(['demand-to-shareholders', 'payment-order-applied']);
+    // The agency (simulator) reports a step to the callback as it reports a status.
+    const fromSim = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'second-demand-personal-liability', reportedOn: '2024-06-03' });
+    expect(fromSim).toMatchObject({ status: 200, body: { delivered: true } });
+    expect(debtFollowup.received.filter((m) => m.invoiceId === invoiceId).map((m) => m.step)).toEqual(['demand-to-shareholders', 'payment-order-applied', 'second-demand-personal-liability']);
 
     // The agency case keeps its status; both steps are on it, as every report is.
     const ours = await service.request('GET', `/agency-cases/${invoiceId}`);
-    expect(ours.body).toMatchObject({ status: 'transferred-to-reminder', reports: [{ status: 'demand-to-shareholders' }, { status: 'payment-order-applied' }] });
+    expect(ours.body).toMatchObject({
+      status: 'transferred-to-reminder',
+      reports: [{ status: 'demand-to-shareholders' }, { status: 'payment-order-applied' }, { status: 'second-demand-personal-liability', signalOutcome: null }],
+    });
     expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: { ...step, reportId: randomUUID(), status: 'estate-inventory' } })).toMatchObject({ status: 400 });
   });
 
