@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, DecedentEstateMessages, decedentEstateWorkflowId, InvoiceCopy, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
+import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, InvoicingMessages, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
 import {
@@ -27,6 +28,8 @@ import { sendServiceMessage } from '@clientfees/platform';
 import { DebtFollowupModule } from '../../apps/debt-followup/src/debt-followup.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { InvoicingModule } from '../../apps/invoicing/src/invoicing.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CollectionModule } from '../../apps/collection/src/collection.module';
 
 const OFFICER: Role[] = ['client-fee-officer'];
 const INVESTIGATOR = { roles: ['debt-adviser'] as Role[], sub: 'investigator-eero' };
@@ -48,6 +51,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
   let db: TestDatabase;
   let invoicing: ServiceUnderTest;
   let debts: ServiceUnderTest;
+  let collection: ServiceUnderTest;
   let sql: PgClient;
   let messages: ClientProxy;
   const stopWorkers: Array<() => Promise<void>> = [];
@@ -68,10 +72,17 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     [env, db] = await Promise.all([startTimeSkippingServer(), createTestDatabase()]);
     const invoicingTcp = await freePort();
     invoicing = await startServiceForTest(InvoicingModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(invoicingTcp), TEMPORAL_SCHEDULES: 'false' })));
+    const debtsTcp = await freePort();
     debts = await startServiceForTest(
-      DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { INVOICING_TCP_PORT: String(invoicingTcp), TEMPORAL_SCHEDULES: 'false' }), {
+      DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(debtsTcp), INVOICING_TCP_PORT: String(invoicingTcp), TEMPORAL_SCHEDULES: 'false' }), {
         clock: { nowMs: () => env.currentTimeMs() },
       }),
+    );
+    // Collection receives the agency's reports and tells debt follow-up of the estate steps over its TCP messages.
+    collection = await startServiceForTest(
+      CollectionModule.register(
+        serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), INVOICING_TCP_PORT: String(invoicingTcp), DEBT_FOLLOWUP_TCP_PORT: String(debtsTcp), TEMPORAL_SCHEDULES: 'false' }),
+      ),
     );
     const vouchers = fakeVoucherClosing();
     for (const worker of await Promise.all([
@@ -98,6 +109,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     await messages?.close();
     await sql?.end();
     for (const stop of stopWorkers) await stop();
+    await collection?.close();
     await debts?.close();
     await invoicing?.close();
     await db?.drop();
@@ -166,12 +178,33 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       [['Vuokra 2/2027'], 'Aino Testinen kuolinpesä c/o Matti Testinen'],
     ]);
 
-    // The estate's debts go to the agency, which reports its estate steps (collection signals them).
-    const estate = env.client.workflow.getHandle(decedentEstateWorkflowId('fi-demo', client.id));
+    // The estate's debts go to the agency: January's home care was reminded there, as collection's
+    // reminder activity stores a case (the agency's answer to it is not this test's subject).
+    const reminded = await getInvoice(homeCare);
+    const caseId = 'AG-ESTATE-9001';
+    await sql.query(`INSERT INTO collection.agency_case (invoice_id, case_id, organisation_id, currency, status) VALUES ($1, $2, 'fi-demo', 'EUR', 'in-collection')`, [homeCare, caseId]);
+    await sql.query(
+      `INSERT INTO collection.reminder (id, invoice_id, organisation_id, country, currency, invoice_number, client_number, payment_reference, invoice_due_date, open_cents,
+                                        reminder_date, due_date, interest_from, interest_to, fee_cents, interest_cents, total_cents, agency_case_id)
+       VALUES (gen_random_uuid(), $1, 'fi-demo', 'FI', 'EUR', $2, 'C-9001', $3, '2027-02-18', 18240, '2027-03-05', '2027-03-19', '2027-02-19', '2027-03-05', 0, 0, 18240, $4)`,
+      [homeCare, reminded.invoiceNumber, reminded.paymentReference, caseId],
+    );
+    // The agency reports its estate steps to collection's callback; collection tells debt follow-up,
+    // which finds the estate case by the organisation and the client number and signals it.
+    const AGENCY = { token: testToken({ sub: 'agency-visma', roles: ['collection-agency'], organisations: ['fi-demo'] }) };
     const steps = ['demand-to-shareholders', 'second-demand-personal-liability', 'payment-order-applied'] as const;
-    for (const [i, step] of steps.entries()) await estate.signal(DecedentEstateMessages.agencyStep, { reportId: `AG-${i}`, invoiceId: homeCare, step, reportedOn: `2027-04-0${i + 1}` });
+    for (const [i, step] of steps.entries()) {
+      const receipt = await ok(collection, 'POST', '/agency/reports', { ...AGENCY, body: { reportId: `AG-${i}`, caseId, invoiceId: homeCare, status: step, reportedOn: `2027-04-0${i + 1}` } });
+      expect(receipt).toMatchObject({ reportId: `AG-${i}`, duplicate: false, estateCase: 'signalled' });
+    }
+    // A redelivered report is stored once, and the estate counts it once.
+    expect(await ok(collection, 'POST', '/agency/reports', { ...AGENCY, body: { reportId: 'AG-0', caseId, invoiceId: homeCare, status: steps[0], reportedOn: '2027-04-01' } })).toMatchObject({ duplicate: true });
     const withSteps = await estateOf((e) => e.agencySteps.length === 3);
     expect(withSteps.agencySteps.map((s: { step: string }) => s.step)).toEqual([...steps]);
+    const stepEvents = withSteps.events.filter((e: { kind: string }) => e.kind === 'agency-step');
+    expect(stepEvents.map((e: { actor: string; grounds: string }) => [e.actor, e.grounds])).toEqual(steps.map((step, i) => ['collection-agency', `${step} (2027-04-0${i + 1}) for invoice ${homeCare}`]));
+    // The agency case itself is not moved by an estate step.
+    expect((await ok(collection, 'GET', `/agency-cases/${homeCare}`, { roles: ['finance-centre'] })).status).toBe('in-collection');
 
     // No assets: the inventory says so, the supervisor signs the write-off, each lifecycle writes its invoice off.
     await skipTo('2027-05-10');
@@ -208,23 +241,37 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const invoiceId = made.id as string;
     await eventually(() => ok(invoicing, 'GET', `/invoices/${invoiceId}`, { roles: OFFICER }), (i) => i.dueDate !== null);
 
+    // Bertta moves on 10.6.: income verification passes the population register's change to invoicing.
+    await skipTo('2027-06-12');
+    const moved = await sendServiceMessage(
+      messages,
+      InvoicingMessages.registerAddress,
+      { organisationId: 'fi-demo', clientId: client.id, changeId: randomUUID(), effectiveDate: '2027-06-10', address: { streetAddress: 'Uusi katu 1', postalCode: '00100', city: 'Helsinki' }, protected: false, sourceReference: 'population register change feed, key 77' },
+      'income-verification',
+      TEST_SIGNING_KEY,
+    );
+    expect(moved).toMatchObject({ applied: true, from: '2027-06-01' });
+
     // The month end: Bertta's invoice is past due and open; Aino's were written off and are no claims.
     await skipTo('2027-06-30', 20);
     const FINANCE = { roles: ['finance-centre'] as Role[] };
     await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
     const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
-    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1 });
+    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1, financeNotices: 1 });
+    // The finance office is told of the move (a moved client is still written to: the letter goes out).
+    const notices = await ok(debts, 'GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
+    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved away']);
     // The review's activity read that list page by page over invoicing's TCP messages, which answer
     // debt follow-up only, and at most DEBT_LIST_MAX_PAGE claims a page.
     const listPage = (limit: number, from: 'debt-followup' | 'collection' = 'debt-followup') =>
       sendServiceMessage<DebtListPage>(messages, DebtInvoicingMessages.debtList, { organisationId: 'fi-demo', asOf: '2027-06-30', limit }, from, TEST_SIGNING_KEY);
     const page = await listPage(10);
-    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'active' }] });
+    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'moved', movedOn: '2027-06-10' }] });
     expect(page.nextAfter).toBeUndefined();
     await expect(listPage(DEBT_LIST_MAX_PAGE + 1)).rejects.toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'limit' })] });
     await expect(listPage(10, 'collection')).rejects.toMatchObject({ status: 403 });
     const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
-    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'active', openAmount: '96.30' });
+    expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'moved', openAmount: '96.30' });
     const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;
     const pdf = await fetch(`${debts.baseUrl}${letter.pdf}`, { headers: { authorization: `Bearer ${testToken({ roles: OFFICER })}` } });
     expect(pdf.status).toBe(200);

@@ -209,6 +209,17 @@ describe('collection agency simulator', () => {
     expect((await get(`/sim/reports?caseId=${caseId}`)).body.reports).toHaveLength(1);
   });
 
+  it('reports a step against an estate without changing the case', async () => {
+    const { caseId, invoiceId } = await open();
+    await post(`/agency/v1/cases/${caseId}/collection`, { transferDate: '2017-09-19' });
+    const before = creditor.received.length;
+    const answer = await post(`/sim/cases/${caseId}/report`, { status: 'second-demand-personal-liability', reportedOn: '2017-11-20' });
+    expect(answer).toMatchObject({ status: 200, body: { delivered: true } });
+    expect(creditor.received.slice(before).map((r) => r.body)).toEqual([{ reportId: expect.any(String), caseId, invoiceId, status: 'second-demand-personal-liability', reportedOn: '2017-11-20' }]);
+    expect((await get(`/agency/v1/cases/${caseId}`)).body).toMatchObject({ status: 'in-collection' });
+    expect((await post(`/sim/cases/${caseId}/report`, { status: 'estate-inventory' })).status).toBe(400);
+  });
+
   it('retries a report the creditor could not take, sending the same reportId each time', async () => {
     const { caseId } = await open();
     const before = creditor.received.length;

@@ -10,6 +10,8 @@ import { InitialCollection1764200000000 } from './migrations/1764200000000-Initi
 import { ReminderHolds1764900000001 } from './migrations/1764900000001-ReminderHolds';
 import { InvoicingReferenceRates, loadInvoicingTcpSettings, ReferenceRateSource } from './reference-rates/reference-rate-source';
 import { ReferenceRatesModule } from './reference-rates/reference-rates.module';
+import { AgencyEstateSteps1766130000000 } from './migrations/1766130000000-AgencyEstateSteps';
+import { DebtFollowupMessages, loadDebtFollowupTcpSettings, TcpDebtFollowupMessages } from './agency-cases/estate-step-forwarder';
 import { SignalOutbox1764600000001 } from './migrations/1764600000001-SignalOutbox';
 import { AppendOnlyAgencyReports1764800000200 } from './migrations/1764800000200-AppendOnlyAgencyReports';
 import { RemindersModule } from './reminders/reminders.module';
@@ -19,6 +21,8 @@ export interface CollectionModuleOptions {
   agencyTransport?: AgencyTransport;
   /** Replaces the invoicing service's rule tables as the source of the reference rates. */
   referenceRates?: ReferenceRateSource;
+  /** Replaces debt follow-up's TCP messages, where the agency's estate steps go. */
+  debtFollowup?: DebtFollowupMessages;
 }
 
 /**
@@ -28,14 +32,15 @@ export interface CollectionModuleOptions {
 @Module({})
 export class CollectionModule {
   static register(env: Record<string, string | undefined> = process.env, options: CollectionModuleOptions = {}): DynamicModule {
-    // Read before the platform starts anything, so a bad AGENCY_URL or INVOICING_TCP_PORT stops the service at once.
+    // Read before the platform starts anything, so a bad AGENCY_URL, INVOICING_TCP_PORT or DEBT_FOLLOWUP_TCP_PORT stops the service at once.
     const agencyTransport = options.agencyTransport ?? new HttpAgencyTransport(loadAgencySettings(env));
     const referenceRates = options.referenceRates ?? new InvoicingReferenceRates(loadInvoicingTcpSettings(env));
+    const debtFollowup = options.debtFollowup ?? new TcpDebtFollowupMessages(loadDebtFollowupTcpSettings(env));
     const service = PlatformModule.forService(
       {
         name: 'collection',
         description: 'Reminders, late-payment interest, agency transfers and recalls, waivers.',
-        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, AppendOnlyAgencyReports1764800000200, ReminderHolds1764900000001] },
+        database: { entities: [], migrations: [InitialCollection1764200000000, SignalOutbox1764600000001, AppendOnlyAgencyReports1764800000200, ReminderHolds1764900000001, AgencyEstateSteps1766130000000] },
         activities: [bindActivities(COLLECTION_ACTIVITY_CONTRACT, CollectionActivities)],
       },
       env,
@@ -50,7 +55,7 @@ export class CollectionModule {
         AgencyModule.register(agencyTransport),
         ReferenceRatesModule.register(referenceRates),
         RemindersModule,
-        AgencyCasesModule,
+        AgencyCasesModule.register(debtFollowup),
       ],
       providers: [CollectionActivities],
     };

@@ -5,6 +5,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import {
+  AgencyEstateStepMessage,
+  AgencyEstateStepOutcome,
   AgencyStatusSignal,
   agencyStatusSignal,
   InvoiceLifecycleWorkflow,
@@ -37,6 +39,7 @@ import { CollectionActivities, CollectionFailures } from '../src/collection.acti
 import { AgencySteps } from '../src/agency-cases/agency-steps';
 import { AgencyClient, AgencyRequest, AgencyResponse, AgencyTransport, AgencyUnavailableError, HttpAgencyTransport } from '../src/agency/agency-client';
 import type { ReferenceRateSource } from '../src/reference-rates/reference-rate-source';
+import { DebtFollowupMessages, EstateStepForwarder } from '../src/agency-cases/estate-step-forwarder';
 
 /**
  * The reference rates the service reads, as the invoicing service would answer them: the shipped
@@ -46,6 +49,17 @@ class AdministeredRates implements ReferenceRateSource {
   tables: Record<Country, ReferenceRateTable> = { ...REFERENCE_RATES };
   async ratesFor(country: Country): Promise<ReferenceRateTable> {
     return this.tables[country];
+  }
+}
+
+/** Debt follow-up's TCP messages as a stand-in that can be down: it records what arrived while up. */
+class DebtFollowupStandIn implements DebtFollowupMessages {
+  up = false;
+  readonly received: AgencyEstateStepMessage[] = [];
+  async agencyEstateStep(message: AgencyEstateStepMessage): Promise<AgencyEstateStepOutcome> {
+    if (!this.up) throw new Error('connect ECONNREFUSED 127.0.0.1:4005');
+    this.received.push(message);
+    return 'signalled';
   }
 }
 
@@ -122,6 +136,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let transport: RecordingTransport;
   let activities: CollectionActivities;
   const rates = new AdministeredRates();
+  const debtFollowup = new DebtFollowupStandIn();
   const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
   beforeAll(async () => {
@@ -134,6 +149,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
       CollectionModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AGENCY_URL: agencyUrl }), {
         agencyTransport: transport,
         referenceRates: rates,
+        debtFollowup,
       }),
     );
     // The simulator starts second because its callback URL is the service's, known only now.
@@ -510,6 +526,49 @@ describe('collection service with the agency simulator and the Temporal dev serv
       status: 200,
       body: { duplicate: false, signal: 'workflow-not-running' },
     });
+  });
+
+  it('stores the agency’s estate steps and tells debt follow-up, later if it is down, once per report; the case and the lifecycle stay as they are', async () => {
+    const request = reminderRequest();
+    const sent = await activities.sendReminder(request);
+    const { invoiceId } = request.invoice;
+    const step = { reportId: randomUUID(), caseId: sent.agencyCaseId, invoiceId, status: 'demand-to-shareholders', reportedOn: '2024-04-22' };
+
+    // Debt follow-up is down: the report is stored and answered 200, the step waits.
+    debtFollowup.up = false;
+    expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: step })).toMatchObject({
+      status: 200,
+      body: { reportId: step.reportId, duplicate: false, signal: 'workflow-not-running', estateCase: 'pending' },
+    });
+    const db = service.app.get(DataSource);
+    expect(await db.query('SELECT attempts, forwarded_at, last_error FROM estate_step_forward WHERE report_id = $1', [step.reportId])).toEqual([
+      { attempts: 1, forwarded_at: null, last_error: expect.stringContaining('ECONNREFUSED') },
+    ]);
+    // It is not the lifecycle's: no agencyStatus signal is written for it.
+    expect(await db.query(`SELECT count(*)::int AS n FROM signal_outbox WHERE key = $1`, [`agency-report:${step.reportId}`])).toEqual([{ n: 0 }]);
+
+    // Debt follow-up is back: the forwarder's next round delivers it, with the client number of the reminder.
+    debtFollowup.up = true;
+    expect(await service.app.get(EstateStepForwarder).forward()).toBeGreaterThanOrEqual(1);
+    expect(debtFollowup.received.filter((m) => m.reportId === step.reportId)).toEqual([
+      { organisationId: 'fi-demo', clientNumber: request.invoice.clientNumber, reportId: step.reportId, invoiceId, step: 'demand-to-shareholders', reportedOn: '2024-04-22' },
+    ]);
+    // A redelivery by the agency is stored once and not sent again.
+    expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: step })).toMatchObject({ status: 200, body: { duplicate: true, estateCase: 'signalled' } });
+    const second = { ...step, reportId: randomUUID(), status: 'payment-order-applied', reportedOn: '2024-05-20' };
+    expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: second })).toMatchObject({ status: 200, body: { duplicate: false, estateCase: 'signalled' } });
+    // The agency (simulator) reports a step to the callback as it reports a status.
+    const fromSim = await simCall(sim, 'POST', `/sim/cases/${sent.agencyCaseId}/report`, { status: 'second-demand-personal-liability', reportedOn: '2024-06-03' });
+    expect(fromSim).toMatchObject({ status: 200, body: { delivered: true } });
+    expect(debtFollowup.received.filter((m) => m.invoiceId === invoiceId).map((m) => m.step)).toEqual(['demand-to-shareholders', 'payment-order-applied', 'second-demand-personal-liability']);
+
+    // The agency case keeps its status; both steps are on it, as every report is.
+    const ours = await service.request('GET', `/agency-cases/${invoiceId}`);
+    expect(ours.body).toMatchObject({
+      status: 'transferred-to-reminder',
+      reports: [{ status: 'demand-to-shareholders' }, { status: 'payment-order-applied' }, { status: 'second-demand-personal-liability', signalOutcome: null }],
+    });
+    expect(await service.request('POST', '/agency/reports', { token: agencyToken, body: { ...step, reportId: randomUUID(), status: 'estate-inventory' } })).toMatchObject({ status: 400 });
   });
 
   it('guards its read APIs by role', async () => {

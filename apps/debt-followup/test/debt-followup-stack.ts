@@ -40,6 +40,8 @@ export interface DebtFollowupStack {
   temporal: Client;
   db: TestDatabase;
   service: ServiceUnderTest;
+  /** The service's TCP message listener (collection's messages come here). */
+  tcpPort: number;
   invoicing: ReturnType<typeof fakeDebtInvoicing>;
   vouchers: ReturnType<typeof fakeVoucherClosing>;
   /** Calls the REST API as the caller (organisations default to fi-demo and se-demo). */
@@ -61,8 +63,9 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
   const db = await createTestDatabase();
   const invoicing = fakeDebtInvoicing();
   const vouchers = fakeVoucherClosing();
+  const tcpPort = await freePort();
   const service = await startServiceForTest(
-    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoicing: invoicing.messages, clock: { nowMs: () => env.currentTimeMs() } }),
+    DebtFollowupModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(tcpPort), TEMPORAL_SCHEDULES: String(options.schedules ?? true) }), { invoicing: invoicing.messages, clock: { nowMs: () => env.currentTimeMs() } }),
   );
   const workers = await Promise.all([
     Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() }),
@@ -91,6 +94,7 @@ export async function startDebtFollowupStack(env: TestWorkflowEnvironment, optio
     temporal: new Client({ connection: env.connection, namespace: env.namespace }),
     db,
     service,
+    tcpPort,
     invoicing,
     vouchers,
     call,

@@ -1,6 +1,8 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DecedentEstateMessages, decedentEstateWorkflowId, writeOffProposalWorkflowId } from '@clientfees/contracts';
-import { eventually, keepWorkflowHistory, startTimeSkippingServer } from '@clientfees/testing';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { AgencyEstateStepMessage, CollectionDebtMessages, decedentEstateWorkflowId, ServiceName, writeOffProposalWorkflowId } from '@clientfees/contracts';
+import { sendServiceMessage } from '@clientfees/platform';
+import { eventually, keepWorkflowHistory, startTimeSkippingServer, TEST_SIGNING_KEY } from '@clientfees/testing';
 import { EstateActivities } from '../src/estates/estates.activities';
 import { DebtFollowupStack, startDebtFollowupStack } from './debt-followup-stack';
 
@@ -17,12 +19,18 @@ const CONTACT = { kind: 'shareholder', name: 'Matti Testinen', streetAddress: 'R
  */
 describe('decedent estates (time-skipping)', () => {
   let stack: DebtFollowupStack;
+  let messages: ClientProxy;
   beforeAll(async () => {
     stack = await startDebtFollowupStack(await startTimeSkippingServer(), { schedules: false });
+    messages = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort } });
   });
   afterAll(async () => {
+    messages?.close();
     await stack?.stop();
   });
+  /** Collection's message with an agency's estate step, signed as `from`. */
+  const agencyStep = (message: AgencyEstateStepMessage, from: ServiceName = 'collection') =>
+    sendServiceMessage<{ outcome: string }>(messages, CollectionDebtMessages.agencyEstateStep, message, from, TEST_SIGNING_KEY);
 
   /** A client with February's home care and March's rent billed for the whole month in advance. */
   function clientWithInvoices(clientId: string, clientNumber: string, first: number) {
@@ -103,12 +111,16 @@ describe('decedent estates (time-skipping)', () => {
       ]),
     );
 
-    // The agency's estate steps arrive (collection signals them) and show on the case; a repeat counts once.
-    const handle = stack.env.client.workflow.getHandle(decedentEstateWorkflowId('fi-demo', clientId));
-    const demand = { reportId: 'AG-1', invoiceId: homeCare.invoiceId, step: 'demand-to-shareholders' as const, reportedOn: '2027-04-20' };
-    await handle.signal(DecedentEstateMessages.agencyStep, demand);
-    await handle.signal(DecedentEstateMessages.agencyStep, demand);
-    await handle.signal(DecedentEstateMessages.agencyStep, { ...demand, reportId: 'AG-2', step: 'second-demand-personal-liability', reportedOn: '2027-05-18' });
+    // The agency's estate steps arrive from collection (its TCP message, by organisation and client
+    // number) and show on the case; a repeat (collection's retry) counts once.
+    const demand = { organisationId: 'fi-demo', clientNumber: 'C-2001', reportId: 'AG-1', invoiceId: homeCare.invoiceId, step: 'demand-to-shareholders' as const, reportedOn: '2027-04-20' };
+    expect(await agencyStep(demand)).toEqual({ outcome: 'signalled' });
+    expect(await agencyStep(demand)).toEqual({ outcome: 'signalled' });
+    expect(await agencyStep({ ...demand, reportId: 'AG-2', step: 'second-demand-personal-liability', reportedOn: '2027-05-18' })).toEqual({ outcome: 'signalled' });
+    // Another client number has no estate case; another sender, or a step that is none, is refused.
+    expect(await agencyStep({ ...demand, reportId: 'AG-3', clientNumber: 'C-9999' })).toEqual({ outcome: 'no-estate-case' });
+    await expect(agencyStep({ ...demand, reportId: 'AG-4' }, 'invoicing')).rejects.toMatchObject({ status: 403 });
+    await expect(agencyStep({ ...demand, reportId: 'AG-5', step: 'estate-inventory' as never })).rejects.toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'step' })] });
     const withSteps = await estateOf(id, (estate) => estate.events.filter((e: { kind: string }) => e.kind === 'agency-step').length === 2);
     expect(withSteps.agencySteps.map((step: { step: string }) => step.step)).toEqual(['demand-to-shareholders', 'second-demand-personal-liability']);
     expect(withSteps.events.filter((e: { kind: string }) => e.kind === 'agency-step').map((e: { actor: string }) => e.actor)).toEqual(['collection-agency', 'collection-agency']);

@@ -45,7 +45,8 @@ describe('the month-end debt review (time-skipping)', () => {
     fake.addClient({ clientId: CLIENT.B, clientNumber: 'C-3002', name: 'Britt Exempel', language: 'sv', debitingArea: 'ESPOO-SOUTH', status: 'active' });
     fake.addClient({ clientId: CLIENT.C, clientNumber: 'C-3003', name: 'Lempi Korhonen', language: 'fi', debitingArea: 'ESPOO-NORTH', status: 'active' });
     fake.addClient({ clientId: CLIENT.D, clientNumber: 'C-3004', name: 'Veikko Nieminen', language: 'fi', debitingArea: 'ESPOO-NORTH', status: 'active', dateOfDeath: '2027-01-10' });
-    fake.addClient({ clientId: CLIENT.E, clientNumber: 'C-3005', name: 'Siiri Laine', language: 'fi', debitingArea: 'ESPOO-SOUTH', status: 'active' });
+    // Siiri moves on 10.2. (the population register's change, as invoicing reports it on the debt list).
+    fake.addClient({ clientId: CLIENT.E, clientNumber: 'C-3005', name: 'Siiri Laine', language: 'fi', debitingArea: 'ESPOO-SOUTH', status: 'active', movedOn: '2027-02-10' });
     const invoice = (n: number, clientId: string, period: string, invoiceDate: string, cents: number) =>
       fake.addInvoice({ invoiceId: id(n), clientId, invoiceNumber: n, invoiceDate, period, rows: [{ description: `Kotihoito ${period}`, amountCents: cents, on: `${period}-28` }] });
     invoice(1, CLIENT.A, '2026-12', '2027-01-05', 120_50);
@@ -108,7 +109,7 @@ describe('the month-end debt review (time-skipping)', () => {
 
     await stack.skipTo('2027-02-28', 20);
     const summary = await review('monthly-debt-review-v2-closed-handed-over-escalated');
-    expect(summary).toMatchObject({ monthEnd: '2027-02-28', claims: 6, newCases: 1, closedCases: 1, handedOver: 2, escalated: 1, letters: 2, workedCases: 1, financeNotices: 0 });
+    expect(summary).toMatchObject({ monthEnd: '2027-02-28', claims: 6, newCases: 1, closedCases: 1, handedOver: 2, escalated: 1, letters: 2, workedCases: 1, financeNotices: 1 });
 
     expect(await caseOf(CLIENT.A)).toMatchObject({ state: 'closed', closedOn: '2027-02-28', openAmount: '0.00' });
     // Britt's case, worked by its handler, still unpaid after the letter: her caseworker's task.
@@ -126,8 +127,11 @@ describe('the month-end debt review (time-skipping)', () => {
     // The January invoice got its own letter; December's and November's are not sent twice.
     const cLetters = (await stack.ok('GET', `/debt-cases/${c.id}`, OFFICER)).letters;
     expect(cLetters.map((letter: { claims: Array<{ invoiceNumber: number }> }) => letter.claims.map((claim) => claim.invoiceNumber))).toEqual([[3, 4], [5]]);
-    // Siiri's January invoice fell due in February: a new case.
-    expect(await caseOf(CLIENT.E)).toMatchObject({ flags: ['new', 'unattended'] });
+    // Siiri's January invoice fell due in February: a new case. She moved in February: the finance
+    // office is told (once: the January notice of Veikko's death is not repeated); she still gets the letter.
+    expect(await caseOf(CLIENT.E)).toMatchObject({ flags: ['new', 'unattended'], clientStatus: 'moved' });
+    const financeInbox = await stack.ok('GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
+    expect(financeInbox.map((item: { subject: string }) => item.subject).sort()).toEqual(['Debt case of client C-3004: the client has died', 'Debt case of client C-3005: the client has moved away']);
 
     // The same month end again (by hand): nothing is done twice.
     await stack.ok('POST', '/debt-reviews', FINANCE, { organisationId: 'fi-demo', monthEnd: '2027-02-28' });

@@ -1,3 +1,4 @@
+import type { AgencyEstateStep } from './debt-followup';
 import type { Country, Currency } from '@clientfees/domain';
 
 /** What collection needs to know of an invoice; invoicing hands it over with each step. */
@@ -71,6 +72,12 @@ export interface CollectionActivities {
 
 /** Status reports from the collection agency, delivered to the invoice's lifecycle as a signal. */
 export type AgencyStatus = 'paid' | 'payment-plan' | 'returned';
+
+/**
+ * Everything the agency may report on a case: a status (to the invoice's lifecycle) or one of
+ * its steps against a deceased client's estate (to debt follow-up, which tells the estate case).
+ */
+export type AgencyReportStatus = AgencyStatus | AgencyEstateStep;
 
 export interface AgencyStatusSignal {
   /** The agency's id for the report; a repeated report is ignored. */

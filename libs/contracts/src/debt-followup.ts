@@ -63,6 +63,25 @@ export interface AgencyEstateStepSignal {
   reportedOn: string;
 }
 
+/**
+ * Collection tells debt follow-up of an estate step the agency reported, over the signed TCP
+ * messages (ADR 0013). Collection knows the invoice's organisation and client number, not
+ * invoicing's client id the estate workflow is named by: debt follow-up finds the estate case by
+ * organisation and client number. Collection retries until answered, so the answer must be
+ * the same for a repeat (the workflow counts a report id once).
+ */
+export const CollectionDebtMessages = {
+  agencyEstateStep: 'debt-followup.agency-estate-step',
+} as const;
+
+export interface AgencyEstateStepMessage extends AgencyEstateStepSignal {
+  organisationId: string;
+  clientNumber: string;
+}
+
+/** `signalled`: the estate case has it; `no-estate-case`: the client has no estate case (kept in collection only); `case-closed`: its workflow has ended. */
+export type AgencyEstateStepOutcome = 'signalled' | 'no-estate-case' | 'case-closed';
+
 export interface DecedentEstateStatus {
   state: EstateState;
   dateOfDeath: string;

@@ -33,8 +33,13 @@ export interface DebtClient {
   language?: 'fi' | 'sv';
   /** laskutusalue / debiteringsområde: whose unit manager sees the case. */
   debitingArea: string | null;
-  /** `closed`: the client's services have ended (SV avslutat ärende); `moved`: moved away. */
+  /**
+   * `closed`: the client's services have ended (SV avslutat ärende); `moved`: the population
+   * register reported a move taking effect in the month of the list's date (`debtClientStatus`).
+   */
   status: (typeof DEBT_CLIENT_STATUSES)[number];
+  /** The effective date of the latest move the population register reported by the list's date. */
+  movedOn?: string;
   /** Overpaid money on the client's credit balance, still to be refunded or settled. */
   creditBalanceCents: number;
 }

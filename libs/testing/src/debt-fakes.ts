@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { addDays, isAfter, isBefore, localDateInZone } from '@clientfees/domain';
+import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone } from '@clientfees/domain';
 import type {
   ClientLedger,
   DebtClient,
@@ -79,7 +79,9 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
     call(asked, `${input.asOf}: ${page.length}`);
     const pageClients = [...new Set(page.map((invoice) => invoice.clientId))].map((id) => {
       const client = clients.get(id)!;
-      return { ...client, status: client.dateOfDeath ? ('deceased' as const) : client.status, creditBalanceCents: client.creditBalanceCents ?? 0 };
+      // As invoicing tells it: a recorded death first, then a move in the month of the list (`debtClientStatus`).
+      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, movedOn: client.movedOn ?? null }, input.asOf) : client.status;
+      return { ...client, status, creditBalanceCents: client.creditBalanceCents ?? 0 };
     });
     return {
       asOf: input.asOf,

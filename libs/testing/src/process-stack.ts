@@ -65,6 +65,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
         TEMPORAL_SCHEDULES: 'false',
         // Where the other services find invoicing's messages (reference rates, invoice copies).
         ...(ports.has('invoicing') ? { INVOICING_TCP_PORT: String(portsOf('invoicing').tcp) } : {}),
+        // Where collection tells debt follow-up of the agency's estate steps.
+        ...(ports.has('debt-followup') ? { DEBT_FOLLOWUP_TCP_PORT: String(portsOf('debt-followup').tcp) } : {}),
         ...(options.env?.(url) ?? {}),
         ...extraEnv,
         HTTP_PORT: String(http),

@@ -20,8 +20,13 @@ export interface RecallRequest {
   requestedBy?: string;
 }
 
-export const REPORT_STATUSES = ['paid', 'payment-plan', 'returned'] as const;
+/** The statuses that move a case. */
+export const CASE_REPORT_STATUSES = ['paid', 'payment-plan', 'returned'] as const;
+/** The agency's steps against a deceased client's estate: reported, but the case keeps its status. */
+export const ESTATE_STEP_REPORTS = ['demand-to-shareholders', 'second-demand-personal-liability', 'payment-order-applied'] as const;
+export const REPORT_STATUSES = [...CASE_REPORT_STATUSES, ...ESTATE_STEP_REPORTS] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const isEstateStepReport = (status: ReportStatus): status is (typeof ESTATE_STEP_REPORTS)[number] => (ESTATE_STEP_REPORTS as readonly string[]).includes(status);
 
 export interface ReportCommand {
   status: ReportStatus;

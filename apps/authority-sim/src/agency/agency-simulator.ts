@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AgencyApiCaseStatus, AgencyApiReminderFigures } from '@clientfees/contracts';
 import { conflict, notFound } from '../http-json';
-import type { CollectionStart, PaymentPlanRequest, RecallRequest, ReminderRecipient, ReminderSubmission, ReportCommand, ReportStatus } from './agency-payloads';
+import { isEstateStepReport, type CollectionStart, type PaymentPlanRequest, type RecallRequest, type ReminderRecipient, type ReminderSubmission, type ReportCommand, type ReportStatus } from './agency-payloads';
 import { CallbackSettings, deliverReport, DeliveryAttempt } from './callback-delivery';
 
 export type CaseStatus = AgencyApiCaseStatus;
@@ -194,7 +194,8 @@ export class AgencySimulator {
       ...(amountCents === undefined ? {} : { amountCents }),
       reportedOn: command.reportedOn ?? this.clock().toISOString().slice(0, 10),
     };
-    agencyCase.status = command.status;
+    // An estate step is the agency's work on the case, not a new status of it.
+    if (!isEstateStepReport(command.status)) agencyCase.status = command.status;
     if (command.status === 'paid') agencyCase.collectedCents = amountCents;
     this.record(agencyCase, 'reported', `report ${report.reportId}`);
     const record: ReportRecord = { report, delivered: false, deliveries: [] };

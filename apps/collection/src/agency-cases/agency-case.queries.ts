@@ -1,5 +1,5 @@
 import type { Currency } from '@clientfees/domain';
-import type { AgencyStatus } from '@clientfees/contracts';
+import type { AgencyReportStatus, AgencyStatus } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 
 export const AGENCY_CASE_STATUSES = ['transferred-to-reminder', 'in-collection', 'recalled', 'paid', 'payment-plan', 'returned'] as const;
@@ -36,7 +36,7 @@ export interface AgencyReport {
   reportId: string;
   caseId: string;
   invoiceId: string;
-  status: AgencyStatus;
+  status: AgencyReportStatus;
   amountCents: number | null;
   reportedOn: string;
   /** The token subject that delivered it. */
@@ -66,7 +66,7 @@ interface AgencyReportRow {
   report_id: string;
   case_id: string;
   invoice_id: string;
-  status: AgencyStatus;
+  status: AgencyReportStatus;
   amount_cents: number | null;
   reported_on: string;
   received_by: string;

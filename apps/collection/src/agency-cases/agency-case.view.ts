@@ -12,7 +12,7 @@ class AgencyReportView {
   @ApiProperty({ example: '100.00', nullable: true }) amount!: string | null;
   @ApiProperty({ example: '2024-05-02' }) reportedOn!: string;
   @ApiProperty() receivedAt!: string;
-  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet (the outbox keeps trying).' })
+  @ApiProperty({ enum: ['signalled', 'workflow-not-running'], nullable: true, description: 'Null while the lifecycle has not been told yet (the outbox keeps trying), and for an estate step, which goes to debt follow-up instead.' })
   signalOutcome!: string | null;
 }
 

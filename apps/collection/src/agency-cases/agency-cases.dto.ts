@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsLocalDate } from '@clientfees/platform';
-import type { AgencyStatus } from '@clientfees/contracts';
+import { AGENCY_ESTATE_STEPS, type AgencyEstateStepOutcome, type AgencyReportStatus } from '@clientfees/contracts';
 
-export const AGENCY_REPORT_STATUSES: readonly AgencyStatus[] = ['paid', 'payment-plan', 'returned'];
+export const AGENCY_REPORT_STATUSES: readonly AgencyReportStatus[] = ['paid', 'payment-plan', 'returned', ...AGENCY_ESTATE_STEPS];
 
 /** The agency's status report (docs/agency-format.md, "Status callbacks"). */
 export class AgencyReportDto {
@@ -23,9 +23,15 @@ export class AgencyReportDto {
   @IsUUID()
   invoiceId!: string;
 
-  @ApiProperty({ enum: AGENCY_REPORT_STATUSES })
+  @ApiProperty({
+    enum: AGENCY_REPORT_STATUSES,
+    description:
+      'A case status (`paid`, `payment-plan`, `returned`: to the invoice’s lifecycle) or a step against a deceased client’s estate ' +
+      '(`demand-to-shareholders`, `second-demand-personal-liability` — the second demand warning of the shareholders’ personal liability —, ' +
+      '`payment-order-applied`: to debt follow-up’s estate case; the agency case’s status does not change).',
+  })
   @IsIn(AGENCY_REPORT_STATUSES)
-  status!: AgencyStatus;
+  status!: AgencyReportStatus;
 
   @ApiPropertyOptional({ example: 10000, description: 'For `paid`: what the agency collected of the principal, in cents.' })
   @IsOptional()
@@ -49,4 +55,12 @@ export class AgencyReportReceipt {
       '`workflow-not-running` is recorded and answered 200 too, since retrying cannot help.',
   })
   signal!: 'signalled' | 'workflow-not-running' | 'pending';
+
+  @ApiPropertyOptional({
+    enum: ['signalled', 'no-estate-case', 'case-closed', 'pending'],
+    description:
+      'For an estate step: whether debt follow-up’s estate case was told (`pending`: stored, and sent again until debt follow-up answers; ' +
+      '`no-estate-case` / `case-closed`: the client has no running estate case, the step is kept here). `signal` is then `workflow-not-running`: the lifecycle is not told of estate steps.',
+  })
+  estateCase?: AgencyEstateStepOutcome | 'pending';
 }

@@ -1,4 +1,4 @@
-import { agencyStatusSignal, type AgencyStatusSignal, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
+import { type AgencyStatus, agencyStatusSignal, type AgencyStatusSignal, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import type { OutboxDelivery, OutboxMessage } from '@clientfees/platform';
 import type { AgencyReport } from './agency-case.queries';
 
@@ -12,7 +12,7 @@ export const agencyReportDeliveryKey = (reportId: string): string => `agency-rep
  * report's own transaction (ADR 0008): a Temporal outage delays it and nothing more, so the
  * agency never has to deliver a report twice. The lifecycle counts a report id once.
  */
-export function agencyReportDelivery(report: Pick<AgencyReport, 'reportId' | 'invoiceId' | 'status' | 'amountCents' | 'reportedOn'>): OutboxMessage<[AgencyStatusSignal]> {
+export function agencyReportDelivery(report: Pick<AgencyReport, 'reportId' | 'invoiceId' | 'amountCents' | 'reportedOn'> & { status: AgencyStatus }): OutboxMessage<[AgencyStatusSignal]> {
   return {
     key: agencyReportDeliveryKey(report.reportId),
     workflowId: invoiceLifecycleWorkflowId(report.invoiceId),

@@ -4,10 +4,11 @@ import { byUuid } from '../common/resolvers';
 import { estateOwner } from './estate-case.queries';
 import { EstateActivities } from './estates.activities';
 import { EstatesController } from './estates.controller';
+import { EstatesMessagesController } from './estates.messages';
 import { EstatesService } from './estates.service';
 
 @Module({
-  controllers: [EstatesController],
+  controllers: [EstatesController, EstatesMessagesController],
   providers: [EstatesService, EstateActivities],
   exports: [EstatesService, EstateActivities],
 })

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainValidationError, estateDates, isAfter, localDateInZone } from '@clientfees/domain';
 import {
+  AgencyEstateStepMessage,
+  AgencyEstateStepOutcome,
   ClientDeathRecorded,
   ClientDeathReport,
   DecedentEstateWorkflow,
@@ -25,6 +27,7 @@ import {
   EstateEventRow,
   estateEvents,
   findEstateCase,
+  findEstateCaseByClientNumber,
   findEstateCaseOfClient,
   insertEstateCase,
   listEstateCases,
@@ -110,6 +113,20 @@ export class EstatesService {
     });
     if (recorded.firstReport) await this.starter.startNow([workflowId]);
     return recorded;
+  }
+
+  /**
+   * An estate step the agency reported to collection: the estate case of the organisation's
+   * client number gets it as the `agencyStep` signal, and the workflow records it on the case
+   * (actor `collection-agency`, the step and its date as grounds). A Temporal outage throws, so
+   * that collection delivers it again; a repeated report id is ignored by the workflow.
+   */
+  async agencyStep(message: AgencyEstateStepMessage): Promise<AgencyEstateStepOutcome> {
+    const estate = await this.db.read((tx) => findEstateCaseByClientNumber(tx, message.organisationId, message.clientNumber));
+    if (!estate) return 'no-estate-case';
+    const { reportId, invoiceId, step, reportedOn } = message;
+    const outcome = await this.workflows.signal(decedentEstateWorkflowId(estate.organisationId, estate.clientId), DecedentEstateMessages.agencyStep, { reportId, invoiceId, step, reportedOn });
+    return outcome === 'signalled' ? 'signalled' : 'case-closed';
   }
 
   /** An event from the estate workflow, with what it changes on the case. Once per activity execution. */

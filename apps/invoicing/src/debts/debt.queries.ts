@@ -1,4 +1,4 @@
-import { CLOSED_INVOICE_STATES, isClosedInvoiceState, type Currency } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 
@@ -61,12 +61,26 @@ export async function debtClaimsPage(tx: Tx, page: { organisationId: string; asO
 
 /**
  * The clients behind claims as billing knows them on `asOf`: deceased when a date of death is
- * recorded, closed when their billing settings ended before `asOf`; the debiting area of the
- * settings in force then (or the last ones); the credit balance still unrefunded.
+ * recorded, closed when their billing settings ended before `asOf`, moved when the population
+ * register reported a move in the month of `asOf` (`debtClientStatus`); the debiting area of the
+ * settings in force then (or the last ones); the credit balance still unrefunded. A register
+ * change counts as a move when it changed the settings (`versions_changed > 0`): a repeat of the
+ * address already held is none.
  */
 export async function debtClients(tx: Tx, organisationId: string, clientIds: readonly string[], asOf: string): Promise<DebtClient[]> {
-  const rows = await tx.query<{ id: string; client_number: string; name: string; date_of_death: string | null; debiting_area: string | null; valid_to: string | null; credit_cents: string }>(
+  const rows = await tx.query<{
+    id: string;
+    client_number: string;
+    name: string;
+    date_of_death: string | null;
+    debiting_area: string | null;
+    valid_to: string | null;
+    moved_on: string | null;
+    credit_cents: string;
+  }>(
     `SELECT c.id, c.client_number, c.name, c.date_of_death, s.debiting_area, s.valid_to,
+            (SELECT max(m.effective_date) FROM register_address_change m
+              WHERE m.client_id = c.id AND m.versions_changed > 0 AND m.effective_date <= $3) AS moved_on,
             coalesce((SELECT sum(b.amount_cents) FROM credit_balance b
                        WHERE b.organisation_id = c.organisation_id AND b.client_number = c.client_number
                          AND NOT EXISTS (SELECT 1 FROM refund_proposal r WHERE r.credit_balance_id = b.id AND r.status = 'approved')), 0)::int8 AS credit_cents
@@ -81,7 +95,8 @@ export async function debtClients(tx: Tx, organisationId: string, clientIds: rea
     clientNumber: row.client_number,
     name: row.name,
     debitingArea: row.debiting_area,
-    status: row.date_of_death !== null ? 'deceased' : row.valid_to !== null && row.valid_to < asOf ? 'closed' : 'active',
+    status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, movedOn: row.moved_on }, asOf),
+    ...(row.moved_on === null ? {} : { movedOn: row.moved_on }),
     creditBalanceCents: Number(row.credit_cents),
   }));
 }

@@ -6,7 +6,7 @@ export const COLLECTION_ACTIONS = {
   'agency-case.read': { roles: ['finance-centre'], what: 'See an invoice’s case at the collection agency and its reports' },
   'agency-report.submit': {
     roles: ['collection-agency'],
-    what: 'Report a case’s status (paid, payment plan, returned)',
+    what: 'Report a case’s status (paid, payment plan, returned) or a step against an estate',
     condition: 'a "paid" report is a payment-ledger entry; fees the agency charges are checked against the legal cap',
   },
 } as const satisfies ActionTable;

@@ -6,3 +6,4 @@ export * from './write-off-proposal';
 export * from './caseworker-task';
 export * from './quarter';
 export * from './letter-language';
+export * from './debt-client-status';

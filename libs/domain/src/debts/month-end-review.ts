@@ -19,7 +19,8 @@ export interface DebtListClaim {
 
 /**
  * The client as invoicing knows them at the month end: `closed` means the client's services have
- * ended (SV avslutat ärende), `moved` that they moved away from the organisation's area.
+ * ended (SV avslutat ärende), `moved` that the population register reported a move in the month
+ * (`debtClientStatus`).
  */
 export type DebtClientStatus = 'active' | 'deceased' | 'moved' | 'closed';
 export type FinanceNotice = 'deceased' | 'moved' | 'closed';
