@@ -53,12 +53,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * Where a dev server keeps its state so that it can be killed and started again with it: its
+ * port (the processes reconnect to the same address) and its SQLite file (`--db-filename`;
+ * without one the server's state is in memory and dies with it).
+ */
+export interface DevServerOptions {
+  port?: number;
+  dbFilename?: string;
+}
+
 /** The Temporal CLI dev server (visibility, Schedules), with our search attributes registered. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+export function startDevServer(options: DevServerOptions = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: required('TEMPORAL_CLI') },
       ip: '127.0.0.1',
+      ...(options.port ? { port: options.port } : {}),
+      ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
       extraArgs: ['--log-level', 'error', '--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=true'],
     },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTestDatabase, serviceTestEnv, startDevServer, TestDatabase } from './environment';
 import { freePort } from './service-under-test';
@@ -10,6 +13,7 @@ import { loadDemo, ServiceProcess, startServiceProcess, startWorkflowWorkerProce
  * stop or a crash, so the others still find it.
  */
 export interface ProcessStack {
+  /** The Temporal dev server as it is now (a new one after `restartTemporal`). */
   readonly temporal: TestWorkflowEnvironment;
   readonly db: TestDatabase;
   /** Starts the process (again) and waits until it is ready. */
@@ -18,6 +22,12 @@ export interface ProcessStack {
   process(name: string): ServiceProcess;
   url(name: string): string;
   tcpPort(name: string): number;
+  /**
+   * Kills the Temporal dev server (SIGKILL, the SDK's teardown) and, once `down` has settled,
+   * starts it again on the same port from the same SQLite file, so it comes back with every
+   * workflow it had. Only for a stack started with `persistentTemporal`.
+   */
+  restartTemporal(down?: () => Promise<unknown>): Promise<void>;
   /** Stops every process (SIGTERM), drops the database and stops Temporal; answers the exit codes. */
   stop(): Promise<Array<number | null>>;
 }
@@ -27,10 +37,15 @@ export interface ProcessStackOptions {
   names: readonly string[];
   /** More environment for every process, given the stack's URLs (e.g. `AGENCY_URL`). */
   env?: (url: (name: string) => string) => Record<string, string>;
+  /** Keep Temporal's state in a file (`--db-filename`) so that `restartTemporal` keeps it. */
+  persistentTemporal?: boolean;
 }
 
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
-  const [temporal, db] = await Promise.all([startDevServer(), createTestDatabase()]);
+  const stateDir = options.persistentTemporal ? mkdtempSync(path.join(tmpdir(), 'clientfees-temporal-')) : undefined;
+  const devServer = stateDir ? { port: await freePort(), dbFilename: path.join(stateDir, 'temporal.sqlite') } : {};
+  const [firstTemporal, db] = await Promise.all([startDevServer(devServer), createTestDatabase()]);
+  let temporal = firstTemporal;
   const ports = new Map<string, { http: number; tcp: number }>();
   for (const name of options.names) ports.set(name, { http: await freePort(), tcp: await freePort() });
   const portsOf = (name: string) => {
@@ -49,7 +64,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const starting = new Set<Promise<unknown>>();
 
   return {
-    temporal,
+    get temporal() {
+      return temporal;
+    },
     db,
     url,
     tcpPort: (name) => portsOf(name).tcp,
@@ -83,11 +100,18 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
         starting.delete(pending);
       }
     },
+    async restartTemporal(down) {
+      if (!stateDir) throw new Error('restartTemporal needs a stack started with persistentTemporal: an in-memory dev server loses its state');
+      await temporal.teardown();
+      await down?.();
+      temporal = await startDevServer(devServer);
+    },
     async stop() {
       await Promise.allSettled([...starting]);
       const codes = await Promise.all([...running.values()].map((started) => started.stop()));
       await db.drop();
       await temporal.teardown();
+      if (stateDir) rmSync(stateDir, { recursive: true, force: true });
       return codes;
     },
   };
