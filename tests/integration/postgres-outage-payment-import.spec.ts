@@ -1,5 +1,6 @@
 import { Client as PgClient } from 'pg';
-import { eventually, ProcessStack, serviceApi, startProcessStack, testToken } from '@clientfees/testing';
+import { eventually, ProcessStack, serviceApi, testToken } from '@clientfees/testing';
+import { InvoicingUnderTest, startInvoicingUnderTest } from './invoicing-under-fault';
 
 const ORGANISATION = 'fi-chaos';
 const ACCOUNT = 'FI2112345600000785';
@@ -53,6 +54,7 @@ function notification(messageId: string, invoices: ReadonlyArray<{ paymentRefere
 describe('the database connections killed in the middle of a payment import', () => {
   let stack: ProcessStack;
   let pg: PgClient;
+  let under: InvoicingUnderTest;
   const invoicing = serviceApi(() => stack.url('invoicing'), 'chaos-test', { organisations: [ORGANISATION] });
   const count = async (query: string) => ((await pg.query(query)).rows[0] as { n: number }).n;
 
@@ -69,18 +71,13 @@ describe('the database connections killed in the middle of a payment import', ()
   };
 
   beforeAll(async () => {
-    stack = await startProcessStack({ names: ['invoicing', 'workflows'] });
     // A resend may take over a request whose first attempt could not even release its key.
-    await stack.start('invoicing', { IDEMPOTENCY_ABANDON_AFTER_MS: '2000' });
-    await stack.start('workflows');
-    pg = new PgClient({ connectionString: stack.db.url });
-    await pg.connect();
-    await pg.query('SET search_path TO invoicing, public');
+    under = await startInvoicingUnderTest({ invoicingEnv: { IDEMPOTENCY_ABANDON_AFTER_MS: '2000' } });
+    ({ stack, pg } = under);
   }, 120000);
 
   afterAll(async () => {
-    await pg?.end();
-    await stack?.stop();
+    await under?.stop();
   });
 
   it(`records each of ${PAYMENTS} payments once`, async () => {
