@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { calculateHousehold, ClientBilling, ClientBillingInput, Money } from '@clientfees/domain';
+import { calculateHousehold, ClientBilling, ClientBillingInput, invoiceRecipientOf, Money } from '@clientfees/domain';
 import type { Currency } from '@clientfees/domain';
 import { Database } from '@clientfees/platform';
 import { BillingInputs } from '../billing-data/billing-inputs';
@@ -96,16 +96,5 @@ function toResult(billing: ClientBilling, input: ClientBillingInput, currency: C
 
 /** The invoice's recipient as the settings name it: the client at home, or who acts for them. */
 function recipientOf(input: ClientBillingInput): unknown {
-  const settings = input.settings;
-  if (!settings) return null;
-  const address = settings.recipient.address ?? (settings.recipient.kind === 'client' ? settings.residenceAddress : null);
-  if (!address) return null;
-  return {
-    kind: settings.recipient.kind,
-    name: settings.recipient.name ?? input.name,
-    streetAddress: address.streetAddress,
-    postalCode: address.postalCode,
-    city: address.city,
-    country: address.country,
-  };
+  return input.settings ? invoiceRecipientOf(input.settings, input.name) : null;
 }

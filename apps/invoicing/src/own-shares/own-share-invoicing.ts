@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OwnShareInvoiceOutcome, OwnShareInvoiceRequest } from '@clientfees/contracts';
-import { localDateInZone, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
+import { invoiceRecipientOf, localDateInZone, paymentReferencesFor, validateFinnishPersonalIdentityCode, validateSwedishPersonalIdentityNumber } from '@clientfees/domain';
 import { Database, SERVICE_LOGGER, Tx } from '@clientfees/platform';
 import { settingsInForceOn } from '../billing-data/billing-settings/billing-setting.queries';
 import { findClient } from '../billing-data/clients/client.queries';
@@ -128,14 +128,7 @@ async function recipientOf(tx: Tx, organisation: Organisation, request: OwnShare
   if (!client || client.organisationId !== organisation.id) return `client ${request.clientId} is not one of invoicing's clients`;
   if (client.clientNumber !== request.clientNumber) return `client number ${request.clientNumber} is not the client's (${client.clientNumber})`;
   const settings = await settingsInForceOn(tx, client.id, invoiceDate);
-  const address = settings ? (settings.recipient.address ?? (settings.recipient.kind === 'client' ? settings.residenceAddress : null)) : null;
-  if (!settings || !address) return `client ${client.clientNumber} has no billing settings with an address to invoice`;
-  return {
-    kind: settings.recipient.kind,
-    name: settings.recipient.name ?? client.name,
-    streetAddress: address.streetAddress,
-    postalCode: address.postalCode,
-    city: address.city,
-    country: address.country ?? organisation.country,
-  };
+  const recipient = settings ? invoiceRecipientOf(settings, client.name) : null;
+  if (!recipient) return `client ${client.clientNumber} has no billing settings with an address to invoice`;
+  return { ...recipient, country: recipient.country ?? organisation.country };
 }

@@ -1,6 +1,7 @@
 import { isOnOrAfter, isOnOrBefore, parseLocalDate } from '../dates/local-date';
 import { ClientContext, isDeceased, isInLongTermCare, isIncomeBased, servicesInPeriod } from './context';
 import { ErrorList } from './problems';
+import { invoiceAddressOf } from './recipient';
 import type { BillingSettingsSnapshot, PostalAddress, Registration } from './types';
 
 // The settings checks of the error list (seed 002 p.28: "inkomst saknas", "församlingskod
@@ -51,7 +52,7 @@ function checkSettings(ctx: ClientContext, settings: BillingSettingsSnapshot, er
     errors.add('recipient-missing', 'settings.recipient.name', `${client.name}: the invoice recipient (${recipient.kind}) has no name.`);
   }
   // The client's own invoices go to the residence address unless another address is given.
-  const address = recipient.address ?? (recipient.kind === 'client' ? settings.residenceAddress : null);
+  const address = invoiceAddressOf(settings);
   if (!recipient.address && recipient.kind === 'client' && settings.addressProtected) {
     errors.add(
       'address-protected',

@@ -3,3 +3,4 @@ export * from './period';
 export * from './calculate';
 export * from './corrections';
 export * from './register-address';
+export * from './recipient';
