@@ -3,7 +3,7 @@ import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservice
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, InvoicingMessages, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
+import { CollectionTransferRunWorkflow, DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, InvoicingMessages, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
 import { readPdf } from '@clientfees/documents/testing';
 import { finnishTestIdentityCode, startOfDayInZone } from '@clientfees/domain';
 import {
@@ -14,8 +14,10 @@ import {
   freePort,
   prebuiltWorkflowBundle,
   serviceTestEnv,
+  ServiceProcess,
   ServiceUnderTest,
   startServiceForTest,
+  startServiceProcess,
   startTimeSkippingServer,
   TestDatabase,
   TEST_SIGNING_KEY,
@@ -41,10 +43,12 @@ const ADDRESS = { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: '
  * A deceased client's estate across the real services, on the time-skipping server: debt
  * follow-up records the death, invoicing stops the billing (settings end, the rent billed in
  * advance for days after the death credited through the invoice's lifecycle) and holds the open
- * invoices; the estate's contact readdresses them; the agency's estate steps show on the case; the
- * inventory finds no assets, the manager signs the write-off, each invoice's lifecycle writes it
- * off, and the case closes. Provider settlement (the vouchers) is the only stand-in: it does not
- * exist yet.
+ * invoices; the estate's contact readdresses them; the next transfer run takes them to the agency
+ * (each lifecycle's reminder through collection and the agency simulator, then collection at the
+ * agency); the agency's estate steps, reported by the simulator to collection's callback, show on
+ * the case; the inventory finds no assets, the manager signs the write-off, each invoice's
+ * lifecycle recalls it from the agency and writes it off, and the case closes. Provider settlement
+ * (the vouchers) is the only stand-in: it does not exist yet.
  */
 describe('a death across invoicing and debt follow-up (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -52,6 +56,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
   let invoicing: ServiceUnderTest;
   let debts: ServiceUnderTest;
   let collection: ServiceUnderTest;
+  let agency: ServiceProcess;
   let sql: PgClient;
   let messages: ClientProxy;
   const stopWorkers: Array<() => Promise<void>> = [];
@@ -60,6 +65,11 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const target = startOfDayInZone(date, FAKE_ZONE) + hour * 3600_000;
     const now = await env.currentTimeMs();
     if (target > now) await env.sleep(target - now);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the APIs answer
+  const simCall = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${agency.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    return { status: response.status, body: await response.json() };
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the APIs answer
   const ok = async (service: ServiceUnderTest, method: string, path: string, options: Parameters<ServiceUnderTest['request']>[2]): Promise<any> => {
@@ -78,12 +88,27 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
         clock: { nowMs: () => env.currentTimeMs() },
       }),
     );
-    // Collection receives the agency's reports and tells debt follow-up of the estate steps over its TCP messages.
+    // Collection sends the reminders to the agency (the simulator), receives the agency's reports
+    // and tells debt follow-up of the estate steps over its TCP messages.
+    const agencyPort = await freePort();
     collection = await startServiceForTest(
       CollectionModule.register(
-        serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), INVOICING_TCP_PORT: String(invoicingTcp), DEBT_FOLLOWUP_TCP_PORT: String(debtsTcp), TEMPORAL_SCHEDULES: 'false' }),
+        serviceTestEnv(db.url, env.address, {
+          TCP_PORT: String(await freePort()),
+          AGENCY_URL: `http://127.0.0.1:${agencyPort}`,
+          INVOICING_TCP_PORT: String(invoicingTcp),
+          DEBT_FOLLOWUP_TCP_PORT: String(debtsTcp),
+          TEMPORAL_SCHEDULES: 'false',
+        }),
       ),
     );
+    // The simulator starts second because its callback URL is collection's, known only now.
+    agency = await startServiceProcess('authority-sim', {
+      HTTP_PORT: String(agencyPort),
+      AGENCY_CALLBACK_URL: `${collection.baseUrl}/agency/reports`,
+      AGENCY_CALLBACK_TOKEN: testToken({ sub: 'agency-visma', roles: ['collection-agency'], organisations: ['fi-demo'] }),
+      AGENCY_CALLBACK_BACKOFF_MS: '50',
+    });
     const vouchers = fakeVoucherClosing();
     for (const worker of await Promise.all([
       Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() }),
@@ -109,6 +134,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     await messages?.close();
     await sql?.end();
     for (const stop of stopWorkers) await stop();
+    await agency?.stop();
     await collection?.close();
     await debts?.close();
     await invoicing?.close();
@@ -178,33 +204,62 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       [['Vuokra 2/2027'], 'Aino Testinen kuolinpesä c/o Matti Testinen'],
     ]);
 
-    // The estate's debts go to the agency: January's home care was reminded there, as collection's
-    // reminder activity stores a case (the agency's answer to it is not this test's subject).
-    const reminded = await getInvoice(homeCare);
-    const caseId = 'AG-ESTATE-9001';
-    await sql.query(`INSERT INTO collection.agency_case (invoice_id, case_id, organisation_id, currency, status) VALUES ($1, $2, 'fi-demo', 'EUR', 'in-collection')`, [homeCare, caseId]);
-    await sql.query(
-      `INSERT INTO collection.reminder (id, invoice_id, organisation_id, country, currency, invoice_number, client_number, payment_reference, invoice_due_date, open_cents,
-                                        reminder_date, due_date, interest_from, interest_to, fee_cents, interest_cents, total_cents, agency_case_id)
-       VALUES (gen_random_uuid(), $1, 'fi-demo', 'FI', 'EUR', $2, 'C-9001', $3, '2027-02-18', 18240, '2027-03-05', '2027-03-19', '2027-02-19', '2027-03-05', 0, 0, 18240, $4)`,
-      [homeCare, reminded.invoiceNumber, reminded.paymentReference, caseId],
+    // The estate's debts still go to the agency at the next run, so that they enter the estate
+    // inventory (seed 004: "Alla fakturor går till Visma även när någon avlidit"). Late interest is
+    // computed on a confirmed reference rate only (docs/rules.md): the administrator confirms
+    // 1–6/2027 as the Bank of Finland notifies it, or the reminders would wait for it.
+    const rates = await ok(invoicing, 'GET', '/rule-tables/fi-reference-rates', { roles: ['administrator'] });
+    const spring = rates.periods.find((period: { validFrom: string }) => period.validFrom === '2027-01-01');
+    await ok(invoicing, 'PUT', '/rule-tables/fi-reference-rates/periods/2027-01-01', {
+      roles: ['administrator'],
+      body: { source: 'the estate test’s notified rate', status: 'confirmed', value: spring.value, grounds: 'confirmed for the test' },
+    });
+    // The transfer run of 15.3. (seed 004: on the 15th of every month): both invoices are past
+    // their due date (18.2.) by more than the waiting time, so each lifecycle has the agency's
+    // reminder service send a reminder; the invoices are at the agency as the estate's debts.
+    await skipTo('2027-03-15', 8);
+    await env.client.workflow.start(CollectionTransferRunWorkflow.workflowType, {
+      workflowId: 'transfer-run-fi-demo-2027-03-15',
+      taskQueue: CollectionTransferRunWorkflow.taskQueue,
+      args: [{ organisationId: 'fi-demo' }],
+    });
+    for (const id of [homeCare, rent]) await eventually(() => getInvoice(id), (i) => i.state === 'reminded', 60000);
+    const FINANCE = { roles: ['finance-centre'] as Role[] };
+    const reminders = await ok(collection, 'GET', '/reminders?organisationId=fi-demo', FINANCE);
+    expect(reminders.map((r: { invoiceId: string; clientNumber: string; reminderDate: string; open: string; interestFrom: string }) => [r.invoiceId, r.clientNumber, r.reminderDate, r.open, r.interestFrom]).sort()).toEqual(
+      [
+        [homeCare, 'C-9001', '2027-03-15', '182.40', '2027-02-19'],
+        [rent, 'C-9001', '2027-03-15', '140.00', '2027-02-19'],
+      ].sort(),
     );
+    // The rate is confirmed, so the reminders carry late interest from the day after the due date.
+    for (const reminder of reminders) expect(Number(reminder.interest)).toBeGreaterThan(0);
+    // Unpaid by the reminder's due date (29.3.): the lifecycle hands the invoice to collection at the agency.
+    await skipTo('2027-04-01');
+    const agencyCase = await eventually(() => ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE), (c) => c.status === 'in-collection', 60000);
+    const caseId = agencyCase.caseId as string;
+    expect((await getInvoice(homeCare)).state).toBe('at-agency');
+
     // The agency reports its estate steps to collection's callback; collection tells debt follow-up,
     // which finds the estate case by the organisation and the client number and signals it.
-    const AGENCY = { token: testToken({ sub: 'agency-visma', roles: ['collection-agency'], organisations: ['fi-demo'] }) };
     const steps = ['demand-to-shareholders', 'second-demand-personal-liability', 'payment-order-applied'] as const;
+    const reportIds: string[] = [];
     for (const [i, step] of steps.entries()) {
-      const receipt = await ok(collection, 'POST', '/agency/reports', { ...AGENCY, body: { reportId: `AG-${i}`, caseId, invoiceId: homeCare, status: step, reportedOn: `2027-04-0${i + 1}` } });
-      expect(receipt).toMatchObject({ reportId: `AG-${i}`, duplicate: false, estateCase: 'signalled' });
+      const reported = await simCall('POST', `/sim/cases/${caseId}/report`, { status: step, reportedOn: `2027-04-0${i + 1}` });
+      expect(reported).toMatchObject({ status: 200, body: { delivered: true } });
+      reportIds.push(reported.body.report.reportId);
     }
     // A redelivered report is stored once, and the estate counts it once.
-    expect(await ok(collection, 'POST', '/agency/reports', { ...AGENCY, body: { reportId: 'AG-0', caseId, invoiceId: homeCare, status: steps[0], reportedOn: '2027-04-01' } })).toMatchObject({ duplicate: true });
-    const withSteps = await estateOf((e) => e.agencySteps.length === 3);
+    expect(await simCall('POST', `/sim/reports/${reportIds[0]}/deliver`)).toMatchObject({ status: 200, body: { delivered: true } });
+    // The case shows a step once the workflow has it and its event is recorded (an activity after the signal).
+    const withSteps = await estateOf((e) => e.agencySteps.length === 3 && e.events.filter((event: { kind: string }) => event.kind === 'agency-step').length === 3);
     expect(withSteps.agencySteps.map((s: { step: string }) => s.step)).toEqual([...steps]);
     const stepEvents = withSteps.events.filter((e: { kind: string }) => e.kind === 'agency-step');
     expect(stepEvents.map((e: { actor: string; grounds: string }) => [e.actor, e.grounds])).toEqual(steps.map((step, i) => ['collection-agency', `${step} (2027-04-0${i + 1}) for invoice ${homeCare}`]));
-    // The agency case itself is not moved by an estate step.
-    expect((await ok(collection, 'GET', `/agency-cases/${homeCare}`, { roles: ['finance-centre'] })).status).toBe('in-collection');
+    // The agency case itself is not moved by an estate step; each report is on it once.
+    const afterSteps = await ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE);
+    expect(afterSteps.status).toBe('in-collection');
+    expect(afterSteps.reports.map((r: { status: string }) => r.status)).toEqual([...steps]);
 
     // No assets: the inventory says so, the supervisor signs the write-off, each lifecycle writes its invoice off.
     await skipTo('2027-05-10');
@@ -220,6 +275,9 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
       const writtenOff = await getInvoice(id);
       expect(writtenOff.state).toBe('written-off');
       expect(writtenOff.events.at(-1)).toMatchObject({ state: 'written-off', actor: 'supervisor-sari' });
+      // It was in collection at the agency: recalled first, without collection costs for the estate.
+      expect(writtenOff.events.at(-2)).toMatchObject({ state: 'recalled', actor: 'supervisor-sari', reason: expect.stringContaining(`write-off proposal ${proposal.id}`) });
+      expect(await ok(collection, 'GET', `/agency-cases/${id}`, FINANCE)).toMatchObject({ status: 'recalled', collectionCostsWaived: true, recalledBy: 'supervisor-sari' });
     }
     const written = await ok(debts, 'GET', `/write-off-proposals/${proposal.id}`, SUPERVISOR);
     expect(written.invoices.map((i: { outcome: string; writtenOff: string }) => [i.outcome, i.writtenOff])).toEqual([

@@ -36,6 +36,8 @@ const DEATH_CREDIT = 'charges after the death';
 const CREDITING_ROLE = 'client-fee-officer';
 
 const isClosed = (state: InvoiceState) => isClosedInvoiceState(state);
+/** The lifecycle writes these off only once recalled from the agency (`reminded` it recalls itself). */
+const RECALLED_BEFORE_WRITE_OFF: readonly InvoiceState[] = ['at-agency', 'in-payment-plan'];
 /** A refusal that retrying cannot change: the workflow sees it at once. */
 const final = (message: string) => ApplicationFailure.nonRetryable(message, 'DebtInvoicingRefused');
 /** The lifecycle's validator refused (400, 403 or 409 from InvoiceLifecycles); a lifecycle not running (404) is not a refusal. */
@@ -169,6 +171,13 @@ export class DebtsService {
     }
     if (isClosed(invoice.state)) return { outcome: 'nothing-open', amountCents: 0 };
     try {
+      // In collection at the agency (or in the agency's payment plan), the lifecycle writes off
+      // only what was recalled first: the signed proposal recalls it, without costs for the client.
+      // A retry after the recall finds the invoice recalled and writes it off.
+      if (RECALLED_BEFORE_WRITE_OFF.includes(invoice.state)) {
+        const reason = `to be written off by the signed write-off proposal ${input.proposalId}`;
+        await this.lifecycles.decide(invoice.id, recallUpdate, { reason, actor: input.actor }, 'reason', this.stateOf(invoice.id));
+      }
       const status = await this.lifecycles.decide(
         invoice.id,
         writeOffUpdate,
