@@ -318,7 +318,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1, financeNotices: 1 });
     // The finance office is told of the move (a moved client is still written to: the letter goes out).
     const notices = await ok(debts, 'GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
-    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved away']);
+    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved (the population register’s address change took effect on 2027-06-10)']);
     // The review's activity read that list page by page over invoicing's TCP messages, which answer
     // debt follow-up only, and at most DEBT_LIST_MAX_PAGE claims a page.
     const listPage = (limit: number, from: 'debt-followup' | 'collection' = 'debt-followup') =>

@@ -11,6 +11,7 @@ import { EstateActivities } from './estates/estates.activities';
 import { EstatesModule } from './estates/estates.module';
 import { InboxModule } from './inbox/inbox.module';
 import { DebtFollowup1765300000000 } from './migrations/1765300000000-DebtFollowup';
+import { DebtReviewClientMovedOn1766160000000 } from './migrations/1766160000000-DebtReviewClientMovedOn';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RestructuringActivities } from './restructurings/restructurings.activities';
 import { RestructuringsModule } from './restructurings/restructurings.module';
@@ -42,7 +43,7 @@ export class DebtFollowupModule {
           {
             name: 'debt-followup',
             description: 'Debt lists, cases, estates of deceased clients, write-offs and escalations.',
-            database: { entities: [], migrations: [DebtFollowup1765300000000] },
+            database: { entities: [], migrations: [DebtFollowup1765300000000, DebtReviewClientMovedOn1766160000000] },
             activities: [
               bindActivities(ESTATE_ACTIVITY_CONTRACT, EstateActivities),
               bindActivities(DEBT_REVIEW_ACTIVITY_CONTRACT, DebtReviewActivities),

@@ -45,8 +45,9 @@ describe('the month-end debt review (time-skipping)', () => {
     fake.addClient({ clientId: CLIENT.B, clientNumber: 'C-3002', name: 'Britt Exempel', language: 'sv', debitingArea: 'ESPOO-SOUTH', status: 'active' });
     fake.addClient({ clientId: CLIENT.C, clientNumber: 'C-3003', name: 'Lempi Korhonen', language: 'fi', debitingArea: 'ESPOO-NORTH', status: 'active' });
     fake.addClient({ clientId: CLIENT.D, clientNumber: 'C-3004', name: 'Veikko Nieminen', language: 'fi', debitingArea: 'ESPOO-NORTH', status: 'active', dateOfDeath: '2027-01-10' });
-    // Siiri moves on 10.2. (the population register's change, as invoicing reports it on the debt list).
-    fake.addClient({ clientId: CLIENT.E, clientNumber: 'C-3005', name: 'Siiri Laine', language: 'fi', debitingArea: 'ESPOO-SOUTH', status: 'active', movedOn: '2027-02-10' });
+    // Siiri moved on 20.1., but the population register's change reached invoicing only on 5.2.,
+    // after January's list was made: invoicing reports it on February's list (`reportedMove`).
+    fake.addClient({ clientId: CLIENT.E, clientNumber: 'C-3005', name: 'Siiri Laine', language: 'fi', debitingArea: 'ESPOO-SOUTH', status: 'active', moves: [{ effectiveDate: '2027-01-20', recordedOn: '2027-02-05' }] });
     const invoice = (n: number, clientId: string, period: string, invoiceDate: string, cents: number) =>
       fake.addInvoice({ invoiceId: id(n), clientId, invoiceNumber: n, invoiceDate, period, rows: [{ description: `Kotihoito ${period}`, amountCents: cents, on: `${period}-28` }] });
     invoice(1, CLIENT.A, '2026-12', '2027-01-05', 120_50);
@@ -127,11 +128,16 @@ describe('the month-end debt review (time-skipping)', () => {
     // The January invoice got its own letter; December's and November's are not sent twice.
     const cLetters = (await stack.ok('GET', `/debt-cases/${c.id}`, OFFICER)).letters;
     expect(cLetters.map((letter: { claims: Array<{ invoiceNumber: number }> }) => letter.claims.map((claim) => claim.invoiceNumber))).toEqual([[3, 4], [5]]);
-    // Siiri's January invoice fell due in February: a new case. She moved in February: the finance
-    // office is told (once: the January notice of Veikko's death is not repeated); she still gets the letter.
+    // Siiri's January invoice fell due in February: a new case. Her move of 20.1. was recorded on
+    // 5.2., after January's list: February's list reports it, and the finance office is told when
+    // it took effect (once: the January notice of Veikko's death is not repeated); she still gets the letter.
     expect(await caseOf(CLIENT.E)).toMatchObject({ flags: ['new', 'unattended'], clientStatus: 'moved' });
     const financeInbox = await stack.ok('GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
-    expect(financeInbox.map((item: { subject: string }) => item.subject).sort()).toEqual(['Debt case of client C-3004: the client has died', 'Debt case of client C-3005: the client has moved away']);
+    expect(financeInbox.map((item: { subject: string }) => item.subject).sort()).toEqual([
+      'Debt case of client C-3004: the client has died',
+      'Debt case of client C-3005: the client has moved (the population register’s address change took effect on 2027-01-20)',
+    ]);
+    expect(financeInbox.find((item: { subject: string }) => item.subject.includes('C-3005')).detail).toMatchObject({ notice: 'moved', movedOn: '2027-01-20' });
 
     // The same month end again (by hand): nothing is done twice.
     await stack.ok('POST', '/debt-reviews', FINANCE, { organisationId: 'fi-demo', monthEnd: '2027-02-28' });

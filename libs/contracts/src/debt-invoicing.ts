@@ -34,11 +34,15 @@ export interface DebtClient {
   /** laskutusalue / debiteringsområde: whose unit manager sees the case. */
   debitingArea: string | null;
   /**
-   * `closed`: the client's services have ended (SV avslutat ärende); `moved`: the population
-   * register reported a move taking effect in the month of the list's date (`debtClientStatus`).
+   * `closed`: the client's services have ended (SV avslutat ärende); `moved`: this list reports a
+   * move the population register reported — the first month-end list after the move both took
+   * effect and was recorded, so a move recorded late is on the next list (`debtClientStatus`).
    */
   status: (typeof DEBT_CLIENT_STATUSES)[number];
-  /** The effective date of the latest move the population register reported by the list's date. */
+  /**
+   * The day the move this list reports took effect (`reportedMove`), whatever the status; absent
+   * when the list reports no move. The finance office's notice says it.
+   */
   movedOn?: string;
   /** Overpaid money on the client's credit balance, still to be refunded or settled. */
   creditBalanceCents: number;

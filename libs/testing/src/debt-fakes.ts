@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone } from '@clientfees/domain';
+import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone, RegisterMove, reportedMove } from '@clientfees/domain';
 import type {
   ClientLedger,
   DebtClient,
@@ -40,9 +40,11 @@ export interface FakeDebtInvoice {
   planKept?: boolean;
 }
 
-export interface FakeDebtClient extends Omit<DebtClient, 'creditBalanceCents'> {
+export interface FakeDebtClient extends Omit<DebtClient, 'creditBalanceCents' | 'movedOn'> {
   creditBalanceCents?: number;
   dateOfDeath?: string;
+  /** The population register's moves, as invoicing keeps them: the list reports each once (`reportedMove`). */
+  moves?: RegisterMove[];
 }
 
 const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-off'];
@@ -79,9 +81,12 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
     call(asked, `${input.asOf}: ${page.length}`);
     const pageClients = [...new Set(page.map((invoice) => invoice.clientId))].map((id) => {
       const client = clients.get(id)!;
-      // As invoicing tells it: a recorded death first, then a move in the month of the list (`debtClientStatus`).
-      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, movedOn: client.movedOn ?? null }, input.asOf) : client.status;
-      return { ...client, status, creditBalanceCents: client.creditBalanceCents ?? 0 };
+      // As invoicing tells it: a recorded death first, then a move this list reports (`debtClientStatus`).
+      const moves = client.moves ?? [];
+      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, moves }, input.asOf) : client.status;
+      const movedOn = reportedMove(moves, input.asOf);
+      const { moves: _moves, ...rest } = client;
+      return { ...rest, status, ...(movedOn === null ? {} : { movedOn }), creditBalanceCents: client.creditBalanceCents ?? 0 };
     });
     return {
       asOf: input.asOf,

@@ -73,9 +73,9 @@ export async function storeDebtListPage(tx: Tx, reviewId: string, page: DebtList
   await tx.query(`UPDATE debt_review SET currency = COALESCE(currency, $2) WHERE id = $1`, [reviewId, page.currency]);
   if (page.clients.length > 0) {
     await tx.query(
-      `INSERT INTO debt_review_client (review_id, client_id, client_number, name, language, debiting_area, status, credit_balance_cents)
-       SELECT $1, client_id, client_number, name, language, debiting_area, status, credit_balance_cents
-         FROM jsonb_to_recordset($2::jsonb) AS r(client_id uuid, client_number text, name text, language text, debiting_area text, status text, credit_balance_cents bigint)
+      `INSERT INTO debt_review_client (review_id, client_id, client_number, name, language, debiting_area, status, moved_on, credit_balance_cents)
+       SELECT $1, client_id, client_number, name, language, debiting_area, status, moved_on, credit_balance_cents
+         FROM jsonb_to_recordset($2::jsonb) AS r(client_id uuid, client_number text, name text, language text, debiting_area text, status text, moved_on date, credit_balance_cents bigint)
        ON CONFLICT (review_id, client_id) DO NOTHING`,
       [
         reviewId,
@@ -87,6 +87,7 @@ export async function storeDebtListPage(tx: Tx, reviewId: string, page: DebtList
             language: client.language ?? null,
             debiting_area: client.debitingArea,
             status: client.status,
+            moved_on: client.movedOn ?? null,
             credit_balance_cents: client.creditBalanceCents,
           })),
         ),
@@ -140,6 +141,8 @@ export interface ReviewClient {
   language: string | null;
   debitingArea: string | null;
   status: DebtClientStatus;
+  /** The day the move this list reports took effect; null when it reports none. */
+  movedOn: string | null;
   creditBalanceCents: number;
   claims: Array<{ invoiceId: string; invoiceNumber: number; invoiceDate: string; dueDate: string; period: string; openCents: number }>;
 }
@@ -153,10 +156,11 @@ export async function batchClients(tx: Tx, reviewId: string, batch: number): Pro
     language: string | null;
     debiting_area: string | null;
     status: DebtClientStatus;
+    moved_on: string | null;
     credit_balance_cents: number;
     claims: ReviewClient['claims'];
   }>(
-    `SELECT c.client_id, c.client_number, c.name, c.language, c.debiting_area, c.status, c.credit_balance_cents,
+    `SELECT c.client_id, c.client_number, c.name, c.language, c.debiting_area, c.status, c.moved_on::text, c.credit_balance_cents,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('invoiceId', k.invoice_id, 'invoiceNumber', k.invoice_number, 'invoiceDate', k.invoice_date,
                          'dueDate', k.due_date, 'period', k.period, 'openCents', k.open_cents) ORDER BY k.due_date, k.invoice_number)
                         FROM debt_review_claim k WHERE k.review_id = c.review_id AND k.client_id = c.client_id), '[]'::jsonb) AS claims
@@ -173,6 +177,7 @@ export async function batchClients(tx: Tx, reviewId: string, batch: number): Pro
     language: row.language,
     debitingArea: row.debiting_area,
     status: row.status,
+    movedOn: row.moved_on,
     creditBalanceCents: Number(row.credit_balance_cents),
     claims: row.claims,
   }));

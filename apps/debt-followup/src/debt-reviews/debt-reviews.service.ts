@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { latestMonthEnd, letterLanguage, localDateInZone, Money, reviewDebtCase, DebtCaseReview, OpenDebtCaseMemory, Country, Currency } from '@clientfees/domain';
+import { latestMonthEnd, letterLanguage, localDateInZone, Money, reviewDebtCase, DebtCaseReview, FinanceNotice, OpenDebtCaseMemory, Country, Currency } from '@clientfees/domain';
 import {
   DebtListPage,
   DebtListRequest,
@@ -257,7 +257,12 @@ function memoryOf(openCase: DebtCase): OpenDebtCaseMemory {
   };
 }
 
-const NOTICE_TEXT = { deceased: 'the client has died', moved: 'the client has moved away', closed: 'the client’s services have ended' } as const;
+/** What the finance office is told; a move with the day it took effect (it may be told a month or more later). */
+function noticeText(notice: FinanceNotice, movedOn: string | null): string {
+  if (notice === 'deceased') return 'the client has died';
+  if (notice === 'closed') return 'the client’s services have ended';
+  return movedOn ? `the client has moved (the population register’s address change took effect on ${movedOn})` : 'the client has moved';
+}
 
 /** Turns one client's decision into the rows to write. */
 function planClientReview(
@@ -279,7 +284,7 @@ function planClientReview(
     clientStatus: client.status,
     state: decision.handOver || openCase?.state === 'handed-over' ? 'handed-over' : 'open',
     escalated: decision.escalate || (openCase?.escalated === true && !decision.deEscalate),
-    noticesGiven: [...(openCase?.noticesGiven ?? []), ...decision.notices],
+    noticesGiven: [...new Set([...(openCase?.noticesGiven ?? []), ...decision.notices])],
     letteredInvoiceIds: [...(openCase?.letteredInvoiceIds ?? []), ...decision.letterInvoiceIds],
     flags: [...decision.flags],
     openCents: decision.openCents,
@@ -331,16 +336,19 @@ function planClientReview(
   }
   if (decision.deEscalate) event('de-escalated', `the debt covers ${decision.months} month(s) of claims now`);
   for (const notice of decision.notices) {
-    event('finance-notice', `the finance office is told: ${NOTICE_TEXT[notice]}`, { notice });
+    const text = noticeText(notice, client.movedOn);
+    const movedOn = notice === 'moved' ? client.movedOn : null;
+    event('finance-notice', `the finance office is told: ${text}`, { notice, ...(movedOn ? { movedOn } : {}) });
     writes.inbox.push({
       organisationId: review.organisationId,
       recipientRole: 'finance-centre',
       kind: 'finance-notice',
-      subject: `Debt case of client ${client.clientNumber}: ${NOTICE_TEXT[notice]}`,
-      detail: { clientNumber: client.clientNumber, notice, openAmount: money(decision.openCents) },
+      subject: `Debt case of client ${client.clientNumber}: ${text}`,
+      detail: { clientNumber: client.clientNumber, notice, openAmount: money(decision.openCents), ...(movedOn ? { movedOn } : {}) },
       debtCaseId: caseId,
       reviewId: review.id,
-      idempotencyKey: `notice:${caseId}:${notice}`,
+      // Once per case for a death or an end; once per move (each is on one list only).
+      idempotencyKey: notice === 'moved' ? `notice:${caseId}:moved:${movedOn ?? review.monthEnd}` : `notice:${caseId}:${notice}`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, type Currency } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, RegisterMove, reportedMove, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 
@@ -61,11 +61,13 @@ export async function debtClaimsPage(tx: Tx, page: { organisationId: string; asO
 
 /**
  * The clients behind claims as billing knows them on `asOf`: deceased when a date of death is
- * recorded, closed when their billing settings ended before `asOf`, moved when the population
- * register reported a move in the month of `asOf` (`debtClientStatus`); the debiting area of the
- * settings in force then (or the last ones); the credit balance still unrefunded. A register
- * change counts as a move when it changed the settings (`versions_changed > 0`): a repeat of the
- * address already held is none.
+ * recorded, closed when their billing settings ended before `asOf`, moved when this list reports a
+ * move of the population register (`debtClientStatus`, `reportedMove`: the first month-end list
+ * after the move both took effect and was recorded, so a move recorded late is on the next list);
+ * the debiting area of the settings in force then (or the last ones); the credit balance still
+ * unrefunded. A register change counts as a move when it changed the settings
+ * (`versions_changed > 0`): a repeat of the address already held is none. The day it was recorded
+ * is the day invoicing received it, in the organisation's time zone.
  */
 export async function debtClients(tx: Tx, organisationId: string, clientIds: readonly string[], asOf: string): Promise<DebtClient[]> {
   const rows = await tx.query<{
@@ -75,30 +77,34 @@ export async function debtClients(tx: Tx, organisationId: string, clientIds: rea
     date_of_death: string | null;
     debiting_area: string | null;
     valid_to: string | null;
-    moved_on: string | null;
+    moves: RegisterMove[];
     credit_cents: string;
   }>(
     `SELECT c.id, c.client_number, c.name, c.date_of_death, s.debiting_area, s.valid_to,
-            (SELECT max(m.effective_date) FROM register_address_change m
-              WHERE m.client_id = c.id AND m.versions_changed > 0 AND m.effective_date <= $3) AS moved_on,
+            (SELECT coalesce(json_agg(json_build_object('effectiveDate', m.effective_date, 'recordedOn', (m.received_at AT TIME ZONE o.time_zone)::date)), '[]'::json)
+               FROM register_address_change m WHERE m.client_id = c.id AND m.versions_changed > 0) AS moves,
             coalesce((SELECT sum(b.amount_cents) FROM credit_balance b
                        WHERE b.organisation_id = c.organisation_id AND b.client_number = c.client_number
                          AND NOT EXISTS (SELECT 1 FROM refund_proposal r WHERE r.credit_balance_id = b.id AND r.status = 'approved')), 0)::int8 AS credit_cents
        FROM client c
+       JOIN organisation o ON o.id = c.organisation_id
        LEFT JOIN LATERAL (SELECT debiting_area, valid_to FROM billing_setting s WHERE s.client_id = c.id AND s.valid_from <= $3
                            ORDER BY s.valid_from DESC LIMIT 1) s ON true
       WHERE c.organisation_id = $1 AND c.id = ANY($2::uuid[])`,
     [organisationId, [...clientIds], asOf],
   );
-  return rows.map((row) => ({
-    clientId: row.id,
-    clientNumber: row.client_number,
-    name: row.name,
-    debitingArea: row.debiting_area,
-    status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, movedOn: row.moved_on }, asOf),
-    ...(row.moved_on === null ? {} : { movedOn: row.moved_on }),
-    creditBalanceCents: Number(row.credit_cents),
-  }));
+  return rows.map((row) => {
+    const movedOn = reportedMove(row.moves, asOf);
+    return {
+      clientId: row.id,
+      clientNumber: row.client_number,
+      name: row.name,
+      debitingArea: row.debiting_area,
+      status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, moves: row.moves }, asOf),
+      ...(movedOn === null ? {} : { movedOn }),
+      creditBalanceCents: Number(row.credit_cents),
+    };
+  });
 }
 
 export interface DebtLedgerEntry extends LedgerEntry {

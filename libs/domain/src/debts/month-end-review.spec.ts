@@ -44,12 +44,15 @@ describe('month-end debt follow-up of a client (seed 004)', () => {
     expect(reviewDebtCase({ claims: [], status: 'active' })).toMatchObject({ close: false, open: false });
   });
 
-  it('tells the finance office of a deceased, moved or closed client once, and sends nothing to the deceased', () => {
+  it('tells the finance office of a deceased or closed client once, of each move the list reports, and sends nothing to the deceased', () => {
     const deceased = reviewDebtCase({ claims: [claim('i1', '2026-01'), claim('i2', '2026-02'), claim('i3', '2026-03')], status: 'deceased', openCase: memory({ letteredInvoiceIds: ['i1'] }) });
     expect(deceased).toMatchObject({ notices: ['deceased'], letterInvoiceIds: [], handOver: false, escalate: false });
     expect(reviewDebtCase({ claims: [claim('i1', '2026-01')], status: 'deceased', openCase: memory({ noticesGiven: ['deceased'] }) }).notices).toEqual([]);
     expect(reviewDebtCase({ claims: [claim('i1', '2026-01')], status: 'moved' })).toMatchObject({ notices: ['moved'], letterInvoiceIds: ['i1'] });
     expect(reviewDebtCase({ claims: [], status: 'closed', openCase: memory() })).toMatchObject({ notices: ['closed'], close: true });
     expect(reviewDebtCase({ claims: [], status: 'moved' }).notices).toEqual([]);
+    // Each move is reported on one list only, so a second move of the same case is told again.
+    expect(reviewDebtCase({ claims: [claim('i1', '2026-01')], status: 'moved', openCase: memory({ noticesGiven: ['moved'] }) }).notices).toEqual(['moved']);
+    expect(reviewDebtCase({ claims: [claim('i1', '2026-01')], status: 'closed', openCase: memory({ noticesGiven: ['moved', 'closed'] }) }).notices).toEqual([]);
   });
 });

@@ -19,8 +19,8 @@ export interface DebtListClaim {
 
 /**
  * The client as invoicing knows them at the month end: `closed` means the client's services have
- * ended (SV avslutat ärende), `moved` that the population register reported a move in the month
- * (`debtClientStatus`).
+ * ended (SV avslutat ärende), `moved` that this list reports a move the population register
+ * reported (`debtClientStatus`, `reportedMove`).
  */
 export type DebtClientStatus = 'active' | 'deceased' | 'moved' | 'closed';
 export type FinanceNotice = 'deceased' | 'moved' | 'closed';
@@ -76,8 +76,10 @@ export function reviewDebtCase(input: DebtCaseReviewInput): DebtCaseReview {
   const { claims, openCase, status } = input;
   const openCents = claims.reduce((sum, claim) => sum + claim.openCents, 0);
   const months = claimMonths(claims);
-  const notices: FinanceNotice[] =
-    status !== 'active' && !(openCase?.noticesGiven ?? []).includes(status) && (claims.length > 0 || openCase) ? [status] : [];
+  // A death and the end of the services are told once per case; a move every time a list reports
+  // one, as each move is on one list only (`reportedMove`): a client who moves twice is told twice.
+  const toldBefore = (notice: FinanceNotice) => notice !== 'moved' && (openCase?.noticesGiven ?? []).includes(notice);
+  const notices: FinanceNotice[] = status !== 'active' && !toldBefore(status) && (claims.length > 0 || openCase) ? [status] : [];
 
   if (claims.length === 0) {
     return { ...NOTHING, close: openCase !== undefined, notices, flags: [], openCents: 0, months: 0 };
