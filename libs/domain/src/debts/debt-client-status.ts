@@ -3,7 +3,10 @@ import type { DebtClientStatus } from './month-end-review';
 
 /**
  * An address change the population register reported that moved the client's billing settings
- * (a new address, or an address put under a security ban).
+ * (a new address, or an address put under a security ban). Any such change counts as a move:
+ * seed 004's "utflyttade" means moved out of the organisation's area, but neither the
+ * organisation's municipalities nor the client's home municipality with the change are known
+ * (ADR 0035).
  */
 export interface RegisterMove {
   /** The day the move took effect (the register's alkupv / the day it applies from). */
