@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import {
   addDays,
   type AllocationPlan,
+  bookExcessPayment,
   chooseReversalOriginal,
   type Country,
   type Currency,
@@ -522,14 +523,13 @@ async function applyPlan(
   if (plan.excess) {
     const invoice = invoices.get(plan.excess.invoiceId)!;
     // Paid to a written-off invoice: up to what was written off (and not recovered yet), a
-    // recovered credit loss on the invoice's timeline, not money to pay back.
-    recoveredCents = Math.min(plan.excess.cents, await recoverableCents(tx, invoice));
+    // recovered credit loss on the invoice's timeline, not money to pay back (libs/domain).
+    ({ recoveredCents, creditCents } = bookExcessPayment({ state: invoice.state, excessCents: plan.excess.cents, ...(await writeOffOf(tx, invoice)) }));
     if (recoveredCents > 0) {
       const amount = Money.ofMinor(recoveredCents, payment.currency).toDecimalString();
       await insertCreditLossRecovery(tx, { id: randomUUID(), organisationId: invoice.organisationId, paymentId: payment.id, invoiceId: invoice.id, amountCents: recoveredCents, currency: payment.currency, recordedBy: actor });
       await recordInvoiceEvent(tx, { invoiceId: invoice.id, state: 'written-off', actor, reason: `recovered credit loss of ${amount}: payment ${payment.id}` }, null);
     }
-    creditCents = plan.excess.cents - recoveredCents;
     if (creditCents > 0) {
       await insertCreditWithRefundProposal(tx, {
         creditBalanceId: randomUUID(),
@@ -549,18 +549,22 @@ async function applyPlan(
 }
 
 /**
+ * What a written-off invoice's write-off came to (its total less credit notes and allocations)
+ * and what payments have recovered of it so far; nothing for an invoice not written off.
+ */
+async function writeOffOf(tx: Tx, invoice: Invoice): Promise<{ writtenOffCents: number; recoveredBeforeCents: number }> {
+  if (invoice.state !== 'written-off') return { writtenOffCents: 0, recoveredBeforeCents: 0 };
+  const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
+  return { writtenOffCents: Math.max(0, invoice.totalCents - credited - allocated), recoveredBeforeCents: await recoveredCents(tx, invoice.id) };
+}
+
+/**
  * What an invoice still has open: the total less credit notes and allocations (reversals'
  * negative rows included), not the workflow's count, because allocations made a moment ago may
  * not have reached the workflow yet. A closed invoice has nothing open whatever the allocations
  * say: it may have been settled outside this service (the agency's report), and its lifecycle
  * would not count the money anyway.
  */
-async function recoverableCents(tx: Tx, invoice: Invoice): Promise<number> {
-  if (invoice.state !== 'written-off') return 0;
-  const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);
-  return Math.max(0, invoice.totalCents - credited - allocated - (await recoveredCents(tx, invoice.id)));
-}
-
 async function openCents(tx: Tx, invoice: Invoice): Promise<number> {
   if (isClosedInvoiceState(invoice.state)) return 0;
   const { allocated, credited } = await invoiceSettledCents(tx, invoice.id);

@@ -5,3 +5,4 @@ export * from './repeated-id';
 export * from './document-number';
 export * from './receiving-accounts';
 export * from './reopening';
+export * from './credit-loss-recovery';
