@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Client as PgClient } from 'pg';
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { CollectionTransferRunWorkflow, DEBT_LIST_MAX_PAGE, DebtInvoicingMessages, DebtListPage, InvoiceCopy, InvoicingMessages, invoiceLifecycleWorkflowId, lifecycleStatusQuery, Role, TaskQueues } from '@clientfees/contracts';
@@ -43,9 +44,9 @@ const ADDRESS = { streetAddress: 'Koivukuja 3 A 5', postalCode: '02100', city: '
  * A deceased client's estate across the real services, on the time-skipping server: debt
  * follow-up records the death, invoicing stops the billing (settings end, the rent billed in
  * advance for days after the death credited through the invoice's lifecycle) and holds the open
- * invoices; the estate's contact readdresses them; the next transfer run takes them to the agency
- * (each lifecycle's reminder through collection and the agency simulator, then collection at the
- * agency); the agency's estate steps, reported by the simulator to collection's callback, show on
+ * invoices, which a transfer run leaves; the estate's contact readdresses them; the next transfer
+ * run takes them to the agency (each lifecycle's reminder through collection and the agency
+ * simulator, then collection at the agency); the agency's estate steps, reported by the simulator to collection's callback, show on
  * the case; the inventory finds no assets, the manager signs the write-off, each invoice's
  * lifecycle recalls it from the agency and writes it off, and the case closes. Provider settlement
  * (the vouchers) is the only stand-in: it does not exist yet.
@@ -59,6 +60,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
   let agency: ServiceProcess;
   let sql: PgClient;
   let messages: ClientProxy;
+  let runs: Client;
   const stopWorkers: Array<() => Promise<void>> = [];
 
   const skipTo = async (date: string, hour = 10) => {
@@ -120,6 +122,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
         await running;
       });
     }
+    runs = new Client({ connection: env.connection, namespace: env.namespace });
     sql = new PgClient({ connectionString: db.url, options: '-c search_path=invoicing' });
     await sql.connect();
     messages = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: invoicingTcp } });
@@ -189,7 +192,35 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     for (const id of [homeCare, rent]) expect((await getInvoice(id)).heldForEstate).toBe(estateCaseId);
     expect(stopped.heldInvoiceIds.sort()).toEqual([homeCare, rent].sort());
 
+    // Late interest is computed on a confirmed reference rate only (docs/rules.md): the
+    // administrator confirms 1–6/2027 as the Bank of Finland notifies it, or the reminders of the
+    // estate's invoices would wait for it.
+    const rates = await ok(invoicing, 'GET', '/rule-tables/fi-reference-rates', { roles: ['administrator'] });
+    const spring = rates.periods.find((period: { validFrom: string }) => period.validFrom === '2027-01-01');
+    await ok(invoicing, 'PUT', '/rule-tables/fi-reference-rates/periods/2027-01-01', {
+      roles: ['administrator'],
+      body: { source: 'the estate test’s notified rate', status: 'confirmed', value: spring.value, grounds: 'confirmed for the test' },
+    });
+    // The transfer run of 15.3. (seed 004: on the 15th of every month), as the organisation's
+    // Schedule starts it: both invoices are past their due date (18.2.) by more than the waiting
+    // time, but held for the estate, so the run leaves them.
+    const transferRun = async (runDate: string) => {
+      await skipTo(runDate, 8);
+      // A plain client: waiting for the run's result must not let the server skip time.
+      const run = await runs.workflow.start(CollectionTransferRunWorkflow.workflowType, {
+        workflowId: `transfer-run-fi-demo-${runDate}`,
+        taskQueue: CollectionTransferRunWorkflow.taskQueue,
+        args: [{ organisationId: 'fi-demo' }],
+      });
+      return run.result();
+    };
+    expect(await transferRun('2027-03-15')).toEqual({ runDate: '2027-03-15', offered: 0 });
+    for (const id of [homeCare, rent]) expect(await getInvoice(id)).toMatchObject({ state: 'overdue', heldForEstate: estateCaseId });
+    const FINANCE = { roles: ['finance-centre'] as Role[] };
+    expect(await ok(collection, 'GET', '/reminders?organisationId=fi-demo', FINANCE)).toEqual([]);
+
     // The estate investigator enters the contact: the open invoices and the final settings go to the estate.
+    await skipTo('2027-03-22');
     const withContact = await ok(debts, 'PUT', `/estate-cases/${estateCaseId}/contact`, { ...INVESTIGATOR, body: { contact: CONTACT } });
     expect(withContact).toMatchObject({ state: 'awaiting-inventory', heldInvoiceIds: [] });
     const readdressed = await getInvoice(homeCare);
@@ -205,39 +236,24 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     ]);
 
     // The estate's debts still go to the agency at the next run, so that they enter the estate
-    // inventory (seed 004: "Alla fakturor går till Visma även när någon avlidit"). Late interest is
-    // computed on a confirmed reference rate only (docs/rules.md): the administrator confirms
-    // 1–6/2027 as the Bank of Finland notifies it, or the reminders would wait for it.
-    const rates = await ok(invoicing, 'GET', '/rule-tables/fi-reference-rates', { roles: ['administrator'] });
-    const spring = rates.periods.find((period: { validFrom: string }) => period.validFrom === '2027-01-01');
-    await ok(invoicing, 'PUT', '/rule-tables/fi-reference-rates/periods/2027-01-01', {
-      roles: ['administrator'],
-      body: { source: 'the estate test’s notified rate', status: 'confirmed', value: spring.value, grounds: 'confirmed for the test' },
-    });
-    // The transfer run of 15.3. (seed 004: on the 15th of every month): both invoices are past
-    // their due date (18.2.) by more than the waiting time, so each lifecycle has the agency's
-    // reminder service send a reminder; the invoices are at the agency as the estate's debts.
-    await skipTo('2027-03-15', 8);
-    await env.client.workflow.start(CollectionTransferRunWorkflow.workflowType, {
-      workflowId: 'transfer-run-fi-demo-2027-03-15',
-      taskQueue: CollectionTransferRunWorkflow.taskQueue,
-      args: [{ organisationId: 'fi-demo' }],
-    });
+    // inventory (seed 004: "Alla fakturor går till Visma även när någon avlidit"): the run of 15.4.
+    // offers both to their lifecycles, each of which has the agency's reminder service send a reminder.
+    expect(await transferRun('2027-04-15')).toEqual({ runDate: '2027-04-15', offered: 2 });
     for (const id of [homeCare, rent]) await eventually(() => getInvoice(id), (i) => i.state === 'reminded', 60000);
-    const FINANCE = { roles: ['finance-centre'] as Role[] };
     const reminders = await ok(collection, 'GET', '/reminders?organisationId=fi-demo', FINANCE);
-    expect(reminders.map((r: { invoiceId: string; clientNumber: string; reminderDate: string; open: string; interestFrom: string }) => [r.invoiceId, r.clientNumber, r.reminderDate, r.open, r.interestFrom]).sort()).toEqual(
+    expect(reminders.map((r: { invoiceId: string; clientNumber: string; reminderDate: string; dueDate: string; open: string; interestFrom: string }) => [r.invoiceId, r.clientNumber, r.reminderDate, r.dueDate, r.open, r.interestFrom]).sort()).toEqual(
       [
-        [homeCare, 'C-9001', '2027-03-15', '182.40', '2027-02-19'],
-        [rent, 'C-9001', '2027-03-15', '140.00', '2027-02-19'],
+        [homeCare, 'C-9001', '2027-04-15', '2027-04-29', '182.40', '2027-02-19'],
+        [rent, 'C-9001', '2027-04-15', '2027-04-29', '140.00', '2027-02-19'],
       ].sort(),
     );
     // The rate is confirmed, so the reminders carry late interest from the day after the due date.
     for (const reminder of reminders) expect(Number(reminder.interest)).toBeGreaterThan(0);
-    // Unpaid by the reminder's due date (29.3.): the lifecycle hands the invoice to collection at the agency.
-    await skipTo('2027-04-01');
+    // Unpaid by the reminder's due date (29.4.): the lifecycle hands the invoice to collection at the agency.
+    await skipTo('2027-05-04');
     const agencyCase = await eventually(() => ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE), (c) => c.status === 'in-collection', 60000);
     const caseId = agencyCase.caseId as string;
+    expect(agencyCase.collectionTransferDate).toBe('2027-04-30');
     expect((await getInvoice(homeCare)).state).toBe('at-agency');
 
     // The agency reports its estate steps to collection's callback; collection tells debt follow-up,
@@ -245,7 +261,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const steps = ['demand-to-shareholders', 'second-demand-personal-liability', 'payment-order-applied'] as const;
     const reportIds: string[] = [];
     for (const [i, step] of steps.entries()) {
-      const reported = await simCall('POST', `/sim/cases/${caseId}/report`, { status: step, reportedOn: `2027-04-0${i + 1}` });
+      const reported = await simCall('POST', `/sim/cases/${caseId}/report`, { status: step, reportedOn: `2027-05-0${i + 1}` });
       expect(reported).toMatchObject({ status: 200, body: { delivered: true } });
       reportIds.push(reported.body.report.reportId);
     }
@@ -255,7 +271,7 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const withSteps = await estateOf((e) => e.agencySteps.length === 3 && e.events.filter((event: { kind: string }) => event.kind === 'agency-step').length === 3);
     expect(withSteps.agencySteps.map((s: { step: string }) => s.step)).toEqual([...steps]);
     const stepEvents = withSteps.events.filter((e: { kind: string }) => e.kind === 'agency-step');
-    expect(stepEvents.map((e: { actor: string; grounds: string }) => [e.actor, e.grounds])).toEqual(steps.map((step, i) => ['collection-agency', `${step} (2027-04-0${i + 1}) for invoice ${homeCare}`]));
+    expect(stepEvents.map((e: { actor: string; grounds: string }) => [e.actor, e.grounds])).toEqual(steps.map((step, i) => ['collection-agency', `${step} (2027-05-0${i + 1}) for invoice ${homeCare}`]));
     // The agency case itself is not moved by an estate step; each report is on it once.
     const afterSteps = await ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE);
     expect(afterSteps.status).toBe('in-collection');
