@@ -1,23 +1,35 @@
-import { Client as PgClient } from 'pg';
+import { Pool } from 'pg';
 import { eventually, generateBillingData, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 export const CLIENTS = 2000;
 const PERIOD = '2026-10';
 
-/** Invoicing and the workflow worker as processes, and a Postgres client on invoicing's schema to count what they wrote. */
+/**
+ * Invoicing and the workflow worker as processes, and Postgres connections on invoicing's schema
+ * to count what they wrote: a pool, which opens new connections when a database restart has
+ * ended the old ones.
+ */
 export interface InvoicingUnderTest {
   stack: ProcessStack;
-  pg: PgClient;
+  pg: Pool;
   stop(): Promise<void>;
 }
 
-export async function startInvoicingUnderTest(options: { persistentTemporal?: boolean; invoicingEnv?: Record<string, string> } = {}): Promise<InvoicingUnderTest> {
-  const stack = await startProcessStack({ names: ['invoicing', 'workflows'], persistentTemporal: options.persistentTemporal });
-  await stack.start('invoicing', options.invoicingEnv);
-  await stack.start('workflows');
-  const pg = new PgClient({ connectionString: stack.db.url });
-  await pg.connect();
-  await pg.query('SET search_path TO invoicing, public');
+export async function startInvoicingUnderTest(
+  options: { persistentTemporal?: boolean; privatePostgres?: boolean; invoicingEnv?: Record<string, string> } = {},
+): Promise<InvoicingUnderTest> {
+  const stack = await startProcessStack({ names: ['invoicing', 'workflows'], persistentTemporal: options.persistentTemporal, privatePostgres: options.privatePostgres });
+  const pg = new Pool({ connectionString: stack.db.url, max: 2, options: '-c search_path=invoicing,public' });
+  // An idle connection ended by a database restart: the pool drops it and opens another when asked.
+  pg.on('error', () => undefined);
+  try {
+    await stack.start('invoicing', options.invoicingEnv);
+    await stack.start('workflows');
+  } catch (error) {
+    await pg.end();
+    await stack.stop();
+    throw error;
+  }
   return {
     stack,
     pg,

@@ -1,4 +1,4 @@
-import { Client as PgClient } from 'pg';
+import { Client as PgClient, Pool } from 'pg';
 import { eventually, ProcessStack, serviceApi, testToken } from '@clientfees/testing';
 import { InvoicingUnderTest, startInvoicingUnderTest } from './invoicing-under-fault';
 
@@ -44,19 +44,29 @@ function notification(messageId: string, invoices: ReadonlyArray<{ paymentRefere
 }
 
 /**
- * Chaos, counted (issue 14): every connection of the invoicing service to Postgres is killed
- * (pg_terminate_backend, as a database restart does to its clients; the test cluster is shared by
- * every test and is not stopped) while a camt.054 import of 150 payments is in its transaction.
- * The import answers 503 with Retry-After and leaves nothing behind; resent with the same
+ * Chaos, counted (issue 14): PostgreSQL itself is stopped (`pg_ctl stop -m immediate`, as a crash
+ * or an operator's emergency stop) while a camt.054 import of 150 payments is in its transaction,
+ * and started again a few seconds later: the stack runs on a cluster of this test's own
+ * (`startPrivatePostgres`), since the shared test cluster must not stop under other tests. The
+ * import answers 503 with Retry-After and leaves nothing behind; resent with the same
  * Idempotency-Key it completes, and any further resend finds exactly that one result: each
- * payment recorded once, each invoice paid once.
+ * payment recorded and allocated once, each invoice paid once.
  */
-describe('the database connections killed in the middle of a payment import', () => {
+describe('PostgreSQL stopped and started again in the middle of a payment import', () => {
   let stack: ProcessStack;
-  let pg: PgClient;
+  let pg: Pool;
   let under: InvoicingUnderTest;
   const invoicing = serviceApi(() => stack.url('invoicing'), 'chaos-test', { organisations: [ORGANISATION] });
   const count = async (query: string) => ((await pg.query(query)).rows[0] as { n: number }).n;
+  /** What the import may write, and the invoices' states: counted before, in between and after. */
+  const tally = async () => ({
+    files: await count(`SELECT count(*)::int AS n FROM payment_file`),
+    payments: await count(`SELECT count(*)::int AS n FROM payment`),
+    distinctBankIds: await count(`SELECT count(DISTINCT external_id)::int AS n FROM payment`),
+    allocations: await count(`SELECT count(*)::int AS n FROM payment_allocation`),
+    paid: await count(`SELECT count(*)::int AS n FROM invoice WHERE state = 'paid'`),
+    unpaid: await count(`SELECT count(*)::int AS n FROM invoice WHERE state <> 'paid'`),
+  });
 
   const importFile = async (xml: string, key: string) => {
     const token = testToken({ sub: 'chaos-test', roles: ['finance-centre'] }, [ORGANISATION]);
@@ -72,7 +82,7 @@ describe('the database connections killed in the middle of a payment import', ()
 
   beforeAll(async () => {
     // A resend may take over a request whose first attempt could not even release its key.
-    under = await startInvoicingUnderTest({ invoicingEnv: { IDEMPOTENCY_ABANDON_AFTER_MS: '2000' } });
+    under = await startInvoicingUnderTest({ privatePostgres: true, invoicingEnv: { IDEMPOTENCY_ABANDON_AFTER_MS: '2000' } });
     ({ stack, pg } = under);
   }, 120000);
 
@@ -96,38 +106,52 @@ describe('the database connections killed in the middle of a payment import', ()
     }
     const xml = notification('NDEAFIHH-054-CHAOS-1', invoices);
     const key = 'camt-import-chaos-1';
+    // Every lifecycle has set its due date (it waits for payments), so no invoice changes but by the import.
+    await eventually(() => count(`SELECT count(*)::int AS n FROM invoice WHERE due_date IS NULL`), (n) => n === 0, 60000);
+    const before = await tally();
+    expect(before).toEqual({ files: 0, payments: 0, distinctBankIds: 0, allocations: 0, paid: 0, unpaid: PAYMENTS });
 
-    // As soon as the import's transaction has written the file, every connection of the
-    // service to its database is terminated.
-    let terminated = 0;
-    const killer = (async () => {
-      const started = Date.now();
-      while (Date.now() - started < 30000) {
-        const writing = await pg.query(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND query ILIKE '%payment%'`,
-        );
-        if (writing.rowCount) {
-          const killed = await pg.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-          terminated = killed.rowCount ?? 0;
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 2));
+    // As soon as the import's transaction has written to the database, PostgreSQL is stopped;
+    // it is started again 3 s later.
+    const watcher = new PgClient({ connectionString: stack.db.url });
+    watcher.on('error', () => undefined); // ended by the stop
+    await watcher.connect();
+    let first: Awaited<ReturnType<typeof importFile>> | undefined;
+    let answeredInMs = 0;
+    const sent = Date.now();
+    const firstAttempt = importFile(xml, key).then((answer) => {
+      answeredInMs = Date.now() - sent;
+      first = answer;
+    });
+    let stopped = false;
+    const started = Date.now();
+    while (Date.now() - started < 30000 && first === undefined) {
+      const writing = await watcher.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND query ILIKE '%payment%'`,
+      );
+      if (writing.rowCount) {
+        stopped = true;
+        await stack.restartPostgres(() => new Promise((resolve) => setTimeout(resolve, 3000)));
+        break;
       }
-    })();
-    const first = await importFile(xml, key);
-    await killer;
-    expect(terminated).toBeGreaterThan(0);
-    expect(first.status).toBe(503);
-    expect(first.headers.get('retry-after')).not.toBeNull();
-    // Nothing of it committed: no file, no payment.
-    expect(await count(`SELECT count(*)::int AS n FROM payment_file`)).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM payment`)).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await watcher.end().catch(() => undefined);
+    await firstAttempt;
+    expect(stopped).toBe(true);
+    // The first attempt was cut off in its transaction: a 503 with Retry-After while the database was down.
+    expect(first!.status).toBe(503);
+    expect(first!.headers.get('retry-after')).not.toBeNull();
+    expect(answeredInMs).toBeLessThan(3000);
+    // Nothing of it committed: no file, no payment, no allocation, no invoice paid.
+    expect(await tally()).toEqual(before);
 
     // The caller resends with the same key as Retry-After says, until it is carried out.
     const done = await eventually(
       () => importFile(xml, key),
       (answer) => answer.status === 200,
       60000,
+      500,
     );
     expect(done.body).toMatchObject({ created: PAYMENTS, duplicates: 0, allocated: PAYMENTS, unmatched: 0 });
 
@@ -139,14 +163,8 @@ describe('the database connections killed in the middle of a payment import', ()
     const anotherKey = await importFile(xml, 'camt-import-chaos-2');
     expect(anotherKey.body).toMatchObject({ fileId: done.body.fileId, created: 0, duplicates: PAYMENTS });
 
-    expect(await count(`SELECT count(*)::int AS n FROM payment_file`)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM payment`)).toBe(PAYMENTS);
-    expect(await count(`SELECT count(DISTINCT external_id)::int AS n FROM payment`)).toBe(PAYMENTS);
-    const paid = await eventually(
-      async () => (await invoicing.ok('GET', `/invoices?organisationId=${ORGANISATION}&state=paid&limit=1000`, ['finance-centre'])).length as number,
-      (n) => n === PAYMENTS,
-      60000,
-    );
-    expect(paid).toBe(PAYMENTS);
+    // Every invoice's lifecycle heard its payment once: all paid, nothing twice.
+    await eventually(() => count(`SELECT count(*)::int AS n FROM invoice WHERE state = 'paid'`), (n) => n === PAYMENTS, 60000);
+    expect(await tally()).toEqual({ files: 1, payments: PAYMENTS, distinctBankIds: PAYMENTS, allocations: PAYMENTS, paid: PAYMENTS, unpaid: 0 });
   }, 180000);
 });

@@ -46,15 +46,23 @@ describe('payments with the Temporal dev server', () => {
   const invoiceState = async (id: string) => (await stack.service.request('GET', `/invoices/${id}`)).body.state as string;
   const paidState = (id: string) => eventually(() => invoiceState(id), (state) => state === 'paid');
   const lifecycle = (id: string) => stack.env.client.workflow.getHandle(invoiceLifecycleWorkflowId(id)).query(lifecycleStatusQuery);
-  const importCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string } = {}) => {
+  const sendCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string; idempotencyKey?: string } = {}) => {
     const token = testToken({ roles: options.roles ?? ['finance-centre'] }, stack.service.organisations.list());
     const response = await fetch(`${stack.service.baseUrl}/payments/camt054?organisationId=${options.organisationId ?? 'fi-camt'}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': options.contentType ?? 'application/xml' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': options.contentType ?? 'application/xml',
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+      },
       body: xml,
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, replayed: response.headers.get('idempotent-replayed') };
+  };
+  const importCamt = async (xml: string, options: { organisationId?: string; roles?: Role[]; contentType?: string } = {}) => {
+    const { status, body } = await sendCamt(xml, options);
+    return { status, body };
   };
 
   it('marks an invoice paid by an exact payment', async () => {
@@ -400,6 +408,26 @@ describe('payments with the Temporal dev server', () => {
       expect((await importCamt(file, { roles: ['client-fee-officer'] })).status).toBe(403);
       const tooLarge = await importCamt(`${file}<!--${'x'.repeat(10 * 1024 * 1024)}-->`);
       expect(tooLarge.status).toBe(413);
+    });
+
+    it('hashes every byte of the file under an Idempotency-Key: the same file is replayed, another of the same length is a 409', async () => {
+      // Two notifications differing only in a digit of GrpHdr/MsgId: the same length, different files.
+      const [one, other] = ['000901', '000902'].map((suffix) => file.replace('NDEAFIHH-054-20261124-000123', `NDEAFIHH-054-20261124-${suffix}`));
+      expect(Buffer.byteLength(one)).toBe(Buffer.byteLength(other));
+      expect(one).not.toBe(other);
+      const files = async () => (await stack.service.app.get(Database).read((tx) => tx.query(`SELECT message_id FROM payment_file ORDER BY message_id`))).map((row: { message_id: string }) => row.message_id);
+
+      const first = await sendCamt(one, { idempotencyKey: 'camt-one' });
+      expect(first).toMatchObject({ status: 200, replayed: null, body: { messageId: 'NDEAFIHH-054-20261124-000901', duplicates: 5 } });
+      const again = await sendCamt(one, { idempotencyKey: 'camt-one' });
+      expect(again).toEqual({ status: 200, replayed: 'true', body: first.body });
+
+      const different = await sendCamt(other, { idempotencyKey: 'camt-one' });
+      expect(different.status).toBe(409);
+      expect(different.body.problems).toEqual([{ field: 'Idempotency-Key', reason: expect.stringMatching(/different request/) }]);
+      expect(await files()).not.toContain('NDEAFIHH-054-20261124-000902');
+      // Under its own key the other file is imported.
+      expect(await sendCamt(other, { idempotencyKey: 'camt-other' })).toMatchObject({ status: 200, body: { messageId: 'NDEAFIHH-054-20261124-000902' } });
     });
   });
 

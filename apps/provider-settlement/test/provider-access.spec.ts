@@ -117,6 +117,24 @@ describe('provider settlement: who sees what', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('hashes every byte of an attachment under an Idempotency-Key: the same file is replayed, another of the same length is a 409', async () => {
+    const one = Buffer.from('%PDF-1.4\n% scan 1\n%%EOF\n');
+    const other = Buffer.from('%PDF-1.4\n% scan 2\n%%EOF\n');
+    expect(one.length).toBe(other.length);
+    const path = '/providers/alpha/attachments?kind=insurance&fileName=scan.pdf';
+    const stored = async () => (await stack.ok(alpha, 'GET', '/providers/alpha/attachments')).filter((a: { fileName: string }) => a.fileName === 'scan.pdf');
+
+    const first = await stack.upload(alpha, path, 'application/pdf', one, 'scan-upload');
+    expect(first).toMatchObject({ status: 201, replayed: null, body: { sha256: createHash('sha256').update(one).digest('hex') } });
+    const again = await stack.upload(alpha, path, 'application/pdf', one, 'scan-upload');
+    expect(again).toEqual({ status: 201, replayed: 'true', body: first.body });
+
+    const different = await stack.upload(alpha, path, 'application/pdf', other, 'scan-upload');
+    expect(different.status).toBe(409);
+    expect(different.body.problems).toEqual([{ field: 'Idempotency-Key', reason: expect.stringMatching(/different request/) }]);
+    expect((await stored()).map((a: { id: string }) => a.id)).toEqual([first.body.id]);
+  });
+
   it('refuses to send an application while a mandatory attachment is missing', async () => {
     const unit = await stack.ok(alpha, 'POST', '/providers/alpha/units', { name: 'alpha Toinen', streetAddress: 'Kauppalankatu 1', postalCode: '45100', city: 'Kouvola' });
     const application = await stack.ok(alpha, 'POST', '/providers/alpha/applications', { serviceCode: HOUSING, unitIds: [unit.id] });

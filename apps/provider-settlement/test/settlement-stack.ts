@@ -48,7 +48,9 @@ export interface SettlementStack {
   /** As `call`, but anything but 2xx throws with the answer. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the API answers
   ok(caller: Caller, method: string, path: string, body?: unknown): Promise<any>;
-  upload(caller: Caller, path: string, contentType: string, content: Buffer): Promise<{ status: number; body: unknown }>;
+  /** Sends a file as the body; `replayed` is the Idempotent-Replayed header (null when absent). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the API answers
+  upload(caller: Caller, path: string, contentType: string, content: Buffer, idempotencyKey?: string): Promise<{ status: number; body: any; replayed: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -100,10 +102,11 @@ export async function startSettlementStack(env: TestWorkflowEnvironment, options
       if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 600)}`);
       return answer.body;
     },
-    async upload(caller, path, contentType, content) {
-      const response = await fetch(`${service.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token(caller)}`, 'content-type': contentType }, body: content });
+    async upload(caller, path, contentType, content, idempotencyKey) {
+      const headers = { authorization: `Bearer ${token(caller)}`, 'content-type': contentType, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+      const response = await fetch(`${service.baseUrl}${path}`, { method: 'POST', headers, body: content });
       const text = await response.text();
-      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
+      return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text, replayed: response.headers.get('idempotent-replayed') };
     },
     async stop() {
       await stopTestStack({ workers: [worker, invoicingWorker], running, then: [() => service.close(), () => db.drop()], env });

@@ -33,4 +33,5 @@ export * from './http/openapi';
 export * from './http/dto-validators';
 export * from './temporal/schedules';
 export * from './http/request-edge';
+export * from './http/raw-body';
 export * from './http/outages';

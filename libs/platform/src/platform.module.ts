@@ -18,6 +18,7 @@ import { WorkerBacklog } from './health/backlog';
 import { PingController } from './health/ping.controller';
 import { RolesGuard } from './auth/roles.guard';
 import { BodyLimitGuard } from './http/request-edge';
+import { RawBodyInterceptor } from './http/raw-body';
 import { ScopeResolvers } from './auth/scope';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -89,6 +90,8 @@ export class PlatformModule {
         InvoiceLifecycles,
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        // After the guards (nobody unauthenticated gets a file buffered) and before the idempotency hash, which covers its bytes.
+        { provide: APP_INTERCEPTOR, useClass: RawBodyInterceptor },
         // Inside the audit: a replayed answer is audited as the request it answers.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

@@ -1,4 +1,4 @@
-import type { Client as PgClient } from 'pg';
+import type { Client as PgClient, Pool } from 'pg';
 
 /**
  * A city's month of billing data, generated in Postgres: clients in ten debiting areas with
@@ -6,7 +6,7 @@ import type { Client as PgClient } from 'pg';
  * support fee), couples (2 %) with one spouse in long-term care, registrations for 60 % of the
  * clients, planned and unplanned absences, and corrections.
  */
-export async function generateBillingData(pg: PgClient, organisationId: string, clients: number, period: string): Promise<{ selectionRuleId: string }> {
+export async function generateBillingData(pg: PgClient | Pool, organisationId: string, clients: number, period: string): Promise<{ selectionRuleId: string }> {
   const first = `${period}-01`;
   const params = [organisationId, clients, first];
   await pg.query(

@@ -8,4 +8,5 @@ export * from './debt-fakes';
 export * from './tokens';
 export * from './histories';
 export * from './process-stack';
+export * from './private-postgres';
 export * from './shutdown';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTestDatabase, serviceTestEnv, startDevServer, TestDatabase } from './environment';
 import { freePort } from './service-under-test';
+import { PrivatePostgres, startPrivatePostgres } from './private-postgres';
 import { loadDemo, ServiceProcess, startServiceProcess, startWorkflowWorkerProcess } from './service-process';
 
 /**
@@ -28,6 +29,12 @@ export interface ProcessStack {
    * workflow it had. Only for a stack started with `persistentTemporal`.
    */
   restartTemporal(down?: () => Promise<unknown>): Promise<void>;
+  /**
+   * Stops PostgreSQL immediately (`pg_ctl stop -m immediate`) and, once `down` has settled, starts
+   * it again on the same port from the same directory. Only for a stack started with
+   * `privatePostgres`: the shared test cluster is never stopped.
+   */
+  restartPostgres(down?: () => Promise<unknown>): Promise<void>;
   /** Stops every process (SIGTERM), drops the database and stops Temporal; answers the exit codes. */
   stop(): Promise<Array<number | null>>;
 }
@@ -39,12 +46,20 @@ export interface ProcessStackOptions {
   env?: (url: (name: string) => string) => Record<string, string>;
   /** Keep Temporal's state in a file (`--db-filename`) so that `restartTemporal` keeps it. */
   persistentTemporal?: boolean;
+  /** A PostgreSQL cluster of the stack's own (`startPrivatePostgres`) instead of a database on the shared test cluster, so that `restartPostgres` may stop it. */
+  privatePostgres?: boolean;
 }
 
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const stateDir = options.persistentTemporal ? mkdtempSync(path.join(tmpdir(), 'clientfees-temporal-')) : undefined;
   const devServer = stateDir ? { port: await freePort(), dbFilename: path.join(stateDir, 'temporal.sqlite') } : {};
-  const [firstTemporal, db] = await Promise.all([startDevServer(devServer), createTestDatabase()]);
+  let postgres: PrivatePostgres | undefined;
+  const database = async (): Promise<TestDatabase> => {
+    if (!options.privatePostgres) return createTestDatabase();
+    postgres = await startPrivatePostgres();
+    return { url: postgres.url, drop: () => postgres!.stop() };
+  };
+  const [firstTemporal, db] = await Promise.all([startDevServer(devServer), database()]);
   let temporal = firstTemporal;
   const ports = new Map<string, { http: number; tcp: number }>();
   for (const name of options.names) ports.set(name, { http: await freePort(), tcp: await freePort() });
@@ -105,6 +120,10 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       await temporal.teardown();
       await down?.();
       temporal = await startDevServer(devServer);
+    },
+    async restartPostgres(down) {
+      if (!postgres) throw new Error('restartPostgres needs a stack started with privatePostgres: the shared test cluster is never stopped');
+      await postgres.restart(down);
     },
     async stop() {
       await Promise.allSettled([...starting]);

@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { CurrentUser, MayDo, RawBody, Scope } from '@clientfees/platform';
 import { PaymentsService } from './payments.service';
 import { AllocatePaymentDto, ListPaymentsQuery, OrganisationQuery, RecordPaymentDto, ReversalsQuery } from './payments.dto';
 import { ImportSummaryView, PaymentView, ReversalView } from './payment.view';
-import { readXmlBody } from './xml-body';
+import { readXmlBody, XML_BODY } from './xml-body';
 
 
 @ApiTags('payments')
@@ -37,6 +37,7 @@ export class PaymentsController {
   @HttpCode(200)
   @MayDo('payment.record')
   @Scope.organisationFromQuery()
+  @RawBody(XML_BODY)
   @ApiConsumes('application/xml', 'text/xml')
   @ApiBody({ description: 'An ISO 20022 camt.054 BankToCustomerDebitCreditNotification (camt.054.001.02 to .10), at most 10 MB.', schema: { type: 'string' } })
   @ApiOperation({
@@ -53,7 +54,7 @@ export class PaymentsController {
   })
   @ApiOkResponse({ type: ImportSummaryView })
   async importCamt054(@Query() query: OrganisationQuery, @Req() request: Request, @CurrentUser() user: AccessClaims): Promise<ImportSummaryView> {
-    return this.payments.importCamt054(query.organisationId, await readXmlBody(request), user.sub);
+    return this.payments.importCamt054(query.organisationId, readXmlBody(request), user.sub);
   }
 
   @Get()

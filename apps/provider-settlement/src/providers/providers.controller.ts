@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, StreamableFile } f
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { CurrentUser, MayDo, RawBody, Scope } from '@clientfees/platform';
 import { providerFilter } from '../common/access';
-import { ATTACHMENT_LIMIT_BYTES, ATTACHMENT_TYPES, readAttachmentBody } from './attachment-body';
+import { ATTACHMENT_BODY, ATTACHMENT_LIMIT_BYTES, ATTACHMENT_TYPES, readAttachmentBody } from './attachment-body';
 import { AttachmentQuery, BankAccountDto, ContactDto, CreateProviderDto, UnitDto } from './provider.dto';
 import { ProvidersService } from './providers.service';
 import { OrganisationQuery } from '../organisations/organisation.dto';
@@ -63,11 +63,12 @@ export class ProvidersController {
   @Post('providers/:providerId/attachments')
   @MayDo('provider.apply')
   @Scope.resource('provider', 'providerId')
+  @RawBody(ATTACHMENT_BODY)
   @ApiOperation({ summary: `Upload an attachment: the file itself as the body (${ATTACHMENT_TYPES.join(', ')}, at most ${ATTACHMENT_LIMIT_BYTES / 1024 / 1024} MiB); stored with its SHA-256` })
   @ApiConsumes(...ATTACHMENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   async upload(@Param('providerId') providerId: string, @Query() query: AttachmentQuery, @Req() request: Request, @CurrentUser() user: AccessClaims) {
-    return this.providers.upload(providerId, query, await readAttachmentBody(request), user.sub);
+    return this.providers.upload(providerId, query, readAttachmentBody(request), user.sub);
   }
 
   @Get('providers/:providerId/attachments')

@@ -10,6 +10,7 @@ import { Database } from '../database/database';
 import { SERVICE_CONFIG } from '../tokens';
 import type { ServiceConfig } from '../config/service-config';
 import { conflict } from '../http/problems';
+import { rawBodyOf } from '../http/raw-body';
 import { claimKey, findRequest, IdempotentRequestKey, releaseKey, storeAnswer, StoredRequest, takeOver } from './idempotency.queries';
 import { runWithIdempotencyKey } from './idempotent-request';
 
@@ -102,12 +103,14 @@ function inProgress(response: Response): HttpException {
   return conflict('a request with this Idempotency-Key is still being carried out; resend it in a moment', 'Idempotency-Key', 'is in progress');
 }
 
-/** What was asked: method, path with query, content type and length, and the parsed JSON body. */
+/**
+ * What was asked: method, path with query, content type and length, and the body — every byte of
+ * a file read by `@RawBody` (read before this interceptor runs), else the parsed JSON.
+ */
 function requestHash(request: Request): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${request.headers['content-length'] ?? ''}\n`)
-    .update(JSON.stringify(request.body ?? null))
-    .digest('hex');
+  const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${request.headers['content-length'] ?? ''}\n`);
+  const bytes = rawBodyOf(request);
+  return (bytes ? hash.update('raw\n').update(bytes) : hash.update(JSON.stringify(request.body ?? null))).digest('hex');
 }
 
 function statusOf(error: unknown): number {
