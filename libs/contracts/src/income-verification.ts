@@ -9,8 +9,9 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
  */
 
 /**
- * Activity task queues, one per authority, so that each authority's concurrency is bounded by the
- * workers polling it (maxConcurrentActivityTaskExecutions per worker), however many reviews run.
+ * Activity task queues, one per authority, so that however many reviews run, the fetches wait in
+ * the authority's queue; the worker polling it runs a few fetches per call slot, and each call
+ * passes the authority's concurrency gate (ADRs 0019, 0034).
  */
 export const AuthorityQueues = {
   incomesRegister: 'income-verification.incomes-register',
