@@ -169,9 +169,10 @@ export interface ReviewActivities {
   proposeFee(caseId: string): Promise<ProposalFacts>;
   /**
    * summarising ─► the income summary ─► the fee proposal ─► (with a decision) awaiting-review,
-   * in one activity, each step recorded as it is done.
+   * in one activity, each step recorded as it is done; with a decision, also when to remind the
+   * officer first (as reviewReminderAt would answer), so the review needs no activity for it.
    */
-  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts>;
+  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts & { remindOfficerAt?: number }>;
   /** When to remind the officer of a review still waiting (a few banking days on), epoch ms. */
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;

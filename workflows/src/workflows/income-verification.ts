@@ -122,6 +122,12 @@ class Review {
   state: ReviewState = 'checking-consent';
   waitingFor?: string;
   proposal?: ProposalFacts;
+  /**
+   * The first reminder's time, answered with the proposal. Reviews whose summary step answered
+   * without it (recorded before it did) ask reviewReminderAt, as their histories show; the branch
+   * follows the recorded result, so replay takes the same one.
+   */
+  firstReminderAt?: number;
   decision?: DecisionRecorded;
   invoicing?: FeeDecisionRecorded;
   cancelled = false;
@@ -315,7 +321,8 @@ class Review {
   async summariseAndPropose(): Promise<void> {
     if (patched(FEWER_STEPS)) {
       [this.state, this.waitingFor] = ['summarising', undefined];
-      this.proposal = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      const { remindOfficerAt, ...proposal } = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      [this.proposal, this.firstReminderAt] = [proposal, remindOfficerAt];
       if (this.input.withDecision) [this.state, this.waitingFor] = ['awaiting-review', AWAITING_REVIEW];
       return;
     }
@@ -329,7 +336,8 @@ class Review {
   async awaitOfficersReview(): Promise<void> {
     const decided = () => (this.decision !== undefined && this.busy === 0) || this.cancelled;
     while (!decided()) {
-      const remindAt = await review.reviewReminderAt(this.input.caseId);
+      const remindAt = this.firstReminderAt ?? (await review.reviewReminderAt(this.input.caseId));
+      this.firstReminderAt = undefined;
       if (await condition(decided, Math.max(1, remindAt - Date.now()))) break;
       await review.remindOfficer(this.input.caseId);
     }
