@@ -41,12 +41,16 @@ const review = proxyActivities<ReviewActivities>({
 /**
  * An authority outage waits and retries, backing off to half an hour between attempts, for as
  * long as it lasts: a review never goes on as if the client had no income. An answer that cannot
- * be read, or a fetch no longer permitted, is not retried: it goes to the officer.
+ * be read, or a fetch no longer permitted, is not retried: it goes to the officer. A fetch
+ * heartbeats while it runs (every few seconds, once it has run that long), so a fetch whose task
+ * never reached a worker, or whose worker died, is tried again after the heartbeat timeout
+ * instead of the whole start-to-close timeout, and a cancelled review's fetch is told at once.
  */
 const authority = <T>(taskQueue: string) =>
   proxyActivities<T>({
     taskQueue,
     startToCloseTimeout: '2 minutes',
+    heartbeatTimeout: '20 seconds',
     retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: [MALFORMED_ANSWER, FETCH_NOT_PERMITTED] },
   });
 const incomesRegister = authority<IncomesRegisterActivities>(AuthorityQueues.incomesRegister);

@@ -21,6 +21,9 @@ import { queryPerson } from './population-register.adapter';
 import { jsonTaxationTransport, TaxationTransport } from './tax-administration.adapter';
 import { PopulationChangesService } from '../population/population-changes.service';
 
+/** How often a running fetch heartbeats; well inside the workflow's heartbeat timeout of 20 s. */
+const HEARTBEAT_EVERY_MS = 5_000;
+
 /**
  * Fetches from one authority for one person of a review: checks the grounds (consent or legal
  * basis) at the moment of fetching, looks the identity code up from the review, calls the adapter,
@@ -40,6 +43,23 @@ export class AuthorityFetcher {
    * (the endpoint's gate, ADR 0034); the reads and writes of other fetches overlap with them.
    */
   async fetch<T>(
+    source: AuthorityName,
+    request: FetchRequest,
+    call: (identityCode: string, c: q.ReviewCase) => Promise<T>,
+    store: (tx: Tx, result: T) => Promise<void>,
+  ): Promise<T> {
+    // The workflow gives a fetch a heartbeat timeout (20 s): a fetch that runs longer than a few
+    // seconds says it is alive, and hears of a cancellation (the signal its calls carry).
+    const context = Context.current();
+    const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+    try {
+      return await this.fetchOnce(source, request, call, store);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async fetchOnce<T>(
     source: AuthorityName,
     request: FetchRequest,
     call: (identityCode: string, c: q.ReviewCase) => Promise<T>,
