@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     log(`seeded ${REVIEWS} clients with a decision a year old in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const before = await simStats(simUrl);
+    // The machine may be shared: the 1-minute load average at the start and during the run goes with the figure.
+    const loads = [os.loadavg()[0]];
     started = performance.now();
     const handle = await stack.temporal.client.workflow.start(YEARLY_REVIEW_WORKFLOW, {
       taskQueue: TaskQueues.workflows,
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
       if (performance.now() - started > TIMEOUT_MS) throw new Error(`the reviews did not all reach the officer within ${TIMEOUT_MS / 1000} s: ${JSON.stringify(states)}`);
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
+        loads.push(os.loadavg()[0]);
         log(`${((lastReport - started) / 1000).toFixed(0)} s: ${JSON.stringify(states)}`);
       }
       await sleep(500);
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
     const ratio = seconds / bound;
     const respected = figures.every((f) => f.maxInFlight <= f.limit);
     const report = [
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${load
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; load average (1 min) ${loads[0].toFixed(1)} at the start, ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)} on average and ${Math.max(...loads).toFixed(1)} at most during the run (every 15 s), ${load
         .map((l) => l.toFixed(1))
         .join(' / ')} at the end; Postgres, the dev server and the stand-ins on the same machine. ${REVIEWS.toLocaleString('en-US')} reviews, ${LATENCY_MS} ms per authority call.`,
       '',

@@ -67,7 +67,7 @@ function fakeService(options: { population?: Partial<PopulationFacts>; consent?:
       await review.summariseIncomes(caseId);
       const proposal = await review.proposeFee(caseId);
       if (withDecision) await review.setReviewState(caseId, 'awaiting-review', 'the official’s review of the proposed fee');
-      return proposal;
+      return withDecision ? { ...proposal, remindOfficerAt: await review.reviewReminderAt(caseId) } : proposal;
     },
     async setReviewState(_caseId, state, detail) {
       log.states.push([state, detail]);
@@ -237,10 +237,16 @@ describe('incomeVerification over Easter 2027', () => {
       // Invoicing is told the decided fee, once the decision is recorded.
       expect(await handle.result()).toMatchObject({ state: 'decided', decision, invoicing: { recorded: true, incomeId: 'income-1' } });
       expect(fake.log.toInvoicing).toEqual([expect.objectContaining({ decisionId: 'decision-1', fee: '120.00', validFrom: '2027-05-01' })]);
+      // The first reminder's time came with the proposal: reviewReminderAt ran only for the second.
+      const activities = (await handle.fetchHistory()).events?.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [])) ?? [];
+      expect(activities.filter((name) => name === 'reviewReminderAt')).toHaveLength(1);
+      expect(activities.indexOf('reviewReminderAt')).toBeGreaterThan(activities.indexOf('remindOfficer'));
     });
     keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v1-adjusted-decision');
     // Since the consent and summary steps are one activity each (patch review-steps-in-one-activity).
     keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v2-steps-in-one-activity');
+    // Since the summary step answers the first reminder's time too.
+    keepHistory(env, incomeVerificationWorkflowId('case-1'), 'income-verification-v3-first-reminder-with-proposal');
   });
 
   it('waits out an Incomes Register outage and summarises only once the register has answered', async () => {

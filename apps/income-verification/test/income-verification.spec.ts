@@ -255,6 +255,20 @@ describe('income verification against the authority stand-ins', () => {
     expect(review.summary.client.grossMonthly).toBe('1410.20');
   });
 
+  it('a slow register: a fetch running longer than its heartbeat timeout (two calls of 12 s against 20 s) is one attempt, kept alive by its heartbeats', async () => {
+    await consent('client-veikko-slow');
+    await simPut('/sim/faults/incomes-register', { latencyMs: 12_000 });
+    try {
+      const id = await start('client-veikko-slow', '140952-9799');
+      const review = await eventually(async () => (await call('GET', `/income-reviews/${id}`)).body, (c) => c.state === 'awaiting-review', 80_000, 500);
+      expect(review.proposal).toMatchObject({ maximumFee: 'no-income-data' });
+    } finally {
+      await simPut('/sim/faults/incomes-register', { latencyMs: 0 });
+    }
+    const log = (await call('GET', '/clients/client-veikko-slow/fetch-log?organisationId=fi-demo')).body.filter((e: { source: string }) => e.source === 'incomes-register');
+    expect(log.map((e: { outcome: string }) => e.outcome)).toEqual(['fetched']);
+  }, 100_000);
+
   it('Kerttu: an Incomes Register outage is waited out, then her yearly review opens a year after her decision, once', async () => {
     await consent('client-kerttu');
     await simPut('/sim/faults/incomes-register', { failNext: 3, onlyFor: '030650-968W' });

@@ -9,8 +9,9 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
  */
 
 /**
- * Activity task queues, one per authority, so that each authority's concurrency is bounded by the
- * workers polling it (maxConcurrentActivityTaskExecutions per worker), however many reviews run.
+ * Activity task queues, one per authority, so that however many reviews run, the fetches wait in
+ * the authority's queue; the worker polling it runs a few fetches per call slot, and each call
+ * passes the authority's concurrency gate (ADRs 0019, 0034).
  */
 export const AuthorityQueues = {
   incomesRegister: 'income-verification.incomes-register',
@@ -168,9 +169,10 @@ export interface ReviewActivities {
   proposeFee(caseId: string): Promise<ProposalFacts>;
   /**
    * summarising ─► the income summary ─► the fee proposal ─► (with a decision) awaiting-review,
-   * in one activity, each step recorded as it is done.
+   * in one activity, each step recorded as it is done; with a decision, also when to remind the
+   * officer first (as reviewReminderAt would answer), so the review needs no activity for it.
    */
-  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts>;
+  summariseAndPropose(caseId: string, withDecision: boolean): Promise<ProposalFacts & { remindOfficerAt?: number }>;
   /** When to remind the officer of a review still waiting (a few banking days on), epoch ms. */
   reviewReminderAt(caseId: string): Promise<number>;
   remindOfficer(caseId: string): Promise<void>;

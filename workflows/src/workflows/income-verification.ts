@@ -41,12 +41,16 @@ const review = proxyActivities<ReviewActivities>({
 /**
  * An authority outage waits and retries, backing off to half an hour between attempts, for as
  * long as it lasts: a review never goes on as if the client had no income. An answer that cannot
- * be read, or a fetch no longer permitted, is not retried: it goes to the officer.
+ * be read, or a fetch no longer permitted, is not retried: it goes to the officer. A fetch
+ * heartbeats while it runs (every few seconds, once it has run that long), so a fetch whose task
+ * never reached a worker, or whose worker died, is tried again after the heartbeat timeout
+ * instead of the whole start-to-close timeout, and a cancelled review's fetch is told at once.
  */
 const authority = <T>(taskQueue: string) =>
   proxyActivities<T>({
     taskQueue,
     startToCloseTimeout: '2 minutes',
+    heartbeatTimeout: '20 seconds',
     retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: [MALFORMED_ANSWER, FETCH_NOT_PERMITTED] },
   });
 const incomesRegister = authority<IncomesRegisterActivities>(AuthorityQueues.incomesRegister);
@@ -122,6 +126,12 @@ class Review {
   state: ReviewState = 'checking-consent';
   waitingFor?: string;
   proposal?: ProposalFacts;
+  /**
+   * The first reminder's time, answered with the proposal. Reviews whose summary step answered
+   * without it (recorded before it did) ask reviewReminderAt, as their histories show; the branch
+   * follows the recorded result, so replay takes the same one.
+   */
+  firstReminderAt?: number;
   decision?: DecisionRecorded;
   invoicing?: FeeDecisionRecorded;
   cancelled = false;
@@ -315,7 +325,8 @@ class Review {
   async summariseAndPropose(): Promise<void> {
     if (patched(FEWER_STEPS)) {
       [this.state, this.waitingFor] = ['summarising', undefined];
-      this.proposal = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      const { remindOfficerAt, ...proposal } = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      [this.proposal, this.firstReminderAt] = [proposal, remindOfficerAt];
       if (this.input.withDecision) [this.state, this.waitingFor] = ['awaiting-review', AWAITING_REVIEW];
       return;
     }
@@ -329,7 +340,8 @@ class Review {
   async awaitOfficersReview(): Promise<void> {
     const decided = () => (this.decision !== undefined && this.busy === 0) || this.cancelled;
     while (!decided()) {
-      const remindAt = await review.reviewReminderAt(this.input.caseId);
+      const remindAt = this.firstReminderAt ?? (await review.reviewReminderAt(this.input.caseId));
+      this.firstReminderAt = undefined;
       if (await condition(decided, Math.max(1, remindAt - Date.now()))) break;
       await review.remindOfficer(this.input.caseId);
     }

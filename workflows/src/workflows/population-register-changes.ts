@@ -10,7 +10,7 @@ import {
 } from '@clientfees/contracts';
 
 const review = proxyActivities<ReviewActivities>({ taskQueue: TaskQueues.incomeVerification, startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes' } });
-/** The feed is read on the population register's own queue, inside its concurrency bound (ADR 0019). */
+/** The feed is read on the population register's own queue, inside its concurrency bound (ADRs 0019, 0034). */
 const populationRegister = proxyActivities<PopulationRegisterActivities>({
   taskQueue: AuthorityQueues.populationRegister,
   startToCloseTimeout: '10 minutes',

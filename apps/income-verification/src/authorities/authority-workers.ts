@@ -8,9 +8,10 @@ import type { AuthorityEndpoints } from './authority-http';
 import { IncomesRegisterActivitiesProvider, PopulationRegisterActivitiesProvider, TaxAdministrationActivitiesProvider } from './authority.activities';
 
 /**
- * One worker per authority on the authority's own task queue, each running at most the
- * configured number of calls at once (maxConcurrentActivityTaskExecutions): however many reviews
- * run, an authority sees at most that many concurrent calls from each service instance.
+ * One worker per authority on the authority's own task queue (ADR 0019). The authority's limit
+ * is held around each call by the endpoint's gate (ADR 0034); the worker runs more fetches than
+ * that (limit × AUTHORITY_ACTIVITIES_PER_CALL) so that their database work before and after the
+ * calls overlaps with other fetches' calls, and the backlog stays in the queue, not in memory.
  */
 @Injectable()
 export class AuthorityWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,10 +37,11 @@ export class AuthorityWorkers implements OnApplicationBootstrap, BeforeApplicati
       [AuthorityQueues.taxAdministration, { binding: bindActivities(TAX_ADMINISTRATION_ACTIVITY_CONTRACT, TaxAdministrationActivitiesProvider), instance: this.taxAdministration }, this.endpoints.concurrency.taxAdministration],
     ] as const;
     for (const [taskQueue, bound, limit] of queues) {
-      const worker = await Worker.create({ connection: this.connection, namespace: this.config.TEMPORAL_NAMESPACE, taskQueue, activities: activitiesOf([bound]), maxConcurrentActivityTaskExecutions: limit });
+      const activities = limit * this.endpoints.activitiesPerCall;
+      const worker = await Worker.create({ connection: this.connection, namespace: this.config.TEMPORAL_NAMESPACE, taskQueue, activities: activitiesOf([bound]), maxConcurrentActivityTaskExecutions: activities });
       this.workers.push(worker);
       this.running.push(worker.run().catch((error: Error) => this.logger.fatal({ err: error, taskQueue }, 'authority worker stopped')));
-      this.logger.info({ taskQueue, maxConcurrent: limit }, 'authority worker started');
+      this.logger.info({ taskQueue, callsInFlight: limit, activitiesAtOnce: activities }, 'authority worker started');
     }
   }
 

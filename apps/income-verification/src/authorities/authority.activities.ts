@@ -21,6 +21,9 @@ import { queryPerson } from './population-register.adapter';
 import { jsonTaxationTransport, TaxationTransport } from './tax-administration.adapter';
 import { PopulationChangesService } from '../population/population-changes.service';
 
+/** How often a running fetch heartbeats; well inside the workflow's heartbeat timeout of 20 s. */
+const HEARTBEAT_EVERY_MS = 5_000;
+
 /**
  * Fetches from one authority for one person of a review: checks the grounds (consent or legal
  * basis) at the moment of fetching, looks the identity code up from the review, calls the adapter,
@@ -35,11 +38,28 @@ export class AuthorityFetcher {
   ) {}
 
   /**
-   * The slot of the authority's queue is held from the first read to the last write, so the
-   * database is visited twice: one read before the call, one transaction storing the answer with
-   * its log entry after it (BENCHMARKS.md, where a review's time goes).
+   * The database is visited twice: one read before the call, one transaction storing the answer
+   * with its log entry after it. Only the calls themselves hold a slot of the authority's limit
+   * (the endpoint's gate, ADR 0034); the reads and writes of other fetches overlap with them.
    */
   async fetch<T>(
+    source: AuthorityName,
+    request: FetchRequest,
+    call: (identityCode: string, c: q.ReviewCase) => Promise<T>,
+    store: (tx: Tx, result: T) => Promise<void>,
+  ): Promise<T> {
+    // The workflow gives a fetch a heartbeat timeout (20 s): a fetch that runs longer than a few
+    // seconds says it is alive, and hears of a cancellation (the signal its calls carry).
+    const context = Context.current();
+    const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+    try {
+      return await this.fetchOnce(source, request, call, store);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async fetchOnce<T>(
     source: AuthorityName,
     request: FetchRequest,
     call: (identityCode: string, c: q.ReviewCase) => Promise<T>,
@@ -89,10 +109,11 @@ export class IncomesRegisterActivitiesProvider implements IncomesRegisterActivit
       request,
       async (identityCode, c) => {
         const span = this.reviews.paymentSpan(c.reviewDate);
-        // One call after the other: a worker slot is one call to the register, so the queue's
-        // concurrency limit is the register's (ADR 0019).
-        const earnings = await queryIncomesRegister(this.endpoints, { delivery: 'earnings', identityCode, ...span, timestamp });
-        const benefits = await queryIncomesRegister(this.endpoints, { delivery: 'benefits', identityCode, ...span, timestamp });
+        // One call after the other, each taking its own turn at the register's gate (ADR 0034):
+        // when the register is down, an attempt stops at its first failed call.
+        const signal = Context.current().cancellationSignal;
+        const earnings = await queryIncomesRegister(this.endpoints, { delivery: 'earnings', identityCode, ...span, timestamp }, signal);
+        const benefits = await queryIncomesRegister(this.endpoints, { delivery: 'benefits', identityCode, ...span, timestamp }, signal);
         return [...earnings.reports, ...benefits.reports];
       },
       async (tx, reports) => {
@@ -126,7 +147,7 @@ export class TaxAdministrationActivitiesProvider implements TaxAdministrationAct
     const decisions = await this.fetcher.fetch(
       'tax-administration',
       request,
-      (identityCode) => this.transport.taxationDecisions(identityCode),
+      (identityCode) => this.transport.taxationDecisions(identityCode, Context.current().cancellationSignal),
       async (tx, found) => {
         const records: IncomeRecord[] = found.flatMap((d) => {
           const year = { start: `${d.taxYear}-01-01`, end: `${d.taxYear}-12-31` };
@@ -160,7 +181,7 @@ export class PopulationRegisterActivitiesProvider implements PopulationRegisterA
     const person = await this.fetcher.fetch(
       'population-register',
       request,
-      (identityCode, c) => queryPerson(this.endpoints, identityCode, c.startedBy),
+      (identityCode, c) => queryPerson(this.endpoints, identityCode, c.startedBy, Context.current().cancellationSignal),
       async (tx, p) => {
         const birthOf = (code: string) => parseFinnishPersonalIdentityCode(code, 'resident').birthDate;
         const residents = p.residents.map((r, i) => ({ ref: `resident-${i + 1}`, birthDate: birthOf(r.identityCode), isSpouse: r.identityCode === p.spouse?.identityCode }));

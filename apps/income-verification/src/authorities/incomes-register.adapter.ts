@@ -97,13 +97,14 @@ export function parseIncomesRegisterAnswer(delivery: IncomeRegisterDelivery, xml
 }
 
 /** One income earner's reports of one delivery paid from `from` to `to`. */
-export async function queryIncomesRegister(endpoints: AuthorityEndpoints, query: IncomesRegisterQuery): Promise<{ reports: IncomesRegisterReport[]; requestXml: string }> {
+export async function queryIncomesRegister(endpoints: AuthorityEndpoints, query: IncomesRegisterQuery, signal?: AbortSignal): Promise<{ reports: IncomesRegisterReport[]; requestXml: string }> {
   const requestXml = incomesRegisterRequest(query, endpoints.incomesRegister);
   const answer = await callAuthority(endpoints.incomesRegister, QUERY[query.delivery].service, {
     method: 'POST',
     body: requestXml,
     contentType: 'text/xml; charset=utf-8',
     headers: { soapaction: QUERY[query.delivery].action },
+    signal,
   });
   return { reports: parseIncomesRegisterAnswer(query.delivery, answer.body), requestXml };
 }

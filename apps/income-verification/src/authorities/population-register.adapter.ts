@@ -73,12 +73,13 @@ export function parsePersonAnswer(xml: string): PopulationPerson {
   };
 }
 
-export async function queryPerson(endpoints: AuthorityEndpoints, identityCode: string, endUser: string): Promise<PopulationPerson> {
+export async function queryPerson(endpoints: AuthorityEndpoints, identityCode: string, endUser: string, signal?: AbortSignal): Promise<PopulationPerson> {
   const answer = await callAuthority(endpoints.populationRegister, 'HenkilonTunnusKysely/v1', {
     method: 'POST',
     body: personQueryRequest(identityCode, endUser, endpoints.populationRegister),
     contentType: 'text/xml; charset=utf-8',
     headers: { soapaction: 'http://tempuri.org/TeeHenkilonTunnusKysely' },
+    signal,
   });
   return parsePersonAnswer(answer.body);
 }

@@ -14,15 +14,15 @@ export interface TaxationDecision {
 }
 
 export interface TaxationTransport {
-  taxationDecisions(identityCode: string): Promise<TaxationDecision[]>;
+  taxationDecisions(identityCode: string, signal?: AbortSignal): Promise<TaxationDecision[]>;
 }
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 export function jsonTaxationTransport(endpoints: AuthorityEndpoints): TaxationTransport {
   return {
-    async taxationDecisions(identityCode) {
-      const answer = await callAuthority(endpoints.taxAdministration, 'queries', { method: 'POST', body: JSON.stringify({ identityCode }) });
+    async taxationDecisions(identityCode, signal) {
+      const answer = await callAuthority(endpoints.taxAdministration, 'queries', { method: 'POST', body: JSON.stringify({ identityCode }), signal });
       let body: { taxationDecisions?: unknown };
       try {
         body = JSON.parse(answer.body) as { taxationDecisions?: unknown };

@@ -24,8 +24,9 @@ export class ReviewActivitiesProvider implements ReviewActivities {
     return this.reviews.beginReview(caseId);
   }
 
-  summariseAndPropose(caseId: string, withDecision: boolean) {
-    return this.reviews.summariseAndPropose(caseId, withDecision);
+  async summariseAndPropose(caseId: string, withDecision: boolean) {
+    const proposal = await this.reviews.summariseAndPropose(caseId, withDecision);
+    return withDecision ? { ...proposal, remindOfficerAt: await this.reviewReminderAt(caseId) } : proposal;
   }
 
   setReviewState(caseId: string, state: ReviewState, detail?: string) {
