@@ -183,6 +183,23 @@ export async function setEstateRecipientOnDeath(tx: Tx, clientId: string, dateOf
 
 // Addresses from the population register (register-address.ts in libs/domain).
 
+/**
+ * The clients among `clientNumbers` of the organisation whose address a security ban protects
+ * now: their latest settings version is protected (the register's ban, until it says otherwise).
+ * Views mask their address with libs/domain's shownRecipient / shownSettings.
+ */
+export async function clientNumbersUnderSecurityBan(tx: Tx, organisationId: string, clientNumbers: readonly string[]): Promise<Set<string>> {
+  if (clientNumbers.length === 0) return new Set();
+  const rows = await tx.query<{ client_number: string }>(
+    `SELECT c.client_number FROM client c
+       JOIN LATERAL (SELECT s.address_protected FROM billing_setting s WHERE s.client_id = c.id ORDER BY s.valid_from DESC LIMIT 1) latest ON latest.address_protected
+      WHERE c.organisation_id = $1 AND c.client_number = ANY($2::text[])`,
+    [organisationId, [...new Set(clientNumbers)]],
+  );
+  return new Set(rows.map((row) => row.client_number));
+}
+
+
 /** The client's versions as far as the address is concerned, locked for the change. */
 export async function addressVersions(tx: Tx, clientId: string): Promise<AddressVersion[]> {
   const rows = await tx.query<{ id: string; valid_from: string; valid_to: string | null; residence_address: PostalAddress | null; address_protected: boolean }>(
