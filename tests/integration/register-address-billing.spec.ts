@@ -56,8 +56,13 @@ describe('an address from the population register reaches the next invoice', () 
     const [before] = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
     expect(before.residenceAddress).toMatchObject({ streetAddress: 'Sahatie 10 B 6' });
 
-    // C-2019 needs an income to be billed: the official confirms the demo's waiting review.
+    // C-2019 needs an income to be billed: the official confirms the demo's waiting review. The demo
+    // started it with invoicing's client id alone: its first step asked invoicing (over TCP) for the
+    // identity code, and the registers answered for the fictional Aino Testinen — her pensions.
     const review = (await incomes.ok('GET', '/income-reviews?organisationId=fi-demo&state=awaiting-review', officer)).find((r: { clientId: string }) => r.clientId === client.id);
+    const reviewed = await incomes.ok('GET', `/income-reviews/${review.id}`, officer);
+    expect(reviewed.summary.client.lines.map((l: { typeCode: string; grossMonthly: string }) => [l.typeCode, l.grossMonthly])).toEqual(expect.arrayContaining([['1001', '1650.00'], ['1002', '120.50']]));
+    expect(JSON.stringify(reviewed)).not.toContain('120340');
     await incomes.ok('POST', `/income-reviews/${review.id}/decision`, officer, { action: 'confirm', validFrom: `${period}-01` });
     await eventually(() => invoicing.ok('GET', `/clients/${client.id}/incomes`, officer), (list) => list.length === 1, 60000, 250);
 

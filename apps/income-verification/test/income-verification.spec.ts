@@ -36,6 +36,17 @@ describe('income verification against the authority stand-ins', () => {
   const toInvoicing: FeeDecisionForInvoicing[] = [];
   /** The address changes invoicing was sent (invoicing's side: tests/integration/register-address-billing.spec.ts). */
   const addressesToInvoicing: RegisterAddressChange[] = [];
+  /**
+   * The clients invoicing knows, by invoicing's client id (its side of the message: apps/invoicing/test/access.spec.ts;
+   * both over TCP: tests/integration/register-address-billing.spec.ts); every other client is unknown to it.
+   */
+  const INVOICING_KNOWS: Record<string, { identityCode: string; name: string }> = {
+    'client-kerttu': { identityCode: '030650-968W', name: 'Kerttu Kela-Korhonen' },
+    'client-named': { identityCode: '140952-9799', name: 'Veikko Vailla' },
+  };
+  const askedInvoicing: string[] = [];
+  /** Why each was asked: for invoicing's access log. */
+  const purposes: string[] = [];
   const token = (roles: Parameters<typeof mintAccessToken>[0]['roles']) => mintAccessToken({ sub: 'officer-1', roles, organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
   const call = (method: string, path: string, body?: unknown, roles: Parameters<typeof token>[0] = ['client-fee-officer']) => service.request(method, path, { body, token: token(roles) });
 
@@ -46,6 +57,14 @@ describe('income verification against the authority stand-ins', () => {
     service = await startServiceForTest(
       IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' }), {
         invoicingAddresses: { send: async (change) => (addressesToInvoicing.push(change), { applied: true, from: '2026-12-01', versionsChanged: 1 }) },
+        invoicingClients: {
+          identityOf: async (organisationId, clientId, purpose) => {
+            askedInvoicing.push(clientId);
+            purposes.push(purpose);
+            const known = organisationId === 'fi-demo' ? INVOICING_KNOWS[clientId] : undefined;
+            return known ? { known: true, ...known } : { known: false, reason: `invoicing has no client ${clientId} in ${organisationId}` };
+          },
+        },
       }),
     );
     const workflows = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
@@ -186,10 +205,23 @@ describe('income verification against the authority stand-ins', () => {
     expect(review.summary.client.excluded.map((e: { typeCode: string }) => e.typeCode)).toEqual(['1302']);
   });
 
-  it('refuses a review of an unknown client without an identity code', async () => {
-    const missing = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-x', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '10', serviceCost: '850.00' } });
-    expect(missing.status).toBe(400);
-    expect(missing.body.problems).toEqual([{ field: 'identityCode', reason: 'is needed for a client reviewed for the first time' }]);
+  it('a client neither invoicing nor an earlier review knows, started without an identity code: the review asks the officer, fetching nothing', async () => {
+    await consent('client-x');
+    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-x', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '10', serviceCost: '850.00' } });
+    expect(started.status).toBe(201);
+    const stuck = await inState(started.body.id, 'awaiting-officer');
+    expect(stuck.problems[0]).toMatchObject({ person: 'client', problem: expect.stringContaining('no client to fetch for') });
+    expect(askedInvoicing).toContain('client-x');
+    expect((await call('GET', '/clients/client-x/fetch-log?organisationId=fi-demo')).body).toEqual([]);
+  });
+
+  it('the code invoicing holds is the one used: an identity code in the body is only for a client invoicing does not know', async () => {
+    await consent('client-named');
+    // Aino's code typed in; invoicing names the client Veikko, who has no data anywhere.
+    const id = await start('client-named', '120340-902K');
+    const review = await inState(id, 'awaiting-review');
+    expect(review.proposal).toMatchObject({ fee: '850.00', maximumFee: 'no-income-data' });
+    expect(review.summary.client.lines).toEqual([]);
   });
 
   it('Sirkka, with a guardian who declines consent: the review waits, fetches on the officer’s legal basis (logged as such) and names the guardian', async () => {
@@ -255,10 +287,16 @@ describe('income verification against the authority stand-ins', () => {
     expect(review.summary.client.grossMonthly).toBe('1410.20');
   });
 
-  it('Kerttu: an Incomes Register outage is waited out, then her yearly review opens a year after her decision, once', async () => {
+  it('Kerttu, started with her client id alone: her identity code from invoicing, an Incomes Register outage waited out, then her yearly review opens a year after her decision, once', async () => {
     await consent('client-kerttu');
     await simPut('/sim/faults/incomes-register', { failNext: 3, onlyFor: '030650-968W' });
-    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-kerttu', reason: 'new-client', identityCode: '030650-968W', service: { kind: 'fi-home-care', hoursPerMonth: '8', serviceCost: '700.00' }, reviewDate: '2026-11-20' });
+    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-kerttu', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '8', serviceCost: '700.00' }, reviewDate: '2026-11-20' });
+    expect(started.status).toBe(201);
+    // Nowhere in the workflow: its input and id name the case and the client id only.
+    const described = await env.client.workflow.getHandle(`income-verification-${started.body.id}`).describe();
+    expect(JSON.stringify({ id: described.workflowId, memo: described.memo, attributes: described.searchAttributes })).not.toContain('030650');
+    const history = await env.client.workflow.getHandle(`income-verification-${started.body.id}`).fetchHistory();
+    expect(JSON.stringify(history.events?.[0])).not.toContain('030650');
     // The register's retries back off 10 s, 20 s, 40 s: the clock is moved on while they wait.
     const first = await inStateSkippingTime(started.body.id, 'awaiting-review');
     // The guarantee pension counted; the housing allowance left out.
@@ -274,8 +312,11 @@ describe('income verification against the authority stand-ins', () => {
     expect(await runWorkflow(YEARLY_REVIEW_WORKFLOW, 'yearly-income-review-fi-demo-1')).toMatchObject({ opened: 1, started: 1 });
     const yearly = (await call('GET', '/income-reviews?organisationId=fi-demo&clientId=client-kerttu')).body.find((c: { reason: string }) => c.reason === 'yearly-review');
     expect(yearly).toMatchObject({ followsDecisionId: decided.body.decisionId, service: { kind: 'fi-home-care', hoursPerMonth: '8' }, startedBy: 'yearly-review schedule' });
-    // The identity code is the one her earlier review recorded: nobody typed it again.
+    // Nobody typed the identity code: the yearly review too asked invoicing.
     await inState(yearly.id, 'awaiting-review');
+    expect(askedInvoicing.filter((clientId) => clientId === 'client-kerttu')).toHaveLength(2);
+    expect(purposes).toContain(`income review ${started.body.id} (new-client), started by officer-1`);
+    expect(purposes).toContain(`income review ${yearly.id} (yearly-review), started by yearly-review schedule`);
     expect(await runWorkflow(YEARLY_REVIEW_WORKFLOW, 'yearly-income-review-fi-demo-2')).toEqual({ opened: 0, started: 0 });
   });
 

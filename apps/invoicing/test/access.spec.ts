@@ -230,5 +230,33 @@ describe('access: the audit log, append-only history and messages between servic
       }
       expect(await ask({ organisationId: 'fi-demo', id: invoiceId })).toMatchObject({ id: invoiceId });
     });
+
+    it('answers a client’s identity code in full to income verification alone, by client id and organisation', async () => {
+      const code = hetu('120340', 933);
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'I-1', identityCode: code, name: 'Ilona Identity' } });
+      expect(created.status).toBe(201);
+      // Answered masked to every person over REST …
+      expect(JSON.stringify(created.body)).not.toContain(code);
+      const identity = (from: 'income-verification' | 'collection' | 'debt-followup' | 'provider-settlement', body: unknown) =>
+        sendServiceMessage<Record<string, unknown>>(client, InvoicingMessages.clientIdentity, { purpose: 'income review r-1 (new-client), started by officer-1', ...(body as object) }, from, TEST_SIGNING_KEY);
+      // … in full to income verification, for its organisation's client only.
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: created.body.id })).toEqual({ known: true, identityCode: code, name: 'Ilona Identity' });
+      // The read is in the client's access log, with its purpose.
+      expect(await auditOf(created.body.id)).toContainEqual(
+        expect.objectContaining({ actor: 'income-verification', action: 'client.identity', personalData: 'identity-code', records: 1, grounds: 'income review r-1 (new-client), started by officer-1' }),
+      );
+      await expect(identity('income-verification', { organisationId: 'fi-demo', clientId: created.body.id, purpose: '' })).rejects.toMatchObject({ status: 400 });
+      expect(await identity('income-verification', { organisationId: 'fi-other', clientId: created.body.id })).toEqual({ known: false, reason: expect.stringContaining('no client') });
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: randomUUID() })).toMatchObject({ known: false });
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: 'I-1' })).toMatchObject({ known: false });
+      await expect(identity('income-verification', { organisationId: 'fi-demo' })).rejects.toMatchObject({ status: 400 });
+      // Every other service is refused, and so is a message without income verification's key.
+      for (const other of ['collection', 'debt-followup', 'provider-settlement'] as const) {
+        await expect(identity(other, { organisationId: 'fi-demo', clientId: created.body.id })).rejects.toMatchObject({ status: 403 });
+      }
+      await expect(
+        sendServiceMessage(client, InvoicingMessages.clientIdentity, { organisationId: 'fi-demo', clientId: created.body.id, purpose: 'x' }, 'income-verification', 'another-signing-key-of-forty-characters!'),
+      ).rejects.toMatchObject({ status: 401 });
+    });
   });
 });

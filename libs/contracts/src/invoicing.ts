@@ -180,7 +180,26 @@ export const InvoicingMessages = {
   getRuleTable: 'invoicing.rule-table.get',
   /** `RegisterAddressChange` → `RegisterAddressApplied`: an address the population register reported; from income-verification only. */
   registerAddress: 'invoicing.client.register-address',
+  /** `ClientIdentityRequest` → `ClientIdentity`: the client's personal identity code for an income review; from income-verification only. */
+  clientIdentity: 'invoicing.client.identity',
 } as const;
+
+/** Whose identity code income verification asks for: invoicing's client id, in the organisation it acts for. */
+export interface ClientIdentityRequest {
+  organisationId: string;
+  /** Invoicing's client id (never the identity code itself). */
+  clientId: string;
+  /** Why, for invoicing's access log of identity-code reads: `income review 7c0e… (new-client), started by officer-1`. */
+  purpose: string;
+}
+
+/**
+ * The client's personal identity code (henkilötunnus / personnummer) as invoicing holds it, in
+ * full: only income verification gets it, to ask the authorities, and it is never logged, put in a
+ * workflow's input, id or search attributes, nor in a URL. A client invoicing does not know in
+ * that organisation is `known: false`.
+ */
+export type ClientIdentity = { known: true; identityCode: string; name: string } | { known: false; reason: string };
 
 /**
  * An address change the population register's change feed reported for a client (VTJ

@@ -48,12 +48,17 @@ import { consentsOf } from '../consents/consent.queries';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
 import { INCOME_TYPES, INCOME_TYPES_VERSION } from './income-types.provider';
+import { INVOICING_CLIENTS, InvoicingClients } from './invoicing-clients';
 
 export interface StartReview {
   organisationId: string;
   clientId: string;
   reason: ReviewReason;
-  /** Needed the first time only; later reviews reuse the one recorded with the client's last review. */
+  /**
+   * Only for a client invoicing does not know: the review's first activity asks invoicing for the
+   * code by the client id, and invoicing's code is the one used. Without either, the code recorded
+   * with the client's last review.
+   */
   identityCode?: string;
   clientName?: string;
   service?: ServiceForFee;
@@ -70,6 +75,7 @@ export class ReviewsService implements OnModuleInit {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(INCOME_TYPES) private readonly table: IncomeTypeTable,
     @Inject(INCOME_TYPES_VERSION) private readonly tableVersion: string,
+    @Inject(INVOICING_CLIENTS) private readonly invoicingClients: InvoicingClients,
   ) {}
 
   onModuleInit(): void {
@@ -81,11 +87,12 @@ export class ReviewsService implements OnModuleInit {
     const withDecision = input.reason !== 'voucher-check';
     if (withDecision && !input.service) throw new DomainValidationError('a review that ends in a fee decision needs the decided service', 'service');
     const created = await this.db.transaction(async (tx) => {
-      const known = input.identityCode ? undefined : await q.knownIdentityOf(tx, input.organisationId, input.clientId);
-      if (!input.identityCode && !known) throw new DomainValidationError('is needed for a client reviewed for the first time', 'identityCode');
-      const identityCode = input.identityCode ? parseFinnishPersonalIdentityCode(input.identityCode, 'identityCode').value : known!.identityCode;
+      // A fallback for a client invoicing does not know; identifyClient puts invoicing's in its place.
+      const given = input.identityCode ? parseFinnishPersonalIdentityCode(input.identityCode, 'identityCode').value : undefined;
+      const known = given ? undefined : await q.knownIdentityOf(tx, input.organisationId, input.clientId);
       const c = await q.insertCase(tx, { organisationId: input.organisationId, clientId: input.clientId, reason: input.reason, withDecision, service: input.service ?? null, acceptsMaximumFee: input.acceptsMaximumFee ?? false, reviewDate: input.reviewDate, startedBy: actor });
-      await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
+      const identityCode = given ?? known?.identityCode;
+      if (identityCode) await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
       return c;
     });
     await this.startWorkflows([created]);
@@ -170,12 +177,29 @@ export class ReviewsService implements OnModuleInit {
     });
   }
 
-  /** The review's consent step (the workflow's first activity): checking-consent, the check, and fetching when it may go on. */
+  /**
+   * The review's consent step (the workflow's first activity): checking-consent, who the client
+   * is, the check, and fetching when it may go on.
+   */
   async beginReview(caseId: string): Promise<ConsentCheck> {
     await this.setState(caseId, 'checking-consent');
+    await this.identifyClient(caseId);
     const check = await this.checkConsent(caseId);
     if (check.proceedWithoutRegisters || check.refused.length === 0) await this.setState(caseId, 'fetching');
     return check;
+  }
+
+  /**
+   * Who the review's client is, by the client id: invoicing's identity code and name (a signed TCP
+   * message only income verification may send). A client invoicing does not know keeps the code the
+   * officer gave or the one of its last review; with none, the fetching reports to the officer that
+   * there is no client to fetch for. The code is stored with the case, never in the workflow.
+   */
+  async identifyClient(caseId: string): Promise<void> {
+    const c = await this.db.read((tx) => this.caseOrThrow(tx, caseId));
+    const identity = await this.invoicingClients.identityOf(c.organisationId, c.clientId, `income review ${c.id} (${c.reason}), started by ${c.startedBy}`);
+    if (!identity.known || !validateFinnishPersonalIdentityCode(identity.identityCode).valid) return;
+    await this.db.transaction((tx) => q.savePerson(tx, caseId, 'client', identity.identityCode, identity.name));
   }
 
   /** summarising ─► summary ─► proposal ─► awaiting-review (with a decision), each recorded as it is done. */
