@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { InvoicingMessages } from '@clientfees/contracts';
 import { sendServiceMessage, serviceMessage } from '@clientfees/platform';
 import { startDevServer, TEST_SIGNING_KEY, testToken } from '@clientfees/testing';
-import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { billingSettingsBody, FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 /** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
 function hetu(ddmmyy: string, individual: number): string {
@@ -229,6 +229,37 @@ describe('access: the audit log, append-only history and messages between servic
         big.close();
       }
       expect(await ask({ organisationId: 'fi-demo', id: invoiceId })).toMatchObject({ id: invoiceId });
+    });
+
+    it('masks in the audit log an address a security ban now protects, and shows it again when the ban is lifted', async () => {
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'B-1', identityCode: hetu('020202', 944), name: 'Bertta Ban' } });
+      const clientId = created.body.id as string;
+      const settings = await stack.service.request('POST', `/clients/${clientId}/billing-settings`, { roles: ['client-fee-officer'], body: billingSettingsBody({ residenceAddress: undefined, validFrom: '2026-01-01' }) });
+      expect(settings.status).toBe(201);
+      // A person fills in the missing address in place: the audit log keeps what the request wrote.
+      const fixed = await stack.service.request('PATCH', `/clients/${clientId}/billing-settings/${settings.body.id}`, {
+        roles: ['client-fee-officer'],
+        body: { residenceAddress: { streetAddress: 'Salatie 4', postalCode: '02230', city: 'Espoo' } },
+      });
+      expect(fixed.status).toBe(200);
+      const written = async () =>
+        (await auditOf(clientId)).flatMap((entry) => entry.changes as Array<{ table: string; before: Record<string, unknown>; after: Record<string, unknown> }>).filter((change) => change.table === 'billing_setting');
+      expect((await written()).map((change) => change.after.residence_address)).toContainEqual(expect.objectContaining({ streetAddress: 'Salatie 4' }));
+      const register = (protectedNow: boolean) =>
+        sendServiceMessage(
+          client,
+          InvoicingMessages.registerAddress,
+          { organisationId: 'fi-demo', clientId, changeId: randomUUID(), effectiveDate: '2026-02-01', address: null, protected: protectedNow, sourceReference: 'population register change feed, key 7' },
+          'income-verification',
+          TEST_SIGNING_KEY,
+        );
+      await register(true);
+      const underBan = await written();
+      expect(underBan.length).toBeGreaterThan(0);
+      expect(JSON.stringify(underBan)).not.toMatch(/Salatie|02230/);
+      expect(underBan.some((change) => 'residence_address' in change.after && change.after.residence_address === null)).toBe(true);
+      await register(false);
+      expect(JSON.stringify(await written())).toMatch(/Salatie 4/);
     });
 
     it('answers a client’s identity code in full to income verification alone, by client id and organisation', async () => {

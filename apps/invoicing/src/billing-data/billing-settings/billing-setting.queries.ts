@@ -184,6 +184,21 @@ export async function setEstateRecipientOnDeath(tx: Tx, clientId: string, dateOf
 // Addresses from the population register (register-address.ts in libs/domain).
 
 /**
+ * Of the settings versions `settingIds`, those of a client whose address a security ban protects
+ * now, with their recipient's kind (the audit log masks what their history overwrote).
+ */
+export async function settingsUnderSecurityBan(tx: Tx, settingIds: readonly string[]): Promise<Map<string, BillingSettingsSnapshot['recipient']['kind']>> {
+  if (settingIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; recipient_kind: BillingSettingsSnapshot['recipient']['kind'] }>(
+    `SELECT s.id, s.recipient_kind FROM billing_setting s
+       JOIN LATERAL (SELECT l.address_protected FROM billing_setting l WHERE l.client_id = s.client_id ORDER BY l.valid_from DESC LIMIT 1) latest ON latest.address_protected
+      WHERE s.id = ANY($1::uuid[])`,
+    [[...new Set(settingIds)]],
+  );
+  return new Map(rows.map((row) => [row.id, row.recipient_kind]));
+}
+
+/**
  * The clients among `clientNumbers` of the organisation whose address a security ban protects
  * now: their latest settings version is protected (the register's ban, until it says otherwise).
  * Views mask their address with libs/domain's shownRecipient / shownSettings.
