@@ -45,6 +45,20 @@ describe('income verification against the authority stand-ins', () => {
     'client-named': { identityCode: '140952-9799', name: 'Veikko Vailla' },
   };
   const askedInvoicing: string[] = [];
+  /** client-served's home care as invoicing bills it (the service its fee decision is for). */
+  const SERVED_HOME_CARE = {
+    serviceCode: 'HOME-CARE',
+    description: 'Home care',
+    kind: 'fi-home-care' as const,
+    validFrom: '2026-07-01',
+    validTo: null,
+    serviceCost: '1300.00',
+    hoursPerMonth: '12',
+    careType: null,
+    monthlyFee: null,
+    absenceDeductible: true,
+    includesCareHousingFood: false,
+  };
   /** Why each was asked: for invoicing's access log. */
   const purposes: string[] = [];
   const token = (roles: Parameters<typeof mintAccessToken>[0]['roles']) => mintAccessToken({ sub: 'officer-1', roles, organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
@@ -64,6 +78,10 @@ describe('income verification against the authority stand-ins', () => {
             const known = organisationId === 'fi-demo' ? INVOICING_KNOWS[clientId] : undefined;
             return known ? { known: true, ...known } : { known: false, reason: `invoicing has no client ${clientId} in ${organisationId}` };
           },
+          decidedServicesOf: async (organisationId, clientId) =>
+            organisationId === 'fi-demo' && clientId === 'client-served'
+              ? { known: true, services: [SERVED_HOME_CARE, { ...SERVED_HOME_CARE, serviceCode: 'OLD', hoursPerMonth: '4', validTo: '2026-06-30', validFrom: '2026-01-01' }] }
+              : { known: false, reason: `invoicing has no client ${clientId} in ${organisationId}` },
         },
       }),
     );
@@ -213,6 +231,20 @@ describe('income verification against the authority stand-ins', () => {
     expect(stuck.problems[0]).toMatchObject({ person: 'client', problem: expect.stringContaining('no client to fetch for') });
     expect(askedInvoicing).toContain('client-x');
     expect((await call('GET', '/clients/client-x/fetch-log?organisationId=fi-demo')).body).toEqual([]);
+  });
+
+  it('the fee decision is for the service invoicing has decided for the client on the review date; the request’s only when invoicing has none', async () => {
+    const body = { organisationId: 'fi-demo', clientId: 'client-served', reason: 'new-client', reviewDate: '2026-11-20' };
+    const fromInvoicing = await call('POST', '/income-reviews', body);
+    expect(fromInvoicing.status).toBe(201);
+    expect(fromInvoicing.body.service).toEqual({ kind: 'fi-home-care', hoursPerMonth: '12', serviceCost: '1300.00' });
+    const named = await call('POST', '/income-reviews', { ...body, service: { kind: 'fi-home-care', hoursPerMonth: '3', serviceCost: '300.00' } });
+    expect(named.body.service).toEqual({ kind: 'fi-home-care', hoursPerMonth: '12', serviceCost: '1300.00' });
+    // Invoicing does not know the client: the request must name the service.
+    const unnamed = await call('POST', '/income-reviews', { ...body, clientId: 'client-unserved' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.problems).toEqual([{ field: 'service', reason: 'invoicing has no client client-unserved in fi-demo: name the service the fee decision is for' }]);
+    for (const id of [fromInvoicing.body.id, named.body.id]) expect((await call('POST', `/income-reviews/${id}/cancel`, { reason: 'test: only the service was looked at' })).status).toBeLessThan(300);
   });
 
   it('the code invoicing holds is the one used: an identity code in the body is only for a client invoicing does not know', async () => {

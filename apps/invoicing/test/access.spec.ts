@@ -289,5 +289,21 @@ describe('access: the audit log, append-only history and messages between servic
         sendServiceMessage(client, InvoicingMessages.clientIdentity, { organisationId: 'fi-demo', clientId: created.body.id, purpose: 'x' }, 'income-verification', 'another-signing-key-of-forty-characters!'),
       ).rejects.toMatchObject({ status: 401 });
     });
+
+    it('answers a client’s decided services to income verification alone, for the service a fee decision is for', async () => {
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'S-1', identityCode: hetu('030303', 955), name: 'Saara Service' } });
+      const decided = await stack.service.request('POST', `/clients/${created.body.id}/services`, {
+        roles: ['client-fee-officer'],
+        body: { serviceCode: 'HOME-CARE', description: 'Home care', kind: 'fi-home-care', validFrom: '2026-01-01', serviceCost: '1100.00', hoursPerMonth: '10', absenceDeductible: true },
+      });
+      expect(decided.status).toBe(201);
+      const services = (from: 'income-verification' | 'collection', body: unknown) => sendServiceMessage<Record<string, unknown>>(client, InvoicingMessages.decidedServices, body, from, TEST_SIGNING_KEY);
+      expect(await services('income-verification', { organisationId: 'fi-demo', clientId: created.body.id })).toEqual({
+        known: true,
+        services: [expect.objectContaining({ serviceCode: 'HOME-CARE', kind: 'fi-home-care', validFrom: '2026-01-01', validTo: null, serviceCost: '1100.00', hoursPerMonth: '10.00' })],
+      });
+      expect(await services('income-verification', { organisationId: 'fi-other', clientId: created.body.id })).toMatchObject({ known: false });
+      await expect(services('collection', { organisationId: 'fi-demo', clientId: created.body.id })).rejects.toMatchObject({ status: 403 });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Currency } from '@clientfees/domain';
+import type { Currency, DecidedService } from '@clientfees/domain';
 import type { InvoiceState } from '@clientfees/domain/workflow';
 import type { InvoiceSnapshot } from './collection';
 import { defineWorkflow } from './workflow-definitions';
@@ -182,7 +182,18 @@ export const InvoicingMessages = {
   registerAddress: 'invoicing.client.register-address',
   /** `ClientIdentityRequest` → `ClientIdentity`: the client's personal identity code for an income review; from income-verification only. */
   clientIdentity: 'invoicing.client.identity',
+  /** `DecidedServicesRequest` → `DecidedServicesAnswer`: the client's decided services, for an income review's fee decision; from income-verification only. */
+  decidedServices: 'invoicing.client.decided-services',
 } as const;
+
+/** Whose decided services income verification asks for: invoicing's client id, in the organisation it acts for. */
+export interface DecidedServicesRequest {
+  organisationId: string;
+  clientId: string;
+}
+
+/** The client's decided services (palvelupäätös / biståndsbeslut) as invoicing bills them, amounts as decimal strings; or why there are none to give. */
+export type DecidedServicesAnswer = { known: true; services: DecidedService[] } | { known: false; reason: string };
 
 /** Whose identity code income verification asks for: invoicing's client id, in the organisation it acts for. */
 export interface ClientIdentityRequest {

@@ -292,7 +292,8 @@ async function demoBillingData(call: Call, billing: string, unit: string, nowMs:
 /**
  * Demo clients reviewed as the stand-ins' fictional persons (apps/authority-sim/fixtures): invoicing
  * holds the person's identity code in the stand-ins for them, so the registers answer for them. A
- * review starts with invoicing's client id alone; its first step asks invoicing for the code.
+ * review starts with invoicing's client id alone: its first step asks invoicing for the code, and the
+ * fee decision is for the home care invoicing has decided for the client.
  * C-2019, whose income the billing run misses, gets one from the review once the officer decides it.
  */
 const DEMO_REVIEWS = [
@@ -312,8 +313,6 @@ async function demoIncomeReviews(invoicing: Call, incomes: Call, officer: string
   const today = localDateInZone(nowMs, 'Europe/Helsinki');
   const started: string[] = [];
   for (const review of DEMO_REVIEWS) {
-    const client = DEMO_CLIENTS.find((c) => c.clientNumber === review.clientNumber)!;
-    const care = client.services.find((s) => s.kind === 'fi-home-care')!;
     const [found] = (await invoicing('GET', `/clients?organisationId=fi-demo&clientNumber=${review.clientNumber}`, undefined, officer)) as Array<{ id: string }>;
     const sources = ['incomes-register', 'population-register', 'tax-administration'];
     await incomes('POST', `/clients/${found.id}/consents`, { organisationId: 'fi-demo', status: 'given', sources, validFrom: today, note: 'demo: consent given on the phone' }, officer);
@@ -321,7 +320,6 @@ async function demoIncomeReviews(invoicing: Call, incomes: Call, officer: string
       organisationId: 'fi-demo',
       clientId: found.id,
       reason: review.reason,
-      service: { kind: 'fi-home-care', hoursPerMonth: care.hoursPerMonth, serviceCost: care.serviceCost },
       reviewDate: today,
     };
     const created = (await incomes('POST', '/income-reviews', body, officer)) as { id: string };

@@ -57,7 +57,11 @@ export class StartReviewDto {
   @MaxLength(200)
   clientName?: string;
 
-  @ApiPropertyOptional({ type: ServiceDto, description: 'The decided service the fee is for (required unless a voucher check).' })
+  @ApiPropertyOptional({
+    type: ServiceDto,
+    description:
+      'Only when invoicing gives none. The fee decision is for the one home care or long-term care service invoicing has decided for the client on the review date (its hours or care type and cost), whatever this field says; when invoicing does not know the client, or has none or several such services in force, this one is used, and without it the answer is 400 naming service with the reason. Not used by a voucher check. Invoicing unreachable: 503.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ServiceDto)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
   addDays,
@@ -18,6 +18,7 @@ import {
   parseFinnishPersonalIdentityCode,
   PersonIncomeSummary,
   proposeFee,
+  serviceForFeeOf,
   summarisePersonIncomes,
   validateFinnishPersonalIdentityCode,
 } from '@clientfees/domain';
@@ -48,7 +49,7 @@ import { consentsOf } from '../consents/consent.queries';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
 import { INCOME_TYPES, INCOME_TYPES_VERSION } from './income-types.provider';
-import { INVOICING_CLIENTS, InvoicingClients } from './invoicing-clients';
+import { INVOICING_CLIENTS, InvoicingClients, InvoicingUnavailable } from './invoicing-clients';
 
 export interface StartReview {
   organisationId: string;
@@ -85,18 +86,34 @@ export class ReviewsService implements OnModuleInit {
 
   async start(input: StartReview, actor: string): Promise<q.ReviewCase> {
     const withDecision = input.reason !== 'voucher-check';
-    if (withDecision && !input.service) throw new DomainValidationError('a review that ends in a fee decision needs the decided service', 'service');
+    const service = withDecision ? await this.decidedServiceFor(input) : (input.service ?? null);
     const created = await this.db.transaction(async (tx) => {
       // A fallback for a client invoicing does not know; identifyClient puts invoicing's in its place.
       const given = input.identityCode ? parseFinnishPersonalIdentityCode(input.identityCode, 'identityCode').value : undefined;
       const known = given ? undefined : await q.knownIdentityOf(tx, input.organisationId, input.clientId);
-      const c = await q.insertCase(tx, { organisationId: input.organisationId, clientId: input.clientId, reason: input.reason, withDecision, service: input.service ?? null, acceptsMaximumFee: input.acceptsMaximumFee ?? false, reviewDate: input.reviewDate, startedBy: actor });
+      const c = await q.insertCase(tx, { organisationId: input.organisationId, clientId: input.clientId, reason: input.reason, withDecision, service, acceptsMaximumFee: input.acceptsMaximumFee ?? false, reviewDate: input.reviewDate, startedBy: actor });
       const identityCode = given ?? known?.identityCode;
       if (identityCode) await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
       return c;
     });
     await this.startWorkflows([created]);
     return created;
+  }
+
+  /**
+   * The service the fee decision is for: the one home care or long-term care service invoicing has
+   * decided for the client on the review date (libs/domain serviceForFeeOf); the service in the
+   * request only when invoicing gives none (a client it does not know, none or several in force).
+   */
+  private async decidedServiceFor(input: StartReview): Promise<ServiceForFee> {
+    const answer = await this.invoicingClients.decidedServicesOf(input.organisationId, input.clientId).catch((error: Error) => {
+      if (error instanceof InvoicingUnavailable) throw new ServiceUnavailableException(`the client’s decided services cannot be read from invoicing right now: try again in a moment (${error.message})`);
+      throw error;
+    });
+    const found = answer.known ? serviceForFeeOf(answer.services, input.reviewDate) : { service: null, reason: answer.reason };
+    if (found.service) return found.service;
+    if (input.service) return input.service;
+    throw new DomainValidationError(`${found.reason}: name the service the fee decision is for`, 'service');
   }
 
   /**
