@@ -258,6 +258,13 @@ describe('access: the audit log, append-only history and messages between servic
       expect(underBan.length).toBeGreaterThan(0);
       expect(JSON.stringify(underBan)).not.toMatch(/Salatie|02230/);
       expect(underBan.some((change) => 'residence_address' in change.after && change.after.residence_address === null)).toBe(true);
+      // Nor can a person type the client's address in as the address of the client's own invoices.
+      const typed = await stack.service.request('POST', `/clients/${clientId}/billing-settings`, {
+        roles: ['client-fee-officer'],
+        body: billingSettingsBody({ residenceAddress: undefined, recipient: { kind: 'client', address: { streetAddress: 'Salatie 4', postalCode: '02230', city: 'Espoo' } } }),
+      });
+      expect(typed.status).toBe(400);
+      expect(typed.body.problems).toEqual([expect.objectContaining({ field: 'recipient.address', reason: expect.stringContaining('security ban') })]);
       await register(false);
       expect(JSON.stringify(await written())).toMatch(/Salatie 4/);
     });

@@ -62,6 +62,8 @@ export class BillingSettingsService {
         // A security ban the register reported stays until the register says otherwise.
         const addressProtected = latest?.addressProtected ?? false;
         if (addressProtected && body.residenceAddress) throw new DomainValidationError(PROTECTED, 'residenceAddress');
+        // An address for the client's own invoices is the client's address too.
+        if (addressProtected && body.recipient.kind === 'client' && body.recipient.address) throw new DomainValidationError(PROTECTED, 'recipient.address');
         let validFrom: string;
         if (!latest) {
           validFrom = requested ?? todayIn(organisation.timeZone);
