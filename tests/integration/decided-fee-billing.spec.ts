@@ -34,6 +34,8 @@ describe('a fee decision reaches billing', () => {
     expect(waitingReviews).toHaveLength(3);
     const review = waitingReviews.find((r: { clientId: string }) => r.clientId === client.id);
     const waiting = await incomes.ok('GET', `/income-reviews/${review.id}`, officer);
+    // The demo named neither the identity code nor the service: both came from invoicing (its decided home care).
+    expect(waiting.service).toEqual({ kind: 'fi-home-care', hoursPerMonth: '10.00', serviceCost: '1100.00' });
     expect(waiting.summary.client.lines.map((l: { typeCode: string }) => l.typeCode)).toEqual(['1001', '1002', 'capital-income']);
     // The rules would give 202.05 (18 % of the 1 820.50 € above the 698 € limit, 10 h); the official adjusts it.
     expect(waiting.proposal.fee).toBe('202.05');

@@ -1,6 +1,8 @@
-import { POPULATION_CHANGES_WORKFLOW, TaskQueues } from '@clientfees/contracts';
-import { addDays, localDateInZone } from '@clientfees/domain';
-import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo } from '@clientfees/testing';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { DebtInvoicingMessages, InvoiceCopy, InvoicingMessages, POPULATION_CHANGES_WORKFLOW, ServiceName, TaskQueues } from '@clientfees/contracts';
+import { addDays, localDateInZone, PROTECTED_ADDRESS_MARKER } from '@clientfees/domain';
+import { sendServiceMessage } from '@clientfees/platform';
+import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo, TEST_SIGNING_KEY } from '@clientfees/testing';
 
 /**
  * From the population register's change feed to the invoice: the demo data (C-2019 reviewed as
@@ -21,6 +23,15 @@ describe('an address from the population register reaches the next invoice', () 
       body: JSON.stringify({ identityCode: '120340-902K', ...body }),
     });
     expect(response.status).toBe(201);
+  };
+  /** What another service gets of invoicing over TCP (ADR 0013), as that service. */
+  const askInvoicing = async <R>(pattern: string, body: unknown, from: ServiceName): Promise<R> => {
+    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort('invoicing') } });
+    try {
+      return await sendServiceMessage<R>(client, pattern, body, from, TEST_SIGNING_KEY);
+    } finally {
+      client.close();
+    }
   };
   let feedRuns = 0;
   const readFeed = () =>
@@ -45,8 +56,13 @@ describe('an address from the population register reaches the next invoice', () 
     const [before] = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
     expect(before.residenceAddress).toMatchObject({ streetAddress: 'Sahatie 10 B 6' });
 
-    // C-2019 needs an income to be billed: the official confirms the demo's waiting review.
+    // C-2019 needs an income to be billed: the official confirms the demo's waiting review. The demo
+    // started it with invoicing's client id alone: its first step asked invoicing (over TCP) for the
+    // identity code, and the registers answered for the fictional Aino Testinen — her pensions.
     const review = (await incomes.ok('GET', '/income-reviews?organisationId=fi-demo&state=awaiting-review', officer)).find((r: { clientId: string }) => r.clientId === client.id);
+    const reviewed = await incomes.ok('GET', `/income-reviews/${review.id}`, officer);
+    expect(reviewed.summary.client.lines.map((l: { typeCode: string; grossMonthly: string }) => [l.typeCode, l.grossMonthly])).toEqual(expect.arrayContaining([['1001', '1650.00'], ['1002', '120.50']]));
+    expect(JSON.stringify(reviewed)).not.toContain('120340');
     await incomes.ok('POST', `/income-reviews/${review.id}/decision`, officer, { action: 'confirm', validFrom: `${period}-01` });
     await eventually(() => invoicing.ok('GET', `/clients/${client.id}/incomes`, officer), (list) => list.length === 1, 60000, 250);
 
@@ -92,7 +108,7 @@ describe('an address from the population register reaches the next invoice', () 
     const invoiceId = billed.find((c: { clientNumber: string }) => c.clientNumber === 'C-2019').invoiceId;
     expect(invoiceId).not.toBeNull();
     const invoice = await invoicing.ok('GET', `/invoices/${invoiceId}`, ['finance-centre']);
-    expect(invoice.recipient).toMatchObject({ kind: 'client', name: 'Oiva Kettunen', streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo' });
+    expect(invoice.recipient).toMatchObject({ kind: 'client', name: 'Oiva Kettunen', streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo', addressProtected: false });
 
     // A security ban, then a move the register does not disclose (turvakielto).
     await simChange({ kind: 'security-ban', active: true });
@@ -109,7 +125,28 @@ describe('an address from the population register reaches the next invoice', () 
     });
     expect(typed.status).toBe(400);
     expect(typed.body.problems).toEqual([expect.objectContaining({ field: 'residenceAddress', reason: expect.stringContaining('security ban') })]);
-    // The invoice already sent keeps the recipient it was sent to.
-    expect((await invoicing.ok('GET', `/invoices/${invoiceId}`, ['finance-centre'])).recipient).toEqual(invoice.recipient);
+    // The invoice already sent keeps in storage the recipient it was sent to, but while the ban is
+    // in force no view shows it: the invoice to every role, the list, the copies debt follow-up
+    // prints with its letters and the invoice collection reads.
+    const masked = { ...invoice.recipient, streetAddress: PROTECTED_ADDRESS_MARKER, postalCode: '', city: '', addressProtected: true };
+    const shown = async () => ({
+      views: await Promise.all(['finance-centre', 'billing-supervisor', 'client-fee-officer'].map(async (role) => (await invoicing.ok('GET', `/invoices/${invoiceId}`, [role])).recipient)),
+      list: (await invoicing.ok('GET', '/invoices?organisationId=fi-demo&limit=500', ['finance-centre'])).find((i: { id: string }) => i.id === invoiceId).recipient,
+      copy: (await askInvoicing<InvoiceCopy[]>(DebtInvoicingMessages.invoiceCopies, { organisationId: 'fi-demo', invoiceIds: [invoiceId] }, 'debt-followup'))[0].recipient,
+      collection: (await askInvoicing<{ recipient: unknown }>(InvoicingMessages.getInvoice, { organisationId: 'fi-demo', id: invoiceId }, 'collection')).recipient,
+    });
+    const underBan = await shown();
+    expect(underBan).toEqual({ views: [masked, masked, masked], list: masked, copy: expect.objectContaining({ streetAddress: PROTECTED_ADDRESS_MARKER, postalCode: '', city: '', addressProtected: true }), collection: masked });
+    expect(JSON.stringify(underBan)).not.toMatch(/Uusikatu|02600|Espoo/);
+
+    // The register lifts the ban: the invoice shows again the address it was sent to; the settings
+    // show their earlier addresses, and the latest version asks for one (the register gave none).
+    await simChange({ kind: 'security-ban', active: false });
+    expect(await readFeed()).toEqual({ deaths: 0, addressChanges: 0, securityBanChanges: 1 });
+    const lifted = await shown();
+    expect(lifted).toEqual({ views: [invoice.recipient, invoice.recipient, invoice.recipient], list: invoice.recipient, copy: expect.objectContaining({ streetAddress: 'Uusikatu 1 A 3', addressProtected: false }), collection: invoice.recipient });
+    const afterBan = await invoicing.ok('GET', `/clients/${client.id}/billing-settings`, officer);
+    expect(afterBan.at(-1)).toMatchObject({ residenceAddress: null, addressProtected: false });
+    expect(JSON.stringify(afterBan)).toMatch(/Sahatie/);
   }, 300000);
 });

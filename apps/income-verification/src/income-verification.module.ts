@@ -17,6 +17,7 @@ import { DecisionLettersService } from './decisions/decision-letters.service';
 import { YearlyReviewsService } from './reviews/yearly-reviews.service';
 import { PopulationChangesService } from './population/population-changes.service';
 import { INVOICING_ADDRESSES, INVOICING_MESSAGES_ADDRESS, InvoicingAddresses, TcpInvoicingAddresses } from './population/invoicing-addresses';
+import { INVOICING_CLIENTS, InvoicingClients, TcpInvoicingClients } from './reviews/invoicing-clients';
 import { IncomeSchedulesService } from './schedules/income-schedules.service';
 import { IncomeSchedulesController } from './schedules/income-schedules.controller';
 
@@ -27,6 +28,8 @@ import { IncomeSchedulesController } from './schedules/income-schedules.controll
 export interface IncomeVerificationModuleOptions {
   /** Instead of invoicing's TCP listener (a test records what invoicing would be told). */
   invoicingAddresses?: InvoicingAddresses;
+  /** Instead of asking invoicing's TCP listener who a client is (a test's own clients). */
+  invoicingClients?: InvoicingClients;
 }
 
 @Module({})
@@ -56,6 +59,7 @@ export class IncomeVerificationModule {
         { provide: AUTHORITY_ENDPOINTS, useValue: authorityEndpointsFromEnv(env) },
         { provide: INVOICING_MESSAGES_ADDRESS, useValue: invoicingAddress },
         options.invoicingAddresses ? { provide: INVOICING_ADDRESSES, useValue: options.invoicingAddresses } : { provide: INVOICING_ADDRESSES, useClass: TcpInvoicingAddresses },
+        options.invoicingClients ? { provide: INVOICING_CLIENTS, useValue: options.invoicingClients } : { provide: INVOICING_CLIENTS, useClass: TcpInvoicingClients },
         ReviewsService,
         YearlyReviewsService,
         PopulationChangesService,

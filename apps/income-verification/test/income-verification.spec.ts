@@ -36,6 +36,31 @@ describe('income verification against the authority stand-ins', () => {
   const toInvoicing: FeeDecisionForInvoicing[] = [];
   /** The address changes invoicing was sent (invoicing's side: tests/integration/register-address-billing.spec.ts). */
   const addressesToInvoicing: RegisterAddressChange[] = [];
+  /**
+   * The clients invoicing knows, by invoicing's client id (its side of the message: apps/invoicing/test/access.spec.ts;
+   * both over TCP: tests/integration/register-address-billing.spec.ts); every other client is unknown to it.
+   */
+  const INVOICING_KNOWS: Record<string, { identityCode: string; name: string }> = {
+    'client-kerttu': { identityCode: '030650-968W', name: 'Kerttu Kela-Korhonen' },
+    'client-named': { identityCode: '140952-9799', name: 'Veikko Vailla' },
+  };
+  const askedInvoicing: string[] = [];
+  /** client-served's home care as invoicing bills it (the service its fee decision is for). */
+  const SERVED_HOME_CARE = {
+    serviceCode: 'HOME-CARE',
+    description: 'Home care',
+    kind: 'fi-home-care' as const,
+    validFrom: '2026-07-01',
+    validTo: null,
+    serviceCost: '1300.00',
+    hoursPerMonth: '12',
+    careType: null,
+    monthlyFee: null,
+    absenceDeductible: true,
+    includesCareHousingFood: false,
+  };
+  /** Why each was asked: for invoicing's access log. */
+  const purposes: string[] = [];
   const token = (roles: Parameters<typeof mintAccessToken>[0]['roles']) => mintAccessToken({ sub: 'officer-1', roles, organisations: ['fi-demo'] }, TEST_SIGNING_KEY);
   const call = (method: string, path: string, body?: unknown, roles: Parameters<typeof token>[0] = ['client-fee-officer']) => service.request(method, path, { body, token: token(roles) });
 
@@ -46,6 +71,18 @@ describe('income verification against the authority stand-ins', () => {
     service = await startServiceForTest(
       IncomeVerificationModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AUTHORITY_SIM_URL: sim.baseUrl, TEMPORAL_SCHEDULES: 'false' }), {
         invoicingAddresses: { send: async (change) => (addressesToInvoicing.push(change), { applied: true, from: '2026-12-01', versionsChanged: 1 }) },
+        invoicingClients: {
+          identityOf: async (organisationId, clientId, purpose) => {
+            askedInvoicing.push(clientId);
+            purposes.push(purpose);
+            const known = organisationId === 'fi-demo' ? INVOICING_KNOWS[clientId] : undefined;
+            return known ? { known: true, ...known } : { known: false, reason: `invoicing has no client ${clientId} in ${organisationId}` };
+          },
+          decidedServicesOf: async (organisationId, clientId) =>
+            organisationId === 'fi-demo' && clientId === 'client-served'
+              ? { known: true, services: [SERVED_HOME_CARE, { ...SERVED_HOME_CARE, serviceCode: 'OLD', hoursPerMonth: '4', validTo: '2026-06-30', validFrom: '2026-01-01' }] }
+              : { known: false, reason: `invoicing has no client ${clientId} in ${organisationId}` },
+        },
       }),
     );
     const workflows = await Worker.create({ connection: env.nativeConnection, taskQueue: TaskQueues.workflows, workflowBundle: prebuiltWorkflowBundle() });
@@ -186,10 +223,37 @@ describe('income verification against the authority stand-ins', () => {
     expect(review.summary.client.excluded.map((e: { typeCode: string }) => e.typeCode)).toEqual(['1302']);
   });
 
-  it('refuses a review of an unknown client without an identity code', async () => {
-    const missing = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-x', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '10', serviceCost: '850.00' } });
-    expect(missing.status).toBe(400);
-    expect(missing.body.problems).toEqual([{ field: 'identityCode', reason: 'is needed for a client reviewed for the first time' }]);
+  it('a client neither invoicing nor an earlier review knows, started without an identity code: the review asks the officer, fetching nothing', async () => {
+    await consent('client-x');
+    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-x', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '10', serviceCost: '850.00' } });
+    expect(started.status).toBe(201);
+    const stuck = await inState(started.body.id, 'awaiting-officer');
+    expect(stuck.problems[0]).toMatchObject({ person: 'client', problem: expect.stringContaining('no client to fetch for') });
+    expect(askedInvoicing).toContain('client-x');
+    expect((await call('GET', '/clients/client-x/fetch-log?organisationId=fi-demo')).body).toEqual([]);
+  });
+
+  it('the fee decision is for the service invoicing has decided for the client on the review date; the request’s only when invoicing has none', async () => {
+    const body = { organisationId: 'fi-demo', clientId: 'client-served', reason: 'new-client', reviewDate: '2026-11-20' };
+    const fromInvoicing = await call('POST', '/income-reviews', body);
+    expect(fromInvoicing.status).toBe(201);
+    expect(fromInvoicing.body.service).toEqual({ kind: 'fi-home-care', hoursPerMonth: '12', serviceCost: '1300.00' });
+    const named = await call('POST', '/income-reviews', { ...body, service: { kind: 'fi-home-care', hoursPerMonth: '3', serviceCost: '300.00' } });
+    expect(named.body.service).toEqual({ kind: 'fi-home-care', hoursPerMonth: '12', serviceCost: '1300.00' });
+    // Invoicing does not know the client: the request must name the service.
+    const unnamed = await call('POST', '/income-reviews', { ...body, clientId: 'client-unserved' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.problems).toEqual([{ field: 'service', reason: 'invoicing has no client client-unserved in fi-demo: name the service the fee decision is for' }]);
+    for (const id of [fromInvoicing.body.id, named.body.id]) expect((await call('POST', `/income-reviews/${id}/cancel`, { reason: 'test: only the service was looked at' })).status).toBeLessThan(300);
+  });
+
+  it('the code invoicing holds is the one used: an identity code in the body is only for a client invoicing does not know', async () => {
+    await consent('client-named');
+    // Aino's code typed in; invoicing names the client Veikko, who has no data anywhere.
+    const id = await start('client-named', '120340-902K');
+    const review = await inState(id, 'awaiting-review');
+    expect(review.proposal).toMatchObject({ fee: '850.00', maximumFee: 'no-income-data' });
+    expect(review.summary.client.lines).toEqual([]);
   });
 
   it('Sirkka, with a guardian who declines consent: the review waits, fetches on the officer’s legal basis (logged as such) and names the guardian', async () => {
@@ -269,10 +333,16 @@ describe('income verification against the authority stand-ins', () => {
     expect(log.map((e: { outcome: string }) => e.outcome)).toEqual(['fetched']);
   }, 100_000);
 
-  it('Kerttu: an Incomes Register outage is waited out, then her yearly review opens a year after her decision, once', async () => {
+  it('Kerttu, started with her client id alone: her identity code from invoicing, an Incomes Register outage waited out, then her yearly review opens a year after her decision, once', async () => {
     await consent('client-kerttu');
     await simPut('/sim/faults/incomes-register', { failNext: 3, onlyFor: '030650-968W' });
-    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-kerttu', reason: 'new-client', identityCode: '030650-968W', service: { kind: 'fi-home-care', hoursPerMonth: '8', serviceCost: '700.00' }, reviewDate: '2026-11-20' });
+    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-kerttu', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '8', serviceCost: '700.00' }, reviewDate: '2026-11-20' });
+    expect(started.status).toBe(201);
+    // Nowhere in the workflow: its input and id name the case and the client id only.
+    const described = await env.client.workflow.getHandle(`income-verification-${started.body.id}`).describe();
+    expect(JSON.stringify({ id: described.workflowId, memo: described.memo, attributes: described.searchAttributes })).not.toContain('030650');
+    const history = await env.client.workflow.getHandle(`income-verification-${started.body.id}`).fetchHistory();
+    expect(JSON.stringify(history.events?.[0])).not.toContain('030650');
     // The register's retries back off 10 s, 20 s, 40 s: the clock is moved on while they wait.
     const first = await inStateSkippingTime(started.body.id, 'awaiting-review');
     // The guarantee pension counted; the housing allowance left out.
@@ -288,8 +358,11 @@ describe('income verification against the authority stand-ins', () => {
     expect(await runWorkflow(YEARLY_REVIEW_WORKFLOW, 'yearly-income-review-fi-demo-1')).toMatchObject({ opened: 1, started: 1 });
     const yearly = (await call('GET', '/income-reviews?organisationId=fi-demo&clientId=client-kerttu')).body.find((c: { reason: string }) => c.reason === 'yearly-review');
     expect(yearly).toMatchObject({ followsDecisionId: decided.body.decisionId, service: { kind: 'fi-home-care', hoursPerMonth: '8' }, startedBy: 'yearly-review schedule' });
-    // The identity code is the one her earlier review recorded: nobody typed it again.
-    await inState(yearly.id, 'awaiting-review');
+    // Nobody typed the identity code: invoicing named her once, and the yearly review has the code of the review it follows.
+    const again = await inState(yearly.id, 'awaiting-review');
+    expect(again.summary.client.lines.map((l: { typeCode: string }) => l.typeCode)).toContain('1003');
+    expect(askedInvoicing.filter((clientId) => clientId === 'client-kerttu')).toHaveLength(1);
+    expect(purposes).toContain(`income review ${started.body.id} (new-client), started by officer-1`);
     expect(await runWorkflow(YEARLY_REVIEW_WORKFLOW, 'yearly-income-review-fi-demo-2')).toEqual({ opened: 0, started: 0 });
   });
 

@@ -41,6 +41,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { RuleTablesModule } from './rule-tables/rule-tables.module';
 import { WhatIfActivities } from './what-if/what-if.activities';
 import { WhatIfModule } from './what-if/what-if.module';
+import { maskProtectedAddresses } from './billing-data/billing-settings/billing-settings.audit';
 
 /** Invoicing (laskutus / fakturering): organisations, invoices and their lifecycles, payments, billing, rule tables. */
 @Module({})
@@ -84,6 +85,7 @@ export class InvoicingModule {
           bindActivities(DEBT_INVOICING_ACTIVITY_CONTRACT, DebtInvoicingActivities),
           bindActivities(OWN_SHARE_INVOICING_ACTIVITY_CONTRACT, OwnShareInvoicingActivities),
         ],
+        maskAuditChanges: maskProtectedAddresses,
       },
       env,
     );

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { InvoicingMessages } from '@clientfees/contracts';
 import { sendServiceMessage, serviceMessage } from '@clientfees/platform';
 import { startDevServer, TEST_SIGNING_KEY, testToken } from '@clientfees/testing';
-import { FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
+import { billingSettingsBody, FI_ORGANISATION, InvoicingStack, startInvoicingStack } from './invoicing-stack';
 
 /** A valid Finnish test identity code (individual number 900-999 never belongs to a real person). */
 function hetu(ddmmyy: string, individual: number): string {
@@ -229,6 +229,88 @@ describe('access: the audit log, append-only history and messages between servic
         big.close();
       }
       expect(await ask({ organisationId: 'fi-demo', id: invoiceId })).toMatchObject({ id: invoiceId });
+    });
+
+    it('masks in the audit log an address a security ban now protects, and shows it again when the ban is lifted', async () => {
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'B-1', identityCode: hetu('020202', 944), name: 'Bertta Ban' } });
+      const clientId = created.body.id as string;
+      const settings = await stack.service.request('POST', `/clients/${clientId}/billing-settings`, { roles: ['client-fee-officer'], body: billingSettingsBody({ residenceAddress: undefined, validFrom: '2026-01-01' }) });
+      expect(settings.status).toBe(201);
+      // A person fills in the missing address in place: the audit log keeps what the request wrote.
+      const fixed = await stack.service.request('PATCH', `/clients/${clientId}/billing-settings/${settings.body.id}`, {
+        roles: ['client-fee-officer'],
+        body: { residenceAddress: { streetAddress: 'Salatie 4', postalCode: '02230', city: 'Espoo' } },
+      });
+      expect(fixed.status).toBe(200);
+      const written = async () =>
+        (await auditOf(clientId)).flatMap((entry) => entry.changes as Array<{ table: string; before: Record<string, unknown>; after: Record<string, unknown> }>).filter((change) => change.table === 'billing_setting');
+      expect((await written()).map((change) => change.after.residence_address)).toContainEqual(expect.objectContaining({ streetAddress: 'Salatie 4' }));
+      const register = (protectedNow: boolean) =>
+        sendServiceMessage(
+          client,
+          InvoicingMessages.registerAddress,
+          { organisationId: 'fi-demo', clientId, changeId: randomUUID(), effectiveDate: '2026-02-01', address: null, protected: protectedNow, sourceReference: 'population register change feed, key 7' },
+          'income-verification',
+          TEST_SIGNING_KEY,
+        );
+      await register(true);
+      const underBan = await written();
+      expect(underBan.length).toBeGreaterThan(0);
+      expect(JSON.stringify(underBan)).not.toMatch(/Salatie|02230/);
+      expect(underBan.some((change) => 'residence_address' in change.after && change.after.residence_address === null)).toBe(true);
+      // Nor can a person type the client's address in as the address of the client's own invoices.
+      const typed = await stack.service.request('POST', `/clients/${clientId}/billing-settings`, {
+        roles: ['client-fee-officer'],
+        body: billingSettingsBody({ residenceAddress: undefined, recipient: { kind: 'client', address: { streetAddress: 'Salatie 4', postalCode: '02230', city: 'Espoo' } } }),
+      });
+      expect(typed.status).toBe(400);
+      expect(typed.body.problems).toEqual([expect.objectContaining({ field: 'recipient.address', reason: expect.stringContaining('security ban') })]);
+      await register(false);
+      expect(JSON.stringify(await written())).toMatch(/Salatie 4/);
+    });
+
+    it('answers a client’s identity code in full to income verification alone, by client id and organisation', async () => {
+      const code = hetu('120340', 933);
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'I-1', identityCode: code, name: 'Ilona Identity' } });
+      expect(created.status).toBe(201);
+      // Answered masked to every person over REST …
+      expect(JSON.stringify(created.body)).not.toContain(code);
+      const identity = (from: 'income-verification' | 'collection' | 'debt-followup' | 'provider-settlement', body: unknown) =>
+        sendServiceMessage<Record<string, unknown>>(client, InvoicingMessages.clientIdentity, { purpose: 'income review r-1 (new-client), started by officer-1', ...(body as object) }, from, TEST_SIGNING_KEY);
+      // … in full to income verification, for its organisation's client only.
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: created.body.id })).toEqual({ known: true, identityCode: code, name: 'Ilona Identity' });
+      // The read is in the client's access log, with its purpose.
+      expect(await auditOf(created.body.id)).toContainEqual(
+        expect.objectContaining({ actor: 'income-verification', action: 'client.identity', personalData: 'identity-code', records: 1, grounds: 'income review r-1 (new-client), started by officer-1' }),
+      );
+      await expect(identity('income-verification', { organisationId: 'fi-demo', clientId: created.body.id, purpose: '' })).rejects.toMatchObject({ status: 400 });
+      expect(await identity('income-verification', { organisationId: 'fi-other', clientId: created.body.id })).toEqual({ known: false, reason: expect.stringContaining('no client') });
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: randomUUID() })).toMatchObject({ known: false });
+      expect(await identity('income-verification', { organisationId: 'fi-demo', clientId: 'I-1' })).toMatchObject({ known: false });
+      await expect(identity('income-verification', { organisationId: 'fi-demo' })).rejects.toMatchObject({ status: 400 });
+      // Every other service is refused, and so is a message without income verification's key.
+      for (const other of ['collection', 'debt-followup', 'provider-settlement'] as const) {
+        await expect(identity(other, { organisationId: 'fi-demo', clientId: created.body.id })).rejects.toMatchObject({ status: 403 });
+      }
+      await expect(
+        sendServiceMessage(client, InvoicingMessages.clientIdentity, { organisationId: 'fi-demo', clientId: created.body.id, purpose: 'x' }, 'income-verification', 'another-signing-key-of-forty-characters!'),
+      ).rejects.toMatchObject({ status: 401 });
+    });
+
+    it('answers a client’s decided services to income verification alone, for the service a fee decision is for', async () => {
+      const created = await stack.service.request('POST', '/clients', { roles: ['client-fee-officer'], body: { organisationId: 'fi-demo', clientNumber: 'S-1', identityCode: hetu('030303', 955), name: 'Saara Service' } });
+      const decided = await stack.service.request('POST', `/clients/${created.body.id}/services`, {
+        roles: ['client-fee-officer'],
+        body: { serviceCode: 'HOME-CARE', description: 'Home care', kind: 'fi-home-care', validFrom: '2026-01-01', serviceCost: '1100.00', hoursPerMonth: '10', absenceDeductible: true },
+      });
+      expect(decided.status).toBe(201);
+      const services = (from: 'income-verification' | 'collection', body: unknown) => sendServiceMessage<Record<string, unknown>>(client, InvoicingMessages.decidedServices, body, from, TEST_SIGNING_KEY);
+      expect(await services('income-verification', { organisationId: 'fi-demo', clientId: created.body.id })).toEqual({
+        known: true,
+        services: [expect.objectContaining({ serviceCode: 'HOME-CARE', kind: 'fi-home-care', validFrom: '2026-01-01', validTo: null, serviceCost: '1100.00', hoursPerMonth: '10.00' })],
+      });
+      expect(await services('income-verification', { organisationId: 'fi-other', clientId: created.body.id })).toMatchObject({ known: false });
+      await expect(services('collection', { organisationId: 'fi-demo', clientId: created.body.id })).rejects.toMatchObject({ status: 403 });
     });
   });
 });

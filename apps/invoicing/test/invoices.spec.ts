@@ -99,7 +99,7 @@ describe('invoicing service with the Temporal dev server', () => {
     const first = attempts.find((r) => r.status === 201)!.body;
     expect(validateFinnishCreditorReference(first.paymentReference).valid).toBe(true);
     expect(validateRfCreditorReference(first.paymentReferenceInternational).valid).toBe(true);
-    expect(first.recipient).toEqual({ ...invoiceBody('x').recipient, country: 'FI' });
+    expect(first.recipient).toEqual({ ...invoiceBody('x').recipient, country: 'FI', addressProtected: false });
   });
 
   it('defers by role: the officer within 3 months, longer through the supervisor’s inbox', async () => {

@@ -176,7 +176,12 @@ export interface InvoiceCopy {
   /** FI creditor reference / SE OCR reference. */
   paymentReference: string;
   paymentReferenceInternational: string | null;
-  recipient: { name: string; streetAddress: string; postalCode: string; city: string; country?: string };
+  /**
+   * Whom the invoice was sent to. While a security ban protects the client's address,
+   * `addressProtected` is true and an invoice to the client shows the marker instead of its
+   * street, with empty postal code and city (libs/domain shownRecipient).
+   */
+  recipient: { name: string; streetAddress: string; postalCode: string; city: string; country?: string; addressProtected?: boolean };
   rows: Array<{ description: string; amountCents: number }>;
   totalCents: number;
   currency: Currency;

@@ -1,4 +1,4 @@
-import type { Currency } from '@clientfees/domain';
+import type { Currency, DecidedService } from '@clientfees/domain';
 import type { InvoiceState } from '@clientfees/domain/workflow';
 import type { InvoiceSnapshot } from './collection';
 import { defineWorkflow } from './workflow-definitions';
@@ -180,7 +180,37 @@ export const InvoicingMessages = {
   getRuleTable: 'invoicing.rule-table.get',
   /** `RegisterAddressChange` → `RegisterAddressApplied`: an address the population register reported; from income-verification only. */
   registerAddress: 'invoicing.client.register-address',
+  /** `ClientIdentityRequest` → `ClientIdentity`: the client's personal identity code for an income review; from income-verification only. */
+  clientIdentity: 'invoicing.client.identity',
+  /** `DecidedServicesRequest` → `DecidedServicesAnswer`: the client's decided services, for an income review's fee decision; from income-verification only. */
+  decidedServices: 'invoicing.client.decided-services',
 } as const;
+
+/** Whose decided services income verification asks for: invoicing's client id, in the organisation it acts for. */
+export interface DecidedServicesRequest {
+  organisationId: string;
+  clientId: string;
+}
+
+/** The client's decided services (palvelupäätös / biståndsbeslut) as invoicing bills them, amounts as decimal strings; or why there are none to give. */
+export type DecidedServicesAnswer = { known: true; services: DecidedService[] } | { known: false; reason: string };
+
+/** Whose identity code income verification asks for: invoicing's client id, in the organisation it acts for. */
+export interface ClientIdentityRequest {
+  organisationId: string;
+  /** Invoicing's client id (never the identity code itself). */
+  clientId: string;
+  /** Why, for invoicing's access log of identity-code reads: `income review 7c0e… (new-client), started by officer-1`. */
+  purpose: string;
+}
+
+/**
+ * The client's personal identity code (henkilötunnus / personnummer) as invoicing holds it, in
+ * full: only income verification gets it, to ask the authorities, and it is never logged, put in a
+ * workflow's input, id or search attributes, nor in a URL. A client invoicing does not know in
+ * that organisation is `known: false`.
+ */
+export type ClientIdentity = { known: true; identityCode: string; name: string } | { known: false; reason: string };
 
 /**
  * An address change the population register's change feed reported for a client (VTJ

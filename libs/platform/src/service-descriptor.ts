@@ -1,6 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { ActivityContract, ServiceName } from '@clientfees/contracts';
 import type { ServiceDatabaseOptions } from './database/service-database';
+import type { Tx } from './database/database';
+import type { AuditChange } from './audit/audit-log.queries';
 
 /** A provider that implements an activity contract of libs/contracts. */
 export interface ActivityBinding {
@@ -25,4 +27,10 @@ export interface ServiceDescriptor {
    * registered on the service's task queue (ADR 0010).
    */
   activities?: ActivityBinding[];
+  /**
+   * What `GET /audit-log` may not show of the values a request overwrote, as the service's rules
+   * say at the time of reading (invoicing: an address a security ban now protects). Answers the
+   * changes as they may be shown; the stored history is never changed.
+   */
+  maskAuditChanges?: (tx: Tx, changes: AuditChange[]) => Promise<AuditChange[]>;
 }

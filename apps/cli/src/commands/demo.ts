@@ -212,7 +212,7 @@ async function demoBillingData(call: Call, billing: string, unit: string, nowMs:
     const [found] = (await call('GET', `/clients?organisationId=fi-demo&clientNumber=${client.clientNumber}`, undefined, billing)) as Array<{ id: string }>;
     const id =
       found?.id ??
-      ((await call('POST', '/clients', { organisationId: 'fi-demo', clientNumber: client.clientNumber, identityCode: finnishTestIdentityCode(client.born, individual), name: client.name }, billing)) as { id: string }).id;
+      ((await call('POST', '/clients', { organisationId: 'fi-demo', clientNumber: client.clientNumber, identityCode: demoIdentityCode(client, individual), name: client.name }, billing)) as { id: string }).id;
     ids.set(client.clientNumber, id);
     const path = `/clients/${id}`;
     const address = { streetAddress: client.street, postalCode: client.area === 'ESPOO-NORTH' ? '02200' : '02100', city: 'Espoo' };
@@ -290,9 +290,11 @@ async function demoBillingData(call: Call, billing: string, unit: string, nowMs:
 
 
 /**
- * Demo clients reviewed as the stand-ins' fictional persons (apps/authority-sim/fixtures): the
- * identity code is the person's in the stand-ins, so the registers answer for them. C-2019, whose
- * income the billing run misses, gets one from the review once the officer decides it.
+ * Demo clients reviewed as the stand-ins' fictional persons (apps/authority-sim/fixtures): invoicing
+ * holds the person's identity code in the stand-ins for them, so the registers answer for them. A
+ * review starts with invoicing's client id alone: its first step asks invoicing for the code, and the
+ * fee decision is for the home care invoicing has decided for the client.
+ * C-2019, whose income the billing run misses, gets one from the review once the officer decides it.
  */
 const DEMO_REVIEWS = [
   { clientNumber: 'C-2019', identityCode: '120340-902K', reason: 'new-client', about: 'pensions; housing allowance left out' },
@@ -300,14 +302,17 @@ const DEMO_REVIEWS = [
   { clientNumber: 'C-2018', identityCode: '140952-9799', reason: 'yearly-review', about: 'no data anywhere: the maximum fee, flagged' },
 ] as const;
 
+/** A demo client's identity code in invoicing: the fictional person's in the stand-ins for a reviewed client, else a test code. */
+function demoIdentityCode(client: { clientNumber: string; born: string }, individual: number): string {
+  return DEMO_REVIEWS.find((review) => review.clientNumber === client.clientNumber)?.identityCode ?? finnishTestIdentityCode(client.born, individual);
+}
+
 async function demoIncomeReviews(invoicing: Call, incomes: Call, officer: string, nowMs: number): Promise<string[]> {
   const existing = (await incomes('GET', '/income-reviews?organisationId=fi-demo', undefined, officer)) as unknown[];
   if (existing.length > 0) return ['demo income reviews already started'];
   const today = localDateInZone(nowMs, 'Europe/Helsinki');
   const started: string[] = [];
   for (const review of DEMO_REVIEWS) {
-    const client = DEMO_CLIENTS.find((c) => c.clientNumber === review.clientNumber)!;
-    const care = client.services.find((s) => s.kind === 'fi-home-care')!;
     const [found] = (await invoicing('GET', `/clients?organisationId=fi-demo&clientNumber=${review.clientNumber}`, undefined, officer)) as Array<{ id: string }>;
     const sources = ['incomes-register', 'population-register', 'tax-administration'];
     await incomes('POST', `/clients/${found.id}/consents`, { organisationId: 'fi-demo', status: 'given', sources, validFrom: today, note: 'demo: consent given on the phone' }, officer);
@@ -315,8 +320,6 @@ async function demoIncomeReviews(invoicing: Call, incomes: Call, officer: string
       organisationId: 'fi-demo',
       clientId: found.id,
       reason: review.reason,
-      identityCode: review.identityCode,
-      service: { kind: 'fi-home-care', hoursPerMonth: care.hoursPerMonth, serviceCost: care.serviceCost },
       reviewDate: today,
     };
     const created = (await incomes('POST', '/income-reviews', body, officer)) as { id: string };

@@ -1,13 +1,19 @@
 import { PdfDocument } from '@clientfees/documents';
 import type { InvoiceCopy } from '@clientfees/contracts';
 import type { DebtLetter } from './debt-letter.queries';
-import { LETTER_TEXT, letterDate, letterMoney } from './letter-text';
+import { LETTER_TEXT, letterDate, letterMoney, type LetterText } from './letter-text';
 
 export interface LetterRecipient {
   name: string;
   streetAddress: string;
   postalCode: string;
   city: string;
+  /** A security ban protects the address: the letter says so instead (invoicing masked it already). */
+  addressProtected?: boolean;
+}
+
+function addressLines(recipient: LetterRecipient, text: LetterText): string {
+  return (recipient.addressProtected ? [recipient.name, text.addressProtected] : [recipient.name, recipient.streetAddress, `${recipient.postalCode} ${recipient.city}`]).join('\n');
 }
 
 /**
@@ -19,7 +25,7 @@ export async function renderDebtLetter(letter: DebtLetter, monthEnd: string, rec
   const money = (cents: number) => letterMoney(cents, letter.currency);
   const date = (value: string | null) => (value ? letterDate(letter.language, value) : '–');
   const pdf = PdfDocument.create({ title: text.title, language: letter.language, footer: text.footer, createdAt: new Date(`${monthEnd}T12:00:00Z`) });
-  pdf.paragraph([recipient.name, recipient.streetAddress, `${recipient.postalCode} ${recipient.city}`].join('\n'));
+  pdf.paragraph(addressLines(recipient, text));
   pdf.heading(text.title);
   pdf.paragraph(text.intro(monthEnd));
   pdf.table(
@@ -39,7 +45,7 @@ export async function renderDebtLetter(letter: DebtLetter, monthEnd: string, rec
     pdf.pageBreak();
     pdf.heading(text.copyTitle(copy.invoiceNumber), 2);
     pdf.keyValues([
-      [text.copyFields.recipient, [copy.recipient.name, copy.recipient.streetAddress, `${copy.recipient.postalCode} ${copy.recipient.city}`].join('\n')],
+      [text.copyFields.recipient, addressLines(copy.recipient, text)],
       [text.copyFields.invoiceDate, date(copy.invoiceDate)],
       [text.copyFields.dueDate, date(copy.dueDate)],
       [text.copyFields.reference, copy.paymentReferenceInternational ? `${copy.paymentReference} / ${copy.paymentReferenceInternational}` : copy.paymentReference],

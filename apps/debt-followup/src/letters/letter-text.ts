@@ -16,6 +16,8 @@ export interface LetterText {
   copiesTitle: string;
   copyTitle: (invoiceNumber: number) => string;
   copyFields: { invoiceDate: string; dueDate: string; reference: string; recipient: string; total: string; row: string; amount: string };
+  /** Printed instead of the address while a security ban protects it (turvakielto / skyddad identitet). */
+  addressProtected: string;
   footer: string;
 }
 
@@ -31,6 +33,7 @@ export const LETTER_TEXT: Record<LetterLanguage, LetterText> = {
     copiesTitle: 'Laskukopiot',
     copyTitle: (number) => `Laskukopio – lasku ${number}`,
     copyFields: { invoiceDate: 'Laskun päivä', dueDate: 'Eräpäivä', reference: 'Viitenumero', recipient: 'Vastaanottaja', total: 'Yhteensä', row: 'Erittely', amount: 'Summa' },
+    addressProtected: 'Osoite suojattu (turvakielto)',
     footer: 'Asiakasmaksut – muistutuskirje',
   },
   sv: {
@@ -44,6 +47,7 @@ export const LETTER_TEXT: Record<LetterLanguage, LetterText> = {
     copiesTitle: 'Fakturakopior',
     copyTitle: (number) => `Fakturakopia – faktura ${number}`,
     copyFields: { invoiceDate: 'Fakturadatum', dueDate: 'Förfallodag', reference: 'OCR-/referensnummer', recipient: 'Mottagare', total: 'Summa', row: 'Specifikation', amount: 'Belopp' },
+    addressProtected: 'Skyddad adress (skyddad identitet)',
     footer: 'Avgifter – påminnelsebrev',
   },
 };

@@ -52,7 +52,10 @@ export class ReviewsController {
   @Post('income-reviews')
   @MayDo('income-determination.prepare')
   @Scope.organisationFromBody()
-  @ApiOperation({ summary: 'Starts a client’s income review (new client, yearly review, change reported, or a service-voucher check without a decision).' })
+  @ApiOperation({
+    summary: 'Starts a client’s income review (new client, yearly review, change reported, or a service-voucher check without a decision).',
+    description: 'The client id is enough: the review’s first step looks the client’s identity code up in invoicing. identityCode is a fallback for a client invoicing does not know.',
+  })
   async start(@Body() body: StartReviewDto, @CurrentUser() user: AccessClaims) {
     const c = await this.reviews.start({ ...body, service: body.service as ServiceForFee | undefined, reviewDate: body.reviewDate ?? localDateInZone(Date.now(), 'Europe/Helsinki') }, user.sub);
     return view(c, false);

@@ -42,7 +42,11 @@ export class StartReviewDto {
   @IsIn(REVIEW_REASONS, { message: `reason must be one of ${REVIEW_REASONS.join(', ')}` })
   reason!: (typeof REVIEW_REASONS)[number];
 
-  @ApiPropertyOptional({ example: '120340-902K', description: 'The client’s personal identity code, the first time only (kept in the body, never logged or put in a URL).' })
+  @ApiPropertyOptional({
+    example: '120340-902K',
+    description:
+      'Only for a client invoicing does not know. The review starts with the client id alone: its first step asks invoicing for the client’s personal identity code (a signed message only income verification may send), and invoicing’s code is used whatever this field says. For a client invoicing does not know, this code is used, or else the one recorded with the client’s last review; with neither, the review waits for the officer (no client to fetch for). Kept in the body, never logged, put in a URL or in the workflow.',
+  })
   @IsOptional()
   @IsString()
   identityCode?: string;
@@ -53,7 +57,11 @@ export class StartReviewDto {
   @MaxLength(200)
   clientName?: string;
 
-  @ApiPropertyOptional({ type: ServiceDto, description: 'The decided service the fee is for (required unless a voucher check).' })
+  @ApiPropertyOptional({
+    type: ServiceDto,
+    description:
+      'Only when invoicing gives none. The fee decision is for the one home care or long-term care service invoicing has decided for the client on the review date (its hours or care type and cost), whatever this field says; when invoicing does not know the client, or has none or several such services in force, this one is used, and without it the answer is 400 naming service with the reason. Not used by a voucher check. Invoicing unreachable: 503.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ServiceDto)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
   addDays,
@@ -18,6 +18,7 @@ import {
   parseFinnishPersonalIdentityCode,
   PersonIncomeSummary,
   proposeFee,
+  serviceForFeeOf,
   summarisePersonIncomes,
   validateFinnishPersonalIdentityCode,
 } from '@clientfees/domain';
@@ -48,12 +49,17 @@ import { consentsOf } from '../consents/consent.queries';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
 import { INCOME_TYPES, INCOME_TYPES_VERSION } from './income-types.provider';
+import { INVOICING_CLIENTS, InvoicingClients, InvoicingUnavailable } from './invoicing-clients';
 
 export interface StartReview {
   organisationId: string;
   clientId: string;
   reason: ReviewReason;
-  /** Needed the first time only; later reviews reuse the one recorded with the client's last review. */
+  /**
+   * Only for a client invoicing does not know: the review's first activity asks invoicing for the
+   * code by the client id, and invoicing's code is the one used. Without either, the code recorded
+   * with the client's last review.
+   */
   identityCode?: string;
   clientName?: string;
   service?: ServiceForFee;
@@ -70,6 +76,7 @@ export class ReviewsService implements OnModuleInit {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(INCOME_TYPES) private readonly table: IncomeTypeTable,
     @Inject(INCOME_TYPES_VERSION) private readonly tableVersion: string,
+    @Inject(INVOICING_CLIENTS) private readonly invoicingClients: InvoicingClients,
   ) {}
 
   onModuleInit(): void {
@@ -79,17 +86,34 @@ export class ReviewsService implements OnModuleInit {
 
   async start(input: StartReview, actor: string): Promise<q.ReviewCase> {
     const withDecision = input.reason !== 'voucher-check';
-    if (withDecision && !input.service) throw new DomainValidationError('a review that ends in a fee decision needs the decided service', 'service');
+    const service = withDecision ? await this.decidedServiceFor(input) : (input.service ?? null);
     const created = await this.db.transaction(async (tx) => {
-      const known = input.identityCode ? undefined : await q.knownIdentityOf(tx, input.organisationId, input.clientId);
-      if (!input.identityCode && !known) throw new DomainValidationError('is needed for a client reviewed for the first time', 'identityCode');
-      const identityCode = input.identityCode ? parseFinnishPersonalIdentityCode(input.identityCode, 'identityCode').value : known!.identityCode;
-      const c = await q.insertCase(tx, { organisationId: input.organisationId, clientId: input.clientId, reason: input.reason, withDecision, service: input.service ?? null, acceptsMaximumFee: input.acceptsMaximumFee ?? false, reviewDate: input.reviewDate, startedBy: actor });
-      await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
+      // A fallback for a client invoicing does not know; identifyClient puts invoicing's in its place.
+      const given = input.identityCode ? parseFinnishPersonalIdentityCode(input.identityCode, 'identityCode').value : undefined;
+      const known = given ? undefined : await q.knownIdentityOf(tx, input.organisationId, input.clientId);
+      const c = await q.insertCase(tx, { organisationId: input.organisationId, clientId: input.clientId, reason: input.reason, withDecision, service, acceptsMaximumFee: input.acceptsMaximumFee ?? false, reviewDate: input.reviewDate, startedBy: actor });
+      const identityCode = given ?? known?.identityCode;
+      if (identityCode) await q.savePerson(tx, c.id, 'client', identityCode, input.clientName ?? known?.name ?? '');
       return c;
     });
     await this.startWorkflows([created]);
     return created;
+  }
+
+  /**
+   * The service the fee decision is for: the one home care or long-term care service invoicing has
+   * decided for the client on the review date (libs/domain serviceForFeeOf); the service in the
+   * request only when invoicing gives none (a client it does not know, none or several in force).
+   */
+  private async decidedServiceFor(input: StartReview): Promise<ServiceForFee> {
+    const answer = await this.invoicingClients.decidedServicesOf(input.organisationId, input.clientId).catch((error: Error) => {
+      if (error instanceof InvoicingUnavailable) throw new ServiceUnavailableException(`the client’s decided services cannot be read from invoicing right now: try again in a moment (${error.message})`);
+      throw error;
+    });
+    const found = answer.known ? serviceForFeeOf(answer.services, input.reviewDate) : { service: null, reason: answer.reason };
+    if (found.service) return found.service;
+    if (input.service) return input.service;
+    throw new DomainValidationError(`${found.reason}: name the service the fee decision is for`, 'service');
   }
 
   /**
@@ -170,12 +194,32 @@ export class ReviewsService implements OnModuleInit {
     });
   }
 
-  /** The review's consent step (the workflow's first activity): checking-consent, the check, and fetching when it may go on. */
+  /**
+   * The review's consent step (the workflow's first activity): checking-consent, who the client
+   * is, the check, and fetching when it may go on.
+   */
   async beginReview(caseId: string): Promise<ConsentCheck> {
     await this.setState(caseId, 'checking-consent');
+    await this.identifyClient(caseId);
     const check = await this.checkConsent(caseId);
     if (check.proceedWithoutRegisters || check.refused.length === 0) await this.setState(caseId, 'fetching');
     return check;
+  }
+
+  /**
+   * Who the review's client is, by the client id: invoicing's identity code and name (a signed TCP
+   * message only income verification may send). A client invoicing does not know keeps the code the
+   * officer gave or the one of its last review; with none, the fetching reports to the officer that
+   * there is no client to fetch for. The code is stored with the case, never in the workflow. A
+   * yearly review the schedule opened has the code of the review it follows, which came the same
+   * way: it is not asked again (7,000 of them are a routine batch).
+   */
+  async identifyClient(caseId: string): Promise<void> {
+    const c = await this.db.read((tx) => this.caseOrThrow(tx, caseId));
+    if (c.followsDecisionId !== null) return;
+    const identity = await this.invoicingClients.identityOf(c.organisationId, c.clientId, `income review ${c.id} (${c.reason}), started by ${c.startedBy}`);
+    if (!identity.known || !validateFinnishPersonalIdentityCode(identity.identityCode).valid) return;
+    await this.db.transaction((tx) => q.savePerson(tx, caseId, 'client', identity.identityCode, identity.name));
   }
 
   /** summarising ─► summary ─► proposal ─► awaiting-review (with a decision), each recorded as it is done. */

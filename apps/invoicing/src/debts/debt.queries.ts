@@ -1,6 +1,7 @@
 import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, RegisterMove, reportedMove, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
+import type { InvoiceRecipient } from '../invoices/invoice-recipient';
 
 // What debt follow-up reads of invoicing (issue 13): the month-end debt list, a client's ledger,
 // the invoices a death touches and the copies printed with a reminder letter. Read-only: the
@@ -167,8 +168,14 @@ export async function creditedForDeath(tx: Tx, invoiceId: string, marker: string
   return Number(row.cents);
 }
 
+/** A copy as stored: the recipient the invoice was sent to, and whose invoice it is (a security ban masks the copy's address). */
+export interface StoredInvoiceCopy extends Omit<InvoiceCopy, 'recipient'> {
+  clientNumber: string;
+  recipient: InvoiceRecipient;
+}
+
 /** The organisation's invoices among `invoiceIds` as their copies are printed, with their rows. */
-export async function invoiceCopies(tx: Tx, organisationId: string, invoiceIds: readonly string[]): Promise<InvoiceCopy[]> {
+export async function invoiceCopies(tx: Tx, organisationId: string, invoiceIds: readonly string[]): Promise<StoredInvoiceCopy[]> {
   const rows = await tx.query<{
     id: string;
     invoice_number: number;
@@ -176,12 +183,13 @@ export async function invoiceCopies(tx: Tx, organisationId: string, invoiceIds: 
     due_date: string | null;
     payment_reference: string;
     payment_reference_international: string | null;
-    recipient: InvoiceCopy['recipient'];
+    recipient: InvoiceRecipient;
+    client_number: string;
     total_cents: string;
     currency: Currency;
     rows: Array<{ description: string; amountCents: number }>;
   }>(
-    `SELECT i.id, i.invoice_number, i.invoice_date, i.due_date, i.payment_reference, i.payment_reference_international, i.recipient, i.total_cents, i.currency,
+    `SELECT i.id, i.invoice_number, i.invoice_date, i.due_date, i.payment_reference, i.payment_reference_international, i.recipient, i.client_number, i.total_cents, i.currency,
             coalesce((SELECT jsonb_agg(jsonb_build_object('description', r.description, 'amountCents', r.amount_cents) ORDER BY r.line_number)
                         FROM invoice_row r WHERE r.invoice_id = i.id), '[]'::jsonb) AS rows
        FROM invoice i WHERE i.organisation_id = $1 AND i.id = ANY($2::uuid[]) ORDER BY i.invoice_number`,
@@ -195,6 +203,7 @@ export async function invoiceCopies(tx: Tx, organisationId: string, invoiceIds: 
     paymentReference: row.payment_reference,
     paymentReferenceInternational: row.payment_reference_international,
     recipient: row.recipient,
+    clientNumber: row.client_number,
     rows: row.rows.map((r) => ({ description: r.description, amountCents: Number(r.amountCents) })),
     totalCents: Number(row.total_cents),
     currency: row.currency,

@@ -1,7 +1,7 @@
 import { HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
-import { chargeAfterDeath, estateRecipientName, isClosedInvoiceState, localDateInZone, Money } from '@clientfees/domain';
+import { chargeAfterDeath, estateRecipientName, isClosedInvoiceState, localDateInZone, Money, shownRecipient } from '@clientfees/domain';
 import {
   ClientLedger,
   creditInvoiceUpdate,
@@ -21,7 +21,7 @@ import {
 } from '@clientfees/contracts';
 import { Database, InvoiceLifecycles, SERVICE_LOGGER, WorkflowMessages } from '@clientfees/platform';
 import type { Tx } from '@clientfees/platform';
-import { endSettingsOnDeath, setEstateRecipientOnDeath } from '../billing-data/billing-settings/billing-setting.queries';
+import { clientNumbersUnderSecurityBan, endSettingsOnDeath, setEstateRecipientOnDeath } from '../billing-data/billing-settings/billing-setting.queries';
 import { findClient, updateClient } from '../billing-data/clients/client.queries';
 import { endDecidedServicesOnDeath } from '../billing-data/decided-services/decided-service.queries';
 import { findInvoice, holdInvoicesForEstate, readdressInvoicesToEstate } from '../invoices/invoice.queries';
@@ -231,8 +231,13 @@ export class DebtsService {
     return { recalled, paused };
   }
 
+  /** Copies as the reminder letter prints them: a security ban in force masks the client's address (libs/domain shownRecipient). */
   copies(input: { organisationId: string; invoiceIds: string[] }): Promise<InvoiceCopy[]> {
-    return this.db.read((tx) => invoiceCopies(tx, input.organisationId, input.invoiceIds));
+    return this.db.read(async (tx) => {
+      const stored = await invoiceCopies(tx, input.organisationId, input.invoiceIds);
+      const underBan = await clientNumbersUnderSecurityBan(tx, input.organisationId, stored.map((copy) => copy.clientNumber));
+      return stored.map(({ clientNumber, recipient, ...copy }) => ({ ...copy, recipient: shownRecipient(recipient, underBan.has(clientNumber)) }));
+    });
   }
 
   private entriesOf(organisation: Organisation, clientNumber: string): Promise<DebtLedgerEntry[]> {

@@ -1,6 +1,7 @@
 import type { Currency } from '@clientfees/domain';
 import type { InvoiceState, InvoiceStateChange, LifecycleResumption } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
+import { clientNumbersUnderSecurityBan } from '../billing-data/billing-settings/billing-setting.queries';
 import type { InvoiceRecipient } from './invoice-recipient';
 
 // The one writer of the invoice tables (invoice, invoice_row, invoice_event, credit_note and the
@@ -56,6 +57,8 @@ export interface InvoiceEvent {
 }
 
 export interface InvoiceWithHistory extends Invoice {
+  /** A security ban protects the client's address now: views mask the recipient's address (libs/domain shownRecipient). */
+  clientAddressProtected: boolean;
   /** By line number. */
   rows: InvoiceRow[];
   /** Oldest first. */
@@ -220,7 +223,7 @@ export async function listInvoicesWithHistory(tx: Tx, query: { organisationId: s
 async function withHistory(tx: Tx, invoices: Invoice[]): Promise<InvoiceWithHistory[]> {
   if (invoices.length === 0) return [];
   const ids = invoices.map((invoice) => invoice.id);
-  const [rows, events] = await Promise.all([
+  const [rows, events, underBan] = await Promise.all([
     tx.query<{ invoice_id: string; line_number: number; description: string; amount_cents: number }>(
       'SELECT invoice_id, line_number, description, amount_cents FROM invoice_row WHERE invoice_id = ANY($1::uuid[]) ORDER BY invoice_id, line_number',
       [ids],
@@ -229,9 +232,11 @@ async function withHistory(tx: Tx, invoices: Invoice[]): Promise<InvoiceWithHist
       'SELECT invoice_id, state, actor, reason, occurred_at FROM invoice_event WHERE invoice_id = ANY($1::uuid[]) ORDER BY invoice_id, occurred_at, id',
       [ids],
     ),
+    clientNumbersUnderSecurityBan(tx, invoices[0].organisationId, invoices.map((invoice) => invoice.clientNumber)),
   ]);
   return invoices.map((invoice) => ({
     ...invoice,
+    clientAddressProtected: underBan.has(invoice.clientNumber),
     rows: rows
       .filter((row) => row.invoice_id === invoice.id)
       .map((row) => ({ lineNumber: row.line_number, description: row.description, amountCents: row.amount_cents })),

@@ -1,14 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Money } from '@clientfees/domain';
+import { Money, PROTECTED_ADDRESS_MARKER, shownRecipient } from '@clientfees/domain';
 import { INVOICE_STATES, InvoiceState, invoiceLifecycleWorkflowId } from '@clientfees/contracts';
 import type { InvoiceWithHistory } from './invoice.queries';
-import type { InvoiceRecipient } from './invoice-recipient';
 import { InvoiceRecipientDto } from './invoices.dto';
 
 class InvoiceRowView {
   @ApiProperty() lineNumber!: number;
   @ApiProperty() description!: string;
   @ApiProperty({ example: '123.45' }) amount!: string;
+}
+
+export class InvoiceRecipientView extends InvoiceRecipientDto {
+  @ApiProperty({
+    description: `A security ban (turvakielto / skyddad identitet) protects the client's address now: an invoice to the client, also one made before the ban, shows "${PROTECTED_ADDRESS_MARKER}" as streetAddress and empty postalCode and city, for every role, until the ban is lifted. The invoice keeps in storage the address it was sent to. Another recipient's (guardian, trustee, relative, estate) own address is shown.`,
+  })
+  addressProtected!: boolean;
 }
 
 class InvoiceEventView {
@@ -25,7 +31,7 @@ export class InvoiceView {
   @ApiProperty({ example: '1000000012', description: 'FI creditor reference or SE OCR reference.' }) paymentReference!: string;
   @ApiProperty({ example: 'RF471000000012', nullable: true, description: 'FI: the RF creditor reference.' })
   paymentReferenceInternational!: string | null;
-  @ApiProperty({ type: InvoiceRecipientDto }) recipient!: InvoiceRecipient;
+  @ApiProperty({ type: InvoiceRecipientView }) recipient!: InvoiceRecipientView;
   @ApiProperty() clientNumber!: string;
   @ApiProperty({ enum: ['EUR', 'SEK'] }) currency!: string;
   @ApiProperty({ example: '123.45' }) total!: string;
@@ -51,7 +57,7 @@ export class InvoiceView {
       invoiceNumber: invoice.invoiceNumber,
       paymentReference: invoice.paymentReference,
       paymentReferenceInternational: invoice.paymentReferenceInternational,
-      recipient: invoice.recipient,
+      recipient: shownRecipient(invoice.recipient, invoice.clientAddressProtected),
       clientNumber: invoice.clientNumber,
       currency: invoice.currency,
       total: money(invoice.totalCents),

@@ -10,3 +10,4 @@ export * from './decision-arithmetic';
 export * from './decision-document';
 export * from './yearly-review';
 export * from './income-sources';
+export * from './service-for-fee';

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -7,6 +7,8 @@ import { MayDo } from '../auth/may-do';
 import { Scope } from '../auth/scope';
 import { AuditEntryView, listAuditEntries } from './audit-log.queries';
 import { AuditRead } from './audit-read';
+import type { ServiceDescriptor } from '../service-descriptor';
+import { SERVICE_DESCRIPTOR } from '../tokens';
 
 export class AuditLogQuery {
   @ApiProperty({ example: 'fi-demo' })
@@ -48,13 +50,19 @@ export class AuditLogQuery {
 @ApiTags('audit')
 @Controller('audit-log')
 export class AuditLogController {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    @Inject(SERVICE_DESCRIPTOR) private readonly descriptor: ServiceDescriptor,
+  ) {}
 
   @Get()
   @MayDo('audit-log.read')
   @Scope.organisationFromQuery()
   @AuditRead('audit-log')
-  @ApiOperation({ summary: 'Who read personal data or changed what in an organisation, newest first (with the overwritten values).' })
+  @ApiOperation({
+    summary: 'Who read personal data or changed what in an organisation, newest first (with the overwritten values).',
+    description: 'Overwritten values are shown as the service’s rules allow at the time of reading: in invoicing, a client’s address a security ban now protects is masked in billing settings and invoices (null address, the invoice’s marker), as everywhere else.',
+  })
   @ApiOkResponse({
     description: 'Audit entries.',
     schema: {
@@ -82,6 +90,13 @@ export class AuditLogController {
     },
   })
   list(@Query() query: AuditLogQuery): Promise<AuditEntryView[]> {
-    return this.db.read((tx) => listAuditEntries(tx, { ...query, limit: query.limit ?? 100 }));
+    return this.db.read(async (tx) => {
+      const entries = await listAuditEntries(tx, { ...query, limit: query.limit ?? 100 });
+      const mask = this.descriptor.maskAuditChanges;
+      if (!mask) return entries;
+      const shown = await mask(tx, entries.flatMap((entry) => entry.changes));
+      let next = 0;
+      return entries.map((entry) => ({ ...entry, changes: entry.changes.map(() => shown[next++]) }));
+    });
   }
 }

@@ -183,6 +183,38 @@ export async function setEstateRecipientOnDeath(tx: Tx, clientId: string, dateOf
 
 // Addresses from the population register (register-address.ts in libs/domain).
 
+/**
+ * Of the settings versions `settingIds`, those of a client whose address a security ban protects
+ * now, with their recipient's kind (the audit log masks what their history overwrote).
+ */
+export async function settingsUnderSecurityBan(tx: Tx, settingIds: readonly string[]): Promise<Map<string, BillingSettingsSnapshot['recipient']['kind']>> {
+  if (settingIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; recipient_kind: BillingSettingsSnapshot['recipient']['kind'] }>(
+    `SELECT s.id, s.recipient_kind FROM billing_setting s
+       JOIN LATERAL (SELECT l.address_protected FROM billing_setting l WHERE l.client_id = s.client_id ORDER BY l.valid_from DESC LIMIT 1) latest ON latest.address_protected
+      WHERE s.id = ANY($1::uuid[])`,
+    [[...new Set(settingIds)]],
+  );
+  return new Map(rows.map((row) => [row.id, row.recipient_kind]));
+}
+
+/**
+ * The clients among `clientNumbers` of the organisation whose address a security ban protects
+ * now: their latest settings version is protected (the register's ban, until it says otherwise).
+ * Views mask their address with libs/domain's shownRecipient / shownSettings.
+ */
+export async function clientNumbersUnderSecurityBan(tx: Tx, organisationId: string, clientNumbers: readonly string[]): Promise<Set<string>> {
+  if (clientNumbers.length === 0) return new Set();
+  const rows = await tx.query<{ client_number: string }>(
+    `SELECT c.client_number FROM client c
+       JOIN LATERAL (SELECT s.address_protected FROM billing_setting s WHERE s.client_id = c.id ORDER BY s.valid_from DESC LIMIT 1) latest ON latest.address_protected
+      WHERE c.organisation_id = $1 AND c.client_number = ANY($2::text[])`,
+    [organisationId, [...new Set(clientNumbers)]],
+  );
+  return new Set(rows.map((row) => row.client_number));
+}
+
+
 /** The client's versions as far as the address is concerned, locked for the change. */
 export async function addressVersions(tx: Tx, clientId: string): Promise<AddressVersion[]> {
   const rows = await tx.query<{ id: string; valid_from: string; valid_to: string | null; residence_address: PostalAddress | null; address_protected: boolean }>(

@@ -32,7 +32,11 @@ export class BillingSettingsController {
   @Get()
   @MayDo('billing-data.read')
   @Scope.resource('client')
-  @ApiOperation({ summary: 'Every version of the client’s billing settings, oldest first.' })
+  @ApiOperation({
+    summary: 'Every version of the client’s billing settings, oldest first.',
+    description:
+      'While a security ban (turvakielto / skyddad identitet) protects the client’s address — the latest version is protected — no version shows it, for any role: residenceAddress is null, an address given for the client as recipient is null, and addressProtected is true. A guardian’s, trustee’s, relative’s or estate’s own address is shown.',
+  })
   @ApiOkResponse({ type: [BillingSettingsView] })
   async list(@Param('id', new ParseUUIDPipe()) clientId: string): Promise<BillingSettingsView[]> {
     return (await this.settings.history(clientId)).map((version) => BillingSettingsView.of(version));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { RegisterAddressApplied, RegisterAddressChange } from '@clientfees/contracts';
-import { addDays, DomainValidationError, parseLocalDate, planRegisterAddress, PostalAddress } from '@clientfees/domain';
+import { addDays, DomainValidationError, parseLocalDate, planRegisterAddress, PostalAddress, shownSettings } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
 import type { PostalAddressDto } from '../../invoices/invoices.dto';
 import { findOrganisation, Organisation } from '../../organisations/organisation.queries';
@@ -62,6 +62,8 @@ export class BillingSettingsService {
         // A security ban the register reported stays until the register says otherwise.
         const addressProtected = latest?.addressProtected ?? false;
         if (addressProtected && body.residenceAddress) throw new DomainValidationError(PROTECTED, 'residenceAddress');
+        // An address for the client's own invoices is the client's address too.
+        if (addressProtected && body.recipient.kind === 'client' && body.recipient.address) throw new DomainValidationError(PROTECTED, 'recipient.address');
         let validFrom: string;
         if (!latest) {
           validFrom = requested ?? todayIn(organisation.timeZone);
@@ -100,12 +102,13 @@ export class BillingSettingsService {
 
   /**
    * Every version, oldest first. While the latest version is protected by a security ban, no
-   * version shows a residence address: an earlier one may hold the address the ban protects.
+   * version shows the client's address (libs/domain shownSettings): an earlier one may hold the
+   * address the ban protects.
    */
   async history(clientId: string): Promise<BillingSettingVersion[]> {
     const versions = await readOfClient(this.db, clientId, (tx) => settingHistory(tx, clientId));
-    if (versions.at(-1)?.settings.addressProtected !== true) return versions;
-    return versions.map((v) => ({ ...v, settings: { ...v.settings, residenceAddress: null, addressProtected: true } }));
+    const underBan = versions.at(-1)?.settings.addressProtected === true;
+    return versions.map((v) => ({ ...v, settings: shownSettings(v.settings, underBan) }));
   }
 
   /**
@@ -167,13 +170,16 @@ export class BillingSettingsService {
         }
         if (!body.recipient.name || !body.recipient.address) throw new DomainValidationError('the estate needs a name and an address', 'recipient');
       }
-      return correctSettingVersion(tx, settingId, {
+      const corrected = await correctSettingVersion(tx, settingId, {
         accountString: body.accountString,
         parishCode: body.parishCode,
         residenceAddress: addressOf(body.residenceAddress, organisation) ?? undefined,
         recipient: body.recipient && { kind: body.recipient.kind, name: body.recipient.name ?? null, address: addressOf(body.recipient.address, organisation) },
         correctedBy: actor,
       });
+      // An earlier version fixed under a ban may hold the address the ban protects.
+      const underBan = (await latestSettingVersion(tx, clientId))?.addressProtected === true;
+      return { ...corrected, settings: shownSettings(corrected.settings, underBan) };
     });
   }
 }

@@ -8,12 +8,13 @@ import {
   validateFinnishPersonalIdentityCode,
   validateSwedishPersonalIdentityNumber,
 } from '@clientfees/domain';
-import { conflict, Database, isUniqueViolation } from '@clientfees/platform';
+import { ClientIdentity, ClientIdentityRequest, InvoicingMessages } from '@clientfees/contracts';
+import { conflict, Database, insertAuditEntry, isUniqueViolation } from '@clientfees/platform';
 import type { Organisation } from '../../organisations/organisation.queries';
 import { organisationFromBody } from '../../organisations/organisation-lookup';
 import { todayIn } from '../billing-period';
 import { loadClient } from './client-lookup';
-import { Client, CLIENT_NUMBER_KEY, insertClient, linkSpouses, listClients, lockClients, unlinkSpouse, updateClient } from './client.queries';
+import { Client, CLIENT_NUMBER_KEY, findClient, insertClient, linkSpouses, listClients, lockClients, unlinkSpouse, updateClient } from './client.queries';
 import type { CreateClientDto, UpdateClientDto } from './clients.dto';
 
 /** The identity code in its stored form, validated by the organisation's country. */
@@ -22,6 +23,8 @@ function normaliseIdentityCode(organisation: Organisation, code: string): string
   // The 10-digit form's century is fixed by today's date, so the 12-digit form is stored.
   return parseSwedishPersonalIdentityNumber(code, { referenceDate: todayIn(organisation.timeZone) }, 'identityCode').value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const optionalDate = (text: string | null | undefined, field: string) => (text === undefined || text === null ? null : parseLocalDate(text, field));
 
@@ -56,6 +59,36 @@ export class ClientsService {
 
   async get(id: string): Promise<Client> {
     return (await this.db.read((tx) => loadClient(tx, id))).client;
+  }
+
+  /**
+   * The client's identity code in full, for income verification's income review (the message
+   * `invoicing.client.identity`, from income verification only). Never logged. A client of another
+   * organisation is not known.
+   */
+  async identityOf(request: ClientIdentityRequest): Promise<ClientIdentity> {
+    return this.db.transaction(async (tx) => {
+      const client = UUID.test(request.clientId) ? await findClient(tx, request.clientId) : null;
+      if (!client || client.organisationId !== request.organisationId) return { known: false, reason: `invoicing has no client ${request.clientId} in ${request.organisationId}` };
+      // The client's right to know who has seen their identity code (ADR 0012): stored before the code leaves.
+      await insertAuditEntry(tx, {
+        requestId: randomUUID(),
+        actor: 'income-verification',
+        roles: ['service'],
+        organisationId: client.organisationId,
+        action: 'client.identity',
+        route: `TCP ${InvoicingMessages.clientIdentity}`,
+        resourceKind: 'client',
+        resourceId: client.id,
+        personalData: 'identity-code',
+        records: 1,
+        status: 200,
+        outcome: 'done',
+        grounds: request.purpose,
+        refusal: null,
+      });
+      return { known: true, identityCode: client.identityCode, name: client.name };
+    });
   }
 
   async update(id: string, body: UpdateClientDto): Promise<Client> {

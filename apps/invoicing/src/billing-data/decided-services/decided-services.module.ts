@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DecidedServicesController } from './decided-services.controller';
+import { DecidedServicesMessagesController } from './decided-services.messages';
 import { DecidedServicesService } from './decided-services.service';
 
 /** Clients' decided services. */
-@Module({ controllers: [DecidedServicesController], providers: [DecidedServicesService] })
+@Module({ controllers: [DecidedServicesController, DecidedServicesMessagesController], providers: [DecidedServicesService] })
 export class DecidedServicesModule {}

@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainValidationError, Money, parseLocalDate } from '@clientfees/domain';
 import { conflict, Database, isExclusionViolation } from '@clientfees/platform';
+import type { DecidedServicesAnswer, DecidedServicesRequest } from '@clientfees/contracts';
 import { loadClient, readOfClient } from '../clients/client-lookup';
+import { findClient } from '../clients/client.queries';
 import { DecidedServiceRecord, decidedServicesOf, endDecidedService, findDecidedService, insertDecidedService } from './decided-service.queries';
 import type { CreateDecidedServiceDto } from './decided-services.dto';
 
@@ -25,10 +27,21 @@ async function unlessOverlapping<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Decided services (palvelupäätös / biståndsbeslut): what the client is billed for each month. */
 @Injectable()
 export class DecidedServicesService {
   constructor(private readonly db: Database) {}
+
+  /** The client's decided services for income verification's fee decision (`invoicing.client.decided-services`); a client of another organisation is not known. */
+  async forIncomeReview(request: DecidedServicesRequest): Promise<DecidedServicesAnswer> {
+    return this.db.read(async (tx) => {
+      const client = UUID.test(request.clientId) ? await findClient(tx, request.clientId) : null;
+      if (!client || client.organisationId !== request.organisationId) return { known: false, reason: `invoicing has no client ${request.clientId} in ${request.organisationId}` };
+      return { known: true, services: (await decidedServicesOf(tx, client.id)).map((record) => record.service) };
+    });
+  }
 
   async create(clientId: string, body: CreateDecidedServiceDto, actor: string): Promise<DecidedServiceRecord> {
     const validFrom = parseLocalDate(body.validFrom, 'validFrom');
