@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { billingRunWorkflowId } from '@clientfees/contracts';
 import { eventually, generateBillingData, ProcessStack, serviceApi, startProcessStack } from '@clientfees/testing';
 
 export const CLIENTS = 2000;
@@ -54,7 +55,11 @@ export async function billThroughFault({ stack, pg }: InvoicingUnderTest, organi
   await call('PUT', `/organisations/${organisationId}`, ['administrator'], { name: 'Fault county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 });
   const { selectionRuleId } = await generateBillingData(pg, organisationId, CLIENTS, PERIOD);
   const run = await call('POST', '/billing-runs', ['billing-supervisor'], { organisationId, period: PERIOD, selectionRuleId });
-  const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 120000);
+  const calculated = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'awaiting-approval', 120000).catch(
+    async (error: Error) => {
+      throw new Error(`${error.message}\nthe run's workflow: ${await workflowDiagnosis(stack, billingRunWorkflowId(run.id))}`);
+    },
+  );
   expect(calculated.counts).toMatchObject({ total: CLIENTS, error: 0 });
   const expected = await count(`SELECT count(*)::int AS n FROM billing_run_client WHERE run_id = $1 AND total_cents > 0`, [run.id]);
   expect(expected).toBeGreaterThan(0);
@@ -68,7 +73,9 @@ export async function billThroughFault({ stack, pg }: InvoicingUnderTest, organi
   await fault();
   expect(atFault).toBeLessThan(expected);
 
-  const done = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 180000);
+  const done = await eventually(() => call('GET', `/billing-runs/${run.id}`, ['finance-centre']), (view) => view.state === 'completed', 180000).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nthe run's workflow: ${await workflowDiagnosis(stack, billingRunWorkflowId(run.id))}`);
+  });
   expect(done.invoices.count).toBe(expected);
   expect(await invoicesOfRun(run.id)).toBe(expected);
   expect(await count(`SELECT count(*)::int AS n FROM (SELECT client_number FROM invoice WHERE billing_period = $1 GROUP BY client_number HAVING count(*) > 1) AS twice`, [PERIOD])).toBe(0);
@@ -76,4 +83,26 @@ export async function billThroughFault({ stack, pg }: InvoicingUnderTest, organi
   expect(numbers).toEqual({ low: 1, high: expected, n: expected });
   await eventually(() => count('SELECT count(*)::int AS n FROM invoice WHERE billing_run_id = $1 AND NOT lifecycle_started', [run.id]), (n) => n === 0, 120000);
   return expected;
+}
+
+/** Where a workflow stands when a test gives up on it: its pending workflow task and activities, with their attempts and last failures. */
+async function workflowDiagnosis(stack: ProcessStack, workflowId: string): Promise<string> {
+  try {
+    const { raw } = await stack.temporal.client.workflow.getHandle(workflowId).describe();
+    const task = raw.pendingWorkflowTask;
+    return JSON.stringify({
+      status: raw.workflowExecutionInfo?.status,
+      historyLength: String(raw.workflowExecutionInfo?.historyLength ?? ''),
+      pendingWorkflowTask: task ? { state: task.state, attempt: task.attempt, scheduledTime: task.scheduledTime?.seconds?.toString() } : null,
+      pendingActivities: (raw.pendingActivities ?? []).map((activity) => ({
+        type: activity.activityType?.name,
+        state: activity.state,
+        attempt: activity.attempt,
+        lastFailure: activity.lastFailure?.message,
+        lastWorker: activity.lastWorkerIdentity,
+      })),
+    });
+  } catch (error) {
+    return `not described: ${(error as Error).message}`;
+  }
 }
