@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { incomeVerificationWorkflowId, TaskQueues, YEARLY_REVIEW_WORKFLOW } from '@clientfees/contracts';
@@ -77,8 +78,11 @@ async function main(): Promise<void> {
       SIM_POPULATION_REGISTER_LATENCY_MS: String(LATENCY_MS),
       SIM_TAX_ADMINISTRATION_LATENCY_MS: String(LATENCY_MS),
     });
-    await stack.start('income-verification');
-    await stack.start('workflows');
+    // BENCH_PROFILE_DIR: the service and the workflow worker write CPU profiles there when they stop (bench/cpu-profile.js).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const profiling: Record<string, string> = profileDir ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.js')}`, BENCH_PROFILE_DIR: path.resolve(profileDir) } : {};
+    await stack.start('income-verification', profiling);
+    await stack.start('workflows', profiling);
     const simUrl = stack.url('authority-sim');
 
     const data = new PgClient({ connectionString: stack.db.url });

@@ -37,6 +37,17 @@ const review = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
+/**
+ * The consent step and the summary step, which every review takes and which only update the
+ * review's own row (a retry does the same again): a shorter start-to-close timeout, so a task
+ * lost on its way to the worker (seen from a loaded dev server, BENCHMARKS.md) costs 20 seconds,
+ * not a minute.
+ */
+const reviewStep = proxyActivities<Pick<ReviewActivities, 'beginReview' | 'summariseAndPropose'>>({
+  taskQueue: TaskQueues.incomeVerification,
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
 
 /**
  * An authority outage waits and retries, backing off to half an hour between attempts, for as
@@ -238,7 +249,7 @@ class Review {
     else await this.setState('checking-consent');
     for (;;) {
       this.consentChanged = false;
-      const check = together ? await review.beginReview(this.input.caseId) : await review.checkConsent(this.input.caseId);
+      const check = together ? await reviewStep.beginReview(this.input.caseId) : await review.checkConsent(this.input.caseId);
       if (check.proceedWithoutRegisters || check.refused.length === 0) {
         // beginReview has recorded fetching already.
         if (together) [this.state, this.waitingFor] = ['fetching', undefined];
@@ -325,7 +336,7 @@ class Review {
   async summariseAndPropose(): Promise<void> {
     if (patched(FEWER_STEPS)) {
       [this.state, this.waitingFor] = ['summarising', undefined];
-      const { remindOfficerAt, ...proposal } = await review.summariseAndPropose(this.input.caseId, this.input.withDecision);
+      const { remindOfficerAt, ...proposal } = await reviewStep.summariseAndPropose(this.input.caseId, this.input.withDecision);
       [this.proposal, this.firstReminderAt] = [proposal, remindOfficerAt];
       if (this.input.withDecision) [this.state, this.waitingFor] = ['awaiting-review', AWAITING_REVIEW];
       return;
