@@ -54,7 +54,8 @@ for sa in $(node -r ./scripts/register.js -e "const {SEARCH_ATTRIBUTE_REGISTRATI
   search_attributes+=(--search-attribute "$sa")
 done
 launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-  --db-filename "$TOOLS/temporal/dev.db" --sqlite-pragma journal_mode=WAL --log-level warn "${search_attributes[@]}"
+  --db-filename "$TOOLS/temporal/dev.db" --sqlite-pragma journal_mode=WAL --log-level warn "${search_attributes[@]}" \
+  --dynamic-config-value matching.numTaskqueueReadPartitions=1 --dynamic-config-value matching.numTaskqueueWritePartitions=1
 wait_for "Temporal" 60 "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS"
 
 for service in invoicing income-verification provider-settlement collection debt-followup; do

@@ -72,7 +72,17 @@ export function startDevServer(options: DevServerOptions = {}): Promise<TestWork
       ...(options.port ? { port: options.port } : {}),
       ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
-      extraArgs: ['--log-level', 'error', '--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=true'],
+      // One partition per task queue: with a single worker polling, tasks written to partitions it
+      // is not polling wait to be forwarded (workflow tasks waited seconds in the income-review
+      // benchmark). A file-backed server (restart tests) journals in WAL mode: with the default
+      // rollback journal its writes timed out under load and a billing run's batch tasks were lost
+      // until their timeouts.
+      extraArgs: [
+        '--log-level', 'error',
+        '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
+        '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
+        ...(options.dbFilename ? ['--sqlite-pragma', 'journal_mode=WAL'] : []),
+      ],
     },
   });
 }
