@@ -253,6 +253,12 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     await skipTo('2027-05-04');
     const agencyCase = await eventually(() => ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE), (c) => c.status === 'in-collection', 60000);
     const caseId = agencyCase.caseId as string;
+    // The agency was told of the estate, not the deceased: the debtor is the invoice's recipient as
+    // invoicing holds it (readdressed to the estate's contact), not the lifecycle's snapshot of it.
+    for (const id of [homeCare, rent]) {
+      const [received] = (await simCall('GET', `/sim/cases?invoiceId=${id}`)).body.cases;
+      expect(received.recipient).toEqual({ kind: 'estate', name: 'Aino Testinen kuolinpesä c/o Matti Testinen', streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' });
+    }
     expect(agencyCase.collectionTransferDate).toBe('2027-04-30');
     expect((await getInvoice(homeCare)).state).toBe('at-agency');
 
