@@ -359,6 +359,20 @@ describe('collection service with the agency simulator and the Temporal dev serv
     expect((await service.request('GET', `/agency-cases/${invoice.invoiceId}`)).body.status).toBe('in-collection');
   });
 
+  it('sends the collection demand to the estate when the client died after the reminder went to them', async () => {
+    const request = reminderRequest();
+    const { invoice } = request;
+    const sent = await activities.sendReminder(request);
+    expect((await casesAtAgency(invoice.invoiceId))[0].recipient).toMatchObject({ name: invoice.recipient.name });
+    // The client died; the estate investigator entered the contact and invoicing readdressed the invoice.
+    const estate = { kind: 'estate', name: `${invoice.recipient.name} kuolinpesä c/o Matti Testinen`, streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' };
+    recipients.readdressed.set(invoice.invoiceId, estate);
+    await activities.transferToAgency({ invoice, openCents: 10000, reminderId: sent.reminderId, transferDate: '2024-05-07' });
+    const [atAgency] = await casesAtAgency(invoice.invoiceId);
+    expect(atAgency).toMatchObject({ status: 'in-collection', recipient: estate });
+    expect((atAgency.history as Array<{ event: string; note?: string }>).at(-1)).toMatchObject({ event: 'collection-started', note: `transferred 2024-05-07; debtor ${estate.name}` });
+  });
+
   it('recalls a transfer made in error once: case closed, collection costs waived', async () => {
     const request = reminderRequest();
     const { invoice } = request;

@@ -154,9 +154,12 @@ export class AgencySteps {
       throw ApplicationFailure.nonRetryable(`the agency case of invoice ${invoiceId} is ${agencyCase.status}: it cannot go to collection`, CollectionFailures.caseClosed);
     }
     const transferDate = parseLocalDate(request.transferDate, 'transferDate');
+    // The demand goes to the invoice's recipient as invoicing holds it now: an invoice reminded
+    // before the client died has been readdressed to the estate since.
+    const recipient = await this.recipients.recipientOf(request.invoice);
     // The agency answers a case already in collection as it is, so a crash between its answer
     // and the update below costs nothing on the retry.
-    await this.agency.startCollection(agencyCase.caseId, { transferDate });
+    await this.agency.startCollection(agencyCase.caseId, { transferDate, recipient });
     await this.db.transaction((tx) => markInCollection(tx, invoiceId, transferDate));
     this.logger.info({ invoiceId, caseId: agencyCase.caseId }, 'invoice transferred to collection');
     return { agencyCaseId: agencyCase.caseId };
