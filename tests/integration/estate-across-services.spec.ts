@@ -253,6 +253,12 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     await skipTo('2027-05-04');
     const agencyCase = await eventually(() => ok(collection, 'GET', `/agency-cases/${homeCare}`, FINANCE), (c) => c.status === 'in-collection', 60000);
     const caseId = agencyCase.caseId as string;
+    // The agency was told of the estate, not the deceased: the debtor is the invoice's recipient as
+    // invoicing holds it (readdressed to the estate's contact), not the lifecycle's snapshot of it.
+    for (const id of [homeCare, rent]) {
+      const [received] = (await simCall('GET', `/sim/cases?invoiceId=${id}`)).body.cases;
+      expect(received.recipient).toEqual({ kind: 'estate', name: 'Aino Testinen kuolinpesä c/o Matti Testinen', streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' });
+    }
     expect(agencyCase.collectionTransferDate).toBe('2027-04-30');
     expect((await getInvoice(homeCare)).state).toBe('at-agency');
 
@@ -315,36 +321,62 @@ describe('a death across invoicing and debt follow-up (time-skipping)', () => {
     const invoiceId = made.id as string;
     await eventually(() => ok(invoicing, 'GET', `/invoices/${invoiceId}`, { roles: OFFICER }), (i) => i.dueDate !== null);
 
-    // Bertta moves on 10.6.: income verification passes the population register's change to invoicing.
+    // The county serves Espoo (049), Kauniainen (235) and Kirkkonummi (257) of Western Uusimaa.
+    await ok(invoicing, 'PUT', '/organisations/fi-demo', {
+      roles: ['administrator'],
+      body: { name: 'Demo wellbeing services county', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3, municipalityCodes: ['049', '235', '257'] },
+    });
+    // Cecilia, with a claim too, moves inside the county (to Kauniainen): the finance office is not told.
+    const inside = await ok(invoicing, 'POST', '/clients', { roles: OFFICER, body: { organisationId: 'fi-demo', clientNumber: 'C-9003', identityCode: finnishTestIdentityCode('150350', 913), name: 'Cecilia Kotona' } });
+    await ok(invoicing, 'POST', `/clients/${inside.id}/billing-settings`, {
+      roles: OFFICER,
+      body: { debitingArea: 'ESPOO-SOUTH', feeCalculationType: 'single', acceptsMaximumFee: false, accountString: '4100-5230', recipient: { kind: 'client' }, residenceAddress: ADDRESS, validFrom: '2027-01-01' },
+    });
+    const insideInvoice = await ok(invoicing, 'POST', '/invoices', {
+      roles: ['finance-centre'],
+      body: { organisationId: 'fi-demo', clientNumber: 'C-9003', recipient: { kind: 'client', name: 'Cecilia Kotona', ...ADDRESS }, invoiceDate: '2027-05-10', rows: [{ description: 'Kotihoito 4/2027', amount: '50.00' }] },
+    });
+    await eventually(() => ok(invoicing, 'GET', `/invoices/${insideInvoice.id}`, { roles: OFFICER }), (i) => i.dueDate !== null);
+
+    // Bertta moves out of the county on 10.6. (to Helsinki, 091), Cecilia inside it: income
+    // verification passes the population register's changes, with the home municipality, to invoicing.
     await skipTo('2027-06-12');
-    const moved = await sendServiceMessage(
-      messages,
-      InvoicingMessages.registerAddress,
-      { organisationId: 'fi-demo', clientId: client.id, changeId: randomUUID(), effectiveDate: '2027-06-10', address: { streetAddress: 'Uusi katu 1', postalCode: '00100', city: 'Helsinki' }, protected: false, sourceReference: 'population register change feed, key 77' },
-      'income-verification',
-      TEST_SIGNING_KEY,
-    );
-    expect(moved).toMatchObject({ applied: true, from: '2027-06-01' });
+    const registerMove = (clientId: string, address: { streetAddress: string; postalCode: string; city: string }, homeMunicipality: string) =>
+      sendServiceMessage(
+        messages,
+        InvoicingMessages.registerAddress,
+        { organisationId: 'fi-demo', clientId, changeId: randomUUID(), effectiveDate: '2027-06-10', address, protected: false, homeMunicipality, sourceReference: 'population register change feed, key 77' },
+        'income-verification',
+        TEST_SIGNING_KEY,
+      );
+    expect(await registerMove(client.id, { streetAddress: 'Uusi katu 1', postalCode: '00100', city: 'Helsinki' }, '091')).toMatchObject({ applied: true, from: '2027-06-01' });
+    expect(await registerMove(inside.id, { streetAddress: 'Kauniaistentie 5', postalCode: '02700', city: 'Kauniainen' }, '235')).toMatchObject({ applied: true, from: '2027-06-01' });
 
     // The month end: Bertta's invoice is past due and open; Aino's were written off and are no claims.
     await skipTo('2027-06-30', 20);
     const FINANCE = { roles: ['finance-centre'] as Role[] };
     await ok(debts, 'POST', '/debt-reviews', { ...FINANCE, body: { organisationId: 'fi-demo', monthEnd: '2027-06-30' } });
     const [review] = await eventually(() => ok(debts, 'GET', '/debt-reviews?organisationId=fi-demo', FINANCE), (r) => r[0]?.status === 'completed', 30000);
-    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 1, clients: 1, openCents: 96_30, newCases: 1, letters: 1, financeNotices: 1 });
-    // The finance office is told of the move (a moved client is still written to: the letter goes out).
+    expect(review.summary).toMatchObject({ monthEnd: '2027-06-30', claims: 2, clients: 2, openCents: 96_30 + 50_00, newCases: 2, letters: 2, financeNotices: 1 });
+    // The finance office is told of the move out of the county (a moved client is still written to:
+    // the letter goes out), not of the move inside it (seed 004: utflyttade; ADR 0035).
     const notices = await ok(debts, 'GET', '/inbox?organisationId=fi-demo&kind=finance-notice', FINANCE);
-    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved (the population register’s address change took effect on 2027-06-10)']);
+    expect(notices.map((item: { subject: string }) => item.subject)).toEqual(['Debt case of client C-9002: the client has moved out of the area (home municipality 091 from 2027-06-10)']);
+    expect(notices[0].detail).toMatchObject({ notice: 'moved', movedOn: '2027-06-10', moveArea: 'out-of-area', movedTo: '091' });
     // The review's activity read that list page by page over invoicing's TCP messages, which answer
     // debt follow-up only, and at most DEBT_LIST_MAX_PAGE claims a page.
     const listPage = (limit: number, from: 'debt-followup' | 'collection' = 'debt-followup') =>
       sendServiceMessage<DebtListPage>(messages, DebtInvoicingMessages.debtList, { organisationId: 'fi-demo', asOf: '2027-06-30', limit }, from, TEST_SIGNING_KEY);
     const page = await listPage(10);
-    expect(page).toMatchObject({ asOf: '2027-06-30', currency: 'EUR', claims: [{ invoiceId, openCents: 96_30 }], clients: [{ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', status: 'moved', movedOn: '2027-06-10' }] });
+    expect(page.claims.find((claim) => claim.invoiceId === invoiceId)).toMatchObject({ openCents: 96_30 });
+    expect(page.clients.find((c) => c.clientNumber === 'C-9002')).toMatchObject({ debitingArea: 'ESPOO-SOUTH', status: 'moved', movedOn: '2027-06-10', moveArea: 'out-of-area', movedTo: '091' });
+    const stayed = page.clients.find((c) => c.clientNumber === 'C-9003');
+    expect(stayed).toMatchObject({ status: 'active' });
+    expect(stayed?.movedOn).toBeUndefined();
     expect(page.nextAfter).toBeUndefined();
     await expect(listPage(DEBT_LIST_MAX_PAGE + 1)).rejects.toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'limit' })] });
     await expect(listPage(10, 'collection')).rejects.toMatchObject({ status: 403 });
-    const [debtCase] = await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER });
+    const debtCase = (await ok(debts, 'GET', '/debt-cases?organisationId=fi-demo', { roles: OFFICER })).find((c: { clientNumber: string }) => c.clientNumber === 'C-9002');
     expect(debtCase).toMatchObject({ clientNumber: 'C-9002', debitingArea: 'ESPOO-SOUTH', clientStatus: 'moved', openAmount: '96.30' });
     const [letter] = (await ok(debts, 'GET', `/debt-cases/${debtCase.id}`, { roles: OFFICER })).letters;
     const pdf = await fetch(`${debts.baseUrl}${letter.pdf}`, { headers: { authorization: `Bearer ${testToken({ roles: OFFICER })}` } });

@@ -11,6 +11,8 @@ const AINO = '120340-902K';
 const EINO = '051138-913B';
 const MIKKO = '300179-935P';
 const LYYLI = '080836-946D';
+/** Kirkkonummi's (257): moves to Helsinki. */
+const MOVER = '030650-968W';
 const TOIVO = '170245-9572';
 const VEIKKO = '140952-9799';
 const SIRKKA = '251247-982L';
@@ -141,6 +143,37 @@ describe('authority stand-ins', () => {
     expect(after.text).toContain('Uusikatu 1');
     const tooMany = await json('POST', '/vtj/mutpa/api/v1/muutokset', { viimeisinKirjausavain: 0, hetulista: Array.from({ length: 1001 }, () => AINO) });
     expect(tooMany.status).toBe(400);
+  });
+
+  it('reports the home municipality (KOTIKUNTA) with an address change: the new one for a move out, the person’s own for a move inside; hidden under a ban', async () => {
+    const { body: start } = await json('GET', '/vtj/mutpa/api/v1/kirjausavain/2026-10-01');
+    const moved = await json('POST', '/sim/population-register/changes', {
+      kind: 'address',
+      identityCode: MOVER,
+      street: 'Uusi katu 1',
+      postalCode: '00100',
+      city: 'Helsinki',
+      from: '2026-12-10',
+      homeMunicipality: { code: '091', name: 'Helsinki' },
+    });
+    expect(moved.status).toBe(201);
+    await json('POST', '/sim/population-register/changes', { kind: 'address', identityCode: MOVER, street: 'Toinen katu 2', postalCode: '00120', city: 'Helsinki', from: '2026-12-20' });
+    const read = await json('POST', '/vtj/mutpa/api/v1/muutokset', { viimeisinKirjausavain: start.viimeisinKirjausavain, hetulista: [MOVER] });
+    const groups = read.body.muutokset.filter((m: { tietoryhmat: Array<{ tietoryhma: string }> }) => m.tietoryhmat[0].tietoryhma === 'VAKINAINEN_KOTIMAINEN_OSOITE').map((m: { tietoryhmat: unknown[] }) => m.tietoryhmat);
+    expect(groups.slice(-2)).toEqual([
+      [expect.objectContaining({ postinumero: '00100' }), { tietoryhma: 'KOTIKUNTA', muutosattribuutti: 'MUUTETTU', kuntakoodi: '091', kuntanimi: { fi: 'Helsinki', sv: 'Helsinki' }, kuntaanMuuttopv: { arvo: '2026-12-10', tarkkuus: 'PAIVA' } }],
+      [expect.objectContaining({ postinumero: '00120' }), { tietoryhma: 'KOTIKUNTA', muutosattribuutti: 'MUUTETTU', kuntakoodi: '091', kuntanimi: { fi: 'Helsinki', sv: 'Helsinki' } }],
+    ]);
+    // The person query answers the new home municipality too.
+    expect((await person(MOVER)).text).toContain('<Kuntanumero>091</Kuntanumero>');
+    const bad = await json('POST', '/sim/population-register/changes', { kind: 'address', identityCode: MOVER, street: 'X 1', postalCode: '00100', city: 'Helsinki', from: '2026-12-21', homeMunicipality: { code: '91', name: 'Helsinki' } });
+    expect(bad).toMatchObject({ status: 400, body: expect.objectContaining({ field: 'homeMunicipality' }) });
+    // Mikko is under a security ban (the test before): his home municipality is hidden like the address.
+    const { body: banStart } = await json('GET', '/vtj/mutpa/api/v1/kirjausavain/2026-10-01');
+    await json('POST', '/sim/population-register/changes', { kind: 'address', identityCode: MIKKO, street: 'Piilotie 9', postalCode: '02700', city: 'Kauniainen', from: '2026-12-10', homeMunicipality: { code: '235', name: 'Kauniainen' } });
+    const hidden = await json('POST', '/vtj/mutpa/api/v1/muutokset', { viimeisinKirjausavain: banStart.viimeisinKirjausavain, hetulista: [MIKKO] });
+    expect(hidden.body.muutokset.at(-1).tietoryhmat[1]).toEqual({ tietoryhma: 'KOTIKUNTA', muutosattribuutti: 'MUUTETTU', turvakiellonAlaisetKentat: ['kuntakoodi', 'kuntanimi'] });
+    expect(JSON.stringify(hidden.body)).not.toContain('235');
   });
 
   it('answers yearly taxation data by identity code in the body', async () => {

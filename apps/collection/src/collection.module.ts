@@ -4,6 +4,7 @@ import { bindActivities, PlatformModule, SignalOutbox } from '@clientfees/platfo
 import { AccessModule } from './access/access.module';
 import { AgencyTransport, HttpAgencyTransport, loadAgencySettings } from './agency/agency-client';
 import { AgencyModule } from './agency/agency.module';
+import { InvoiceRecipients, InvoicingInvoiceRecipients } from './agency/invoice-recipients';
 import { AgencyCasesModule } from './agency-cases/agency-cases.module';
 import { CollectionActivities } from './collection.activities';
 import { InitialCollection1764200000000 } from './migrations/1764200000000-InitialCollection';
@@ -21,6 +22,8 @@ export interface CollectionModuleOptions {
   agencyTransport?: AgencyTransport;
   /** Replaces the invoicing service's rule tables as the source of the reference rates. */
   referenceRates?: ReferenceRateSource;
+  /** Replaces the invoicing service as the source of the invoice's current recipient (the debtor the agency is told of). */
+  invoiceRecipients?: InvoiceRecipients;
   /** Replaces debt follow-up's TCP messages, where the agency's estate steps go. */
   debtFollowup?: DebtFollowupMessages;
 }
@@ -35,6 +38,7 @@ export class CollectionModule {
     // Read before the platform starts anything, so a bad AGENCY_URL, INVOICING_TCP_PORT or DEBT_FOLLOWUP_TCP_PORT stops the service at once.
     const agencyTransport = options.agencyTransport ?? new HttpAgencyTransport(loadAgencySettings(env));
     const referenceRates = options.referenceRates ?? new InvoicingReferenceRates(loadInvoicingTcpSettings(env));
+    const invoiceRecipients = options.invoiceRecipients ?? new InvoicingInvoiceRecipients(loadInvoicingTcpSettings(env));
     const debtFollowup = options.debtFollowup ?? new TcpDebtFollowupMessages(loadDebtFollowupTcpSettings(env));
     const service = PlatformModule.forService(
       {
@@ -52,7 +56,7 @@ export class CollectionModule {
         AccessModule,
         // Agency reports reach lifecycles that existed (they were reminded): "not found" means ended.
         SignalOutbox.register({ signals: [agencyStatusSignal] }),
-        AgencyModule.register(agencyTransport),
+        AgencyModule.register(agencyTransport, invoiceRecipients),
         ReferenceRatesModule.register(referenceRates),
         RemindersModule,
         AgencyCasesModule.register(debtFollowup),

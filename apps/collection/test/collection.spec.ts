@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import {
+  AgencyApiRecipient,
   AgencyEstateStepMessage,
   AgencyEstateStepOutcome,
   AgencyStatusSignal,
@@ -39,6 +40,7 @@ import { CollectionActivities, CollectionFailures } from '../src/collection.acti
 import { AgencySteps } from '../src/agency-cases/agency-steps';
 import { AgencyClient, AgencyRequest, AgencyResponse, AgencyTransport, AgencyUnavailableError, HttpAgencyTransport } from '../src/agency/agency-client';
 import type { ReferenceRateSource } from '../src/reference-rates/reference-rate-source';
+import type { InvoiceRecipients } from '../src/agency/invoice-recipients';
 import { DebtFollowupMessages, EstateStepForwarder } from '../src/agency-cases/estate-step-forwarder';
 
 /**
@@ -49,6 +51,17 @@ class AdministeredRates implements ReferenceRateSource {
   tables: Record<Country, ReferenceRateTable> = { ...REFERENCE_RATES };
   async ratesFor(country: Country): Promise<ReferenceRateTable> {
     return this.tables[country];
+  }
+}
+
+/**
+ * Invoicing's answer of an invoice's current recipient, as a stand-in: the recipient the invoice
+ * was issued to unless a test readdresses it (a deceased client's invoice goes to the estate).
+ */
+class InvoicingRecipients implements InvoiceRecipients {
+  readonly readdressed = new Map<string, AgencyApiRecipient>();
+  async recipientOf(invoice: InvoiceSnapshot): Promise<AgencyApiRecipient> {
+    return this.readdressed.get(invoice.invoiceId) ?? invoice.recipient;
   }
 }
 
@@ -136,6 +149,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
   let transport: RecordingTransport;
   let activities: CollectionActivities;
   const rates = new AdministeredRates();
+  const recipients = new InvoicingRecipients();
   const debtFollowup = new DebtFollowupStandIn();
   const agencyToken = testToken({ sub: 'agency-sim', roles: ['collection-agency'] });
 
@@ -149,6 +163,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
       CollectionModule.register(serviceTestEnv(db.url, env.address, { TCP_PORT: String(await freePort()), AGENCY_URL: agencyUrl }), {
         agencyTransport: transport,
         referenceRates: rates,
+        invoiceRecipients: recipients,
         debtFollowup,
       }),
     );
@@ -213,6 +228,16 @@ describe('collection service with the agency simulator and the Temporal dev serv
         agencyCaseId: first.agencyCaseId,
       }),
     ]);
+  });
+
+  it('names as debtor the recipient invoicing holds when the reminder goes out, not the one the lifecycle’s snapshot had (an estate)', async () => {
+    const request = reminderRequest();
+    const estate = { kind: 'estate', name: 'Aino Testinen kuolinpesä c/o Matti Testinen', streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' };
+    recipients.readdressed.set(request.invoice.invoiceId, estate);
+    expect(request.invoice.recipient.name).not.toBe(estate.name);
+    await activities.sendReminder(request);
+    const [atAgency] = await casesAtAgency(request.invoice.invoiceId);
+    expect(atAgency.recipient).toEqual(estate);
   });
 
   it('holds a reminder whose interest needs a reference rate nobody has confirmed, and sends it once an administrator enters the rate', async () => {
@@ -294,6 +319,7 @@ describe('collection service with the agency simulator and the Temporal dev serv
         service.app.get(Database),
         new AgencyClient(new HttpAgencyTransport({ baseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 })),
         rates,
+        recipients,
         service.app.get(SERVICE_LOGGER),
       ),
     );
@@ -331,6 +357,20 @@ describe('collection service with the agency simulator and the Temporal dev serv
     const [again] = await casesAtAgency(invoice.invoiceId);
     expect((again.history as Array<{ event: string }>).filter((e) => e.event === 'collection-started')).toHaveLength(1);
     expect((await service.request('GET', `/agency-cases/${invoice.invoiceId}`)).body.status).toBe('in-collection');
+  });
+
+  it('sends the collection demand to the estate when the client died after the reminder went to them', async () => {
+    const request = reminderRequest();
+    const { invoice } = request;
+    const sent = await activities.sendReminder(request);
+    expect((await casesAtAgency(invoice.invoiceId))[0].recipient).toMatchObject({ name: invoice.recipient.name });
+    // The client died; the estate investigator entered the contact and invoicing readdressed the invoice.
+    const estate = { kind: 'estate', name: `${invoice.recipient.name} kuolinpesä c/o Matti Testinen`, streetAddress: 'Rantatie 2', postalCode: '02100', city: 'Espoo', country: 'FI' };
+    recipients.readdressed.set(invoice.invoiceId, estate);
+    await activities.transferToAgency({ invoice, openCents: 10000, reminderId: sent.reminderId, transferDate: '2024-05-07' });
+    const [atAgency] = await casesAtAgency(invoice.invoiceId);
+    expect(atAgency).toMatchObject({ status: 'in-collection', recipient: estate });
+    expect((atAgency.history as Array<{ event: string; note?: string }>).at(-1)).toMatchObject({ event: 'collection-started', note: `transferred 2024-05-07; debtor ${estate.name}` });
   });
 
   it('recalls a transfer made in error once: case closed, collection costs waived', async () => {

@@ -12,6 +12,7 @@ import { EstatesModule } from './estates/estates.module';
 import { InboxModule } from './inbox/inbox.module';
 import { DebtFollowup1765300000000 } from './migrations/1765300000000-DebtFollowup';
 import { DebtReviewClientMovedOn1766160000000 } from './migrations/1766160000000-DebtReviewClientMovedOn';
+import { DebtReviewClientMoveArea1766165000200 } from './migrations/1766165000200-DebtReviewClientMoveArea';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RestructuringActivities } from './restructurings/restructurings.activities';
 import { RestructuringsModule } from './restructurings/restructurings.module';
@@ -43,7 +44,7 @@ export class DebtFollowupModule {
           {
             name: 'debt-followup',
             description: 'Debt lists, cases, estates of deceased clients, write-offs and escalations.',
-            database: { entities: [], migrations: [DebtFollowup1765300000000, DebtReviewClientMovedOn1766160000000] },
+            database: { entities: [], migrations: [DebtFollowup1765300000000, DebtReviewClientMovedOn1766160000000, DebtReviewClientMoveArea1766165000200] },
             activities: [
               bindActivities(ESTATE_ACTIVITY_CONTRACT, EstateActivities),
               bindActivities(DEBT_REVIEW_ACTIVITY_CONTRACT, DebtReviewActivities),

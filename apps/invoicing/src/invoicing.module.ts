@@ -32,6 +32,8 @@ import { EstateInvoices1765300100000 } from './migrations/1765300100000-EstateIn
 import { CreditNotesByInvoice1765300200000 } from './migrations/1765300200000-CreditNotesByInvoice';
 import { CreditLossRecoveries1765300300000 } from './migrations/1765300300000-CreditLossRecoveries';
 import { RegisterAddresses1766010000000 } from './migrations/1766010000000-RegisterAddresses';
+import { OrganisationMunicipalities1766165000000 } from './migrations/1766165000000-OrganisationMunicipalities';
+import { RegisterHomeMunicipality1766165000100 } from './migrations/1766165000100-RegisterHomeMunicipality';
 import { OwnShareInvoices1766020000100 } from './migrations/1766020000100-OwnShareInvoices';
 import { LifecycleResumption1766060000000 } from './migrations/1766060000000-LifecycleResumption';
 import { OwnShareInvoicingActivities } from './own-shares/own-share-invoicing.activities';
@@ -73,6 +75,8 @@ export class InvoicingModule {
             CreditNotesByInvoice1765300200000,
             CreditLossRecoveries1765300300000,
             RegisterAddresses1766010000000,
+            OrganisationMunicipalities1766165000000,
+            RegisterHomeMunicipality1766165000100,
             OwnShareInvoices1766020000100,
             LifecycleResumption1766060000000,
           ],

@@ -97,6 +97,38 @@ describe('access: the audit log, append-only history and messages between servic
     expect(terms.rows).toEqual([{ before: { reminder_fee_cents: null }, after: { reminder_fee_cents: 400 }, actor: 'admin-aaro' }]);
   });
 
+  it('keeps the municipalities an organisation serves with their history, kept when left out, and refuses a malformed code naming it', async () => {
+    const espoo = ['049', '235', '257'];
+    const set = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '4.00', municipalityCodes: ['257', '049', '235'] } });
+    expect(set.status).toBe(200);
+    expect(set.body.municipalityCodes).toEqual(espoo);
+    // Left out: the list stays.
+    const other = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '4.00', paymentTermDays: 21 } });
+    expect(other.body).toMatchObject({ paymentTermDays: 21, municipalityCodes: espoo });
+    await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '4.00', municipalityCodes: ['049'] } });
+    const history = await runtime.query(
+      `SELECT before -> 'municipality_codes' AS was, after -> 'municipality_codes' AS became, actor FROM change_history WHERE table_name = 'organisation' AND row_id = 'fi-demo' AND (before ? 'municipality_codes') ORDER BY id`,
+    );
+    expect(history.rows).toEqual([
+      { was: [], became: espoo, actor: 'admin-aaro' },
+      { was: espoo, became: ['049'], actor: 'admin-aaro' },
+    ]);
+    for (const [codes, field] of [
+      [['049', '49'], 'municipalityCodes[1]'],
+      [['0580'], 'municipalityCodes[0]'],
+      [['049', '049'], 'municipalityCodes[1]'],
+    ] as const) {
+      const refused = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, body: { ...FI_ORGANISATION, reminderFee: '4.00', municipalityCodes: codes } });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain(field);
+    }
+    // Only those who may configure the organisation change them.
+    const officer = await stack.service.request('PUT', '/organisations/fi-demo', { roles: ['client-fee-officer'], body: { ...FI_ORGANISATION, reminderFee: '4.00', municipalityCodes: espoo } });
+    expect(officer.status).toBe(403);
+    expect((await stack.service.request('GET', '/organisations/fi-demo', ADMIN)).body.municipalityCodes).toEqual(['049']);
+    await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, body: { ...FI_ORGANISATION, reminderFee: '4.00', municipalityCodes: [] } });
+  });
+
   it('records a refused change with the reason it was refused and the grounds given', async () => {
     const refused = await stack.service.request('PUT', '/organisations/fi-demo', { ...ADMIN, sub: 'admin-aaro', body: { ...FI_ORGANISATION, reminderFee: '5.01' } });
     expect(refused.status).toBe(400);

@@ -171,6 +171,8 @@ describe('billing data API', () => {
         effectiveDate: '2026-09-14',
         address: { streetAddress: 'Uusikatu 1 A 3', postalCode: '02600', city: 'Espoo' },
         protected: false,
+        // The home municipality the register gave with the move (Espoo's number).
+        homeMunicipality: '049',
         sourceReference: 'population register change feed, key 1042, recorded 2026-09-15',
       };
       try {
@@ -178,7 +180,10 @@ describe('billing data API', () => {
         expect(await send({ ...moved, protected: true })).toMatchObject({ status: 400, problems: [{ field: 'address', reason: 'must be left out under a security ban' }] });
         expect(await send({ ...moved, effectiveDate: '2026-09-31' })).toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'effectiveDate' })] });
         expect(await send({ ...moved, address: { ...moved.address, postalCode: '2600' } })).toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'address.postalCode' })] });
+        expect(await send({ ...moved, homeMunicipality: 'Espoo' })).toMatchObject({ status: 400, problems: [expect.objectContaining({ field: 'homeMunicipality' })] });
         expect(await send(moved)).toEqual({ applied: true, from: '2026-09-01', versionsChanged: 1 });
+        const homeOf = async (changeId: string) => (await sql.query('SELECT home_municipality FROM register_address_change WHERE change_id = $1', [changeId]))[0].home_municipality;
+        expect(await homeOf(moved.changeId)).toBe('049');
         // A repeat (the sender could not mark it reported) is answered the same and changes nothing.
         expect(await send(moved)).toEqual({ applied: true, from: '2026-09-01', versionsChanged: 1 });
         const versions = (await stack.service.request('GET', `/clients/${client.id}/billing-settings`, { roles: UNIT })).body;
@@ -190,7 +195,10 @@ describe('billing data API', () => {
         expect(await send({ ...moved, changeId: randomUUID(), organisationId: 'fi-other' })).toEqual({ applied: false, reason: `invoicing has no client ${client.id} in fi-other` });
 
         // A security ban: from its month no version holds an address, none is shown, none may be typed in.
-        expect(await send({ ...moved, changeId: randomUUID(), effectiveDate: '2026-10-02', address: null, protected: true })).toEqual({ applied: true, from: '2026-10-01', versionsChanged: 1 });
+        const ban = { ...moved, changeId: randomUUID(), effectiveDate: '2026-10-02', address: null, protected: true, homeMunicipality: null };
+        expect(await send(ban)).toEqual({ applied: true, from: '2026-10-01', versionsChanged: 1 });
+        // The register gave no home municipality (hidden by the ban): kept as unknown.
+        expect(await homeOf(ban.changeId)).toBeNull();
         const banned = (await stack.service.request('GET', `/clients/${client.id}/billing-settings`, { roles: UNIT })).body;
         expect(banned.map((v: { validFrom: string; residenceAddress: unknown; addressProtected: boolean }) => [v.validFrom, v.residenceAddress, v.addressProtected])).toEqual([
           ['2026-03-10', null, true],

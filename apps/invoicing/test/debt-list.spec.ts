@@ -13,7 +13,7 @@ const OFFICER: Role[] = ['client-fee-officer'];
  * The debt list's moves as invoicing keeps them (`register_address_change`, the day it was
  * recorded being the day invoicing received it, in the organisation's zone): a move the
  * population register reported after its month's list was made is on the first month-end list
- * after it was recorded (`reportedMove`), with the day it took effect. The register's change is
+ * after it was recorded (`reportedMoveOf`), with the day it took effect. The register's change is
  * recorded today (the wall clock), so the months are counted from today.
  */
 describe('the debt list and a move the population register reported late', () => {

@@ -35,15 +35,24 @@ export interface DebtClient {
   debitingArea: string | null;
   /**
    * `closed`: the client's services have ended (SV avslutat ärende); `moved`: this list reports a
-   * move the population register reported — the first month-end list after the move both took
-   * effect and was recorded, so a move recorded late is on the next list (`debtClientStatus`).
+   * move the population register reported out of the organisation's area, or to an area not known
+   * — the first month-end list after the move both took effect and was recorded, so a move
+   * recorded late is on the next list; a move inside the area is none (`debtClientStatus`).
    */
   status: (typeof DEBT_CLIENT_STATUSES)[number];
   /**
-   * The day the move this list reports took effect (`reportedMove`), whatever the status; absent
+   * The day the move this list reports took effect (`reportedMoveOf`), whatever the status; absent
    * when the list reports no move. The finance office's notice says it.
    */
   movedOn?: string;
+  /**
+   * Where that move took the client (ADR 0035): `out-of-area` when its home municipality is none
+   * of the organisation's, `area-unknown` when the organisation's municipalities or the move's home
+   * municipality are not known (then any address change is told). Absent with `movedOn`.
+   */
+  moveArea?: 'out-of-area' | 'area-unknown';
+  /** The home municipality (kuntanumero / kommunkod) the register gave with that move, when it gave one. */
+  movedTo?: string;
   /** Overpaid money on the client's credit balance, still to be refunded or settled. */
   creditBalanceCents: number;
 }

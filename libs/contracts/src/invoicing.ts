@@ -228,6 +228,13 @@ export interface RegisterAddressChange {
   effectiveDate: string;
   address: { streetAddress: string; postalCode: string; city: string } | null;
   protected: boolean;
+  /**
+   * The home municipality (kotikunta) the register gave with the address change, by its
+   * municipality number (e.g. `049`); null or left out when the register did not say (an older
+   * feed, a change that kept the home municipality, or one under a security ban). The debt list
+   * tells whether the client moved out of the organisation's area by it (ADR 0035).
+   */
+  homeMunicipality?: string | null;
   /** The feed entry: `population register change feed, key 1042, recorded 2026-11-03`. */
   sourceReference: string;
 }

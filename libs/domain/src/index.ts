@@ -20,6 +20,7 @@ export * from './vouchers';
 export * from './incomes';
 export * from './payments';
 export * from './estates';
+export * from './municipalities';
 export * from './debts';
 export * from './invoices/normalise-payment-reference';
 export * from './invoices/invoice-date';

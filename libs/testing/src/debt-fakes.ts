@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone, RegisterMove, reportedMove } from '@clientfees/domain';
+import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone, RegisterMove, reportedMoveOf } from '@clientfees/domain';
 import type {
   ClientLedger,
   DebtClient,
@@ -40,16 +40,16 @@ export interface FakeDebtInvoice {
   planKept?: boolean;
 }
 
-export interface FakeDebtClient extends Omit<DebtClient, 'creditBalanceCents' | 'movedOn'> {
+export interface FakeDebtClient extends Omit<DebtClient, 'creditBalanceCents' | 'movedOn' | 'moveArea' | 'movedTo'> {
   creditBalanceCents?: number;
   dateOfDeath?: string;
-  /** The population register's moves, as invoicing keeps them: the list reports each once (`reportedMove`). */
+  /** The population register's moves, as invoicing keeps them: the list reports each once (`reportedMoveOf`). */
   moves?: RegisterMove[];
 }
 
 const CLOSED: readonly InvoiceState[] = ['paid', 'credited', 'waived', 'written-off'];
 
-export function fakeDebtInvoicing(options: { organisationId?: string; currency?: 'EUR' | 'SEK' } = {}) {
+export function fakeDebtInvoicing(options: { organisationId?: string; currency?: 'EUR' | 'SEK'; municipalityCodes?: readonly string[] } = {}) {
   const organisationId = options.organisationId ?? 'fi-demo';
   const currency = options.currency ?? 'EUR';
   const clients = new Map<string, FakeDebtClient>();
@@ -83,10 +83,12 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
       const client = clients.get(id)!;
       // As invoicing tells it: a recorded death first, then a move this list reports (`debtClientStatus`).
       const moves = client.moves ?? [];
-      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, moves }, input.asOf) : client.status;
-      const movedOn = reportedMove(moves, input.asOf);
+      const municipalityCodes = options.municipalityCodes ?? [];
+      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, moves, municipalityCodes }, input.asOf) : client.status;
+      const move = reportedMoveOf(moves, input.asOf, municipalityCodes);
       const { moves: _moves, ...rest } = client;
-      return { ...rest, status, ...(movedOn === null ? {} : { movedOn }), creditBalanceCents: client.creditBalanceCents ?? 0 };
+      const moved = move === null ? {} : { movedOn: move.effectiveDate, moveArea: move.area, ...(move.homeMunicipality === null ? {} : { movedTo: move.homeMunicipality }) };
+      return { ...rest, status, ...moved, creditBalanceCents: client.creditBalanceCents ?? 0 };
     });
     return {
       asOf: input.asOf,

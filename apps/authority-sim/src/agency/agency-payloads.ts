@@ -13,6 +13,8 @@ export type ReminderSubmission = AgencyApiReminder;
 
 export interface CollectionStart {
   transferDate?: string;
+  /** The debtor the collection demand goes to, when the creditor's recipient changed since the reminder (a deceased client's estate). */
+  recipient?: ReminderRecipient;
 }
 
 export interface RecallRequest {
@@ -99,16 +101,7 @@ export function parseReminderSubmission(value: unknown): ReminderSubmission {
   if (body.invoiceNumber !== undefined) invoiceNumber = cents(body, 'invoiceNumber', 1);
   const clientNumber = text(body, 'clientNumber', '', 64);
   if (body.recipient === undefined) throw badRequest('recipient', 'is required');
-  const r = object(body.recipient, 'recipient', RECIPIENT_FIELDS);
-  const recipient: ReminderRecipient = {
-    ...(r.kind === undefined ? {} : { kind: text(r, 'kind', 'recipient', 32) }),
-    name: text(r, 'name', 'recipient'),
-    streetAddress: text(r, 'streetAddress', 'recipient'),
-    postalCode: text(r, 'postalCode', 'recipient', 16),
-    city: text(r, 'city', 'recipient', 100),
-    country: text(r, 'country', 'recipient', 2),
-  };
-  if (!/^[A-Z]{2}$/.test(recipient.country)) throw badRequest('recipient.country', 'must be an ISO 3166 alpha-2 code such as FI or SE');
+  const recipient = parseRecipient(body.recipient);
   const reference = text(body, 'reference', '', 35);
   if (body.currency !== 'EUR' && body.currency !== 'SEK') throw badRequest('currency', 'must be EUR or SEK');
   const submission: ReminderSubmission = {
@@ -132,11 +125,26 @@ export function parseReminderSubmission(value: unknown): ReminderSubmission {
   return submission;
 }
 
+/** The debtor's name and postal address (`recipient`), as a reminder or a collection start gives it. */
+function parseRecipient(value: unknown): ReminderRecipient {
+  const r = object(value, 'recipient', RECIPIENT_FIELDS);
+  const recipient: ReminderRecipient = {
+    ...(r.kind === undefined ? {} : { kind: text(r, 'kind', 'recipient', 32) }),
+    name: text(r, 'name', 'recipient'),
+    streetAddress: text(r, 'streetAddress', 'recipient'),
+    postalCode: text(r, 'postalCode', 'recipient', 16),
+    city: text(r, 'city', 'recipient', 100),
+    country: text(r, 'country', 'recipient', 2),
+  };
+  if (!/^[A-Z]{2}$/.test(recipient.country)) throw badRequest('recipient.country', 'must be an ISO 3166 alpha-2 code such as FI or SE');
+  return recipient;
+}
+
 export function parseCollectionStart(value: unknown): CollectionStart {
   if (value === undefined) return {};
-  const body = object(value, 'body', ['transferDate']);
+  const body = object(value, 'body', ['transferDate', 'recipient']);
   const transferDate = optionalDate(body, 'transferDate');
-  return transferDate === undefined ? {} : { transferDate };
+  return { ...(transferDate === undefined ? {} : { transferDate }), ...(body.recipient === undefined ? {} : { recipient: parseRecipient(body.recipient) }) };
 }
 
 export function parseRecallRequest(value: unknown): RecallRequest {

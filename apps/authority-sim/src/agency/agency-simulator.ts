@@ -139,7 +139,11 @@ export class AgencySimulator {
     agencyCase.status = 'in-collection';
     agencyCase.collectionCostsCents = SIMULATED_COLLECTION_COSTS_CENTS[agencyCase.currency];
     if (command.transferDate) agencyCase.transferDate = command.transferDate;
-    this.record(agencyCase, 'collection-started', command.transferDate ? `transferred ${command.transferDate}` : undefined);
+    // The demand goes to the debtor the creditor names now (an estate after the client's death).
+    const readdressed = command.recipient !== undefined && JSON.stringify(command.recipient) !== JSON.stringify(agencyCase.recipient);
+    if (command.recipient) agencyCase.recipient = command.recipient;
+    const note = [command.transferDate ? `transferred ${command.transferDate}` : '', readdressed ? `debtor ${command.recipient!.name}` : ''].filter(Boolean).join('; ');
+    this.record(agencyCase, 'collection-started', note || undefined);
     return agencyCase;
   }
 

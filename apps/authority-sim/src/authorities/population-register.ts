@@ -98,7 +98,16 @@ interface ChangeEvent {
 
 export type ChangeCommand =
   | { kind: 'death'; identityCode: string; date: string }
-  | { kind: 'address'; identityCode: string; street: string; postalCode: string; city: string; from: string }
+  | {
+      kind: 'address';
+      identityCode: string;
+      street: string;
+      postalCode: string;
+      city: string;
+      from: string;
+      /** The new home municipality (kotikunta) when the move changes it: its number and name. Left out: the move stays in the person's municipality. */
+      homeMunicipality?: { code: string; name: string };
+    }
   | { kind: 'security-ban'; identityCode: string; active: boolean };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -167,11 +176,25 @@ export class PopulationChanges {
       case 'address': {
         for (const field of ['street', 'postalCode', 'city'] as const) if (typeof c[field] !== 'string' || c[field] === '') throw badRequest(field, 'is required');
         if (!DATE.test(c.from ?? '')) throw badRequest('from', 'must be a date YYYY-MM-DD');
+        const home = c.homeMunicipality;
+        if (home !== undefined && (typeof home !== 'object' || home === null || typeof home.code !== 'string' || !/^\d{3}$/.test(home.code) || typeof home.name !== 'string' || home.name === '')) {
+          throw badRequest('homeMunicipality', 'must be { code: a three-digit municipality number, name }');
+        }
         person.address = { street: c.street, postalCode: c.postalCode, city: c.city };
         const group: ChangeGroup = person.securityBan
           ? { tietoryhma: 'VAKINAINEN_KOTIMAINEN_OSOITE', muutosattribuutti: 'MUUTETTU', turvakiellonAlaisetKentat: ['katunimi', 'katunumero', 'postinumero', 'postitoimipaikka'] }
           : { tietoryhma: 'VAKINAINEN_KOTIMAINEN_OSOITE', muutosattribuutti: 'MUUTETTU', katunimi: { fi: c.street, sv: c.street }, postinumero: c.postalCode, postitoimipaikka: { fi: c.city, sv: c.city }, alkupv: dvvDate(c.from) };
-        return { key: this.append(person.hetu, at, [group]).key };
+        // The stand-in reports the home municipality (KOTIKUNTA) with every address change: the new
+        // one for a move to another municipality, the person's own for a move inside it (the real
+        // register reports the group when it changes; the rest the person query answers). Under a
+        // security ban it is hidden like the address.
+        const changed = home !== undefined && home.code !== person.homeMunicipality.code;
+        if (home !== undefined) person.homeMunicipality = { code: home.code, name: home.name };
+        const now = person.homeMunicipality;
+        const homeGroup: ChangeGroup = person.securityBan
+          ? { tietoryhma: 'KOTIKUNTA', muutosattribuutti: 'MUUTETTU', turvakiellonAlaisetKentat: ['kuntakoodi', 'kuntanimi'] }
+          : { tietoryhma: 'KOTIKUNTA', muutosattribuutti: 'MUUTETTU', kuntakoodi: now.code, kuntanimi: { fi: now.name, sv: now.name }, ...(changed ? { kuntaanMuuttopv: dvvDate(c.from) } : {}) };
+        return { key: this.append(person.hetu, at, [group, homeGroup]).key };
       }
       case 'security-ban':
         if (typeof c.active !== 'boolean') throw badRequest('active', 'must be true or false');

@@ -20,8 +20,20 @@ export const demoHelp = `clientfees demo [--invoicing-url URL] [--provider-settl
   the authority stand-ins, left waiting for the officer's decision.`;
 
 const ORGANISATIONS = [
-  { id: 'fi-demo', name: 'Demo wellbeing services county (FI)', country: 'FI', currency: 'EUR', timeZone: 'Europe/Helsinki', paymentTermDays: 14, dueDateBankingDays: 3 },
-  { id: 'se-demo', name: 'Demo kommun (SE)', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', paymentTermDays: 14, dueDateBankingDays: 3 },
+  // The FI demo serves the member municipalities of the Western Uusimaa wellbeing services county
+  // (Länsi-Uudenmaan hyvinvointialue): Espoo 049, Hanko 078, Inkoo 149, Karkkila 224, Kauniainen 235,
+  // Kirkkonummi 257, Lohja 444, Raasepori 710, Siuntio 755, Vihti 927. The SE demo is Linköping (0580).
+  {
+    id: 'fi-demo',
+    name: 'Demo wellbeing services county (FI)',
+    country: 'FI',
+    currency: 'EUR',
+    timeZone: 'Europe/Helsinki',
+    paymentTermDays: 14,
+    dueDateBankingDays: 3,
+    municipalityCodes: ['049', '078', '149', '224', '235', '257', '444', '710', '755', '927'],
+  },
+  { id: 'se-demo', name: 'Demo kommun (SE)', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm', paymentTermDays: 14, dueDateBankingDays: 3, municipalityCodes: ['0580'] },
 ];
 
 export async function demoCommand(argv: string[], env: Record<string, string | undefined>, nowMs: number): Promise<string> {

@@ -6,6 +6,7 @@ import { addDays, DomainValidationError, parseCountry, parseLocalDate, planRemin
 import type { AgencyPaymentPlanRequest, AgencyRecallRequest, AgencyTransferRequest, ReminderRequest, ReminderSent } from '@clientfees/contracts';
 import { Database, SERVICE_LOGGER } from '@clientfees/platform';
 import { AgencyClient } from '../agency/agency-client';
+import { INVOICE_RECIPIENTS, InvoiceRecipients } from '../agency/invoice-recipients';
 import { REFERENCE_RATE_SOURCE, ReferenceRateSource } from '../reference-rates/reference-rate-source';
 import { holdReminder, releaseReminderHold } from '../reminders/reminder-hold.queries';
 import { insertReminderOnce, Reminder, reminderOfInvoice } from '../reminders/reminder.queries';
@@ -34,6 +35,7 @@ export class AgencySteps {
     private readonly db: Database,
     private readonly agency: AgencyClient,
     @Inject(REFERENCE_RATE_SOURCE) private readonly referenceRates: ReferenceRateSource,
+    @Inject(INVOICE_RECIPIENTS) private readonly recipients: InvoiceRecipients,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -49,6 +51,9 @@ export class AgencySteps {
     const rates = await this.referenceRates.ratesFor(country);
     const planned = await this.planOrHold(request, rates);
     const { invoice } = request;
+    // The debtor is the invoice's recipient as invoicing holds it now: a deceased client's
+    // invoices name the estate and its contact (readdressed after the lifecycle's snapshot).
+    const recipient = await this.recipients.recipientOf(invoice);
     // The agency is idempotent by invoiceId, so a crash after this call and before the insert
     // below is healed by the retry: the agency answers the case it opened the first time.
     const agencyCase = await this.agency.submitReminder({
@@ -56,7 +61,7 @@ export class AgencySteps {
       creditorId: invoice.organisationId,
       invoiceNumber: invoice.invoiceNumber,
       clientNumber: invoice.clientNumber,
-      recipient: { ...invoice.recipient },
+      recipient,
       reference: invoice.paymentReference,
       currency: invoice.currency,
       invoiceDate: invoice.invoiceDate,
@@ -149,9 +154,12 @@ export class AgencySteps {
       throw ApplicationFailure.nonRetryable(`the agency case of invoice ${invoiceId} is ${agencyCase.status}: it cannot go to collection`, CollectionFailures.caseClosed);
     }
     const transferDate = parseLocalDate(request.transferDate, 'transferDate');
+    // The demand goes to the invoice's recipient as invoicing holds it now: an invoice reminded
+    // before the client died has been readdressed to the estate since.
+    const recipient = await this.recipients.recipientOf(request.invoice);
     // The agency answers a case already in collection as it is, so a crash between its answer
     // and the update below costs nothing on the retry.
-    await this.agency.startCollection(agencyCase.caseId, { transferDate });
+    await this.agency.startCollection(agencyCase.caseId, { transferDate, recipient });
     await this.db.transaction((tx) => markInCollection(tx, invoiceId, transferDate));
     this.logger.info({ invoiceId, caseId: agencyCase.caseId }, 'invoice transferred to collection');
     return { agencyCaseId: agencyCase.caseId };

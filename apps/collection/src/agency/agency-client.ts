@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgencyApiCaseStatus, AgencyApiReminder, AgencyApiReminderFigures } from '@clientfees/contracts';
+import type { AgencyApiCaseStatus, AgencyApiRecipient, AgencyApiReminder, AgencyApiReminderFigures } from '@clientfees/contracts';
 import { ConfigurationError } from '@clientfees/platform';
 
 /**
@@ -127,7 +127,7 @@ export class AgencyClient {
     return this.call({ method: 'POST', path: '/reminders', body: submission });
   }
 
-  startCollection(caseId: string, body: { transferDate?: string }): Promise<AgencyCaseAnswer> {
+  startCollection(caseId: string, body: { transferDate?: string; recipient?: AgencyApiRecipient }): Promise<AgencyCaseAnswer> {
     return this.call({ method: 'POST', path: `/cases/${encode(caseId)}/collection`, body });
   }
 

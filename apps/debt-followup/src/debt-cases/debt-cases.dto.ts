@@ -59,7 +59,13 @@ export class DebtCaseView {
   @ApiProperty({ example: 'Lempi Korhonen' }) clientName!: string;
   @ApiProperty({ enum: ['fi', 'sv'] }) language!: string;
   @ApiProperty({ nullable: true, example: 'ESPOO-NORTH' }) debitingArea!: string | null;
-  @ApiProperty({ enum: ['active', 'deceased', 'moved', 'closed'] }) clientStatus!: string;
+  @ApiProperty({
+    enum: ['active', 'deceased', 'moved', 'closed'],
+    description:
+      'As the latest month-end list had it: `moved` when the population register reported a move out of the organisation’s area (its home municipality is none of ' +
+      'the organisation’s `municipalityCodes`), or a move whose area is not known (no municipalities set, or no home municipality with the change); a move inside the area is none.',
+  })
+  clientStatus!: string;
   @ApiProperty({ nullable: true, example: 'officer-aino', description: 'The fee officer who works on the case.' }) handler!: string | null;
   @ApiProperty({ nullable: true }) caseworker!: string | null;
   @ApiProperty({ enum: ['open', 'handed-over', 'closed'] }) state!: string;

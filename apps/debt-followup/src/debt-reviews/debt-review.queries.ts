@@ -73,9 +73,10 @@ export async function storeDebtListPage(tx: Tx, reviewId: string, page: DebtList
   await tx.query(`UPDATE debt_review SET currency = COALESCE(currency, $2) WHERE id = $1`, [reviewId, page.currency]);
   if (page.clients.length > 0) {
     await tx.query(
-      `INSERT INTO debt_review_client (review_id, client_id, client_number, name, language, debiting_area, status, moved_on, credit_balance_cents)
-       SELECT $1, client_id, client_number, name, language, debiting_area, status, moved_on, credit_balance_cents
-         FROM jsonb_to_recordset($2::jsonb) AS r(client_id uuid, client_number text, name text, language text, debiting_area text, status text, moved_on date, credit_balance_cents bigint)
+      `INSERT INTO debt_review_client (review_id, client_id, client_number, name, language, debiting_area, status, moved_on, move_area, moved_to, credit_balance_cents)
+       SELECT $1, client_id, client_number, name, language, debiting_area, status, moved_on, move_area, moved_to, credit_balance_cents
+         FROM jsonb_to_recordset($2::jsonb)
+           AS r(client_id uuid, client_number text, name text, language text, debiting_area text, status text, moved_on date, move_area text, moved_to text, credit_balance_cents bigint)
        ON CONFLICT (review_id, client_id) DO NOTHING`,
       [
         reviewId,
@@ -88,6 +89,8 @@ export async function storeDebtListPage(tx: Tx, reviewId: string, page: DebtList
             debiting_area: client.debitingArea,
             status: client.status,
             moved_on: client.movedOn ?? null,
+            move_area: client.moveArea ?? null,
+            moved_to: client.movedTo ?? null,
             credit_balance_cents: client.creditBalanceCents,
           })),
         ),
@@ -143,6 +146,10 @@ export interface ReviewClient {
   status: DebtClientStatus;
   /** The day the move this list reports took effect; null when it reports none. */
   movedOn: string | null;
+  /** Where it took the client (ADR 0035); null when the list reports none, or was made before the area was known. */
+  moveArea: 'out-of-area' | 'area-unknown' | null;
+  /** The home municipality the register gave with it; null when it gave none. */
+  movedTo: string | null;
   creditBalanceCents: number;
   claims: Array<{ invoiceId: string; invoiceNumber: number; invoiceDate: string; dueDate: string; period: string; openCents: number }>;
 }
@@ -157,10 +164,12 @@ export async function batchClients(tx: Tx, reviewId: string, batch: number): Pro
     debiting_area: string | null;
     status: DebtClientStatus;
     moved_on: string | null;
+    move_area: ReviewClient['moveArea'];
+    moved_to: string | null;
     credit_balance_cents: number;
     claims: ReviewClient['claims'];
   }>(
-    `SELECT c.client_id, c.client_number, c.name, c.language, c.debiting_area, c.status, c.moved_on::text, c.credit_balance_cents,
+    `SELECT c.client_id, c.client_number, c.name, c.language, c.debiting_area, c.status, c.moved_on::text, c.move_area, c.moved_to, c.credit_balance_cents,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('invoiceId', k.invoice_id, 'invoiceNumber', k.invoice_number, 'invoiceDate', k.invoice_date,
                          'dueDate', k.due_date, 'period', k.period, 'openCents', k.open_cents) ORDER BY k.due_date, k.invoice_number)
                         FROM debt_review_claim k WHERE k.review_id = c.review_id AND k.client_id = c.client_id), '[]'::jsonb) AS claims
@@ -178,6 +187,8 @@ export async function batchClients(tx: Tx, reviewId: string, batch: number): Pro
     debitingArea: row.debiting_area,
     status: row.status,
     movedOn: row.moved_on,
+    moveArea: row.move_area,
+    movedTo: row.moved_to,
     creditBalanceCents: Number(row.credit_balance_cents),
     claims: row.claims,
   }));

@@ -257,11 +257,19 @@ function memoryOf(openCase: DebtCase): OpenDebtCaseMemory {
   };
 }
 
-/** What the finance office is told; a move with the day it took effect (it may be told a month or more later). */
-function noticeText(notice: FinanceNotice, movedOn: string | null): string {
+/**
+ * What the finance office is told; a move with the day it took effect (it may be told a month or
+ * more later) and where it took the client (ADR 0035): out of the organisation's area with the new
+ * home municipality, or an address change whose area is not known.
+ */
+function noticeText(notice: FinanceNotice, client: Pick<ReviewClient, 'movedOn' | 'moveArea' | 'movedTo'>): string {
   if (notice === 'deceased') return 'the client has died';
   if (notice === 'closed') return 'the client’s services have ended';
-  return movedOn ? `the client has moved (the population register’s address change took effect on ${movedOn})` : 'the client has moved';
+  const { movedOn, moveArea, movedTo } = client;
+  if (!movedOn) return 'the client has moved';
+  if (moveArea === 'out-of-area') return `the client has moved out of the area (home municipality ${movedTo ?? 'not given'} from ${movedOn})`;
+  if (moveArea === 'area-unknown') return `the client has moved, area unknown (the population register’s address change took effect on ${movedOn})`;
+  return `the client has moved (the population register’s address change took effect on ${movedOn})`;
 }
 
 /** Turns one client's decision into the rows to write. */
@@ -336,15 +344,16 @@ function planClientReview(
   }
   if (decision.deEscalate) event('de-escalated', `the debt covers ${decision.months} month(s) of claims now`);
   for (const notice of decision.notices) {
-    const text = noticeText(notice, client.movedOn);
+    const text = noticeText(notice, client);
     const movedOn = notice === 'moved' ? client.movedOn : null;
-    event('finance-notice', `the finance office is told: ${text}`, { notice, ...(movedOn ? { movedOn } : {}) });
+    const where = movedOn && client.moveArea ? { moveArea: client.moveArea, ...(client.movedTo ? { movedTo: client.movedTo } : {}) } : {};
+    event('finance-notice', `the finance office is told: ${text}`, { notice, ...(movedOn ? { movedOn } : {}), ...where });
     writes.inbox.push({
       organisationId: review.organisationId,
       recipientRole: 'finance-centre',
       kind: 'finance-notice',
       subject: `Debt case of client ${client.clientNumber}: ${text}`,
-      detail: { clientNumber: client.clientNumber, notice, openAmount: money(decision.openCents), ...(movedOn ? { movedOn } : {}) },
+      detail: { clientNumber: client.clientNumber, notice, openAmount: money(decision.openCents), ...(movedOn ? { movedOn } : {}), ...where },
       debtCaseId: caseId,
       reviewId: review.id,
       // Once per case for a death or an end; once per move (each is on one list only).

@@ -27,7 +27,13 @@ export class InboxItemView {
   @ApiProperty({ example: 'deputy-head-of-social-services' }) recipientRole!: string;
   @ApiProperty({ nullable: true }) recipientUser!: string | null;
   @ApiProperty({ nullable: true, example: 'ESPOO-NORTH' }) debitingArea!: string | null;
-  @ApiProperty({ example: { clientNumber: 'C-2003', openAmount: '412.50', months: 3 } }) detail!: Record<string, unknown>;
+  @ApiProperty({
+    example: { clientNumber: 'C-2003', openAmount: '412.50', months: 3 },
+    description:
+      'What the item is about. A `finance-notice` of a move adds `movedOn` (the day it took effect), `moveArea` (`out-of-area`, or `area-unknown` when the ' +
+      'organisation’s municipalities or the change’s home municipality are not known) and `movedTo` (the home municipality, when the register gave it).',
+  })
+  detail!: Record<string, unknown>;
   @ApiProperty({ nullable: true }) debtCaseId!: string | null;
   @ApiProperty({ nullable: true }) estateCaseId!: string | null;
   @ApiProperty({ nullable: true }) proposalId!: string | null;

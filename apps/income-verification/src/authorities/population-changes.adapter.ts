@@ -8,7 +8,7 @@ import { AuthorityEndpoints, callAuthority, malformed } from './authority-http';
  */
 export type FeedChange =
   | { kind: 'death'; dateOfDeath: string }
-  | { kind: 'address'; street: string; postalCode: string; city: string; from: string | null }
+  | { kind: 'address'; street: string; postalCode: string; city: string; from: string | null; homeMunicipality?: string }
   | { kind: 'address'; hidden: true }
   | { kind: 'security-ban'; active: boolean };
 
@@ -57,6 +57,27 @@ function date(value: unknown, what: string): string {
 
 const localised = (value: unknown): string => (isNode(value) ? String(value.fi ?? value.sv ?? '') : typeof value === 'string' ? value : '');
 
+/**
+ * The home municipality's number in a KOTIKUNTA group (kuntakoodi), when the group gives one: a
+ * group removed, or one whose code a security ban hides, gives none.
+ */
+function homeMunicipalityOf(group: Node): string | undefined {
+  if (group.muutosattribuutti === 'POISTETTU' || group.kuntakoodi === undefined) return undefined;
+  if (typeof group.kuntakoodi !== 'string' || !/^\d{3}$/.test(group.kuntakoodi)) throw bad('a home municipality change has no municipality number');
+  return group.kuntakoodi;
+}
+
+/**
+ * The entry's changes: an address change carries the home municipality (kotikunta) the same entry
+ * reports, as the register records both with a move; a home municipality alone is no address change.
+ */
+function changesOf(groups: unknown[]): FeedChange[] {
+  const found = groups.map(changeOf).filter((c): c is FeedChange => c !== undefined);
+  const home = groups.filter((g): g is Node => isNode(g) && g.tietoryhma === 'KOTIKUNTA').map(homeMunicipalityOf).find((code) => code !== undefined);
+  if (home === undefined) return found;
+  return found.map((change) => (change.kind === 'address' && !('hidden' in change) ? { ...change, homeMunicipality: home } : change));
+}
+
 /** One tietoryhmä of an entry; groups the fee process does not use are left out. */
 function changeOf(group: unknown): FeedChange | undefined {
   if (!isNode(group) || typeof group.tietoryhma !== 'string') throw bad('a change has no tietoryhma');
@@ -88,7 +109,7 @@ export function parseFeedPage(body: string): FeedPage {
     entries: answer.muutokset.map((entry: unknown) => {
       if (!isNode(entry) || typeof entry.henkilotunnus !== 'string' || typeof entry.muutospv !== 'string' || !Array.isArray(entry.tietoryhmat)) throw bad('a change names no person, time or groups');
       if (Number.isNaN(Date.parse(entry.muutospv))) throw bad('muutospv is not a time');
-      return { identityCode: entry.henkilotunnus, changedAt: new Date(entry.muutospv).toISOString(), changes: entry.tietoryhmat.map(changeOf).filter((c): c is FeedChange => c !== undefined) };
+      return { identityCode: entry.henkilotunnus, changedAt: new Date(entry.muutospv).toISOString(), changes: changesOf(entry.tietoryhmat) };
     }),
   };
 }

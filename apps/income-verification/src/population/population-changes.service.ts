@@ -31,6 +31,8 @@ export function addressChangeForInvoicing(change: changes.PopulationChange, bann
     effectiveDate: typeof detail.from === 'string' ? detail.from : recorded,
     address: { streetAddress: String(detail.street), postalCode: String(detail.postalCode), city: String(detail.city) },
     protected: false,
+    // The home municipality the register gave with the move; null when it did not say (ADR 0035).
+    homeMunicipality: typeof detail.homeMunicipality === 'string' ? detail.homeMunicipality : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, RegisterMove, reportedMove, type Currency } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, RegisterMove, reportedMoveOf, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 import type { InvoiceRecipient } from '../invoices/invoice-recipient';
@@ -63,8 +63,9 @@ export async function debtClaimsPage(tx: Tx, page: { organisationId: string; asO
 /**
  * The clients behind claims as billing knows them on `asOf`: deceased when a date of death is
  * recorded, closed when their billing settings ended before `asOf`, moved when this list reports a
- * move of the population register (`debtClientStatus`, `reportedMove`: the first month-end list
- * after the move both took effect and was recorded, so a move recorded late is on the next list);
+ * move of the population register (`debtClientStatus`, `reportedMoveOf`: the first month-end list
+ * after the move both took effect and was recorded, so a move recorded late is on the next list;
+ * not one whose home municipality is one of the organisation's, ADR 0035);
  * the debiting area of the settings in force then (or the last ones); the credit balance still
  * unrefunded. A register change counts as a move when it changed the settings
  * (`versions_changed > 0`): a repeat of the address already held is none. The day it was recorded
@@ -79,10 +80,12 @@ export async function debtClients(tx: Tx, organisationId: string, clientIds: rea
     debiting_area: string | null;
     valid_to: string | null;
     moves: RegisterMove[];
+    municipality_codes: string[];
     credit_cents: string;
   }>(
-    `SELECT c.id, c.client_number, c.name, c.date_of_death, s.debiting_area, s.valid_to,
-            (SELECT coalesce(json_agg(json_build_object('effectiveDate', m.effective_date, 'recordedOn', (m.received_at AT TIME ZONE o.time_zone)::date)), '[]'::json)
+    `SELECT c.id, c.client_number, c.name, c.date_of_death, s.debiting_area, s.valid_to, o.municipality_codes,
+            (SELECT coalesce(json_agg(json_build_object('effectiveDate', m.effective_date, 'recordedOn', (m.received_at AT TIME ZONE o.time_zone)::date,
+                                                        'homeMunicipality', m.home_municipality)), '[]'::json)
                FROM register_address_change m WHERE m.client_id = c.id AND m.versions_changed > 0) AS moves,
             coalesce((SELECT sum(b.amount_cents) FROM credit_balance b
                        WHERE b.organisation_id = c.organisation_id AND b.client_number = c.client_number
@@ -95,14 +98,14 @@ export async function debtClients(tx: Tx, organisationId: string, clientIds: rea
     [organisationId, [...clientIds], asOf],
   );
   return rows.map((row) => {
-    const movedOn = reportedMove(row.moves, asOf);
+    const move = reportedMoveOf(row.moves, asOf, row.municipality_codes);
     return {
       clientId: row.id,
       clientNumber: row.client_number,
       name: row.name,
       debitingArea: row.debiting_area,
-      status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, moves: row.moves }, asOf),
-      ...(movedOn === null ? {} : { movedOn }),
+      status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, moves: row.moves, municipalityCodes: row.municipality_codes }, asOf),
+      ...(move === null ? {} : { movedOn: move.effectiveDate, moveArea: move.area, ...(move.homeMunicipality === null ? {} : { movedTo: move.homeMunicipality }) }),
       creditBalanceCents: Number(row.credit_cents),
     };
   });

@@ -45,6 +45,11 @@ export interface Organisation {
   bankAccounts: string[];
   /** The accounts its payments arrive on (one organisation's each): bank files are imported under it only for these. */
   receivingAccounts?: string[];
+  /**
+   * The municipalities it serves (kuntanumero / kommunkod, sorted): a client whose home
+   * municipality is none of them has moved out of its area (ADR 0035). Empty: not known.
+   */
+  municipalityCodes: string[];
 }
 
 interface OrganisationRow {
@@ -65,6 +70,7 @@ interface OrganisationRow {
   reminder_fee_cents: number | null;
   reminder_fee_basis: string | null;
   bank_accounts: string[];
+  municipality_codes: string[];
 }
 
 function rowToOrganisation(row: OrganisationRow): Organisation {
@@ -86,6 +92,7 @@ function rowToOrganisation(row: OrganisationRow): Organisation {
     reminderFeeCents: row.reminder_fee_cents,
     reminderFeeBasis: row.reminder_fee_basis,
     bankAccounts: row.bank_accounts,
+    municipalityCodes: row.municipality_codes,
   };
 }
 
@@ -105,8 +112,9 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
   await tx.query(
     `INSERT INTO organisation (id, name, country, currency, time_zone, payment_term_days, due_date_banking_days, deferral_officer_months,
                                deferral_supervisor_months, deferral_approval_reminder_banking_days, transfer_after_days_overdue,
-                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, reminder_fee_basis, bank_accounts)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[])
+                               transfer_schedule_kind, transfer_schedule_day, reminder_due_days, reminder_fee_cents, reminder_fee_basis, bank_accounts,
+                               municipality_codes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[])
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, country = EXCLUDED.country, currency = EXCLUDED.currency, time_zone = EXCLUDED.time_zone,
        payment_term_days = EXCLUDED.payment_term_days, due_date_banking_days = EXCLUDED.due_date_banking_days,
@@ -114,7 +122,8 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
        deferral_approval_reminder_banking_days = EXCLUDED.deferral_approval_reminder_banking_days,
        transfer_after_days_overdue = EXCLUDED.transfer_after_days_overdue, transfer_schedule_kind = EXCLUDED.transfer_schedule_kind,
        transfer_schedule_day = EXCLUDED.transfer_schedule_day, reminder_due_days = EXCLUDED.reminder_due_days,
-      reminder_fee_cents = EXCLUDED.reminder_fee_cents, reminder_fee_basis = EXCLUDED.reminder_fee_basis, bank_accounts = EXCLUDED.bank_accounts`,
+      reminder_fee_cents = EXCLUDED.reminder_fee_cents, reminder_fee_basis = EXCLUDED.reminder_fee_basis, bank_accounts = EXCLUDED.bank_accounts,
+      municipality_codes = EXCLUDED.municipality_codes`,
     [
       o.id,
       o.name,
@@ -133,6 +142,7 @@ export async function upsertOrganisation(tx: Tx, organisation: Organisation): Pr
       o.reminderFeeCents,
       o.reminderFeeBasis,
       o.bankAccounts,
+      o.municipalityCodes,
     ],
   );
 }

@@ -167,4 +167,19 @@ export class PutOrganisationDto {
   @ArrayMaxSize(50)
   @Matches(/^[0-9A-Za-z][0-9A-Za-z -]{3,40}$/, { each: true, message: 'receivingAccounts must be account numbers (letters, digits, spaces and hyphens)' })
   receivingAccounts?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['049', '078', '149', '224', '235', '257', '444', '710', '755', '927'],
+    description:
+      'The municipalities the organisation serves: a wellbeing services county its member municipalities by their three-digit municipality number ' +
+      '(kuntanumero), a Swedish municipality its four-digit municipality code (kommunkod). The month-end debt list counts a client as moved when the ' +
+      'population register reports a home municipality that is none of these (seed 004: utflyttade); while the list is empty the area is not known and ' +
+      'every address change counts. Replaces the list when given, kept as it is when left out; each change is kept in the history. A malformed code or ' +
+      'one named twice is refused with 400 naming `municipalityCodes[i]`.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(400)
+  municipalityCodes?: unknown[];
 }

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { accountsHeldElsewhere, currencyOfCountry, DomainValidationError, isDomainValidationError, Money, normaliseAccount, parseIban, transferSchedule } from '@clientfees/domain';
+import {
+  accountsHeldElsewhere,
+  currencyOfCountry,
+  DomainValidationError,
+  isDomainValidationError,
+  Money,
+  normaliseAccount,
+  parseIban,
+  parseMunicipalityCodes,
+  transferSchedule,
+} from '@clientfees/domain';
 import { conflict, Database } from '@clientfees/platform';
-import { accountHolders, listOrganisations, Organisation, receivingAccountsOf, replaceReceivingAccounts, upsertOrganisation } from './organisation.queries';
+import { accountHolders, findOrganisation, listOrganisations, Organisation, receivingAccountsOf, replaceReceivingAccounts, upsertOrganisation } from './organisation.queries';
 import { organisationFromPath } from './organisation-lookup';
 import { termsOf } from './organisation-terms';
 import type { PutOrganisationDto } from './organisations.dto';
@@ -36,7 +46,8 @@ export class OrganisationsService {
     }
     // Weekly on an ISO weekday 1-7, monthly on a day 1-31 (the last day of a shorter month).
     transferSchedule(body.transferScheduleKind, body.transferScheduleDay, { kind: 'transferScheduleKind', day: 'transferScheduleDay' });
-    const organisation: Organisation = {
+    const municipalityCodes = body.municipalityCodes === undefined ? undefined : parseMunicipalityCodes(body.country, body.municipalityCodes, 'municipalityCodes');
+    let organisation: Organisation = {
       id,
       name: body.name,
       country: body.country,
@@ -54,6 +65,7 @@ export class OrganisationsService {
       reminderFeeCents: body.reminderFee === undefined ? null : Money.parse(body.reminderFee, body.currency, 'reminderFee').minorUnits,
       reminderFeeBasis: body.reminderFeeBasis === undefined || body.reminderFeeBasis.trim() === '' ? null : body.reminderFeeBasis.trim(),
       bankAccounts: [...new Set((body.bankAccounts ?? []).map((account, i) => parseIban(account, {}, `bankAccounts[${i}]`).value))],
+      municipalityCodes: municipalityCodes ?? [],
     };
     try {
       termsOf(organisation); // refuses a fee above the legal cap, a Swedish fee without its basis or a too early transfer
@@ -64,6 +76,11 @@ export class OrganisationsService {
     }
     const accounts = body.receivingAccounts === undefined ? undefined : [...new Set(body.receivingAccounts.map(normaliseAccount))];
     await this.db.transaction(async (tx) => {
+      if (municipalityCodes === undefined) {
+        // Left out: the municipalities stay, and must still fit the organisation's country.
+        const kept = (await findOrganisation(tx, id))?.municipalityCodes ?? [];
+        organisation = { ...organisation, municipalityCodes: parseMunicipalityCodes(organisation.country, kept, 'municipalityCodes') };
+      }
       await upsertOrganisation(tx, organisation);
       if (accounts === undefined) return;
       // An account is one organisation's: another's would let a bank file pay the wrong county's invoices.

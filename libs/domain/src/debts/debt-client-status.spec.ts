@@ -1,10 +1,13 @@
-import { debtClientStatus, RegisterMove, reportedMove } from './debt-client-status';
+import { debtClientStatus, moveArea, RegisterMove, reportedMoveOf } from './debt-client-status';
+
+/** The day the move the list reports took effect. */
+const reportedMove = (moves: RegisterMove[], asOf: string, municipalityCodes: readonly string[] = []) => reportedMoveOf(moves, asOf, municipalityCodes)?.effectiveDate ?? null;
 
 const NOTHING = { dateOfDeath: null, settingsValidTo: null, moves: [] as RegisterMove[] };
 const move = (effectiveDate: string, recordedOn: string): RegisterMove => ({ effectiveDate, recordedOn });
 const moved = (moves: RegisterMove[], asOf: string) => debtClientStatus({ ...NOTHING, moves }, asOf);
 
-describe('reportedMove and the moved status', () => {
+describe('reportedMoveOf and the moved status', () => {
   it('is active without a death, an ended settings or a move', () => {
     expect(debtClientStatus(NOTHING, '2027-06-30')).toBe('active');
     expect(reportedMove([], '2027-06-30')).toBeNull();
@@ -69,5 +72,58 @@ describe('reportedMove and the moved status', () => {
   it('is not closed on the last day of the settings, only after it', () => {
     expect(debtClientStatus({ ...NOTHING, settingsValidTo: '2027-06-30' }, '2027-06-30')).toBe('active');
     expect(debtClientStatus({ ...NOTHING, settingsValidTo: '2027-06-29' }, '2027-06-30')).toBe('closed');
+  });
+});
+
+describe('moved out of the organisation’s area (ADR 0035)', () => {
+  // Western Uusimaa's member municipalities (a wellbeing services county): Espoo 049, Kauniainen 235, Kirkkonummi 257 …
+  const COUNTY = ['049', '078', '149', '224', '235', '257', '444', '710', '755', '927'];
+  const to = (homeMunicipality: string | null, effectiveDate = '2027-06-10', recordedOn = '2027-06-11'): RegisterMove => ({ effectiveDate, recordedOn, homeMunicipality });
+  const status = (moves: RegisterMove[], municipalityCodes: readonly string[] = COUNTY, asOf = '2027-06-30') => debtClientStatus({ ...NOTHING, moves, municipalityCodes }, asOf);
+
+  it('tells the area of a move by its home municipality against the organisation’s', () => {
+    expect(moveArea({ homeMunicipality: '091' }, COUNTY)).toBe('out-of-area');
+    expect(moveArea({ homeMunicipality: '235' }, COUNTY)).toBe('inside-area');
+    expect(moveArea({ homeMunicipality: null }, COUNTY)).toBe('area-unknown');
+    expect(moveArea({}, COUNTY)).toBe('area-unknown');
+    expect(moveArea({ homeMunicipality: '091' }, [])).toBe('area-unknown');
+    // A Swedish municipality is its own area.
+    expect(moveArea({ homeMunicipality: '0581' }, ['0580'])).toBe('out-of-area');
+    expect(moveArea({ homeMunicipality: '0580' }, ['0580'])).toBe('inside-area');
+  });
+
+  it('reports a move out of the area, with its home municipality', () => {
+    expect(reportedMoveOf([to('091')], '2027-06-30', COUNTY)).toEqual({ effectiveDate: '2027-06-10', area: 'out-of-area', homeMunicipality: '091' });
+    expect(status([to('091')])).toBe('moved');
+  });
+
+  it('does not report a move inside the area: from Espoo to Kauniainen the client is still the county’s', () => {
+    expect(reportedMoveOf([to('235')], '2027-06-30', COUNTY)).toBeNull();
+    expect(reportedMove([to('049')], '2027-06-30', COUNTY)).toBeNull();
+    expect(status([to('235')])).toBe('active');
+  });
+
+  it('falls back to any address change, area unknown, when the move has no home municipality or the organisation no municipalities', () => {
+    expect(reportedMoveOf([to(null)], '2027-06-30', COUNTY)).toEqual({ effectiveDate: '2027-06-10', area: 'area-unknown', homeMunicipality: null });
+    expect(status([to(null)])).toBe('moved');
+    expect(reportedMoveOf([to('235')], '2027-06-30', [])).toEqual({ effectiveDate: '2027-06-10', area: 'area-unknown', homeMunicipality: '235' });
+    expect(status([to('235')], [])).toBe('moved');
+    // Older facts without the organisation's municipalities at all: today's rule.
+    expect(debtClientStatus({ ...NOTHING, moves: [to('235')] }, '2027-06-30')).toBe('moved');
+  });
+
+  it('keeps the list a move is told on; of two on one list the later says where the client is', () => {
+    // Out in May, recorded late in June: on June's list, out of the area.
+    expect(reportedMoveOf([to('091', '2027-05-20', '2027-06-03')], '2027-06-30', COUNTY)).toMatchObject({ effectiveDate: '2027-05-20', area: 'out-of-area' });
+    expect(status([to('091', '2027-05-20', '2027-06-03')], COUNTY, '2027-07-31')).toBe('active');
+    // Out on 5.6. and back to Espoo on 25.6.: at the month end the client lives in the area.
+    expect(status([to('091', '2027-06-05', '2027-06-06'), to('049', '2027-06-25', '2027-06-26')])).toBe('active');
+    // Inside on 5.6., then out on 25.6.: told of the move out.
+    expect(reportedMoveOf([to('235', '2027-06-05', '2027-06-06'), to('091', '2027-06-25', '2027-06-26')], '2027-06-30', COUNTY)).toMatchObject({ effectiveDate: '2027-06-25', area: 'out-of-area' });
+  });
+
+  it('lets a death or an end of the services outrank a move out', () => {
+    expect(debtClientStatus({ dateOfDeath: '2027-06-20', settingsValidTo: null, moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toBe('deceased');
+    expect(debtClientStatus({ dateOfDeath: null, settingsValidTo: '2027-06-15', moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toBe('closed');
   });
 });

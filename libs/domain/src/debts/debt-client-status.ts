@@ -1,18 +1,35 @@
 import { firstDayOfMonth, isBefore, isOnOrAfter, isOnOrBefore, LocalDate } from '../dates/local-date';
+import type { MunicipalityCode } from '../municipalities/municipality-code';
 import type { DebtClientStatus } from './month-end-review';
 
 /**
  * An address change the population register reported that moved the client's billing settings
- * (a new address, or an address put under a security ban). Any such change counts as a move:
- * seed 004's "utflyttade" means moved out of the organisation's area, but neither the
- * organisation's municipalities nor the client's home municipality with the change are known
- * (ADR 0035).
+ * (a new address, or an address put under a security ban). Seed 004's "utflyttade" are clients
+ * who moved out of the organisation's area: a move counts when its home municipality is none of
+ * the organisation's; when either is unknown, any move counts and the notice says the area is
+ * unknown (ADR 0035).
  */
 export interface RegisterMove {
   /** The day the move took effect (the register's alkupv / the day it applies from). */
   readonly effectiveDate: LocalDate;
   /** The day invoicing recorded the register's report of it, in the organisation's time zone. */
   readonly recordedOn: LocalDate;
+  /** The home municipality (kotikunta) the register gave with it; null or absent when it did not say. */
+  readonly homeMunicipality?: MunicipalityCode | null;
+}
+
+/**
+ * Where a move took the client: `out-of-area` when its home municipality is none of the
+ * organisation's; `inside-area` when it is one of them; `area-unknown` when the organisation's
+ * municipalities or the move's home municipality are not known.
+ */
+export type MoveArea = 'out-of-area' | 'inside-area' | 'area-unknown';
+
+/** The move a debt list reports: the day it took effect, where it took the client (never `inside-area`) and its home municipality when known. */
+export interface ReportedMove {
+  readonly effectiveDate: LocalDate;
+  readonly area: Exclude<MoveArea, 'inside-area'>;
+  readonly homeMunicipality: MunicipalityCode | null;
 }
 
 /** What invoicing knows of a client behind claims, for the month-end debt list. */
@@ -23,44 +40,59 @@ export interface DebtClientFacts {
   readonly settingsValidTo: LocalDate | null;
   /** Every move the population register reported for the client, in any order. */
   readonly moves: readonly RegisterMove[];
+  /** The municipalities the organisation serves (kuntanumero / kommunkod); empty or absent when not known. */
+  readonly municipalityCodes?: readonly MunicipalityCode[];
+}
+
+/** Where the move took the client, against the organisation's municipalities (ADR 0035). */
+export function moveArea(move: Pick<RegisterMove, 'homeMunicipality'>, municipalityCodes: readonly MunicipalityCode[] = []): MoveArea {
+  const home = move.homeMunicipality ?? null;
+  if (home === null || municipalityCodes.length === 0) return 'area-unknown';
+  return municipalityCodes.includes(home) ? 'inside-area' : 'out-of-area';
 }
 
 /** The later of two dates. */
 const laterOf = (a: LocalDate, b: LocalDate): LocalDate => (isBefore(a, b) ? b : a);
 
 /**
- * The move the debt list of `asOf` reports, by the day it took effect; null when it reports none.
+ * The move the debt list of `asOf` reports; null when it reports none.
  * Seed 004 (Söderköping, "Rutin Skuldfordringar"): at the month end the fee officer tells the
- * finance office of moved clients. A move is told on the first month-end list made once it has
- * both taken effect and been recorded: the list of the month of the later of the two days (from
- * its first day up to `asOf`). So a move recorded after its month's list was made — the register
- * reported it late — is told on the next list, with the day it took effect; one recorded on a
- * month's last day is on that month's list, one recorded on the first day on the next month's;
- * a move dated ahead is told once it takes effect. Each move is told on one list only. Of two
- * moves told on the same list, the one that took effect last is reported.
+ * finance office of clients who moved out (utflyttade). A move is told on the first month-end list
+ * made once it has both taken effect and been recorded: the list of the month of the later of the
+ * two days (from its first day up to `asOf`). So a move recorded after its month's list was made —
+ * the register reported it late — is told on the next list, with the day it took effect; one
+ * recorded on a month's last day is on that month's list, one recorded on the first day on the
+ * next month's; a move dated ahead is told once it takes effect. Each move is told on one list
+ * only. Of two moves told on the same list, the one that took effect last is the client's
+ * position: a move inside the organisation's area is not reported (the client is still its
+ * resident), one out of it is (`out-of-area`), and one whose area is not known is reported as
+ * any address change was before the municipalities were known (`area-unknown`, ADR 0035).
  */
-export function reportedMove(moves: readonly RegisterMove[], asOf: LocalDate): LocalDate | null {
+export function reportedMoveOf(moves: readonly RegisterMove[], asOf: LocalDate, municipalityCodes: readonly MunicipalityCode[] = []): ReportedMove | null {
   const monthStart = firstDayOfMonth(asOf);
-  let reported: LocalDate | null = null;
+  let latest: RegisterMove | null = null;
   for (const move of moves) {
     const known = laterOf(move.effectiveDate, move.recordedOn);
     if (!isOnOrAfter(known, monthStart) || !isOnOrBefore(known, asOf)) continue;
-    if (reported === null || isBefore(reported, move.effectiveDate)) reported = move.effectiveDate;
+    if (latest === null || isBefore(latest.effectiveDate, move.effectiveDate)) latest = move;
   }
-  return reported;
+  if (latest === null) return null;
+  const area = moveArea(latest, municipalityCodes);
+  if (area === 'inside-area') return null;
+  return { effectiveDate: latest.effectiveDate, area, homeMunicipality: latest.homeMunicipality ?? null };
 }
 
 /**
  * The client's status on the debt list of `asOf` (seed 004: the finance office is told of
  * deceased, moved and closed cases): `deceased` when a death is recorded; `closed` when the
- * billing settings ended before `asOf`; `moved` when the list reports a move (`reportedMove`:
- * the first month-end list after the move both took effect and was recorded); `active`
- * otherwise. A death outranks the end of the services, and both outrank a move: the finance
- * office is told the weightier fact.
+ * billing settings ended before `asOf`; `moved` when the list reports a move (`reportedMoveOf`:
+ * the first month-end list after the move both took effect and was recorded, out of the
+ * organisation's area or to an area not known); `active` otherwise. A death outranks the end
+ * of the services, and both outrank a move: the finance office is told the weightier fact.
  */
 export function debtClientStatus(facts: DebtClientFacts, asOf: LocalDate): DebtClientStatus {
   if (facts.dateOfDeath !== null) return 'deceased';
   if (facts.settingsValidTo !== null && isBefore(facts.settingsValidTo, asOf)) return 'closed';
-  if (reportedMove(facts.moves, asOf) !== null) return 'moved';
+  if (reportedMoveOf(facts.moves, asOf, facts.municipalityCodes) !== null) return 'moved';
   return 'active';
 }

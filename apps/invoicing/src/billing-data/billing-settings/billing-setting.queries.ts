@@ -262,6 +262,8 @@ export interface RegisterAddressChangeRecord {
   effectiveDate: LocalDate;
   appliesFrom: LocalDate;
   addressProtected: boolean;
+  /** The home municipality (kotikunta) the register gave with the change; null when it did not say. */
+  homeMunicipality: string | null;
   sourceReference: string;
   versionsChanged: number;
   /** What invoicing made of it: the versions changed, or why nothing changed. */
@@ -276,6 +278,7 @@ export async function findRegisterAddressChange(tx: Tx, changeId: string): Promi
     effective_date: string;
     applies_from: string;
     address_protected: boolean;
+    home_municipality: string | null;
     source_reference: string;
     versions_changed: number;
     outcome: string;
@@ -287,6 +290,7 @@ export async function findRegisterAddressChange(tx: Tx, changeId: string): Promi
         effectiveDate: row.effective_date,
         appliesFrom: row.applies_from,
         addressProtected: row.address_protected,
+        homeMunicipality: row.home_municipality,
         sourceReference: row.source_reference,
         versionsChanged: row.versions_changed,
         outcome: row.outcome,
@@ -297,8 +301,18 @@ export async function findRegisterAddressChange(tx: Tx, changeId: string): Promi
 /** Keeps the change (never the address itself) and what was made of it; append-only. */
 export async function insertRegisterAddressChange(tx: Tx, record: RegisterAddressChangeRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO register_address_change (change_id, client_id, effective_date, applies_from, address_protected, source_reference, versions_changed, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING change_id`,
-    [record.changeId, record.clientId, record.effectiveDate, record.appliesFrom, record.addressProtected, record.sourceReference, record.versionsChanged, record.outcome],
+    `INSERT INTO register_address_change (change_id, client_id, effective_date, applies_from, address_protected, source_reference, versions_changed, outcome, home_municipality)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING change_id`,
+    [
+      record.changeId,
+      record.clientId,
+      record.effectiveDate,
+      record.appliesFrom,
+      record.addressProtected,
+      record.sourceReference,
+      record.versionsChanged,
+      record.outcome,
+      record.homeMunicipality,
+    ],
   );
 }

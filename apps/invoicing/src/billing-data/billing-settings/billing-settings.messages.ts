@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { InvoicingMessages, RegisterAddressApplied, RegisterAddressChange } from '@clientfees/contracts';
 import { IsLocalDate, MessageFrom } from '@clientfees/platform';
 import { BillingSettingsService } from './billing-settings.service';
@@ -24,6 +24,10 @@ class RegisterAddressChangeMessage implements RegisterAddressChange {
   @Type(() => RegisterAddressMessage)
   address!: RegisterAddressMessage | null;
   @IsBoolean() protected!: boolean;
+  /** The home municipality's number with the change (kotikunta); null or absent when the register did not say. */
+  @IsOptional()
+  @Matches(/^\d{3,4}$/, { message: 'homeMunicipality must be a municipality number (three digits, or four for a Swedish kommunkod)' })
+  homeMunicipality?: string | null;
   @IsString() @IsNotEmpty() @MaxLength(200) sourceReference!: string;
 }
 

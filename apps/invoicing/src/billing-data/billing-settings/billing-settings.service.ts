@@ -140,6 +140,7 @@ export class BillingSettingsService {
         effectiveDate: change.effectiveDate,
         appliesFrom: plan.from,
         addressProtected: plan.addressProtected,
+        homeMunicipality: change.homeMunicipality ?? null,
         sourceReference: change.sourceReference,
         versionsChanged: plan.steps.length,
         outcome: plan.unchanged ?? `${plan.steps.length} version(s) from ${plan.from}: ${what}`,
