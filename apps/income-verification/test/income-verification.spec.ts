@@ -233,6 +233,14 @@ describe('income verification against the authority stand-ins', () => {
     expect((await call('GET', '/clients/client-x/fetch-log?organisationId=fi-demo')).body).toEqual([]);
   });
 
+  it('every read of a review, which carries incomes, is in the audit log with the reader and the review', async () => {
+    const started = await call('POST', '/income-reviews', { organisationId: 'fi-demo', clientId: 'client-read', reason: 'new-client', service: { kind: 'fi-home-care', hoursPerMonth: '10', serviceCost: '850.00' } });
+    expect(started.status).toBe(201);
+    expect((await call('GET', `/income-reviews/${started.body.id}`)).status).toBe(200);
+    const entries = (await call('GET', `/audit-log?organisationId=fi-demo&resourceId=${started.body.id}`, undefined, ['administrator'])).body as Array<Record<string, unknown>>;
+    expect(entries).toContainEqual(expect.objectContaining({ route: 'GET /income-reviews/:id', personalData: 'income', records: 1, outcome: 'done' }));
+  });
+
   it('the fee decision is for the service invoicing has decided for the client on the review date; the request’s only when invoicing has none', async () => {
     const body = { organisationId: 'fi-demo', clientId: 'client-served', reason: 'new-client', reviewDate: '2026-11-20' };
     const fromInvoicing = await call('POST', '/income-reviews', body);

@@ -197,6 +197,20 @@ describe('access: the audit log, append-only history and messages between servic
     }
   });
 
+  it('records who read a client’s incomes, how many, and for which client (the access log of the client-data act 703/2023)', async () => {
+    const client = await stack.service.request('POST', '/clients', {
+      roles: ['client-fee-officer'],
+      body: { organisationId: 'fi-demo', clientNumber: 'A-7', identityCode: hetu('020250', 903), name: 'Ilmari Income' },
+    });
+    expect(client.status).toBe(201);
+    const income = { validFrom: '2026-01-01', grossMonthlyIncome: '1800.00', netMonthlyIncome: '1500.00', householdSize: 1, source: 'pension decision' };
+    expect((await stack.service.request('POST', `/clients/${client.body.id}/incomes`, { roles: ['client-fee-officer'], body: income })).status).toBe(201);
+    const read = await stack.service.request('GET', `/clients/${client.body.id}/incomes`, { roles: ['client-fee-officer'], sub: 'officer-irja' });
+    expect(read.status).toBe(200);
+    const reads = (await stack.service.request('GET', '/audit-log?organisationId=fi-demo&actor=officer-irja', ADMIN)).body as Array<Record<string, unknown>>;
+    expect(reads).toEqual([expect.objectContaining({ route: 'GET /clients/:id/incomes', resourceId: client.body.id, personalData: 'income', records: 1, outcome: 'done' })]);
+  });
+
   it('shows the audit log only to an administrator of the organisation, and records who read it', async () => {
     expect((await stack.service.request('GET', '/audit-log?organisationId=fi-demo', { roles: ['billing-supervisor'] })).status).toBe(403);
     expect((await stack.service.request('GET', '/audit-log?organisationId=fi-demo', { ...ADMIN, organisations: ['fi-other'] })).status).toBe(404);

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainValidationError, LETTER_LANGUAGES, LetterLanguage } from '@clientfees/domain';
-import { MayDo, Scope } from '@clientfees/platform';
+import { AuditRead, MayDo, Scope } from '@clientfees/platform';
 import { DecisionLettersService } from './decision-letters.service';
 
 @ApiTags('fee-decisions')
@@ -11,6 +11,7 @@ export class DecisionsController {
 
   @Get(':id/document')
   @MayDo('income-review.read')
+  @AuditRead('income')
   @Scope.resource('fee-decision')
   @Header('content-type', 'application/pdf')
   @ApiProduces('application/pdf')

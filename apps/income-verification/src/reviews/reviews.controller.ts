@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { cancelReviewUpdate, recalculateReviewUpdate, resolveFetchProblemUpdate, ReviewFailures, reviewUpdate, type AccessClaims } from '@clientfees/contracts';
 import { localDateInZone } from '@clientfees/domain';
-import { ApiRuleRefusal, CurrentUser, Database, MayDo, ruleRefused, Scope } from '@clientfees/platform';
+import { ApiRuleRefusal, AuditRead, CurrentUser, Database, MayDo, ruleRefused, Scope } from '@clientfees/platform';
 import type { ServiceForFee } from '@clientfees/domain';
 import * as q from './review.queries';
 import * as decisions from './decision.queries';
@@ -63,6 +63,7 @@ export class ReviewsController {
 
   @Get('income-reviews')
   @MayDo('income-review.read')
+  @AuditRead('income')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The organisation’s reviews, newest first; `state=awaiting-review` lists those waiting for the official.' })
   async list(@Query('organisationId') organisationId: string, @Query('state') state?: string, @Query('clientId') clientId?: string) {
@@ -75,6 +76,7 @@ export class ReviewsController {
 
   @Get('income-reviews/:id')
   @MayDo('income-review.read')
+  @AuditRead('income')
   @Scope.resource('income-review')
   @ApiOperation({ summary: 'A review with its income summary (each figure with its source, report and rule), proposal and fetch problems.' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -153,6 +155,7 @@ export class ReviewsController {
 
   @Get('clients/:clientId/fee-decisions')
   @MayDo('income-review.read')
+  @AuditRead('income')
   @Scope.organisationFromQuery()
   @ApiOperation({ summary: 'The client’s fee decisions with validity, incomes and rule versions.' })
   async decisionsOf(@Param('clientId') clientId: string, @Query('organisationId') organisationId: string) {

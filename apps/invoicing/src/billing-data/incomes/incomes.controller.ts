@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessClaims } from '@clientfees/contracts';
-import { CurrentUser, MayDo, Scope } from '@clientfees/platform';
+import { AuditRead, CurrentUser, MayDo, Scope } from '@clientfees/platform';
 import { IncomeView } from './income.view';
 import { CreateIncomeDto } from './incomes.dto';
 import { IncomesService } from './incomes.service';
@@ -24,6 +24,7 @@ export class IncomesController {
 
   @Get()
   @MayDo('income.read')
+  @AuditRead('income')
   @Scope.resource('client')
   @ApiOperation({ summary: 'Every income of the client, oldest first.' })
   @ApiOkResponse({ type: [IncomeView] })
