@@ -1,7 +1,6 @@
 import { Client as PgClient } from 'pg';
-import { POPULATION_CHANGES_WORKFLOW, TaskQueues } from '@clientfees/contracts';
 import { localDateInZone } from '@clientfees/domain';
-import { ProcessStack, serviceApi, startIncomeVerificationDemo } from '@clientfees/testing';
+import { IncomeVerificationDemo, serviceApi, startIncomeVerificationDemo } from '@clientfees/testing';
 
 /**
  * The home municipality (kotikunta) from the population register's change feed to invoicing
@@ -13,25 +12,12 @@ import { ProcessStack, serviceApi, startIncomeVerificationDemo } from '@clientfe
  * Invoicing, income verification, the stand-ins and the workflow worker run as processes.
  */
 describe('the home municipality with a move reaches invoicing', () => {
-  let stack: ProcessStack;
+  let stack: IncomeVerificationDemo;
   let sql: PgClient;
   const invoicing = serviceApi(() => stack.url('invoicing'), 'home-municipality-test');
   const officer = ['client-fee-officer'];
-  const simChange = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${stack.url('authority-sim')}/sim/population-register/changes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identityCode: '120340-902K', ...body }),
-    });
-    expect(response.status).toBe(201);
-  };
-  let feedRuns = 0;
-  const readFeed = () =>
-    stack.temporal.client.workflow.execute(POPULATION_CHANGES_WORKFLOW, {
-      workflowId: `population-changes-fi-demo-${++feedRuns}`,
-      taskQueue: TaskQueues.workflows,
-      args: [{ organisationId: 'fi-demo' }],
-    });
+  const simChange = (change: Record<string, unknown>) => stack.recordPopulationChange('120340-902K', change);
+  const readFeed = () => stack.readPopulationFeed('fi-demo');
 
   beforeAll(async () => {
     stack = await startIncomeVerificationDemo();

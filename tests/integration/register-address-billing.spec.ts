@@ -1,8 +1,8 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { DebtInvoicingMessages, InvoiceCopy, InvoicingMessages, POPULATION_CHANGES_WORKFLOW, ServiceName, TaskQueues } from '@clientfees/contracts';
+import { DebtInvoicingMessages, InvoiceCopy, InvoicingMessages, ServiceName } from '@clientfees/contracts';
 import { addDays, localDateInZone, PROTECTED_ADDRESS_MARKER } from '@clientfees/domain';
 import { sendServiceMessage } from '@clientfees/platform';
-import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo, TEST_SIGNING_KEY } from '@clientfees/testing';
+import { eventually, IncomeVerificationDemo, serviceApi, startIncomeVerificationDemo, TEST_SIGNING_KEY } from '@clientfees/testing';
 
 /**
  * From the population register's change feed to the invoice: the demo data (C-2019 reviewed as
@@ -12,18 +12,11 @@ import { eventually, ProcessStack, serviceApi, startIncomeVerificationDemo, TEST
  * and Postgres; the address travels as a signed TCP message from income verification to invoicing.
  */
 describe('an address from the population register reaches the next invoice', () => {
-  let stack: ProcessStack;
+  let stack: IncomeVerificationDemo;
   const invoicing = serviceApi(() => stack.url('invoicing'), 'register-address-test');
   const incomes = serviceApi(() => stack.url('income-verification'), 'officer-1');
   const officer = ['client-fee-officer'];
-  const simChange = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${stack.url('authority-sim')}/sim/population-register/changes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identityCode: '120340-902K', ...body }),
-    });
-    expect(response.status).toBe(201);
-  };
+  const simChange = (change: Record<string, unknown>) => stack.recordPopulationChange('120340-902K', change);
   /** What another service gets of invoicing over TCP (ADR 0013), as that service. */
   const askInvoicing = async <R>(pattern: string, body: unknown, from: ServiceName): Promise<R> => {
     const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: stack.tcpPort('invoicing') } });
@@ -33,13 +26,7 @@ describe('an address from the population register reaches the next invoice', () 
       client.close();
     }
   };
-  let feedRuns = 0;
-  const readFeed = () =>
-    stack.temporal.client.workflow.execute(POPULATION_CHANGES_WORKFLOW, {
-      workflowId: `population-changes-fi-demo-${++feedRuns}`,
-      taskQueue: TaskQueues.workflows,
-      args: [{ organisationId: 'fi-demo' }],
-    });
+  const readFeed = () => stack.readPopulationFeed('fi-demo');
 
   beforeAll(async () => {
     stack = await startIncomeVerificationDemo();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { POPULATION_CHANGES_WORKFLOW, TaskQueues } from '@clientfees/contracts';
 import { createTestDatabase, serviceTestEnv, startDevServer, TestDatabase } from './environment';
 import { freePort } from './service-under-test';
 import { PrivatePostgres, startPrivatePostgres } from './private-postgres';
@@ -136,12 +137,20 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   };
 }
 
+/** The income-review demo as processes, with the population register's change feed at hand. */
+export interface IncomeVerificationDemo extends ProcessStack {
+  /** Records a change in the stand-in register's feed (`POST /sim/population-register/changes`) for the person. */
+  recordPopulationChange(identityCode: string, change: Record<string, unknown>): Promise<void>;
+  /** Reads the feed once for the organisation, as its Schedule does, and waits until the run ends. */
+  readPopulationFeed(organisationId: string): Promise<unknown>;
+}
+
 /**
  * Invoicing, income verification, the authority stand-ins and the workflow worker as processes,
  * with the demo (`clientfees demo`) loaded into both services: the system as `npm start` leaves
  * it for income reviews.
  */
-export async function startIncomeVerificationDemo(): Promise<ProcessStack> {
+export async function startIncomeVerificationDemo(): Promise<IncomeVerificationDemo> {
   const names = ['authority-sim', 'invoicing', 'income-verification', 'workflows'];
   const stack = await startProcessStack({ names, env: (url) => ({ AUTHORITY_SIM_URL: url('authority-sim') }) });
   try {
@@ -151,5 +160,22 @@ export async function startIncomeVerificationDemo(): Promise<ProcessStack> {
     await stack.stop();
     throw error;
   }
-  return stack;
+  let feedRuns = 0;
+  return Object.assign(stack, {
+    async recordPopulationChange(identityCode: string, change: Record<string, unknown>): Promise<void> {
+      const response = await fetch(`${stack.url('authority-sim')}/sim/population-register/changes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identityCode, ...change }),
+      });
+      if (response.status !== 201) throw new Error(`the stand-in register refused the change: ${response.status} ${await response.text()}`);
+    },
+    readPopulationFeed(organisationId: string): Promise<unknown> {
+      return stack.temporal.client.workflow.execute(POPULATION_CHANGES_WORKFLOW, {
+        workflowId: `population-changes-${organisationId}-${++feedRuns}`,
+        taskQueue: TaskQueues.workflows,
+        args: [{ organisationId }],
+      });
+    },
+  });
 }

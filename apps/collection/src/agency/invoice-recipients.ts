@@ -1,7 +1,5 @@
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
 import { AgencyApiRecipient, GetInvoiceRequest, InvoiceSnapshot, InvoicingMessages } from '@clientfees/contracts';
-import { serviceMessage } from '@clientfees/platform';
+import { ServiceMessenger } from '@clientfees/platform';
 import type { InvoicingTcpSettings } from '../reference-rates/reference-rate-source';
 
 /**
@@ -24,16 +22,17 @@ export class InvoiceRecipientUnavailableError extends Error {
 
 /** Asks invoicing's `invoicing.invoice.get` (collection is one of its two senders, ADR 0013). */
 export class InvoicingInvoiceRecipients implements InvoiceRecipients {
-  private client: ClientProxy | undefined;
+  private readonly invoicing: ServiceMessenger;
 
-  constructor(private readonly settings: InvoicingTcpSettings) {}
+  constructor(private readonly settings: InvoicingTcpSettings) {
+    this.invoicing = new ServiceMessenger({ host: settings.host, port: settings.port }, 'collection', settings.signingKey);
+  }
 
   async recipientOf(invoice: InvoiceSnapshot): Promise<AgencyApiRecipient> {
-    this.client ??= ClientProxyFactory.create({ transport: Transport.TCP, options: { host: this.settings.host, port: this.settings.port } });
     const request: GetInvoiceRequest = { organisationId: invoice.organisationId, id: invoice.invoiceId };
     let view: { recipient?: AgencyApiRecipient & { addressProtected?: boolean } };
     try {
-      view = await firstValueFrom(this.client.send<{ recipient?: AgencyApiRecipient }>(InvoicingMessages.getInvoice, serviceMessage(request, 'collection', this.settings.signingKey)).pipe(timeout(this.settings.timeoutMs)));
+      view = await this.invoicing.send<{ recipient?: AgencyApiRecipient & { addressProtected?: boolean } }>(InvoicingMessages.getInvoice, request, this.settings.timeoutMs);
     } catch (error) {
       throw new InvoiceRecipientUnavailableError(`the invoicing service did not answer for invoice ${invoice.invoiceId}: ${(error as Error).message ?? error}`);
     }
@@ -45,7 +44,7 @@ export class InvoicingInvoiceRecipients implements InvoiceRecipients {
     return { kind, name, streetAddress, postalCode, city, country };
   }
 
-  close(): void {
-    this.client?.close();
+  close(): Promise<void> {
+    return this.invoicing.close();
   }
 }

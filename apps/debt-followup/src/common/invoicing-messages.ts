@@ -1,8 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
 import { DebtInvoicingMessages, DebtListPage, DebtListRequest, InvoiceCopy } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, serviceMessage } from '@clientfees/platform';
+import { SERVICE_CONFIG, ServiceConfig, ServiceMessenger } from '@clientfees/platform';
 
 /**
  * What debt follow-up asks invoicing synchronously, over its TCP messages: the letters' invoice
@@ -19,13 +17,11 @@ export const INVOICING_MESSAGES = Symbol('InvoicingMessages');
 /** Invoicing's answers over @nestjs/microservices, each message signed as debt follow-up's (ADR 0013). */
 @Injectable()
 export class TcpInvoicingMessages implements InvoicingMessages, OnApplicationShutdown {
-  private readonly client: ClientProxy;
+  // Signed as debt follow-up's: invoicing answers only the senders a message names (ADR 0013).
+  private readonly invoicing: ServiceMessenger;
 
-  constructor(
-    @Inject('INVOICING_MESSAGES_ADDRESS') address: { host: string; port: number },
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {
-    this.client = ClientProxyFactory.create({ transport: Transport.TCP, options: address });
+  constructor(@Inject('INVOICING_MESSAGES_ADDRESS') address: { host: string; port: number }, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.invoicing = new ServiceMessenger(address, 'debt-followup', config.AUTH_SIGNING_KEY);
   }
 
   copies(organisationId: string, invoiceIds: readonly string[]): Promise<InvoiceCopy[]> {
@@ -38,14 +34,13 @@ export class TcpInvoicingMessages implements InvoicingMessages, OnApplicationShu
 
   private async send<R>(pattern: string, body: unknown, timeoutMs: number, unavailable: string): Promise<R> {
     try {
-      // Signed as debt follow-up's: invoicing answers only the senders a message names (ADR 0013).
-      return await firstValueFrom(this.client.send<R>(pattern, serviceMessage(body, 'debt-followup', this.config.AUTH_SIGNING_KEY)).pipe(timeout(timeoutMs)));
+      return await this.invoicing.send<R>(pattern, body, timeoutMs);
     } catch {
       throw new ServiceUnavailableException(unavailable);
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.invoicing.close();
   }
 }

@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { ApplicationFailure } from '@temporalio/activity';
-import { firstValueFrom, timeout } from 'rxjs';
 import { InvoicingMessages, RegisterAddressApplied, RegisterAddressChange } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, serviceMessage } from '@clientfees/platform';
+import { SERVICE_CONFIG, ServiceConfig, ServiceMessenger } from '@clientfees/platform';
 
 /** Where a client's address from the population register goes: invoicing's billing settings. */
 export interface InvoicingAddresses {
@@ -24,20 +22,15 @@ const refusalStatus = (error: unknown): number | undefined =>
  */
 @Injectable()
 export class TcpInvoicingAddresses implements InvoicingAddresses, OnApplicationShutdown {
-  private readonly client: ClientProxy;
+  private readonly invoicing: ServiceMessenger;
 
-  constructor(
-    @Inject(INVOICING_MESSAGES_ADDRESS) address: { host: string; port: number },
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {
-    this.client = ClientProxyFactory.create({ transport: Transport.TCP, options: address });
+  constructor(@Inject(INVOICING_MESSAGES_ADDRESS) address: { host: string; port: number }, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.invoicing = new ServiceMessenger(address, 'income-verification', config.AUTH_SIGNING_KEY);
   }
 
   async send(change: RegisterAddressChange): Promise<RegisterAddressApplied> {
     try {
-      return await firstValueFrom(
-        this.client.send<RegisterAddressApplied>(InvoicingMessages.registerAddress, serviceMessage(change, 'income-verification', this.config.AUTH_SIGNING_KEY)).pipe(timeout(15_000)),
-      );
+      return await this.invoicing.send<RegisterAddressApplied>(InvoicingMessages.registerAddress, change, 15_000);
     } catch (error) {
       const status = refusalStatus(error);
       if (status !== undefined && status >= 400 && status < 500) {
@@ -47,7 +40,7 @@ export class TcpInvoicingAddresses implements InvoicingAddresses, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.invoicing.close();
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
 import { ClientIdentity, DecidedServicesAnswer, InvoicingMessages } from '@clientfees/contracts';
-import { SERVICE_CONFIG, ServiceConfig, serviceMessage } from '@clientfees/platform';
+import { SERVICE_CONFIG, ServiceConfig, ServiceMessenger } from '@clientfees/platform';
 import { INVOICING_MESSAGES_ADDRESS } from '../population/invoicing-addresses';
 
 /** Who a review's client is: invoicing holds every client's identity code, by invoicing's client id. */
@@ -25,13 +23,10 @@ export class InvoicingUnavailable extends Error {}
  */
 @Injectable()
 export class TcpInvoicingClients implements InvoicingClients, OnApplicationShutdown {
-  private readonly client: ClientProxy;
+  private readonly invoicing: ServiceMessenger;
 
-  constructor(
-    @Inject(INVOICING_MESSAGES_ADDRESS) address: { host: string; port: number },
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {
-    this.client = ClientProxyFactory.create({ transport: Transport.TCP, options: address });
+  constructor(@Inject(INVOICING_MESSAGES_ADDRESS) address: { host: string; port: number }, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.invoicing = new ServiceMessenger(address, 'income-verification', config.AUTH_SIGNING_KEY);
   }
 
   identityOf(organisationId: string, clientId: string, purpose: string): Promise<ClientIdentity> {
@@ -44,7 +39,7 @@ export class TcpInvoicingClients implements InvoicingClients, OnApplicationShutd
 
   private async ask<R>(pattern: string, body: unknown, what: string): Promise<R> {
     try {
-      return await firstValueFrom(this.client.send<R>(pattern, serviceMessage(body, 'income-verification', this.config.AUTH_SIGNING_KEY)).pipe(timeout(15_000)));
+      return await this.invoicing.send<R>(pattern, body, 15_000);
     } catch (error) {
       // Retried by an activity, a refusal (400, 401, 403: a key or sender invoicing does not
       // accept) too: the review waits in checking-consent with the reason in its activity's
@@ -55,7 +50,7 @@ export class TcpInvoicingClients implements InvoicingClients, OnApplicationShutd
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.invoicing.close();
   }
 }
