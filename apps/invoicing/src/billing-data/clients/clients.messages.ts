@@ -3,20 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ClientIdentity, ClientIdentityRequest, InvoicingMessages } from '@clientfees/contracts';
 import { MessageFrom } from '@clientfees/platform';
+import { ClientOfOrganisationMessage } from './client-of-organisation.message';
 import { ClientsService } from './clients.service';
 
 /** `invoicing.client.identity`: whose code, by invoicing's client id and the organisation it must belong to. */
-export class ClientIdentityMessage implements ClientIdentityRequest {
-  @IsString()
-  @IsNotEmpty()
-  organisationId!: string;
-
-  /** Income verification's client ids are invoicing's; any other text is a client invoicing does not know. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  clientId!: string;
-
+export class ClientIdentityMessage extends ClientOfOrganisationMessage implements ClientIdentityRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
