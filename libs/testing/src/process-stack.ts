@@ -53,7 +53,16 @@ export interface ProcessStackOptions {
 
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const stateDir = options.persistentTemporal ? mkdtempSync(path.join(tmpdir(), 'clientfees-temporal-')) : undefined;
-  const devServer = stateDir ? { port: await freePort(), dbFilename: path.join(stateDir, 'temporal.sqlite') } : {};
+  // Ports the OS calls free are free only until someone binds them: two picks in a row can be the
+  // same port, and a process started on a port another of the stack's holds would seem ready.
+  const taken = new Set<number>();
+  const portOfOurOwn = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) return taken.add(port), port;
+    }
+  };
+  const devServer = stateDir ? { port: await portOfOurOwn(), dbFilename: path.join(stateDir, 'temporal.sqlite') } : {};
   let postgres: PrivatePostgres | undefined;
   const database = async (): Promise<TestDatabase> => {
     if (!options.privatePostgres) return createTestDatabase();
@@ -63,7 +72,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const [firstTemporal, db] = await Promise.all([startDevServer(devServer), database()]);
   let temporal = firstTemporal;
   const ports = new Map<string, { http: number; tcp: number }>();
-  for (const name of options.names) ports.set(name, { http: await freePort(), tcp: await freePort() });
+  for (const name of options.names) ports.set(name, { http: await portOfOurOwn(), tcp: await portOfOurOwn() });
   const portsOf = (name: string) => {
     const found = ports.get(name);
     if (!found) throw new Error(`${name} is not one of this stack's processes (${options.names.join(', ')})`);

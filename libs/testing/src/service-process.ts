@@ -40,7 +40,15 @@ export function spawnService(name: string, env: Record<string, string>): { child
 export async function startServiceProcess(name: string, env: Record<string, string>, ready?: () => Promise<boolean>): Promise<ServiceProcess> {
   const { child, output } = spawnService(name, env);
   const baseUrl = `http://127.0.0.1:${env.HTTP_PORT}`;
-  const isReady = ready ?? (() => fetch(`${baseUrl}/health`).then((r) => r.status === 200, () => false));
+  // Ready when the process itself answers: a health answer naming another service means the port
+  // is someone else's, and this process will exit on it.
+  const isReady =
+    ready ??
+    (() =>
+      fetch(`${baseUrl}/health`).then(
+        async (r) => r.status === 200 && [undefined, name].includes(((await r.json().catch(() => ({}))) as { service?: string }).service),
+        () => false,
+      ));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     await eventually(
