@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { addDays, debtClientStatus, isAfter, isBefore, localDateInZone, RegisterMove, reportedMoveOf } from '@clientfees/domain';
+import { addDays, debtClientPosition, isAfter, isBefore, localDateInZone, RegisterMove } from '@clientfees/domain';
 import type {
   ClientLedger,
   DebtClient,
@@ -81,14 +81,10 @@ export function fakeDebtInvoicing(options: { organisationId?: string; currency?:
     call(asked, `${input.asOf}: ${page.length}`);
     const pageClients = [...new Set(page.map((invoice) => invoice.clientId))].map((id) => {
       const client = clients.get(id)!;
-      // As invoicing tells it: a recorded death first, then a move this list reports (`debtClientStatus`).
-      const moves = client.moves ?? [];
-      const municipalityCodes = options.municipalityCodes ?? [];
-      const status = client.dateOfDeath ? ('deceased' as const) : client.status === 'active' ? debtClientStatus({ dateOfDeath: null, settingsValidTo: null, moves, municipalityCodes }, input.asOf) : client.status;
-      const move = reportedMoveOf(moves, input.asOf, municipalityCodes);
+      // As invoicing tells it (`debtClientPosition`); a client set up as closed stays closed.
+      const { status, ...moved } = debtClientPosition({ dateOfDeath: client.dateOfDeath ?? null, settingsValidTo: null, moves: client.moves ?? [], municipalityCodes: options.municipalityCodes ?? [] }, input.asOf);
       const { moves: _moves, ...rest } = client;
-      const moved = move === null ? {} : { movedOn: move.effectiveDate, moveArea: move.area, ...(move.homeMunicipality === null ? {} : { movedTo: move.homeMunicipality }) };
-      return { ...rest, status, ...moved, creditBalanceCents: client.creditBalanceCents ?? 0 };
+      return { ...rest, status: client.status === 'active' || status === 'deceased' ? status : client.status, ...moved, creditBalanceCents: client.creditBalanceCents ?? 0 };
     });
     return {
       asOf: input.asOf,

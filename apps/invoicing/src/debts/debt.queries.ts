@@ -1,4 +1,4 @@
-import { CLOSED_INVOICE_STATES, debtClientStatus, isClosedInvoiceState, RegisterMove, reportedMoveOf, type Currency } from '@clientfees/domain';
+import { CLOSED_INVOICE_STATES, debtClientPosition, isClosedInvoiceState, RegisterMove, type Currency } from '@clientfees/domain';
 import type { DebtClaim, DebtClient, InvoiceCopy, InvoiceState, LedgerEntry } from '@clientfees/contracts';
 import type { Tx } from '@clientfees/platform';
 import type { InvoiceRecipient } from '../invoices/invoice-recipient';
@@ -63,7 +63,7 @@ export async function debtClaimsPage(tx: Tx, page: { organisationId: string; asO
 /**
  * The clients behind claims as billing knows them on `asOf`: deceased when a date of death is
  * recorded, closed when their billing settings ended before `asOf`, moved when this list reports a
- * move of the population register (`debtClientStatus`, `reportedMoveOf`: the first month-end list
+ * move of the population register (`debtClientPosition`, `reportedMoveOf`: the first month-end list
  * after the move both took effect and was recorded, so a move recorded late is on the next list;
  * not one whose home municipality is one of the organisation's, ADR 0035);
  * the debiting area of the settings in force then (or the last ones); the credit balance still
@@ -97,18 +97,14 @@ export async function debtClients(tx: Tx, organisationId: string, clientIds: rea
       WHERE c.organisation_id = $1 AND c.id = ANY($2::uuid[])`,
     [organisationId, [...clientIds], asOf],
   );
-  return rows.map((row) => {
-    const move = reportedMoveOf(row.moves, asOf, row.municipality_codes);
-    return {
-      clientId: row.id,
-      clientNumber: row.client_number,
-      name: row.name,
-      debitingArea: row.debiting_area,
-      status: debtClientStatus({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, moves: row.moves, municipalityCodes: row.municipality_codes }, asOf),
-      ...(move === null ? {} : { movedOn: move.effectiveDate, moveArea: move.area, ...(move.homeMunicipality === null ? {} : { movedTo: move.homeMunicipality }) }),
-      creditBalanceCents: Number(row.credit_cents),
-    };
-  });
+  return rows.map((row) => ({
+    clientId: row.id,
+    clientNumber: row.client_number,
+    name: row.name,
+    debitingArea: row.debiting_area,
+    ...debtClientPosition({ dateOfDeath: row.date_of_death, settingsValidTo: row.valid_to, moves: row.moves, municipalityCodes: row.municipality_codes }, asOf),
+    creditBalanceCents: Number(row.credit_cents),
+  }));
 }
 
 export interface DebtLedgerEntry extends LedgerEntry {

@@ -1,4 +1,4 @@
-import { debtClientStatus, moveArea, RegisterMove, reportedMoveOf } from './debt-client-status';
+import { debtClientPosition, debtClientStatus, moveArea, RegisterMove, reportedMoveOf } from './debt-client-status';
 
 /** The day the move the list reports took effect. */
 const reportedMove = (moves: RegisterMove[], asOf: string, municipalityCodes: readonly string[] = []) => reportedMoveOf(moves, asOf, municipalityCodes)?.effectiveDate ?? null;
@@ -125,5 +125,12 @@ describe('moved out of the organisation’s area (ADR 0035)', () => {
   it('lets a death or an end of the services outrank a move out', () => {
     expect(debtClientStatus({ dateOfDeath: '2027-06-20', settingsValidTo: null, moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toBe('deceased');
     expect(debtClientStatus({ dateOfDeath: null, settingsValidTo: '2027-06-15', moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toBe('closed');
+  });
+
+  it('shows the finance office where and when the client moved, also beside a weightier status', () => {
+    expect(debtClientPosition({ ...NOTHING, moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toEqual({ status: 'moved', movedOn: '2027-06-10', moveArea: 'out-of-area', movedTo: '091' });
+    expect(debtClientPosition({ ...NOTHING, moves: [to(null)], municipalityCodes: COUNTY }, '2027-06-30')).toEqual({ status: 'moved', movedOn: '2027-06-10', moveArea: 'area-unknown' });
+    expect(debtClientPosition({ ...NOTHING, dateOfDeath: '2027-06-20', moves: [to('091')], municipalityCodes: COUNTY }, '2027-06-30')).toEqual({ status: 'deceased', movedOn: '2027-06-10', moveArea: 'out-of-area', movedTo: '091' });
+    expect(debtClientPosition({ ...NOTHING, moves: [to('235')], municipalityCodes: COUNTY }, '2027-06-30')).toEqual({ status: 'active' });
   });
 });

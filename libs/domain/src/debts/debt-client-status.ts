@@ -82,17 +82,32 @@ export function reportedMoveOf(moves: readonly RegisterMove[], asOf: LocalDate, 
   return { effectiveDate: latest.effectiveDate, area, homeMunicipality: latest.homeMunicipality ?? null };
 }
 
+/** How a debt list shows the client: the status, and the move it reports (`reportedMoveOf`) when it reports one. */
+export interface DebtClientPosition {
+  readonly status: DebtClientStatus;
+  readonly movedOn?: LocalDate;
+  readonly moveArea?: ReportedMove['area'];
+  readonly movedTo?: MunicipalityCode;
+}
+
 /**
- * The client's status on the debt list of `asOf` (seed 004: the finance office is told of
- * deceased, moved and closed cases): `deceased` when a death is recorded; `closed` when the
- * billing settings ended before `asOf`; `moved` when the list reports a move (`reportedMoveOf`:
- * the first month-end list after the move both took effect and was recorded, out of the
- * organisation's area or to an area not known); `active` otherwise. A death outranks the end
- * of the services, and both outrank a move: the finance office is told the weightier fact.
+ * The client on the debt list of `asOf` (seed 004: the finance office is told of deceased, moved
+ * and closed cases). Status: `deceased` when a death is recorded; `closed` when the billing
+ * settings ended before `asOf`; `moved` when the list reports a move (`reportedMoveOf`: the first
+ * month-end list after the move both took effect and was recorded, out of the organisation's area
+ * or to an area not known); `active` otherwise. A death outranks the end of the services, and both
+ * outrank a move: the finance office is told the weightier fact. The move the list reports is
+ * given with any status.
  */
+export function debtClientPosition(facts: DebtClientFacts, asOf: LocalDate): DebtClientPosition {
+  const move = reportedMoveOf(facts.moves, asOf, facts.municipalityCodes);
+  const status: DebtClientStatus =
+    facts.dateOfDeath !== null ? 'deceased' : facts.settingsValidTo !== null && isBefore(facts.settingsValidTo, asOf) ? 'closed' : move !== null ? 'moved' : 'active';
+  if (move === null) return { status };
+  return { status, movedOn: move.effectiveDate, moveArea: move.area, ...(move.homeMunicipality === null ? {} : { movedTo: move.homeMunicipality }) };
+}
+
+/** The client's status on the debt list of `asOf` (`debtClientPosition`). */
 export function debtClientStatus(facts: DebtClientFacts, asOf: LocalDate): DebtClientStatus {
-  if (facts.dateOfDeath !== null) return 'deceased';
-  if (facts.settingsValidTo !== null && isBefore(facts.settingsValidTo, asOf)) return 'closed';
-  if (reportedMoveOf(facts.moves, asOf, facts.municipalityCodes) !== null) return 'moved';
-  return 'active';
+  return debtClientPosition(facts, asOf).status;
 }
